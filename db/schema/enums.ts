@@ -1,0 +1,15 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+
+export const product = pgEnum("product", ["filemaker_cloud", "claris_connect"]);
+export const teamStatus = pgEnum("team_status", ["trial", "active", "past_due", "terminated", "purged"]);
+export const membershipRole = pgEnum("membership_role", ["owner", "manager", "member"]);
+export const membershipStatus = pgEnum("membership_status", ["invited", "active", "deactivated"]);
+export const hostStatus = pgEnum("host_status", ["provisioning", "running", "stopped", "restarting", "terminated"]);
+export const customAppStatus = pgEnum("custom_app_status", ["open", "closed", "paused"]);
+export const backupKind = pgEnum("backup_kind", ["automatic", "manual"]);
+export const billingPeriod = pgEnum("billing_period", ["monthly", "annual"]);
+export const subscriptionStatus = pgEnum("subscription_status", ["trialing", "active", "past_due", "cancelled", "expired"]);
+export const invoiceStatus = pgEnum("invoice_status", ["open", "paid", "void"]);
+export const identityProviderKind = pgEnum("identity_provider_kind", ["oidc", "saml"]);
+export const staffRole = pgEnum("staff_role", ["support", "support_admin"]);
+export const actorType = pgEnum("actor_type", ["account", "staff", "system", "api_token"]);

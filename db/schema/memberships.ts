@@ -1,0 +1,34 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, pgTable, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { membershipRole, membershipStatus } from "./enums";
+import { teams } from "./teams";
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    role: membershipRole("role").notNull().default("member"),
+    /** FileMaker Cloud only: the member uses one of the subscription's seats. */
+    licensed: boolean("licensed").notNull().default(false),
+    status: membershipStatus("status").notNull().default("active"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("memberships_team_account_unique").on(t.teamId, t.accountId),
+    // Lets tenant-owned children reference (team_id, id) so a row can never point into another team.
+    unique("memberships_team_id_unique").on(t.teamId, t.id),
+    uniqueIndex("memberships_one_owner_per_team").on(t.teamId).where(sql`${t.role} = 'owner'`),
+    index("memberships_account").on(t.accountId),
+    index("memberships_team_role").on(t.teamId, t.role),
+    index("memberships_team_status").on(t.teamId, t.status),
+    index("memberships_team_licensed").on(t.teamId).where(sql`${t.licensed}`),
+  ],
+);

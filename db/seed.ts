@@ -1,0 +1,160 @@
+import { count } from "drizzle-orm";
+import type { Database } from "./client";
+import { accounts, teams } from "./schema";
+import { type Actor, noRequest, systemActor } from "@/server/actor";
+import { createAccount } from "@/server/accounts/create-account";
+import { startSubscription } from "@/server/billing/start-subscription";
+import type { Clock } from "@/server/clock";
+import type { DomainContext } from "@/server/domain-context";
+import { addGroupMembers } from "@/server/groups/add-group-members";
+import { createGroup } from "@/server/groups/create-group";
+import { createCustomApp } from "@/server/hosts/create-custom-app";
+import { createHost } from "@/server/hosts/create-host";
+import { addMembership } from "@/server/members/add-membership";
+import { deactivateMembership } from "@/server/members/deactivate-membership";
+import { createTeam } from "@/server/teams/create-team";
+
+export const DEMO_PASSWORD = "DemoPass-2026";
+
+interface DemoPerson {
+  email: string;
+  name: string;
+  role: "manager" | "member";
+  licensed: boolean;
+  deactivated?: boolean;
+  groups: string[];
+}
+
+/** Acme Corp's people besides the owner: managed @acme.example accounts and external partners. */
+const ACME_PEOPLE: DemoPerson[] = [
+  { email: "manager@acme.example", name: "Marcus Reed", role: "manager", licensed: true, groups: ["Operations", "Finance"] },
+  { email: "member@acme.example", name: "Mina Patel", role: "member", licensed: true, groups: ["Sales"] },
+  { email: "it@acme.example", name: "Ines Torres", role: "manager", licensed: false, groups: [] },
+  { email: "liam.chen@acme.example", name: "Liam Chen", role: "member", licensed: true, groups: ["Sales"] },
+  { email: "sofia.rossi@acme.example", name: "Sofia Rossi", role: "member", licensed: true, groups: ["Sales", "Finance"] },
+  { email: "noah.keller@acme.example", name: "Noah Keller", role: "member", licensed: true, groups: ["Operations"] },
+  { email: "emma.dubois@acme.example", name: "Emma Dubois", role: "member", licensed: true, groups: ["Finance"] },
+  { email: "lucas.silva@acme.example", name: "Lucas Silva", role: "member", licensed: true, groups: ["Operations"] },
+  { email: "hana.sato@acme.example", name: "Hana Sato", role: "member", licensed: true, groups: ["Sales"] },
+  { email: "oliver.brown@acme.example", name: "Oliver Brown", role: "member", licensed: true, groups: ["Operations"] },
+  { email: "amara.okafor@acme.example", name: "Amara Okafor", role: "member", licensed: true, groups: ["Finance"] },
+  { email: "jonas.berg@acme.example", name: "Jonas Berg", role: "member", licensed: true, groups: ["Sales"] },
+  { email: "priya.nair@acme.example", name: "Priya Nair", role: "member", licensed: true, groups: ["Operations", "Sales"] },
+  { email: "mateo.garcia@acme.example", name: "Mateo García", role: "member", licensed: true, groups: ["Operations"] },
+  { email: "chloe.martin@acme.example", name: "Chloé Martin", role: "member", licensed: false, groups: [] },
+  { email: "david.cohen@acme.example", name: "David Cohen", role: "member", licensed: false, groups: [] },
+  { email: "yuki.tanaka@acme.example", name: "Yuki Tanaka", role: "member", licensed: true, deactivated: true, groups: ["Sales"] },
+  { email: "ben.walker@acme.example", name: "Ben Walker", role: "member", licensed: false, deactivated: true, groups: [] },
+  { email: "grace.lee@acme.example", name: "Grace Lee", role: "member", licensed: true, groups: ["Finance"] },
+  { email: "ahmed.hassan@acme.example", name: "Ahmed Hassan", role: "member", licensed: true, groups: ["Operations"] },
+  { email: "jade.fontaine@partner.example", name: "Jade Fontaine", role: "member", licensed: true, groups: ["Operations"] },
+  { email: "tom.becker@partner.example", name: "Tom Becker", role: "member", licensed: false, groups: [] },
+  { email: "auditor@ledger.example", name: "Rosa Alvarez", role: "member", licensed: true, deactivated: true, groups: ["Finance"] },
+  { email: "consultant@fmpro.example", name: "Sam Okoro", role: "manager", licensed: true, groups: ["Operations"] },
+];
+
+const CONNECT_PEOPLE: DemoPerson[] = [
+  { email: "it@acme.example", name: "Ines Torres", role: "manager", licensed: false, groups: [] },
+  { email: "priya.nair@acme.example", name: "Priya Nair", role: "member", licensed: false, groups: [] },
+  { email: "integrations@partner.example", name: "Kai Lindqvist", role: "member", licensed: false, groups: [] },
+];
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [[a], [t]] = await Promise.all([
+    db.select({ n: count() }).from(accounts),
+    db.select({ n: count() }).from(teams),
+  ]);
+  return (a?.n ?? 0) === 0 && (t?.n ?? 0) === 0;
+}
+
+/**
+ * Two Acme teams built through the same domain functions as the console, so their audit
+ * logs tell how they came to be. The platform provisions accounts and hosts; the owner
+ * does the rest.
+ */
+export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
+  const platform: DomainContext = { actor: systemActor("Demo data"), clock, request: noRequest };
+  const ownerAccount = await createAccount(db, platform, {
+    email: "owner@acme.example",
+    name: "Olivia Park",
+    password: DEMO_PASSWORD,
+    phone: "+1 415 555 0100",
+    emailVerified: true,
+  });
+  const owner: DomainContext = {
+    actor: { kind: "account", accountId: ownerAccount.id, email: "owner@acme.example", sessionId: null, mfaVerified: false } satisfies Actor,
+    clock,
+    request: noRequest,
+  };
+
+  const acme = await createTeam(db, owner, { name: "Acme Corp", product: "filemaker_cloud", ownerAccountId: ownerAccount.id });
+  await startSubscription(db, owner, { teamId: acme.id, planCode: "fmc-standard", billingPeriod: "annual", seats: 30 });
+  const groupIds = new Map<string, string>();
+  for (const name of ["Sales", "Operations", "Finance"]) {
+    groupIds.set(name, (await createGroup(db, owner, { teamId: acme.id, name })).id);
+  }
+
+  const accountIds = new Map<string, string>();
+  const accountFor = async (person: DemoPerson) => {
+    const known = accountIds.get(person.email);
+    if (known) return known;
+    const { id } = await createAccount(db, platform, {
+      email: person.email,
+      name: person.name,
+      password: DEMO_PASSWORD,
+      emailVerified: true,
+      managedByTeamId: person.email.endsWith("@acme.example") ? acme.id : undefined,
+    });
+    accountIds.set(person.email, id);
+    return id;
+  };
+
+  for (const person of ACME_PEOPLE) {
+    const membership = await addMembership(db, owner, {
+      teamId: acme.id,
+      accountId: await accountFor(person),
+      role: person.role,
+      licensed: person.licensed,
+    });
+    for (const group of person.groups) {
+      await addGroupMembers(db, owner, { teamId: acme.id, groupId: groupIds.get(group)!, membershipIds: [membership.id] });
+    }
+    if (person.deactivated) await deactivateMembership(db, owner, { teamId: acme.id, membershipId: membership.id });
+  }
+
+  const production = await createHost(db, platform, {
+    teamId: acme.id,
+    name: "Acme Production",
+    hostname: "acme-prod.fmcloud.example",
+    region: "us-west-2",
+    computeSize: "medium",
+    filemakerVersion: "2025.2.1",
+    status: "running",
+  });
+  const staging = await createHost(db, platform, {
+    teamId: acme.id,
+    name: "Acme Staging",
+    hostname: "acme-staging.fmcloud.example",
+    region: "eu-central-1",
+    computeSize: "small",
+    filemakerVersion: "2025.2.1",
+    status: "stopped",
+  });
+  const group = (...names: string[]) => names.map((name) => groupIds.get(name)!);
+  const apps = [
+    { hostId: production.id, name: "Invoices", status: "open", sizeBytes: 812_000_000, groupIds: group("Finance", "Sales") },
+    { hostId: production.id, name: "Inventory", status: "open", sizeBytes: 1_450_000_000, groupIds: group("Operations") },
+    { hostId: production.id, name: "Customer CRM", status: "open", sizeBytes: 2_300_000_000, groupIds: group("Sales") },
+    { hostId: production.id, name: "Timesheets", status: "paused", sizeBytes: 96_000_000, groupIds: group("Sales", "Operations", "Finance") },
+    { hostId: staging.id, name: "Inventory Test", status: "closed", sizeBytes: 640_000_000, groupIds: group("Operations") },
+  ] as const;
+  for (const app of apps) {
+    await createCustomApp(db, owner, { teamId: acme.id, ...app, groupIds: [...app.groupIds] });
+  }
+
+  const connect = await createTeam(db, owner, { name: "Acme Connect", product: "claris_connect", ownerAccountId: ownerAccount.id });
+  await startSubscription(db, owner, { teamId: connect.id, planCode: "connect-pro", billingPeriod: "monthly", seats: 0 });
+  for (const person of CONNECT_PEOPLE) {
+    await addMembership(db, owner, { teamId: connect.id, accountId: await accountFor(person), role: person.role, licensed: false });
+  }
+}

@@ -1,0 +1,54 @@
+import type { Queryable } from "@/db/client";
+import { accounts } from "@/db/schema";
+import { recordAudit } from "../audit/record-audit";
+import { auditContext } from "../audit/audit-context";
+import { encrypt } from "../crypto/encryption";
+import { keyRing } from "../crypto/key-ring";
+import { hashPassword } from "../crypto/passwords";
+import { isUniqueViolation } from "../db-errors";
+import type { DomainContext } from "../domain-context";
+import { DomainError } from "../errors";
+
+export interface NewAccount {
+  email: string;
+  name: string;
+  password: string;
+  phone?: string;
+  emailVerified: boolean;
+  managedByTeamId?: string;
+}
+
+export async function createAccount(db: Queryable, ctx: DomainContext, input: NewAccount): Promise<{ id: string }> {
+  const passwordHash = await hashPassword(input.password);
+  const now = ctx.clock.now();
+  try {
+    return await db.transaction(async (tx) => {
+      const [account] = await tx
+        .insert(accounts)
+        .values({
+          email: input.email.trim(),
+          name: input.name.trim(),
+          passwordHash,
+          phoneEncrypted: input.phone ? encrypt(keyRing(), input.phone) : null,
+          emailVerifiedAt: input.emailVerified ? now : null,
+          managedByTeamId: input.managedByTeamId ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: accounts.id });
+      await recordAudit(tx, {
+        ...auditContext(ctx),
+        teamId: input.managedByTeamId ?? null,
+        action: "account.created",
+        target: { type: "account", id: account!.id },
+        after: { email: input.email.trim(), name: input.name.trim(), managedByTeamId: input.managedByTeamId ?? null },
+      });
+      return account!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "accounts_email_ci_unique")) {
+      throw new DomainError("CONFLICT", `An account with the email ${input.email.trim()} already exists.`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,101 @@
+import { eq, getTableColumns, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditEvents, teams } from "@/db/schema";
+import { useTestDatabase } from "@/db/testing/test-database";
+import { noRequest, systemActor } from "../actor";
+import { systemClock } from "../clock";
+import { recordAudit } from "./record-audit";
+import { verifyAuditChain } from "./verify-chain";
+
+const database = useTestDatabase();
+
+async function newTeam(name: string) {
+  const [team] = await database.handle.db.insert(teams).values({ name, product: "filemaker_cloud" }).returning();
+  return team!.id;
+}
+
+function event(teamId: string, action: string, after: unknown = { n: 1 }) {
+  return { teamId, actor: systemActor("test"), occurredAt: new Date(), request: noRequest, action, after };
+}
+
+describe("the audit chain", () => {
+  it("links each event to the one before it", async () => {
+    const teamId = await newTeam("Chain");
+    const { db } = database.handle;
+    for (const action of ["a.one", "a.two", "a.three"]) {
+      await db.transaction((tx) => recordAudit(tx, event(teamId, action)));
+    }
+    const rows = await db.select().from(auditEvents).where(eq(auditEvents.teamId, teamId)).orderBy(auditEvents.seq);
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
+    expect(await verifyAuditChain(db, teamId)).toEqual({ valid: true, events: 3 });
+  });
+
+  it("stays one chain when many transactions append at the same time", async () => {
+    const teamId = await newTeam("Concurrent");
+    const { db } = database.handle;
+    // Each writer holds its transaction open a little after appending, so they overlap.
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        db.transaction(async (tx) => {
+          await recordAudit(tx, event(teamId, `concurrent.${i}`, { i }));
+          await tx.execute(sql`select pg_sleep(0.01)`);
+        }),
+      ),
+    );
+    expect(await verifyAuditChain(db, teamId)).toEqual({ valid: true, events: 20 });
+  });
+
+  it("leaves no event behind when the change it records is rolled back", async () => {
+    const teamId = await newTeam("Rollback");
+    const { db } = database.handle;
+    await expect(
+      db.transaction(async (tx) => {
+        await recordAudit(tx, event(teamId, "doomed"));
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await verifyAuditChain(db, teamId)).toEqual({ valid: true, events: 0 });
+  });
+
+  const tamperings: Array<[string, string]> = [
+    ["id", "id = gen_random_uuid()"],
+    ["team_id", "team_id = team_id"],
+    ["seq", "seq = seq + 100"],
+    ["occurred_at", "occurred_at = occurred_at + interval '1 second'"],
+    ["actor_type", "actor_type = 'account'"],
+    ["actor_id", "actor_id = gen_random_uuid()"],
+    ["actor_label", "actor_label = 'someone else'"],
+    ["on_behalf_of_account_id", "on_behalf_of_account_id = gen_random_uuid()"],
+    ["action", "action = 'innocent.action'"],
+    ["target_type", "target_type = 'other'"],
+    ["target_id", "target_id = 'other'"],
+    ["before", `"before" = '{"n": 0}'::jsonb`],
+    ["after", `"after" = '{"n": 2}'::jsonb`],
+    ["ip", "ip = '10.0.0.1'"],
+    ["user_agent", "user_agent = 'forged'"],
+    ["request_id", "request_id = 'forged'"],
+    ["prev_hash", "prev_hash = repeat('a', 64)"],
+    ["hash", "hash = repeat('b', 64)"],
+  ];
+
+  it("has a tampering case for every stored column", async () => {
+    const names = Object.values(getTableColumns(auditEvents)).map((column) => column.name);
+    expect(new Set(tamperings.map(([column]) => column))).toEqual(new Set(names));
+  });
+
+  it.each(tamperings)("detects a changed %s", async (column, assignment) => {
+    const teamId = await newTeam(`Tamper ${column}`);
+    const { db } = database.handle;
+    for (const action of ["first", "second", "third"]) {
+      await db.transaction((tx) => recordAudit(tx, event(teamId, action)));
+    }
+    // team_id moves the middle event into another team's chain: both chains must break.
+    const target = column === "team_id" ? await newTeam("Other") : teamId;
+    const change = column === "team_id" ? `team_id = '${target}'` : assignment;
+    await db.execute(sql.raw(`update audit_events set ${change} where team_id = '${teamId}' and seq = 2`));
+    const verdict = await verifyAuditChain(db, teamId);
+    expect(verdict.valid).toBe(false);
+    if (column === "team_id") expect((await verifyAuditChain(db, target)).valid).toBe(false);
+  });
+});

@@ -1,0 +1,70 @@
+import { desc, eq, isNull, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import type { Transaction } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import type { Actor, RequestMeta } from "../actor";
+import { asStoredJson } from "./canonical-json";
+import { GENESIS_HASH, auditEventHash } from "./event-hash";
+
+export interface AuditEventInput {
+  /** null records in the platform's own chain (sign-ins and other account-level events). */
+  teamId: string | null;
+  actor: Actor;
+  occurredAt: Date;
+  request: RequestMeta;
+  action: string;
+  target?: { type: string; id: string };
+  onBehalfOfAccountId?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends one event to its team's hash chain, inside the caller's transaction, so the event
+ * exists exactly when the change it records does. A per-team transaction lock makes
+ * concurrent writers take turns, so the chain never forks.
+ */
+export async function recordAudit(tx: Transaction, event: AuditEventInput): Promise<{ id: string; seq: number }> {
+  const chainKey = `audit:${event.teamId ?? "platform"}`;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${chainKey}, 0))`);
+
+  const [last] = await tx
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(event.teamId ? eq(auditEvents.teamId, event.teamId) : isNull(auditEvents.teamId))
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+
+  const fields = {
+    id: randomUUID(),
+    teamId: event.teamId,
+    seq: (last?.seq ?? 0) + 1,
+    occurredAt: event.occurredAt,
+    ...actorColumns(event.actor),
+    onBehalfOfAccountId: event.onBehalfOfAccountId ?? null,
+    action: event.action,
+    targetType: event.target?.type ?? null,
+    targetId: event.target?.id ?? null,
+    before: asStoredJson(event.before),
+    after: asStoredJson(event.after),
+    ip: event.request.ip,
+    userAgent: event.request.userAgent,
+    requestId: event.request.requestId,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx.insert(auditEvents).values({ ...fields, hash: auditEventHash(fields) });
+  return { id: fields.id, seq: fields.seq };
+}
+
+function actorColumns(actor: Actor): { actorType: "account" | "staff" | "system"; actorId: string | null; actorLabel: string } {
+  switch (actor.kind) {
+    case "account":
+      return { actorType: "account", actorId: actor.accountId, actorLabel: actor.email };
+    case "support":
+      return { actorType: "staff", actorId: actor.staffId, actorLabel: actor.email };
+    case "system":
+      return { actorType: "system", actorId: null, actorLabel: actor.label };
+    case "anonymous":
+      throw new Error("An anonymous actor cannot change anything; audit the account the change acts for");
+  }
+}

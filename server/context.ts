@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "@/db/client";
+import { type Actor, type RequestMeta, anonymousActor } from "./actor";
+import { resolveSession } from "./auth/sessions";
+import type { Clock } from "./clock";
+import type { DomainContext } from "./domain-context";
+import { type Logger, logger } from "./logger";
+
+export interface Context extends DomainContext {
+  /** The database, or for a support session a READ ONLY transaction on it. */
+  db: Database;
+  log: Logger;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export function requestMetaFrom(headers: Headers): RequestMeta {
+  const offered = headers.get("x-request-id");
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return {
+    requestId: offered && REQUEST_ID.test(offered) ? offered : randomUUID(),
+    ip: forwarded || headers.get("x-real-ip") || null,
+    userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,
+  };
+}
+
+/** Builds the context of one request from its headers and the session its cookie names. */
+export async function createContext(input: {
+  db: Database;
+  clock: Clock;
+  headers: Headers;
+  sessionId: string | undefined;
+}): Promise<Context> {
+  const request = requestMetaFrom(input.headers);
+  let actor: Actor = anonymousActor;
+  if (input.sessionId) {
+    const session = await resolveSession(input.db, input.sessionId, input.clock);
+    if (session) actor = { kind: "account", ...session };
+  }
+  const log = logger.child({ requestId: request.requestId, actor: actorId(actor) });
+  return { db: input.db, clock: input.clock, request, actor, log };
+}
+
+function actorId(actor: Actor): string {
+  switch (actor.kind) {
+    case "account":
+      return `account:${actor.accountId}`;
+    case "support":
+      return `staff:${actor.staffId}`;
+    case "system":
+      return `system:${actor.label}`;
+    case "anonymous":
+      return "anonymous";
+  }
+}

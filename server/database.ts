@@ -1,0 +1,45 @@
+import path from "node:path";
+import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
+import { isDatabaseEmpty, seedDemoData } from "@/db/seed";
+import { systemClock } from "./clock";
+import { dataDirectory, isProduction } from "./config/env";
+import { logger } from "./logger";
+
+const holder = globalThis as typeof globalThis & { customerConsoleDatabase?: Promise<DatabaseHandle> };
+
+/**
+ * The process's one database: PostgreSQL when DATABASE_URL is set, otherwise the embedded
+ * PGlite in the data directory. Opening it applies migrations, and fills an empty
+ * non-production database with the demo.
+ */
+export function getDatabase(): Promise<DatabaseHandle> {
+  holder.customerConsoleDatabase ??= openConfiguredDatabase().catch((error) => {
+    holder.customerConsoleDatabase = undefined;
+    throw error;
+  });
+  return holder.customerConsoleDatabase;
+}
+
+async function openConfiguredDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  const handle = url ? openPostgres(url) : await openPglite({ dataDir: path.join(dataDirectory(), "pglite") });
+  closeOnExit(handle);
+  const started = performance.now();
+  await handle.migrate();
+  logger.info({ database: handle.kind, durationMs: Math.round(performance.now() - started) }, "migrations applied");
+  if (!isProduction() && (await isDatabaseEmpty(handle.db))) {
+    logger.info({ database: handle.kind }, "empty database: seeding demo data");
+    await seedDemoData(handle.db, systemClock);
+    logger.info("demo data seeded");
+  }
+  return handle;
+}
+
+function closeOnExit(handle: DatabaseHandle): void {
+  // PGlite left open runs crash recovery at the next start; close it before exiting.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      handle.close().finally(() => process.exit(0));
+    });
+  }
+}

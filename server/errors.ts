@@ -1,0 +1,27 @@
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+
+/** Every refusal the domain can give; each maps to one tRPC code. */
+export const DOMAIN_ERROR_CODES = {
+  UNAUTHENTICATED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  READ_ONLY: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  NOT_AVAILABLE_FOR_PRODUCT: "PRECONDITION_FAILED",
+  INVALID_INPUT: "BAD_REQUEST",
+  CONFLICT: "CONFLICT",
+  SEAT_LIMIT: "PRECONDITION_FAILED",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+} as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
+
+export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;
+
+/** A refusal with a message the user can act on ("all 10 seats are in use"). */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}

@@ -1,0 +1,44 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { groupMemberships, groups, memberships } from "@/db/schema";
+import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
+import type { DomainContext } from "../domain-context";
+import { DomainError } from "../errors";
+
+/** Adds memberships of the team to one of its groups; those already in it are left as they are. */
+export async function addGroupMembers(
+  db: Queryable,
+  ctx: DomainContext,
+  input: { teamId: string; groupId: string; membershipIds: string[] },
+): Promise<{ added: number }> {
+  return db.transaction(async (tx) => {
+    const [group] = await tx
+      .select({ id: groups.id, name: groups.name })
+      .from(groups)
+      .where(and(eq(groups.teamId, input.teamId), eq(groups.id, input.groupId)));
+    if (!group) throw new DomainError("NOT_FOUND", "This group does not exist in the team.");
+    const found = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.teamId, input.teamId), inArray(memberships.id, input.membershipIds)));
+    if (found.length !== new Set(input.membershipIds).size) {
+      throw new DomainError("NOT_FOUND", "Some of these users are not in the team; reload the list and try again.");
+    }
+    const added = await tx
+      .insert(groupMemberships)
+      .values(found.map((m) => ({ teamId: input.teamId, groupId: group.id, membershipId: m.id, createdAt: ctx.clock.now() })))
+      .onConflictDoNothing()
+      .returning({ membershipId: groupMemberships.membershipId });
+    if (added.length > 0) {
+      await recordAudit(tx, {
+        ...auditContext(ctx),
+        teamId: input.teamId,
+        action: "group.members_added",
+        target: { type: "group", id: group.id },
+        after: { group: group.name, membershipIds: added.map((a) => a.membershipId) },
+      });
+    }
+    return { added: added.length };
+  });
+}

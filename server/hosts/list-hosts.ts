@@ -1,0 +1,14 @@
+import { asc, eq } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { customApps, hosts } from "@/db/schema";
+
+/** The team's hosts, each with its custom apps. */
+export async function listHosts(db: Queryable, teamId: string) {
+  const teamHosts = await db.select().from(hosts).where(eq(hosts.teamId, teamId)).orderBy(asc(hosts.name));
+  const apps = await db
+    .select({ id: customApps.id, hostId: customApps.hostId, name: customApps.name, status: customApps.status, sizeBytes: customApps.sizeBytes })
+    .from(customApps)
+    .where(eq(customApps.teamId, teamId))
+    .orderBy(asc(customApps.name));
+  return teamHosts.map((host) => ({ ...host, customApps: apps.filter((app) => app.hostId === host.id) }));
+}

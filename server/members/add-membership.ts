@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { memberships, teams } from "@/db/schema";
+import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
+import { isUniqueViolation } from "../db-errors";
+import type { DomainContext } from "../domain-context";
+import { DomainError } from "../errors";
+import { claimSeats } from "./seats";
+
+/** Adds an existing account to a team as a manager or member, taking a seat when licensed. */
+export async function addMembership(
+  db: Queryable,
+  ctx: DomainContext,
+  input: { teamId: string; accountId: string; role: "manager" | "member"; licensed: boolean },
+): Promise<{ id: string }> {
+  const now = ctx.clock.now();
+  try {
+    return await db.transaction(async (tx) => {
+      const [team] = await tx.select({ product: teams.product }).from(teams).where(eq(teams.id, input.teamId));
+      if (!team) throw new DomainError("NOT_FOUND", "This team does not exist.");
+      if (input.licensed && team.product !== "filemaker_cloud") {
+        throw new DomainError("NOT_AVAILABLE_FOR_PRODUCT", "Claris Connect teams have no per-user licences.");
+      }
+      if (input.licensed) await claimSeats(tx, input.teamId, 1, now);
+      const [membership] = await tx
+        .insert(memberships)
+        .values({ ...input, status: "active", createdAt: now, updatedAt: now })
+        .returning({ id: memberships.id });
+      await recordAudit(tx, {
+        ...auditContext(ctx),
+        teamId: input.teamId,
+        action: "membership.added",
+        target: { type: "membership", id: membership!.id },
+        after: { accountId: input.accountId, role: input.role, licensed: input.licensed, status: "active" },
+      });
+      return membership!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "memberships_team_account_unique")) {
+      throw new DomainError("CONFLICT", "This account is already a member of the team.");
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,50 @@
+import { and, count, eq, gt, inArray, isNull } from "drizzle-orm";
+import type { Queryable, Transaction } from "@/db/client";
+import { invitations, memberships, subscriptions } from "@/db/schema";
+import { DomainError } from "../errors";
+
+/** Licensed members (active or invited) plus pending licensed invitations. */
+export async function seatsInUse(db: Queryable, teamId: string, now: Date): Promise<number> {
+  const [members] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(
+      and(eq(memberships.teamId, teamId), eq(memberships.licensed, true), inArray(memberships.status, ["active", "invited"])),
+    );
+  const [pending] = await db
+    .select({ n: count() })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.teamId, teamId),
+        eq(invitations.licensed, true),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    );
+  return (members?.n ?? 0) + (pending?.n ?? 0);
+}
+
+/**
+ * Refuses another licence when every seat is taken. The subscription row is locked first, so
+ * concurrent callers in one team count one after another and the limit holds.
+ */
+export async function claimSeats(tx: Transaction, teamId: string, wanted: number, now: Date): Promise<void> {
+  const [subscription] = await tx
+    .select({ seats: subscriptions.seats })
+    .from(subscriptions)
+    .where(eq(subscriptions.teamId, teamId))
+    .for("update");
+  const seats = subscription?.seats ?? 0;
+  const used = await seatsInUse(tx, teamId, now);
+  if (used + wanted > seats) {
+    const free = Math.max(seats - used, 0);
+    throw new DomainError(
+      "SEAT_LIMIT",
+      seats === 0
+        ? "The team has no subscription seats; add seats before licensing users."
+        : `All ${seats} seats are in use${free ? ` (${free} free, ${wanted} asked)` : ""}. Remove a licence or add seats to the subscription.`,
+    );
+  }
+}

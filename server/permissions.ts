@@ -1,0 +1,74 @@
+/**
+ * Who may do what in a team: the only place roles are checked. A procedure names the
+ * permission it needs; nothing else compares roles. A support session holds the `*.read`
+ * permissions of the team it views, and nothing more.
+ */
+export type TeamProduct = "filemaker_cloud" | "claris_connect";
+export type TeamRole = "owner" | "manager" | "licensedMember" | "member";
+
+interface PermissionRule {
+  /** Completes "Your role does not allow you to …". */
+  label: string;
+  roles: readonly TeamRole[];
+  /** Limits the permission to teams of these products. */
+  products?: readonly TeamProduct[];
+}
+
+const everyone = ["owner", "manager", "licensedMember", "member"] as const;
+const managers = ["owner", "manager"] as const;
+const fileMakerOnly = ["filemaker_cloud"] as const;
+
+export const PERMISSIONS = {
+  "team.read": { label: "see this team", roles: everyone },
+  "members.read": { label: "see the team's users", roles: managers },
+  "members.invite": { label: "invite users", roles: managers },
+  "members.update": { label: "change users", roles: managers },
+  "groups.read": { label: "see the team's groups", roles: managers, products: fileMakerOnly },
+  "groups.manage": { label: "manage groups", roles: managers, products: fileMakerOnly },
+  "hosts.read": { label: "see the team's hosts", roles: managers, products: fileMakerOnly },
+  "hosts.restart": { label: "restart hosts", roles: managers, products: fileMakerOnly },
+  "settings.read": { label: "see the team's settings", roles: managers },
+  "settings.update": { label: "change the team's settings", roles: managers },
+  "subscription.read": { label: "see the subscription", roles: ["owner", "manager", "licensedMember"] },
+  "subscription.change": { label: "change the subscription", roles: ["owner"] },
+  "audit.read": { label: "see the team's audit log", roles: managers },
+} as const satisfies Record<string, PermissionRule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+const PRODUCT_NAMES: Record<TeamProduct, string> = {
+  filemaker_cloud: "FileMaker Cloud",
+  claris_connect: "Claris Connect",
+};
+
+export function productName(product: TeamProduct): string {
+  return PRODUCT_NAMES[product];
+}
+
+/** The roles a membership holds: a licensed member or manager also counts as licensedMember. */
+export function rolesOf(membership: { role: "owner" | "manager" | "member"; licensed: boolean }): TeamRole[] {
+  const roles: TeamRole[] = [membership.role];
+  if (membership.licensed && membership.role !== "owner") roles.push("licensedMember");
+  return roles;
+}
+
+export type PermissionVerdict = { allowed: true } | { allowed: false; reason: "role" | "product" };
+
+export function checkPermission(
+  permission: Permission,
+  holder: { roles: readonly TeamRole[] } | { support: true },
+  product: TeamProduct,
+): PermissionVerdict {
+  const rule: PermissionRule = PERMISSIONS[permission];
+  if (rule.products && !rule.products.includes(product)) return { allowed: false, reason: "product" };
+  if ("support" in holder) return permission.endsWith(".read") ? { allowed: true } : { allowed: false, reason: "role" };
+  return holder.roles.some((role) => rule.roles.includes(role)) ? { allowed: true } : { allowed: false, reason: "role" };
+}
+
+/** Every permission the holder has in a team of that product, for navigation and hidden controls. */
+export function grantedPermissions(
+  holder: { roles: readonly TeamRole[] } | { support: true },
+  product: TeamProduct,
+): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => checkPermission(p, holder, product).allowed);
+}

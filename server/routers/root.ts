@@ -1,0 +1,22 @@
+import { createCallerFactory, router } from "../trpc";
+import { auditRouter } from "./audit";
+import { groupsRouter } from "./groups";
+import { hostsRouter } from "./hosts";
+import { membersRouter } from "./members";
+import { settingsRouter } from "./settings";
+import { subscriptionRouter } from "./subscription";
+import { teamsRouter } from "./teams";
+
+export const appRouter = router({
+  teams: teamsRouter,
+  members: membersRouter,
+  groups: groupsRouter,
+  hosts: hostsRouter,
+  settings: settingsRouter,
+  subscription: subscriptionRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

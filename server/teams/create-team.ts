@@ -1,0 +1,34 @@
+import type { Queryable } from "@/db/client";
+import { memberships, teamSettings, teams } from "@/db/schema";
+import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
+import type { DomainContext } from "../domain-context";
+import type { TeamProduct } from "../permissions";
+
+/** A new team, its settings and its owner's membership, all at once. */
+export async function createTeam(
+  db: Queryable,
+  ctx: DomainContext,
+  input: { name: string; product: TeamProduct; ownerAccountId: string },
+): Promise<{ id: string; ownerMembershipId: string }> {
+  const now = ctx.clock.now();
+  return db.transaction(async (tx) => {
+    const [team] = await tx
+      .insert(teams)
+      .values({ name: input.name.trim(), product: input.product, status: "trial", createdAt: now })
+      .returning({ id: teams.id });
+    await tx.insert(teamSettings).values({ teamId: team!.id, updatedAt: now });
+    const [owner] = await tx
+      .insert(memberships)
+      .values({ teamId: team!.id, accountId: input.ownerAccountId, role: "owner", status: "active", createdAt: now, updatedAt: now })
+      .returning({ id: memberships.id });
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId: team!.id,
+      action: "team.created",
+      target: { type: "team", id: team!.id },
+      after: { name: input.name.trim(), product: input.product, ownerAccountId: input.ownerAccountId },
+    });
+    return { id: team!.id, ownerMembershipId: owner!.id };
+  });
+}

@@ -1,0 +1,54 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { customAppGroups, customApps, groupMemberships, hosts, subscriptions } from "@/db/schema";
+import { seatsInUse } from "../members/seats";
+import type { TeamAccess } from "./team-access";
+
+/** What Home shows: the team, its seat usage, its hosts and the custom apps the viewer may use. */
+export async function teamHome(db: Queryable, access: TeamAccess, now: Date) {
+  const { team } = access;
+  const fileMaker = team.product === "filemaker_cloud";
+  const [subscription] = await db
+    .select({ seats: subscriptions.seats })
+    .from(subscriptions)
+    .where(eq(subscriptions.teamId, team.id));
+  const seats = fileMaker ? { used: await seatsInUse(db, team.id, now), total: subscription?.seats ?? 0 } : null;
+  if (!fileMaker) return { team, seats, hosts: [], customApps: [] };
+
+  const appColumns = {
+    id: customApps.id,
+    name: customApps.name,
+    status: customApps.status,
+    hostId: customApps.hostId,
+    hostName: hosts.name,
+    hostname: hosts.hostname,
+  };
+  // A support session has no membership of its own: it sees every custom app of the team.
+  const apps = access.membership
+    ? await db
+        .selectDistinct(appColumns)
+        .from(customApps)
+        .innerJoin(hosts, eq(hosts.id, customApps.hostId))
+        .innerJoin(customAppGroups, eq(customAppGroups.customAppId, customApps.id))
+        .innerJoin(groupMemberships, eq(groupMemberships.groupId, customAppGroups.groupId))
+        .where(and(eq(customApps.teamId, team.id), eq(groupMemberships.membershipId, access.membership.id)))
+        .orderBy(asc(customApps.name))
+    : await db
+        .select(appColumns)
+        .from(customApps)
+        .innerJoin(hosts, eq(hosts.id, customApps.hostId))
+        .where(eq(customApps.teamId, team.id))
+        .orderBy(asc(customApps.name));
+
+  const seesAllHosts = access.permissions.includes("hosts.read");
+  const hostIds = [...new Set(apps.map((app) => app.hostId))];
+  const teamHosts =
+    seesAllHosts || hostIds.length > 0
+      ? await db
+          .select({ id: hosts.id, name: hosts.name, hostname: hosts.hostname, region: hosts.region, status: hosts.status, filemakerVersion: hosts.filemakerVersion })
+          .from(hosts)
+          .where(seesAllHosts ? eq(hosts.teamId, team.id) : and(eq(hosts.teamId, team.id), inArray(hosts.id, hostIds)))
+          .orderBy(asc(hosts.name))
+      : [];
+  return { team, seats, hosts: teamHosts, customApps: apps };
+}

@@ -1,0 +1,101 @@
+import { TRPCError, initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import { and, eq, isNull } from "drizzle-orm";
+import { staff } from "@/db/schema";
+import type { Actor } from "./actor";
+import type { Context } from "./context";
+import { DOMAIN_ERROR_CODES, DomainError } from "./errors";
+import type { Permission } from "./permissions";
+import { authoriseTeamAccess } from "./teams/team-access";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Stack traces never leave the server, whatever NODE_ENV says.
+  isDev: false,
+  errorFormatter({ shape, error, ctx }) {
+    const requestId = ctx?.request.requestId;
+    const domainCode = error.cause instanceof DomainError ? error.cause.code : undefined;
+    let message = shape.message;
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      message = `Something went wrong on our side. Quote request id ${requestId ?? "unknown"} when reporting it.`;
+    } else if (error.cause instanceof ZodError) {
+      message = error.cause.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+    }
+    return {
+      message,
+      code: shape.code,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, requestId, domainCode },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+/** Logs every call as one JSON line and turns domain refusals into their tRPC codes. */
+const observed = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const durationMs = Math.round((performance.now() - started) * 10) / 10;
+  if (result.ok) {
+    ctx.log.info({ path, type, durationMs, ok: true }, "procedure");
+    return result;
+  }
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) {
+    ctx.log.info({ path, type, durationMs, ok: false, code: cause.code }, "procedure refused");
+    throw new TRPCError({ code: DOMAIN_ERROR_CODES[cause.code], message: cause.message, cause });
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    ctx.log.error({ path, type, durationMs, err: cause ?? result.error }, "procedure failed");
+  } else {
+    ctx.log.info({ path, type, durationMs, ok: false, code: result.error.code }, "procedure refused");
+  }
+  return result;
+});
+
+/** The first of the two read-only guards: a support session never reaches a mutation. */
+const supportIsReadOnly = t.middleware(({ ctx, type, next }) => {
+  if (ctx.actor.kind === "support" && type === "mutation") {
+    throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(observed).use(supportIsReadOnly);
+
+type AccountActor = Extract<Actor, { kind: "account" }>;
+
+export const accountProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.kind !== "account") throw new DomainError("UNAUTHENTICATED", "Sign in to continue.");
+  return next({ ctx: { actor: ctx.actor as AccountActor } });
+});
+
+/**
+ * Signed in and allowed `permission` in the team named by `input.teamId`, or a support
+ * session viewing that team with a read permission. Support requests run in a READ ONLY
+ * transaction: the second guard, which holds even where a check was forgotten.
+ */
+export function teamProcedure(permission: Permission) {
+  return publicProcedure.input(z.object({ teamId: z.uuid() })).use(async ({ ctx, input, next }) => {
+    const access = await authoriseTeamAccess(ctx.db, ctx.actor, input.teamId, permission);
+    if (ctx.actor.kind !== "support") return next({ ctx: { access } });
+    return ctx.db.transaction((tx) => next({ ctx: { access, db: tx as unknown as Context["db"] } }), {
+      accessMode: "read only",
+    });
+  });
+}
+
+/** A platform employee with staff rights who passed two-step verification in this session. */
+export const staffProcedure = accountProcedure.use(async ({ ctx, next }) => {
+  const [member] = await ctx.db
+    .select({ id: staff.id, role: staff.role })
+    .from(staff)
+    .where(and(eq(staff.accountId, ctx.actor.accountId), isNull(staff.revokedAt)));
+  if (!member) throw new DomainError("FORBIDDEN", "This area is for support staff.");
+  if (!ctx.actor.mfaVerified) {
+    throw new DomainError("FORBIDDEN", "Support staff must complete two-step verification before opening the staff console.");
+  }
+  return next({ ctx: { staff: member } });
+});
