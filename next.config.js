@@ -2,6 +2,8 @@
 const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "pino", "postgres"],
   poweredByHeader: false,
+  // forbidden() answers 403 with app/forbidden.tsx when a role may not open a page.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

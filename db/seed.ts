@@ -87,7 +87,12 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
     request: noRequest,
   };
 
-  const acme = await createTeam(db, owner, { name: "Acme Corp", product: "filemaker_cloud", ownerAccountId: ownerAccount.id });
+  const acme = await createTeam(db, owner, {
+    name: "Acme Corp",
+    product: "filemaker_cloud",
+    ownerAccountId: ownerAccount.id,
+    ownerIsManaged: true,
+  });
   await startSubscription(db, owner, { teamId: acme.id, planCode: "fmc-standard", billingPeriod: "annual", seats: 30 });
   const groupIds = new Map<string, string>();
   for (const name of ["Sales", "Operations", "Finance"]) {

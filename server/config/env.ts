@@ -10,5 +10,5 @@ export function isProduction(): boolean {
 
 /** Where the embedded database and generated secrets live. */
 export function dataDirectory(): string {
-  return path.resolve(process.env.DATA_DIR ?? ".data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR ?? ".data");
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { memberships, teams } from "@/db/schema";
+import { accounts, memberships, teams } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import { isUniqueViolation } from "../db-errors";
@@ -22,6 +22,8 @@ export async function addMembership(
       if (input.licensed && team.product !== "filemaker_cloud") {
         throw new DomainError("NOT_AVAILABLE_FOR_PRODUCT", "Claris Connect teams have no per-user licences.");
       }
+      const [account] = await tx.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, input.accountId));
+      if (!account) throw new DomainError("NOT_FOUND", "This account does not exist.");
       if (input.licensed) await claimSeats(tx, input.teamId, 1, now);
       const [membership] = await tx
         .insert(memberships)
@@ -32,7 +34,7 @@ export async function addMembership(
         teamId: input.teamId,
         action: "membership.added",
         target: { type: "membership", id: membership!.id },
-        after: { accountId: input.accountId, role: input.role, licensed: input.licensed, status: "active" },
+        after: { email: account.email, accountId: input.accountId, role: input.role, licensed: input.licensed, status: "active" },
       });
       return membership!;
     });

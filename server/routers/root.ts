@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "../trpc";
+import { accountRouter } from "./account";
 import { auditRouter } from "./audit";
 import { groupsRouter } from "./groups";
 import { hostsRouter } from "./hosts";
@@ -8,6 +9,7 @@ import { subscriptionRouter } from "./subscription";
 import { teamsRouter } from "./teams";
 
 export const appRouter = router({
+  account: accountRouter,
   teams: teamsRouter,
   members: membersRouter,
   groups: groupsRouter,

@@ -1,0 +1,129 @@
+import type { ReactNode } from "react";
+
+export function PageHeader({ title, description, children }: { title: string; description?: ReactNode; children?: ReactNode }) {
+  return (
+    <header className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+        {description ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{description}</p> : null}
+      </div>
+      {children}
+    </header>
+  );
+}
+
+export function Card({ title, children, className = "" }: { title?: string; children: ReactNode; className?: string }) {
+  return (
+    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${className}`}>
+      {title ? <h2 className="mb-3 text-base font-semibold">{title}</h2> : null}
+      {children}
+    </section>
+  );
+}
+
+const tones = {
+  green: "bg-emerald-50 text-emerald-800 ring-emerald-600/20 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
+  amber: "bg-amber-50 text-amber-800 ring-amber-600/20 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30",
+  red: "bg-red-50 text-red-800 ring-red-600/20 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30",
+  blue: "bg-blue-50 text-blue-800 ring-blue-600/20 dark:bg-blue-950 dark:text-blue-300 dark:ring-blue-400/30",
+  slate: "bg-slate-100 text-slate-700 ring-slate-500/20 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-400/30",
+} as const;
+
+export type Tone = keyof typeof tones;
+
+export function Badge({ tone = "slate", children }: { tone?: Tone; children: ReactNode }) {
+  return (
+    <span className={`inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>
+      {children}
+    </span>
+  );
+}
+
+const STATUS_TONES: Record<string, Tone> = {
+  active: "green",
+  running: "green",
+  open: "green",
+  trial: "blue",
+  trialing: "blue",
+  provisioning: "blue",
+  restarting: "blue",
+  invited: "blue",
+  paused: "amber",
+  past_due: "amber",
+  stopped: "slate",
+  closed: "slate",
+  deactivated: "slate",
+  cancelled: "amber",
+  terminated: "red",
+  expired: "red",
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  const label = status.replaceAll("_", " ");
+  return <Badge tone={STATUS_TONES[status] ?? "slate"}>{label.charAt(0).toUpperCase() + label.slice(1)}</Badge>;
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
+      <p className="font-medium">{title}</p>
+      {children ? <div className="mt-1 text-sm text-slate-600 dark:text-slate-400">{children}</div> : null}
+    </div>
+  );
+}
+
+export function Table({ caption, head, children }: { caption: string; head: string[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 dark:bg-slate-900/60">
+          <tr>
+            {head.map((label) => (
+              <th key={label} scope="col" className="px-4 py-2.5 text-left font-medium text-slate-600 dark:text-slate-400">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Td({ children, className = "" }: { children: ReactNode; className?: string }) {
+  return <td className={`whitespace-nowrap px-4 py-2.5 ${className}`}>{children}</td>;
+}
+
+export function Meter({ label, used, total }: { label: string; used: number; total: number }) {
+  const share = total > 0 ? Math.min(used / total, 1) : 1;
+  const tone = share >= 1 ? "bg-red-500" : share >= 0.9 ? "bg-amber-500" : "bg-blue-600";
+  return (
+    <div>
+      <div className="flex justify-between text-sm">
+        <span>{label}</span>
+        <span className="font-medium">
+          {used} of {total}
+        </span>
+      </div>
+      <div
+        className="mt-1.5 h-2 rounded-full bg-slate-200 dark:bg-slate-800"
+        role="meter"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={used}
+      >
+        <div className={`h-2 rounded-full ${tone}`} style={{ width: `${share * 100}%` }} />
+      </div>
+    </div>
+  );
+}
+
+export const buttonClass =
+  "inline-flex items-center justify-center rounded-md bg-blue-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-500 disabled:opacity-60";
+export const secondaryButtonClass =
+  "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800";
+export const inputClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-blue-500 dark:border-slate-700 dark:bg-slate-900";

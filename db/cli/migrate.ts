@@ -1,0 +1,9 @@
+import { openConfiguredDatabase } from "./open";
+
+const handle = await openConfiguredDatabase();
+try {
+  await handle.migrate();
+  console.log(`Migrations applied (${handle.kind}).`);
+} finally {
+  await handle.close();
+}

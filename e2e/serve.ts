@@ -1,0 +1,43 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+
+/**
+ * The console the journeys run against: `npm start` on a new database of its own, a fresh
+ * PostgreSQL database when TEST_DATABASE_URL is set, a fresh embedded one otherwise. Both
+ * are seeded with the demo at start and removed when the server stops.
+ */
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "customer-console-e2e-"));
+const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+let dropDatabase = async () => {};
+
+const base = process.env.TEST_DATABASE_URL;
+if (base) {
+  const name = `cc_e2e_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  dropDatabase = async () => {
+    const dropper = postgres(base, { max: 1, onnotice: () => {} });
+    await dropper.unsafe(`drop database if exists ${name} with (force)`);
+    await dropper.end();
+  };
+}
+
+const server = spawn(process.execPath, ["--import", "tsx", "server/cli/start.ts"], { stdio: "inherit", env });
+const stop = async (signal: NodeJS.Signals) => {
+  server.kill(signal);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+server.on("exit", async (code) => {
+  await dropDatabase().catch(() => {});
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

@@ -1,0 +1,6 @@
+import { generateSecrets } from "../config/secrets";
+
+/** Prints fresh secrets for a production environment file. */
+const secrets = generateSecrets();
+console.log(`AUTH_SECRET=${secrets.authSecret}`);
+console.log(`ENCRYPTION_KEYS=${secrets.encryptionKeys}`);
