@@ -1,0 +1,104 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import postgres from "postgres";
+import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
+import { accounts, teams } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { noRequest, systemActor } from "../actor";
+import { recordAudit } from "../audit/record-audit";
+import { verifyAuditChain } from "../audit/verify-chain";
+import { signInWithPassword } from "../auth/sign-in-with-password";
+import { systemClock } from "../clock";
+import { logger } from "../logger";
+import { createCaller } from "../routers/root";
+import { measure, report } from "./stats";
+
+/**
+ * Figures for the foundation: the main reads through the tRPC caller, audit appends and
+ * chain verification, on a fresh database of the bench's own.
+ */
+process.env.AUTH_SECRET ??= "bench-only-auth-secret";
+process.env.ENCRYPTION_KEYS ??= `kbench:${randomBytes(32).toString("base64")}`;
+logger.level = "silent";
+
+const AUDIT_EVENTS = 20_000;
+const base = process.env.BENCH_DATABASE_URL;
+let handle: DatabaseHandle;
+let drop = async () => {};
+if (base) {
+  const name = `cc_bench_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  handle = openPostgres(url.toString(), { max: 10 });
+  drop = async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+} else {
+  handle = await openPglite();
+}
+
+try {
+  const { db } = handle;
+  await handle.migrate();
+  await seedDemoData(db, systemClock);
+  console.log(`database: ${handle.kind}${base ? " (BENCH_DATABASE_URL)" : " (in memory)"}`);
+
+  const [acme] = await db.select().from(teams).where(eq(teams.name, "Acme Corp"));
+  const [manager] = await db.select().from(accounts).where(eq(accounts.email, "manager@acme.example"));
+  const teamId = acme!.id;
+  const caller = createCaller({
+    db,
+    clock: systemClock,
+    request: noRequest,
+    log: logger,
+    actor: { kind: "account", accountId: manager!.id, email: manager!.email, sessionId: null, mfaVerified: false },
+  });
+
+  const event = (i: number) => ({
+    teamId,
+    actor: systemActor("bench"),
+    occurredAt: new Date(),
+    request: noRequest,
+    action: "bench.event",
+    after: { i },
+  });
+  const appends = await measure(500, (i) => db.transaction((tx) => recordAudit(tx, event(i))));
+  report("audit append (one writer)", appends);
+
+  if (handle.kind === "postgres") {
+    const started = performance.now();
+    await Promise.all(Array.from({ length: 1000 }, (_, i) => db.transaction((tx) => recordAudit(tx, event(i)))));
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`${"audit append, 1000 at once on 10 connections".padEnd(44)} ${(1000 / seconds).toFixed(0)} events/s`);
+  }
+
+  // Fill the team's log so that paging runs over a realistic history.
+  const have = (await verifyAuditChain(db, teamId)).events;
+  for (let i = have; i < AUDIT_EVENTS; i += 500) {
+    await db.transaction(async (tx) => {
+      for (let j = 0; j < 500 && i + j < AUDIT_EVENTS; j++) await recordAudit(tx, event(i + j));
+    });
+  }
+
+  report("teams.home", await measure(200, () => caller.teams.home({ teamId })));
+  report("members.list, first page", await measure(200, () => caller.members.list({ teamId })));
+  report("members.list, search 'acme'", await measure(200, () => caller.members.list({ teamId, search: "acme" })));
+  report(`audit.list, first page of ${AUDIT_EVENTS}`, await measure(200, () => caller.audit.list({ teamId })));
+  report("audit.list, filtered by action", await measure(200, () => caller.audit.list({ teamId, action: "membership.added" })));
+  report("audit.list, deep page", await measure(200, () => caller.audit.list({ teamId, beforeSeq: 1000 })));
+
+  const verifyStarted = performance.now();
+  const verdict = await verifyAuditChain(db, teamId);
+  console.log(`${`verifyAuditChain over ${verdict.events} events`.padEnd(44)} ${(performance.now() - verifyStarted).toFixed(0)} ms (valid: ${verdict.valid})`);
+
+  const signIn = await measure(20, () =>
+    signInWithPassword(db, { clock: systemClock, request: noRequest }, { email: "manager@acme.example", password: "DemoPass-2026" }),
+  );
+  report("sign-in with password (argon2id)", signIn);
+} finally {
+  await handle.close();
+  await drop();
+}
