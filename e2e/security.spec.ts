@@ -10,6 +10,7 @@ test("pages carry a nonce-based content security policy and refuse framing", asy
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["permissions-policy"]).toContain("camera=()");
   expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 });
 
 test("a wrong password and an unknown email get the same answer", async ({ page }) => {
