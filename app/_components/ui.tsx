@@ -127,3 +127,28 @@ export const secondaryButtonClass =
   "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800";
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-blue-500 dark:border-slate-700 dark:bg-slate-900";
+
+/** Label and value pairs, one a row. */
+export function FactList({ facts, className = "py-2.5" }: { facts: Array<[string, ReactNode]>; className?: string }) {
+  return (
+    <dl className="divide-y divide-slate-100 dark:divide-slate-800">
+      {facts.map(([label, value]) => (
+        <div key={label} className={`flex flex-wrap justify-between gap-2 text-sm ${className}`}>
+          <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
+          <dd className="font-medium">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function AccessRefused() {
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">You do not have access to this page</h1>
+      <p className="max-w-md text-slate-600 dark:text-slate-400">
+        Your role in this team does not include it. Ask the team's owner or a team manager if you need it.
+      </p>
+    </>
+  );
+}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Card, PageHeader } from "@/app/_components/ui";
+import { Card, FactList, PageHeader } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
 
@@ -24,14 +24,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
     <>
       <PageHeader title="Settings" description="How this team signs in, invites and keeps data." />
       <Card>
-        <dl className="divide-y divide-slate-100 dark:divide-slate-800">
-          {rows.map(([label, value]) => (
-            <div key={label} className="flex flex-wrap justify-between gap-2 py-3 text-sm">
-              <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
-              <dd className="font-medium">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList facts={rows} className="py-3" />
       </Card>
     </>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Card, EmptyState, Meter, PageHeader, StatusBadge } from "@/app/_components/ui";
+import { Card, EmptyState, FactList, Meter, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { formatDate } from "@/app/_lib/format";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
@@ -32,14 +32,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ t
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Summary">
-          <dl className="divide-y divide-slate-100 dark:divide-slate-800">
-            {facts.map(([label, value]) => (
-              <div key={label} className="flex flex-wrap justify-between gap-2 py-2.5 text-sm">
-                <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
-                <dd className="font-medium">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={facts} />
         </Card>
         <Card title="Usage">
           <div className="space-y-4">
