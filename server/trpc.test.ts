@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { eq } from "drizzle-orm";
 import { accounts, staff, teams } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { type Actor, anonymousActor } from "./actor";

@@ -81,9 +81,15 @@ export function teamProcedure(permission: Permission) {
   return publicProcedure.input(z.object({ teamId: z.uuid() })).use(async ({ ctx, input, next }) => {
     const access = await authoriseTeamAccess(ctx.db, ctx.actor, input.teamId, permission);
     if (ctx.actor.kind !== "support") return next({ ctx: { access } });
-    return ctx.db.transaction((tx) => next({ ctx: { access, db: tx as unknown as Context["db"] } }), {
-      accessMode: "read only",
-    });
+    return ctx.db.transaction(
+      async (tx) => {
+        const result = await next({ ctx: { access, db: tx as unknown as Context["db"] } });
+        // next() reports failure instead of throwing; throwing rolls the transaction back.
+        if (!result.ok) throw result.error;
+        return result;
+      },
+      { accessMode: "read only" },
+    );
   });
 }
 

@@ -10,10 +10,12 @@ const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 /** Parses "kid:base64key,kid:base64key"; the first key is the one that encrypts. */
 export function parseKeyRing(spec: string): KeyRing {
   const keys = new Map<string, Buffer>();
-  for (const entry of spec.split(",").map((part) => part.trim()).filter(Boolean)) {
+  const entries = spec.split(",").map((part) => part.trim()).filter(Boolean);
+  for (const [index, entry] of entries.entries()) {
     const [keyId, encoded] = entry.split(":");
+    // The message never repeats the entry: it may be a bare key.
     if (!keyId || !encoded || !KEY_ID.test(keyId)) {
-      throw new Error(`ENCRYPTION_KEYS: "${keyId ?? entry}" is not "keyid:base64key" (key id: letters, digits, - or _)`);
+      throw new Error(`ENCRYPTION_KEYS: entry ${index + 1} is not "keyid:base64key" (key id: letters, digits, - or _)`);
     }
     const key = Buffer.from(encoded, "base64");
     if (key.length !== 32) throw new Error(`ENCRYPTION_KEYS: key "${keyId}" must be 32 bytes, base64-encoded`);

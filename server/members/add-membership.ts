@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import { productLacks } from "../teams/require-product";
 import { claimSeats } from "./seats";
 
 /** Adds an existing account to a team as a manager or member, taking a seat when licensed. */
@@ -20,7 +21,7 @@ export async function addMembership(
       const [team] = await tx.select({ product: teams.product }).from(teams).where(eq(teams.id, input.teamId));
       if (!team) throw new DomainError("NOT_FOUND", "This team does not exist.");
       if (input.licensed && team.product !== "filemaker_cloud") {
-        throw new DomainError("NOT_AVAILABLE_FOR_PRODUCT", "Claris Connect teams have no per-user licences.");
+        throw productLacks(team.product, "per-user licences");
       }
       const [account] = await tx.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, input.accountId));
       if (!account) throw new DomainError("NOT_FOUND", "This account does not exist.");

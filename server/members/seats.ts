@@ -44,7 +44,9 @@ export async function claimSeats(tx: Transaction, teamId: string, wanted: number
       "SEAT_LIMIT",
       seats === 0
         ? "The team has no subscription seats; add seats before licensing users."
-        : `All ${seats} seats are in use${free ? ` (${free} free, ${wanted} asked)` : ""}. Remove a licence or add seats to the subscription.`,
+        : free > 0
+          ? `Only ${free} of ${seats} seats are free and ${wanted} are needed. Remove licences or add seats to the subscription.`
+          : `All ${seats} seats are in use. Remove a licence or add seats to the subscription.`,
     );
   }
 }

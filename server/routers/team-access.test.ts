@@ -1,5 +1,4 @@
 import { TRPCError } from "@trpc/server";
-import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { teams } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/test-database";
@@ -52,7 +51,6 @@ describe("team managers", () => {
     const audit = await api.audit.list({ teamId });
     // Newest first: the demo's last Acme Corp change is its last custom app.
     expect(audit.events[0]).toMatchObject({ action: "custom_app.created" });
-    expect(audit.events.length).toBeGreaterThan(0);
   });
 });
 
@@ -145,13 +143,13 @@ describe("people outside the team", () => {
 
 describe("areas that belong to FileMaker Cloud", () => {
   it.each([
-    ["groups", (api: Awaited<ReturnType<typeof as>>) => api.groups.list({ teamId: acmeConnect }), "Groups"],
-    ["hosts", (api: Awaited<ReturnType<typeof as>>) => api.hosts.list({ teamId: acmeConnect }), "Hosts"],
-  ] as const)("%s are refused on a Claris Connect team with a message that names the product", async (_area, call, noun) => {
+    ["groups", (api: Awaited<ReturnType<typeof as>>) => api.groups.list({ teamId: acmeConnect })],
+    ["hosts", (api: Awaited<ReturnType<typeof as>>) => api.hosts.list({ teamId: acmeConnect })],
+  ] as const)("%s are refused on a Claris Connect team with a message that names the product", async (area, call) => {
     const api = await as("owner@acme.example");
     const error = await refusal(call(api));
     expect(error.code).toBe("PRECONDITION_FAILED");
-    expect(error.message).toBe(`${noun} are not part of Claris Connect teams.`);
+    expect(error.message).toBe(`Claris Connect teams have no ${area}.`);
   });
 
   it("the Claris Connect Home has no seats, hosts or custom apps", async () => {
@@ -200,7 +198,6 @@ describe("the access a page is shaped by", () => {
     expect(access.permissions).not.toContain("groups.read");
     expect(access.permissions).not.toContain("hosts.read");
     expect(access.permissions).toContain("subscription.change");
-    const [team] = await database.handle.db.select().from(teams).where(eq(teams.id, acmeConnect));
-    expect(access.team.product).toBe(team!.product);
+    expect(access.team.product).toBe("claris_connect");
   });
 });

@@ -8,7 +8,10 @@ import { type TeamProduct, productName } from "../permissions";
 export async function requireProduct(db: Queryable, teamId: string, product: TeamProduct, what: string): Promise<void> {
   const [team] = await db.select({ product: teams.product }).from(teams).where(eq(teams.id, teamId));
   if (!team) throw new DomainError("NOT_FOUND", "This team does not exist.");
-  if (team.product !== product) {
-    throw new DomainError("NOT_AVAILABLE_FOR_PRODUCT", `${productName(team.product)} teams have no ${what}.`);
-  }
+  if (team.product !== product) throw productLacks(team.product, what);
+}
+
+/** "Claris Connect teams have no groups." */
+export function productLacks(product: TeamProduct, what: string): DomainError {
+  return new DomainError("NOT_AVAILABLE_FOR_PRODUCT", `${productName(product)} teams have no ${what}.`);
 }

@@ -9,9 +9,9 @@ import {
   type TeamRole,
   checkPermission,
   grantedPermissions,
-  productName,
   rolesOf,
 } from "../permissions";
+import { productLacks } from "./require-product";
 
 export interface TeamAccess {
   team: { id: string; name: string; product: "filemaker_cloud" | "claris_connect"; status: string };
@@ -59,13 +59,7 @@ export async function authoriseTeamAccess(
 
   const verdict = checkPermission(permission, actor.kind === "support" ? { support: true } : access, team.product);
   if (verdict.allowed) return access;
-  if (verdict.reason === "product") {
-    const area = permission.split(".")[0]!;
-    throw new DomainError(
-      "NOT_AVAILABLE_FOR_PRODUCT",
-      `${area[0]!.toUpperCase()}${area.slice(1)} are not part of ${productName(team.product)} teams.`,
-    );
-  }
+  if (verdict.reason === "product") throw productLacks(team.product, permission.split(".")[0]!);
   if (actor.kind === "support") throw new DomainError("READ_ONLY", "Support sessions are read-only.");
   throw new DomainError(
     "FORBIDDEN",
