@@ -6,6 +6,7 @@ import { isProduction } from "../config/env";
 import { loadSecrets } from "../config/secrets";
 import { requestMetaFrom } from "../context";
 import { getDatabase } from "../database";
+import { logger } from "../logger";
 import { SESSION_ABSOLUTE_LIFETIME_MS, endSession } from "./sessions";
 import { signInWithPassword } from "./sign-in-with-password";
 
@@ -24,6 +25,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   useSecureCookies: isProduction(),
   session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_LIFETIME_MS / 1000 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  // Auth.js logs through pino like everything else; a refused password is not an error.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      logger.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "auth warning");
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },

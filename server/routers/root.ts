@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
 import { auditRouter } from "./audit";
+import { devRouter } from "./dev";
 import { groupsRouter } from "./groups";
 import { hostsRouter } from "./hosts";
 import { membersRouter } from "./members";
@@ -17,6 +18,7 @@ export const appRouter = router({
   settings: settingsRouter,
   subscription: subscriptionRouter,
   audit: auditRouter,
+  dev: devRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { Fragment } from "react";
+import { EmptyState, PageHeader, inputClass, secondaryButtonClass } from "@/app/_components/ui";
+import { formatDateTime } from "@/app/_lib/format";
+import { load } from "@/app/_lib/load";
+import { serverApi } from "@/server/caller";
+
+export const metadata: Metadata = { title: "Mailbox" };
+
+/** Every mail the console has written, for trying it without a mail server. Not in production. */
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
+  const { to } = await searchParams;
+  const mails = await load(async () => (await serverApi()).dev.mailbox({ to }));
+  return (
+    <main className="mx-auto max-w-4xl px-4 py-8">
+      <PageHeader
+        title="Mailbox"
+        description="Mail the console has sent, kept here because no SMTP server is configured. This page does not exist in production."
+      />
+      <form role="search" className="mb-6 flex max-w-md gap-2">
+        <label htmlFor="mailbox-to" className="sr-only">
+          Recipient
+        </label>
+        <input id="mailbox-to" name="to" type="search" defaultValue={to} placeholder="Only mail to this address" className={inputClass} />
+        <button type="submit" className={secondaryButtonClass}>
+          Show
+        </button>
+      </form>
+      {mails.length === 0 ? (
+        <EmptyState title="No mail yet">Mail appears here when the console sends some, for example a verification code.</EmptyState>
+      ) : (
+        <ul className="space-y-4" aria-label="Mails">
+          {mails.map((mail) => (
+            <li key={mail.id}>
+              <article
+                aria-label={mail.subject}
+                className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+              >
+                <h2 className="font-semibold">{mail.subject}</h2>
+                <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+                  To {mail.to} · {formatDateTime(mail.createdAt)}
+                </p>
+                <p className="mt-3 whitespace-pre-wrap text-sm">
+                  <LinkedText text={mail.text} />
+                </p>
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
+
+function LinkedText({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/\S+)/g);
+  return (
+    <>
+      {parts.map((part, i) =>
+        /^https?:\/\//.test(part) ? (
+          <a key={i} href={part} className="break-all text-blue-700 underline dark:text-blue-400">
+            {part}
+          </a>
+        ) : (
+          <Fragment key={i}>{part}</Fragment>
+        ),
+      )}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mailOutbox } from "@/db/schema";
+import { useTestDatabase } from "@/db/testing/test-database";
+import { fixedClock } from "../clock";
+import { type MailTransport, deliverDueMail, retryDelayMs } from "./deliver-mail";
+import { enqueueMail } from "./enqueue-mail";
+import { smtpTransport } from "./smtp-transport";
+
+const database = useTestDatabase();
+const received: Array<{ to: string[]; raw: string }> = [];
+let server: SMTPServer;
+let port = 0;
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.server.address() as { port: number }).port;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("mail delivery", () => {
+  it("delivers queued mail over SMTP, once", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-11-27T10:00:00Z");
+    const { id } = await enqueueMail(db, { to: "reader@mail.example", subject: "Your code", text: "Code: 123456" }, clock.now());
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}`, "Console <console@mail.example>");
+
+    expect(await deliverDueMail(db, transport, clock)).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueMail(db, transport, clock)).toEqual({ sent: 0, failed: 0 });
+
+    const mine = received.filter((m) => m.to.includes("reader@mail.example"));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.raw).toContain("Subject: Your code");
+    expect(mine[0]!.raw).toContain("Code: 123456");
+    expect(mine[0]!.raw).toContain(`<${id}@customer-console>`);
+    const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+    expect(row!.sentAt).toEqual(clock.now());
+  });
+
+  it("retries a failed mail later with a growing delay, and sends it when the server answers", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-11-28T10:00:00Z");
+    const { id } = await enqueueMail(db, { to: "retry@mail.example", subject: "Retry", text: "…" }, clock.now());
+    const sent: string[] = [];
+    let up = false;
+    const flaky: MailTransport = {
+      async send(mail) {
+        if (!up) throw new Error("connection refused");
+        sent.push(mail.to);
+      },
+    };
+
+    expect((await deliverDueMail(db, flaky, clock)).failed).toBe(1);
+    const [afterFirst] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+    expect(afterFirst!.attempts).toBe(1);
+    expect(afterFirst!.lastError).toBe("connection refused");
+    expect(afterFirst!.sendAfter.getTime() - clock.now().getTime()).toBe(retryDelayMs(1));
+
+    // Not yet due: nothing is tried.
+    expect(await deliverDueMail(db, flaky, clock)).toEqual({ sent: 0, failed: 0 });
+    clock.advance(retryDelayMs(1));
+    expect((await deliverDueMail(db, flaky, clock)).failed).toBe(1);
+    expect(retryDelayMs(2)).toBeGreaterThan(retryDelayMs(1));
+
+    up = true;
+    clock.advance(retryDelayMs(2));
+    expect((await deliverDueMail(db, flaky, clock)).sent).toBe(1);
+    expect(sent).toEqual(["retry@mail.example"]);
+  });
+
+  it("never hands one mail to two servers delivering at the same time", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-11-29T10:00:00Z");
+    for (let i = 0; i < 10; i++) await enqueueMail(db, { to: `many${i}@mail.example`, subject: "Many", text: "…" }, clock.now());
+    const sent: string[] = [];
+    const slow: MailTransport = {
+      async send(mail) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        sent.push(mail.to);
+      },
+    };
+    await Promise.all([deliverDueMail(db, slow, clock, 4), deliverDueMail(db, slow, clock, 4), deliverDueMail(db, slow, clock, 4)]);
+    await deliverDueMail(db, slow, clock);
+    const many = sent.filter((to) => to.startsWith("many"));
+    expect(many).toHaveLength(10);
+    expect(new Set(many).size).toBe(10);
+  });
+});
