@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts, sessions } from "@/db/schema";
 import type { Clock } from "../clock";
@@ -64,4 +64,25 @@ export async function endSession(db: Queryable, sessionId: string, now: Date): P
     .update(sessions)
     .set({ endedAt: now })
     .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+}
+
+/** Ends every open session of an account (deactivation, password change), or all but one. */
+export async function endAccountSessions(
+  db: Queryable,
+  accountId: string,
+  now: Date,
+  options: { except?: string } = {},
+): Promise<number> {
+  const ended = await db
+    .update(sessions)
+    .set({ endedAt: now })
+    .where(
+      and(
+        eq(sessions.accountId, accountId),
+        isNull(sessions.endedAt),
+        options.except ? ne(sessions.id, options.except) : undefined,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return ended.length;
 }
