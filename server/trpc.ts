@@ -20,7 +20,7 @@ const t = initTRPC.context<Context>().create({
     if (error.code === "INTERNAL_SERVER_ERROR") {
       message = `Something went wrong on our side. Quote request id ${requestId ?? "unknown"} when reporting it.`;
     } else if (error.cause instanceof ZodError) {
-      message = error.cause.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+      message = readableZodMessage(error.cause);
     }
     return {
       message,
@@ -29,6 +29,11 @@ const t = initTRPC.context<Context>().create({
     };
   },
 });
+
+/** "email: Invalid email address; seats: Too small" */
+export function readableZodMessage(error: ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+}
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;

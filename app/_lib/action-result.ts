@@ -1,5 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import { readableZodMessage } from "@/server/trpc";
 
 export type ActionResult<T = undefined> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -15,6 +17,7 @@ export async function actionResult<T>(call: () => Promise<T>): Promise<ActionRes
       if (error.code === "INTERNAL_SERVER_ERROR") {
         return { ok: false, error: "Something went wrong on our side. Try again in a moment." };
       }
+      if (error.cause instanceof ZodError) return { ok: false, error: readableZodMessage(error.cause) };
       return { ok: false, error: error.message };
     }
     throw error;
