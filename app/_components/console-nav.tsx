@@ -8,12 +8,13 @@ export interface NavItem {
   href: string;
 }
 
-export function ConsoleNav({ items }: { items: NavItem[] }) {
+export function ConsoleNav({ items, label = "Team" }: { items: NavItem[]; label?: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Team" className="flex gap-1 overflow-x-auto md:flex-col">
+    <nav aria-label={label} className="flex gap-1 overflow-x-auto md:flex-col">
       {items.map((item) => {
-        const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        // Exact match for /profile, so that /profile/security does not mark Profile as well.
+        const current = pathname === item.href || (item.href.split("/").length > 3 && pathname.startsWith(`${item.href}/`));
         return (
           <Link
             key={item.href}

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signOutAction } from "@/app/_lib/sign-out-action";
 import { usePopover } from "./use-popover";
 
@@ -35,6 +36,12 @@ export function ProfileMenu({ name, email }: { name: string; email: string }) {
             <p className="text-sm font-medium">{name}</p>
             <p className="truncate text-xs text-slate-500 dark:text-slate-400">{email}</p>
           </div>
+          <Link href="/profile" className="mt-1 block rounded-md px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+            Profile
+          </Link>
+          <Link href="/profile/security" className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+            Security
+          </Link>
           <form action={signOutAction}>
             <button type="submit" className="mt-1 w-full rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
               Sign out

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { teams } from "./teams";
 
 /** A Claris ID: one person. */
@@ -59,6 +59,10 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     mfaVerifiedAt: timestamp("mfa_verified_at", { withTimezone: true }),
+    /** The strictest idle timeout of the account's teams when the session began. */
+    idleTimeoutMinutes: integer("idle_timeout_minutes").notNull().default(120),
+    /** Set on the session that replaced this one at a privilege change, so the cookie may follow. */
+    replacedBySessionId: uuid("replaced_by_session_id"),
     ip: text("ip"),
     userAgent: text("user_agent"),
   },
