@@ -5,6 +5,7 @@ export const DOMAIN_ERROR_CODES = {
   UNAUTHENTICATED: "UNAUTHORIZED",
   FORBIDDEN: "FORBIDDEN",
   READ_ONLY: "FORBIDDEN",
+  MFA_REQUIRED: "FORBIDDEN",
   NOT_FOUND: "NOT_FOUND",
   NOT_AVAILABLE_FOR_PRODUCT: "PRECONDITION_FAILED",
   INVALID_INPUT: "BAD_REQUEST",
@@ -20,6 +21,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    /** Facts a page needs to act on the refusal (e.g. which team asks for two-step verification). */
+    readonly details: Record<string, string> = {},
   ) {
     super(message);
     this.name = "DomainError";

@@ -1,6 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { DomainError } from "@/server/errors";
 
 /**
  * Runs a procedure for a page and turns its refusals into the page's answer:
@@ -13,6 +14,9 @@ export async function load<T>(call: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof TRPCError) {
       if (error.code === "UNAUTHORIZED") redirect("/sign-in");
+      if (error.cause instanceof DomainError && error.cause.code === "MFA_REQUIRED") {
+        redirect(`/profile/security?${new URLSearchParams({ required: error.cause.details.teamName ?? "A team" })}`);
+      }
       if (error.code === "FORBIDDEN" || error.code === "PRECONDITION_FAILED") forbidden();
       if (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST") notFound();
     }

@@ -10,6 +10,8 @@ import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 
 export interface NewAccount {
+  /** Chosen by the caller when the new account is itself the actor (sign-up). */
+  id?: string;
   email: string;
   name: string;
   password: string;
@@ -26,6 +28,7 @@ export async function createAccount(db: Queryable, ctx: DomainContext, input: Ne
       const [account] = await tx
         .insert(accounts)
         .values({
+          ...(input.id ? { id: input.id } : {}),
           email: input.email.trim(),
           name: input.name.trim(),
           passwordHash,

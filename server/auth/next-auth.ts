@@ -1,4 +1,4 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { systemClock } from "../clock";
@@ -7,19 +7,28 @@ import { loadSecrets } from "../config/secrets";
 import { requestMetaFrom } from "../context";
 import { getDatabase } from "../database";
 import { logger } from "../logger";
-import { SESSION_ABSOLUTE_LIFETIME_MS, endSession } from "./sessions";
-import { signInWithPassword } from "./sign-in-with-password";
+import { completeSignIn } from "./complete-sign-in";
+import { SESSION_ABSOLUTE_LIFETIME_MS, endSession, isSuccessorSession } from "./sessions";
 
 const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(1024),
+  challenge: z.string().min(1).max(200),
+  code: z.string().max(20).optional(),
+  recoveryCode: z.string().max(40).optional(),
 });
+
+/** Told apart by the sign-in form: a wrong code may be retried, an expired challenge may not. */
+export class WrongCode extends CredentialsSignin {
+  code = "wrong_code";
+}
+export class ChallengeExpired extends CredentialsSignin {
+  code = "expired";
+}
 
 /**
  * Auth.js carries only a session id in its encrypted cookie; the session row in the database
  * is what makes it valid, so it can be listed and ended from the server.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, auth, signIn, signOut, unstable_update: updateAuthSession } = NextAuth(() => ({
   secret: loadSecrets().authSecret,
   trustHost: true,
   useSecureCookies: isProduction(),
@@ -38,23 +47,30 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   providers: [
     Credentials({
-      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      // The password (or a fresh email code) was checked by beginSignIn, which issued the challenge.
+      credentials: { challenge: {}, code: {}, recoveryCode: {} },
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
-        if (!parsed.success) return null;
+        if (!parsed.success) throw new ChallengeExpired();
         const { db } = await getDatabase();
-        const result = await signInWithPassword(
-          db,
-          { clock: systemClock, request: requestMetaFrom(request.headers) },
-          parsed.data,
-        );
-        return result ? { id: result.accountId, sessionId: result.sessionId } : null;
+        const result = await completeSignIn(db, { clock: systemClock, request: requestMetaFrom(request.headers) }, {
+          challengeToken: parsed.data.challenge,
+          code: parsed.data.code || undefined,
+          recoveryCode: parsed.data.recoveryCode || undefined,
+        });
+        if (!result.ok) throw result.reason === "wrong_code" ? new WrongCode() : new ChallengeExpired();
+        return { id: result.accountId, sessionId: result.sessionId };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user, trigger, session }) {
       if (user) token.sid = (user as { sessionId: string }).sessionId;
+      // A privilege change replaced the session: follow it, but only to its recorded successor.
+      const next = (session as { sid?: unknown } | undefined)?.sid;
+      if (trigger === "update" && typeof next === "string" && typeof token.sid === "string") {
+        if (await isSuccessorSession((await getDatabase()).db, token.sid, next)) token.sid = next;
+      }
       return token;
     },
     session({ session, token }) {

@@ -1,9 +1,9 @@
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { accounts, sessions } from "@/db/schema";
+import { accounts, memberships, sessions, teamSettings } from "@/db/schema";
 import type { Clock } from "../clock";
 
-/** ASVS level 2 defaults. */
+/** ASVS level 2 defaults; a team may ask for a shorter idle timeout. */
 export const SESSION_IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 /** last_seen_at is written at most this often, so reads stay reads. */
@@ -11,7 +11,7 @@ const TOUCH_INTERVAL_MS = 60 * 1000;
 
 export async function createSession(
   db: Queryable,
-  input: { accountId: string; now: Date; ip: string | null; userAgent: string | null },
+  input: { accountId: string; now: Date; ip: string | null; userAgent: string | null; mfaVerified: boolean },
 ): Promise<string> {
   const [row] = await db
     .insert(sessions)
@@ -20,11 +20,63 @@ export async function createSession(
       createdAt: input.now,
       lastSeenAt: input.now,
       expiresAt: new Date(input.now.getTime() + SESSION_ABSOLUTE_LIFETIME_MS),
+      mfaVerifiedAt: input.mfaVerified ? input.now : null,
+      idleTimeoutMinutes: await strictestIdleTimeoutMinutes(db, input.accountId),
       ip: input.ip,
       userAgent: input.userAgent,
     })
     .returning({ id: sessions.id });
   return row!.id;
+}
+
+/** The shortest "sign out after inactivity" of the teams the account is active in. */
+async function strictestIdleTimeoutMinutes(db: Queryable, accountId: string): Promise<number> {
+  const [row] = await db
+    .select({ minutes: sql<number | null>`min(${teamSettings.sessionIdleMinutes})` })
+    .from(memberships)
+    .innerJoin(teamSettings, eq(teamSettings.teamId, memberships.teamId))
+    .where(and(eq(memberships.accountId, accountId), eq(memberships.status, "active")));
+  return Math.min(row?.minutes ?? SESSION_IDLE_TIMEOUT_MS / 60_000, SESSION_IDLE_TIMEOUT_MS / 60_000);
+}
+
+/**
+ * Replaces a session by a new one at a privilege change (two-step verification turned on,
+ * password changed): the old id stops working and names its successor, so the cookie that
+ * carried it may be moved to the new one.
+ */
+export async function rotateSession(
+  db: Queryable,
+  sessionId: string,
+  now: Date,
+  options: { mfaVerified?: boolean } = {},
+): Promise<string | null> {
+  const [old] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)))
+    .for("update");
+  if (!old) return null;
+  const [fresh] = await db
+    .insert(sessions)
+    .values({
+      accountId: old.accountId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: old.expiresAt,
+      mfaVerifiedAt: options.mfaVerified ? now : old.mfaVerifiedAt,
+      idleTimeoutMinutes: old.idleTimeoutMinutes,
+      ip: old.ip,
+      userAgent: old.userAgent,
+    })
+    .returning({ id: sessions.id });
+  await db.update(sessions).set({ endedAt: now, replacedBySessionId: fresh!.id }).where(eq(sessions.id, old.id));
+  return fresh!.id;
+}
+
+/** True when `nextId` is the session that replaced `previousId`: the only move a cookie may make. */
+export async function isSuccessorSession(db: Queryable, previousId: string, nextId: string): Promise<boolean> {
+  const [row] = await db.select({ next: sessions.replacedBySessionId }).from(sessions).where(eq(sessions.id, previousId));
+  return row?.next === nextId;
 }
 
 export interface LiveSession {
@@ -44,7 +96,7 @@ export async function resolveSession(db: Queryable, sessionId: string, clock: Cl
   if (!row || row.session.endedAt) return null;
   const now = clock.now();
   const idleSince = now.getTime() - row.session.lastSeenAt.getTime();
-  if (now >= row.session.expiresAt || idleSince >= SESSION_IDLE_TIMEOUT_MS) {
+  if (now >= row.session.expiresAt || idleSince >= row.session.idleTimeoutMinutes * 60_000) {
     await endSession(db, sessionId, now);
     return null;
   }

@@ -6,7 +6,7 @@ import { useTestDatabase } from "@/db/testing/test-database";
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";
 import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, endSession, resolveSession } from "./sessions";
-import { signInWithPassword } from "./sign-in-with-password";
+import { signInWithPassword } from "../testing/sign-in";
 
 const database = useTestDatabase();
 const request: RequestMeta = { requestId: "req-sign-in-0001", ip: "203.0.113.7", userAgent: "Vitest Browser" };
@@ -62,7 +62,7 @@ describe("signing in with a password", () => {
       occurredAt: clock.now(),
       ip: "203.0.113.7",
       requestId: "req-sign-in-0001",
-      after: { sessionId: result!.sessionId, passwordRehashed: false },
+      after: { sessionId: result!.sessionId, method: "password" },
     });
   });
 

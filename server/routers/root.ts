@@ -1,16 +1,20 @@
 import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
 import { auditRouter } from "./audit";
+import { authRouter } from "./auth";
 import { devRouter } from "./dev";
 import { groupsRouter } from "./groups";
 import { hostsRouter } from "./hosts";
 import { membersRouter } from "./members";
+import { securityRouter } from "./security";
 import { settingsRouter } from "./settings";
 import { subscriptionRouter } from "./subscription";
 import { teamsRouter } from "./teams";
 
 export const appRouter = router({
   account: accountRouter,
+  auth: authRouter,
+  security: securityRouter,
   teams: teamsRouter,
   members: membersRouter,
   groups: groupsRouter,

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { memberships, teams } from "@/db/schema";
+import { memberships, teamSettings, teams } from "@/db/schema";
 import type { Actor } from "../actor";
 import { DomainError } from "../errors";
 import {
@@ -35,11 +35,13 @@ export async function authoriseTeamAccess(
     throw new DomainError("UNAUTHENTICATED", "Sign in to continue.");
   }
   const notFound = new DomainError("NOT_FOUND", "This team does not exist or you are not a member of it.");
-  const [team] = await db
-    .select({ id: teams.id, name: teams.name, product: teams.product, status: teams.status })
+  const [row] = await db
+    .select({ id: teams.id, name: teams.name, product: teams.product, status: teams.status, mfaRequired: teamSettings.mfaRequired })
     .from(teams)
+    .leftJoin(teamSettings, eq(teamSettings.teamId, teams.id))
     .where(eq(teams.id, teamId));
-  if (!team || team.status === "purged") throw notFound;
+  if (!row || row.status === "purged") throw notFound;
+  const { mfaRequired, ...team } = row;
 
   let access: TeamAccess;
   if (actor.kind === "support") {
@@ -53,6 +55,11 @@ export async function authoriseTeamAccess(
         and(eq(memberships.teamId, team.id), eq(memberships.accountId, actor.accountId), eq(memberships.status, "active")),
       );
     if (!membership) throw notFound;
+    if (mfaRequired && !actor.mfaVerified) {
+      throw new DomainError("MFA_REQUIRED", `${team.name} requires two-step verification. Turn it on in Security to continue.`, {
+        teamName: team.name,
+      });
+    }
     const roles = rolesOf(membership);
     access = { team, membership, roles, permissions: grantedPermissions({ roles }, team.product) };
   }

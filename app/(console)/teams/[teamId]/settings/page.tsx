@@ -2,15 +2,22 @@ import type { Metadata } from "next";
 import { Card, FactList, PageHeader } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
+import { SecuritySettingsForm } from "./security-settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
-  const settings = await load(async () => (await serverApi()).settings.get({ teamId }));
+  const api = await serverApi();
+  const [access, settings] = await Promise.all([load(() => api.teams.access({ teamId })), load(() => api.settings.get({ teamId }))]);
+  const canChange = access.permissions.includes("settings.update");
   const rows: Array<[string, string]> = [
-    ["Require two-step verification", settings.mfaRequired ? "Yes" : "No"],
-    ["Sign out after inactivity", `${settings.sessionIdleMinutes} minutes`],
+    ...(canChange
+      ? []
+      : ([
+          ["Require two-step verification", settings.mfaRequired ? "Yes" : "No"],
+          ["Sign out after inactivity", `${settings.sessionIdleMinutes} minutes`],
+        ] as Array<[string, string]>)),
     [
       "Allowed invitation domains",
       settings.allowedInviteDomains.length ? settings.allowedInviteDomains.join(", ") : "Any domain",
@@ -23,9 +30,16 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
   return (
     <>
       <PageHeader title="Settings" description="How this team signs in, invites and keeps data." />
-      <Card>
-        <FactList facts={rows} className="py-3" />
-      </Card>
+      <div className="space-y-6">
+        {canChange ? (
+          <Card title="Sign-in security">
+            <SecuritySettingsForm teamId={teamId} mfaRequired={settings.mfaRequired} sessionIdleMinutes={settings.sessionIdleMinutes} />
+          </Card>
+        ) : null}
+        <Card title={canChange ? "Other settings" : undefined}>
+          <FactList facts={rows} className="py-3" />
+        </Card>
+      </div>
     </>
   );
 }

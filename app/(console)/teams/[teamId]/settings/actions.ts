@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, actionResult } from "@/app/_lib/action-result";
+import { serverApi } from "@/server/caller";
+
+export async function updateSecuritySettingsAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const teamId = String(form.get("teamId") ?? "");
+  const minutes = String(form.get("sessionIdleMinutes") ?? "").trim();
+  const result = await actionResult(async () =>
+    (await serverApi()).settings.updateSecurity({
+      teamId,
+      mfaRequired: form.get("mfaRequired") === "on",
+      sessionIdleMinutes: minutes === "" ? Number.NaN : Number(minutes),
+    }),
+  );
+  if (result.ok) revalidatePath(`/teams/${teamId}/settings`);
+  return result.ok ? { ok: true, value: undefined } : result;
+}

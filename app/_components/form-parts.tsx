@@ -1,0 +1,53 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { inputClass } from "./ui";
+
+/** A labelled input; the label is the field's accessible name. */
+export function Field({
+  label,
+  hint,
+  id,
+  ...input
+}: { label: string; hint?: ReactNode; id: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <input id={id} className={inputClass} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FormError({ message }: { message?: string | null }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+      {message}
+    </p>
+  );
+}
+
+export function FormNotice({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+      {children}
+    </p>
+  );
+}
+
+/** A button that navigates, for actions the design names as buttons ("Create account"). */
+export function NavigateButton({ to, params, children, className }: { to: string; params?: Record<string, string | undefined>; children: ReactNode; className: string }) {
+  return (
+    <form action={to} method="get">
+      {Object.entries(params ?? {}).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      <button type="submit" className={className}>
+        {children}
+      </button>
+    </form>
+  );
+}

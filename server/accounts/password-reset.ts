@@ -1,0 +1,84 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { accounts } from "@/db/schema";
+import type { RequestMeta } from "../actor";
+import { recordAudit } from "../audit/record-audit";
+import { endAccountSessions } from "../auth/sessions";
+import type { Clock } from "../clock";
+import { hashPassword } from "../crypto/passwords";
+import { DomainError } from "../errors";
+import { consoleUrl } from "../mail/console-url";
+import { enqueueMail } from "../mail/enqueue-mail";
+import { accountIdOfLinkToken, consumeAccountToken, issueAccountLinkToken } from "./account-tokens";
+import { assertAcceptablePassword } from "./password-policy";
+
+export const RESET_LINK_LIFETIME_MS = 60 * 60 * 1000;
+
+/** Mails a single-use reset link valid one hour. Unknown addresses get the same answer and no mail. */
+export async function requestPasswordReset(db: Queryable, ctx: { clock: Clock }, email: string): Promise<void> {
+  const now = ctx.clock.now();
+  await db.transaction(async (tx) => {
+    const [account] = await tx
+      .select()
+      .from(accounts)
+      .where(and(eq(sql`lower(${accounts.email})`, email.trim().toLowerCase()), isNull(accounts.pseudonymisedAt)));
+    if (!account) return;
+    const token = await issueAccountLinkToken(tx, { accountId: account.id, purpose: "reset_password", now, validForMs: RESET_LINK_LIFETIME_MS });
+    await enqueueMail(
+      tx,
+      {
+        to: account.email,
+        subject: "Reset your Customer Console password",
+        text: `Someone asked to reset the password of ${account.email}. To choose a new one, open this link within an hour:\n\n${consoleUrl(`/reset-password/${token}`)}\n\nIf it was not you, ignore this mail: your password stays as it is.`,
+      },
+      now,
+    );
+  });
+}
+
+const REFUSED = "This reset link is not valid any more. Ask for a new one.";
+
+/** Sets a new password from a reset link and ends every session of the account. */
+export async function resetPassword(
+  db: Queryable,
+  ctx: { clock: Clock; request: RequestMeta },
+  input: { token: string; password: string },
+): Promise<void> {
+  assertAcceptablePassword(input.password);
+  const accountId = accountIdOfLinkToken(input.token);
+  if (!accountId) throw new DomainError("INVALID_INPUT", REFUSED);
+  const passwordHash = await hashPassword(input.password);
+  const now = ctx.clock.now();
+  const done = await db.transaction(async (tx) => {
+    const [account] = await tx.select().from(accounts).where(and(eq(accounts.id, accountId), isNull(accounts.pseudonymisedAt)));
+    if (!account) return false;
+    const verdict = await consumeAccountToken(tx, { accountId, purpose: "reset_password", token: input.token, now });
+    if (!verdict.ok) return false;
+    // Reading the mail proves the address too.
+    await tx
+      .update(accounts)
+      .set({ passwordHash, emailVerifiedAt: account.emailVerifiedAt ?? now, updatedAt: now })
+      .where(eq(accounts.id, accountId));
+    const ended = await endAccountSessions(tx, accountId, now);
+    await recordAudit(tx, {
+      teamId: null,
+      actor: { kind: "account", accountId, email: account.email, sessionId: null, mfaVerified: false },
+      occurredAt: now,
+      request: ctx.request,
+      action: "account.password_reset",
+      target: { type: "account", id: accountId },
+      after: { sessionsEnded: ended },
+    });
+    await enqueueMail(
+      tx,
+      {
+        to: account.email,
+        subject: "Your Customer Console password was changed",
+        text: `The password of ${account.email} was reset and every session was signed out. If this was not you, reset it again at ${consoleUrl("/forgot-password")} and contact your team manager.`,
+      },
+      now,
+    );
+    return true;
+  });
+  if (!done) throw new DomainError("INVALID_INPUT", REFUSED);
+}

@@ -1,0 +1,112 @@
+import { desc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { accounts, mailOutbox } from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { useTestDatabase } from "@/db/testing/test-database";
+import type { RequestMeta } from "../actor";
+import { completeSignIn } from "../auth/complete-sign-in";
+import { createSession, resolveSession } from "../auth/sessions";
+import { fixedClock } from "../clock";
+import { signInWithPassword } from "../testing/sign-in";
+import { RESET_LINK_LIFETIME_MS, requestPasswordReset, resetPassword } from "./password-reset";
+import { signUp } from "./sign-up";
+import { verifyEmail } from "./verify-email";
+
+const database = useTestDatabase();
+const request: RequestMeta = { requestId: "req-sign-up-01", ip: "192.0.2.20", userAgent: "test" };
+
+async function lastMailTo(to: string) {
+  const [mail] = await database.handle.db
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.toAddress, to))
+    .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+    .limit(1);
+  return mail;
+}
+
+describe("signing up", () => {
+  it("creates an unusable account until the mailed code verifies it, then signs the person in", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-07-01T09:00:00Z");
+    await signUp(db, { clock, request }, { name: "Nora Quist", email: "nora@newco.example", password: "correct horse battery" });
+
+    expect(await signInWithPassword(db, { clock, request }, { email: "nora@newco.example", password: "correct horse battery" })).toBeNull();
+    const mail = await lastMailTo("nora@newco.example");
+    const code = /(\d{6})/.exec(mail!.subject)![1]!;
+    expect(mail!.textBody).toContain(code);
+
+    await expect(verifyEmail(db, { clock, request }, { email: "nora@newco.example", code: code === "000000" ? "111111" : "000000" })).rejects.toThrow(
+      "This code is not right",
+    );
+    const { challengeToken } = await verifyEmail(db, { clock, request }, { email: "nora@newco.example", code });
+    expect((await completeSignIn(db, { clock, request }, { challengeToken })).ok).toBe(true);
+    await expect(verifyEmail(db, { clock, request }, { email: "nora@newco.example", code })).rejects.toThrow("This code is not right");
+    expect(await signInWithPassword(db, { clock, request }, { email: "nora@newco.example", password: "correct horse battery" })).not.toBeNull();
+  });
+
+  it("refuses a common or short password with a message saying what to do", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-07-02T09:00:00Z");
+    await expect(signUp(db, { clock, request }, { name: "A", email: "a@newco.example", password: "password123" })).rejects.toThrow(
+      "among the most common",
+    );
+    await expect(signUp(db, { clock, request }, { name: "A", email: "a@newco.example", password: "short" })).rejects.toThrow("at least 8");
+  });
+
+  it("does not reveal that an address is taken: the owner is told by mail and nothing changes", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-07-03T09:00:00Z");
+    const [before] = await db.select().from(accounts).where(eq(accounts.email, "grace.lee@acme.example"));
+    await signUp(db, { clock, request }, { name: "Impostor", email: "Grace.Lee@acme.example", password: "a brand new password" });
+    const [after] = await db.select().from(accounts).where(eq(accounts.email, "grace.lee@acme.example"));
+    expect(after).toEqual(before);
+    expect((await lastMailTo("grace.lee@acme.example"))!.subject).toBe("Someone tried to create an account with your address");
+  });
+
+  it("voids a code after five wrong tries", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-07-04T09:00:00Z");
+    await signUp(db, { clock, request }, { name: "Guess Target", email: "guess@newco.example", password: "another fine password" });
+    const code = /(\d{6})/.exec((await lastMailTo("guess@newco.example"))!.subject)![1]!;
+    const wrong = code === "123456" ? "654321" : "123456";
+    for (let i = 0; i < 4; i++) await expect(verifyEmail(db, { clock, request }, { email: "guess@newco.example", code: wrong })).rejects.toThrow();
+    await expect(verifyEmail(db, { clock, request }, { email: "guess@newco.example", code: wrong })).rejects.toThrow("Too many wrong codes");
+    await expect(verifyEmail(db, { clock, request }, { email: "guess@newco.example", code })).rejects.toThrow("Too many wrong codes");
+  });
+});
+
+describe("resetting a forgotten password", () => {
+  it("sets the new password from a single-use link and signs every session out", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-07-05T09:00:00Z");
+    const [jonas] = await db.select().from(accounts).where(eq(accounts.email, "jonas.berg@acme.example"));
+    const session = await createSession(db, { accountId: jonas!.id, now: clock.now(), ip: null, userAgent: null, mfaVerified: false });
+
+    await requestPasswordReset(db, { clock }, "jonas.berg@acme.example");
+    const token = /reset-password\/(\S+)/.exec((await lastMailTo("jonas.berg@acme.example"))!.textBody)![1]!;
+    await expect(resetPassword(db, { clock, request }, { token, password: "qwerty123" })).rejects.toThrow("among the most common");
+    await resetPassword(db, { clock, request }, { token, password: "a new and long password" });
+
+    expect(await resolveSession(db, session, clock)).toBeNull();
+    expect(await signInWithPassword(db, { clock, request }, { email: "jonas.berg@acme.example", password: DEMO_PASSWORD })).toBeNull();
+    expect(await signInWithPassword(db, { clock, request }, { email: "jonas.berg@acme.example", password: "a new and long password" })).not.toBeNull();
+    await expect(resetPassword(db, { clock, request }, { token, password: "yet another long password" })).rejects.toThrow("not valid any more");
+  });
+
+  it("refuses a link older than one hour", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-07-06T09:00:00Z");
+    await requestPasswordReset(db, { clock }, "ahmed.hassan@acme.example");
+    const token = /reset-password\/(\S+)/.exec((await lastMailTo("ahmed.hassan@acme.example"))!.textBody)![1]!;
+    clock.advance(RESET_LINK_LIFETIME_MS);
+    await expect(resetPassword(db, { clock, request }, { token, password: "a new and long password" })).rejects.toThrow("not valid any more");
+  });
+
+  it("answers an unknown address the same way and sends nothing", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-07-07T09:00:00Z");
+    await requestPasswordReset(db, { clock }, "nobody-here@acme.example");
+    expect(await lastMailTo("nobody-here@acme.example")).toBeUndefined();
+  });
+});

@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { accounts } from "@/db/schema";
+import type { RequestMeta } from "../actor";
+import type { Clock } from "../clock";
+import { hashPassword } from "../crypto/passwords";
+import { enqueueMail } from "../mail/enqueue-mail";
+import { consoleUrl } from "../mail/console-url";
+import { issueAccountCode } from "./account-tokens";
+import { createAccount } from "./create-account";
+import { assertAcceptablePassword } from "./password-policy";
+
+export const VERIFICATION_CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Creates an unverified account and mails it a verification code. Whether the address is
+ * already taken is never shown: its owner gets a mail saying someone tried, and the answer
+ * is the same. An address never verified may be claimed again, by whoever can read its mail.
+ */
+export async function signUp(
+  db: Queryable,
+  ctx: { clock: Clock; request: RequestMeta },
+  input: { name: string; email: string; password: string },
+): Promise<void> {
+  assertAcceptablePassword(input.password);
+  const now = ctx.clock.now();
+  const email = input.email.trim();
+  const [existing] = await db.select().from(accounts).where(eq(sql`lower(${accounts.email})`, email.toLowerCase()));
+
+  if (existing?.emailVerifiedAt || existing?.pseudonymisedAt) {
+    await enqueueMail(
+      db,
+      {
+        to: existing.email,
+        subject: "Someone tried to create an account with your address",
+        text: `An account already exists for ${existing.email}. If this was you, sign in at ${consoleUrl("/sign-in")} or reset your password at ${consoleUrl("/forgot-password")}. If not, you can ignore this mail.`,
+      },
+      now,
+    );
+    return;
+  }
+
+  await db.transaction(async (tx) => {
+    let accountId = existing?.id;
+    if (existing) {
+      await tx
+        .update(accounts)
+        .set({ name: input.name.trim(), passwordHash: await hashPassword(input.password), updatedAt: now })
+        .where(eq(accounts.id, existing.id));
+    } else {
+      accountId = randomUUID();
+      await createAccount(
+        tx,
+        {
+          actor: { kind: "account", accountId, email, sessionId: null, mfaVerified: false },
+          clock: ctx.clock,
+          request: ctx.request,
+        },
+        { id: accountId, email, name: input.name, password: input.password, emailVerified: false },
+      );
+    }
+    const code = await issueAccountCode(tx, {
+      accountId: accountId!,
+      purpose: "verify_email",
+      now,
+      validForMs: VERIFICATION_CODE_LIFETIME_MS,
+    });
+    await enqueueMail(tx, verificationMail(email, code), now);
+  });
+}
+
+export function verificationMail(email: string, code: string) {
+  return {
+    to: email,
+    subject: `Your verification code: ${code}`,
+    text: `Your Customer Console verification code is ${code}\n\nEnter it at ${consoleUrl(`/verify?email=${encodeURIComponent(email)}`)} within 24 hours. If you did not create an account, ignore this mail.`,
+  };
+}

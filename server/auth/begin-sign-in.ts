@@ -1,0 +1,61 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { accounts } from "@/db/schema";
+import type { RequestMeta } from "../actor";
+import type { Clock } from "../clock";
+import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from "../crypto/passwords";
+import { DomainError } from "../errors";
+import { logger } from "../logger";
+import { createSignInChallenge } from "./sign-in-challenges";
+import { clearAccountThrottle, lockMessage, lockedUntil, recordSignInFailure, throttleKeys } from "./throttle";
+
+export type SignInStart =
+  | { status: "challenge"; challengeToken: string; secondStep: boolean }
+  | { status: "unverified"; email: string };
+
+export const WRONG_CREDENTIALS = "The email or password is incorrect.";
+
+/**
+ * The first step of signing in: the password. Unknown email and wrong password give the same
+ * answer after the same hashing work; failures count per account email and per IP, and a
+ * locked key is refused, even with the right password, until its lock passes.
+ */
+export async function beginSignIn(
+  db: Queryable,
+  ctx: { clock: Clock; request: RequestMeta },
+  credentials: { email: string; password: string },
+): Promise<SignInStart> {
+  const now = ctx.clock.now();
+  const email = credentials.email.trim().toLowerCase();
+  const keys = throttleKeys(email, ctx.request.ip);
+  const locked = await lockedUntil(db, keys, now);
+  if (locked) throw new DomainError("RATE_LIMITED", lockMessage(locked, now));
+
+  const [account] = await db
+    .select({
+      id: accounts.id,
+      email: accounts.email,
+      passwordHash: accounts.passwordHash,
+      emailVerifiedAt: accounts.emailVerifiedAt,
+      totpEnabledAt: accounts.totpEnabledAt,
+    })
+    .from(accounts)
+    .where(and(eq(sql`lower(${accounts.email})`, email), isNull(accounts.pseudonymisedAt)));
+  const passwordMatches = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), credentials.password);
+
+  if (!account?.passwordHash || !passwordMatches) {
+    const lock = await db.transaction((tx) => recordSignInFailure(tx, keys, now));
+    logger.info({ requestId: ctx.request.requestId, locked: Boolean(lock) }, "sign-in refused");
+    if (lock) throw new DomainError("RATE_LIMITED", lockMessage(lock, now));
+    throw new DomainError("UNAUTHENTICATED", WRONG_CREDENTIALS);
+  }
+  await clearAccountThrottle(db, email);
+  if (!account.emailVerifiedAt) return { status: "unverified", email: account.email };
+
+  if (passwordNeedsRehash(account.passwordHash)) {
+    const passwordHash = await hashPassword(credentials.password);
+    await db.update(accounts).set({ passwordHash }).where(eq(accounts.id, account.id));
+  }
+  const challengeToken = await createSignInChallenge(db, account.id, now);
+  return { status: "challenge", challengeToken, secondStep: account.totpEnabledAt !== null };
+}

@@ -1,0 +1,98 @@
+import { eq } from "drizzle-orm";
+import type { Queryable, Transaction } from "@/db/client";
+import { accounts } from "@/db/schema";
+import type { RequestMeta } from "../actor";
+import { recordAudit } from "../audit/record-audit";
+import type { Clock } from "../clock";
+import { decrypt } from "../crypto/encryption";
+import { keyRing } from "../crypto/key-ring";
+import { logger } from "../logger";
+import { useRecoveryCode } from "./recovery-codes";
+import { createSession } from "./sessions";
+import { failChallenge, findLiveChallenge, useChallenge } from "./sign-in-challenges";
+import { recordSignInFailure, throttleKeys } from "./throttle";
+import { verifyTotp } from "./totp";
+
+export type SignInCompletion =
+  | { ok: true; accountId: string; sessionId: string }
+  | { ok: false; reason: "expired" | "wrong_code" };
+
+/**
+ * The last step of signing in: for an account with two-step verification, an authentication
+ * code (never one already used) or an unused recovery code. It opens a new session.
+ */
+export async function completeSignIn(
+  db: Queryable,
+  ctx: { clock: Clock; request: RequestMeta },
+  input: { challengeToken: string; code?: string; recoveryCode?: string },
+): Promise<SignInCompletion> {
+  const now = ctx.clock.now();
+  return db.transaction(async (tx) => {
+    const challenge = await findLiveChallenge(tx, input.challengeToken, now);
+    if (!challenge) return { ok: false, reason: "expired" } as const;
+    const [account] = await tx.select().from(accounts).where(eq(accounts.id, challenge.accountId)).for("update");
+    if (!account || account.pseudonymisedAt) return { ok: false, reason: "expired" } as const;
+
+    let method = "password";
+    if (account.totpEnabledAt && account.totpSecretEncrypted) {
+      const second = await checkSecondStep(tx, ctx, account, input, now);
+      if (!second.ok) {
+        await failChallenge(tx, challenge, now);
+        await recordSignInFailure(tx, throttleKeys(account.email, ctx.request.ip), now);
+        return { ok: false, reason: "wrong_code" } as const;
+      }
+      method = second.method;
+    }
+
+    await useChallenge(tx, challenge.id, now);
+    const sessionId = await createSession(tx, {
+      accountId: account.id,
+      now,
+      ip: ctx.request.ip,
+      userAgent: ctx.request.userAgent,
+      mfaVerified: method !== "password",
+    });
+    await tx.update(accounts).set({ lastSignInAt: now }).where(eq(accounts.id, account.id));
+    await recordAudit(tx, {
+      teamId: null,
+      actor: { kind: "account", accountId: account.id, email: account.email, sessionId, mfaVerified: method !== "password" },
+      occurredAt: now,
+      request: ctx.request,
+      action: "account.signed_in",
+      target: { type: "account", id: account.id },
+      after: { sessionId, method },
+    });
+    return { ok: true, accountId: account.id, sessionId } as const;
+  });
+}
+
+async function checkSecondStep(
+  tx: Transaction,
+  ctx: { request: RequestMeta },
+  account: typeof accounts.$inferSelect,
+  input: { code?: string; recoveryCode?: string },
+  now: Date,
+): Promise<{ ok: true; method: string } | { ok: false }> {
+  if (input.recoveryCode) {
+    return (await useRecoveryCode(tx, account.id, input.recoveryCode, now)) ? { ok: true, method: "recovery_code" } : { ok: false };
+  }
+  if (!input.code) return { ok: false };
+  const secret = decrypt(keyRing(), account.totpSecretEncrypted!);
+  const verdict = verifyTotp(secret, input.code, now, account.totpLastUsedStep);
+  if (verdict.ok) {
+    await tx.update(accounts).set({ totpLastUsedStep: verdict.step }).where(eq(accounts.id, account.id));
+    return { ok: true, method: "totp" };
+  }
+  if (verdict.reason === "replayed") {
+    logger.warn({ requestId: ctx.request.requestId, accountId: account.id }, "authentication code replayed");
+    await recordAudit(tx, {
+      teamId: null,
+      actor: { kind: "account", accountId: account.id, email: account.email, sessionId: null, mfaVerified: false },
+      occurredAt: now,
+      request: ctx.request,
+      action: "account.totp_replay_refused",
+      target: { type: "account", id: account.id },
+    });
+  }
+  return { ok: false };
+}

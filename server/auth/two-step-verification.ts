@@ -1,0 +1,85 @@
+import { eq } from "drizzle-orm";
+import QRCode from "qrcode";
+import type { Queryable } from "@/db/client";
+import { accounts, recoveryCodes } from "@/db/schema";
+import { confirmPassword } from "../accounts/confirm-password";
+import { recordAudit } from "../audit/record-audit";
+import { auditContext } from "../audit/audit-context";
+import { decrypt, encrypt } from "../crypto/encryption";
+import { keyRing } from "../crypto/key-ring";
+import type { DomainContext } from "../domain-context";
+import { DomainError } from "../errors";
+import { replaceRecoveryCodes } from "./recovery-codes";
+import { rotateSession } from "./sessions";
+import { newTotpSecret, verifyTotp } from "./totp";
+
+type AccountContext = DomainContext & { actor: { kind: "account"; accountId: string; sessionId: string | null } };
+
+/**
+ * First step of turning on two-step verification, after the password is given again: a new
+ * secret, kept encrypted and inactive until a code from the app confirms it.
+ */
+export async function startTotpEnrolment(db: Queryable, ctx: AccountContext, password: string) {
+  const account = await confirmPassword(db, ctx.actor.accountId, password);
+  if (account.totpEnabledAt) throw new DomainError("CONFLICT", "Two-step verification is already on.");
+  const { secret, uri } = newTotpSecret(account.email);
+  await db
+    .update(accounts)
+    .set({ totpSecretEncrypted: encrypt(keyRing(), secret), totpLastUsedStep: null, updatedAt: ctx.clock.now() })
+    .where(eq(accounts.id, account.id));
+  return { setupKey: secret.replace(/(.{4})/g, "$1 ").trim(), qrCode: await QRCode.toDataURL(uri, { margin: 1, width: 200 }) };
+}
+
+/**
+ * Confirms the app with a code, turns two-step verification on and returns ten recovery codes,
+ * shown once. The session is replaced, since it now holds more.
+ */
+export async function confirmTotpEnrolment(db: Queryable, ctx: AccountContext, code: string) {
+  const now = ctx.clock.now();
+  return db.transaction(async (tx) => {
+    const [account] = await tx.select().from(accounts).where(eq(accounts.id, ctx.actor.accountId)).for("update");
+    if (!account?.totpSecretEncrypted || account.totpEnabledAt) {
+      throw new DomainError("CONFLICT", "Start again: turn on two-step verification to get a new setup key.");
+    }
+    const verdict = verifyTotp(decrypt(keyRing(), account.totpSecretEncrypted), code, now, null);
+    if (!verdict.ok) throw new DomainError("INVALID_INPUT", "This code is not right. Check the time on your device and type the code your app shows now.");
+    await tx.update(accounts).set({ totpEnabledAt: now, totpLastUsedStep: verdict.step, updatedAt: now }).where(eq(accounts.id, account.id));
+    const codes = await replaceRecoveryCodes(tx, account.id, now);
+    const sessionId = ctx.actor.sessionId ? await rotateSession(tx, ctx.actor.sessionId, now, { mfaVerified: true }) : null;
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId: null,
+      action: "account.two_step_enabled",
+      target: { type: "account", id: account.id },
+    });
+    return { recoveryCodes: codes, sessionId };
+  });
+}
+
+/** Turns two-step verification off: needs the password and a current code. */
+export async function disableTotp(db: Queryable, ctx: AccountContext, input: { password: string; code: string }) {
+  const account = await confirmPassword(db, ctx.actor.accountId, input.password);
+  if (!account.totpEnabledAt || !account.totpSecretEncrypted) throw new DomainError("CONFLICT", "Two-step verification is already off.");
+  const now = ctx.clock.now();
+  const verdict = verifyTotp(decrypt(keyRing(), account.totpSecretEncrypted), input.code, now, account.totpLastUsedStep);
+  if (!verdict.ok) throw new DomainError("INVALID_INPUT", "This code is not right. Type the code your app shows now.");
+  await db.transaction(async (tx) => {
+    await tx
+      .update(accounts)
+      .set({ totpSecretEncrypted: null, totpEnabledAt: null, totpLastUsedStep: null, updatedAt: now })
+      .where(eq(accounts.id, account.id));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.accountId, account.id));
+    await recordAudit(tx, { ...auditContext(ctx), teamId: null, action: "account.two_step_disabled", target: { type: "account", id: account.id } });
+  });
+}
+
+/** Ten new recovery codes; the old ones stop working. */
+export async function regenerateRecoveryCodes(db: Queryable, ctx: AccountContext, password: string): Promise<string[]> {
+  const account = await confirmPassword(db, ctx.actor.accountId, password);
+  if (!account.totpEnabledAt) throw new DomainError("CONFLICT", "Turn on two-step verification first.");
+  return db.transaction(async (tx) => {
+    const codes = await replaceRecoveryCodes(tx, account.id, ctx.clock.now());
+    await recordAudit(tx, { ...auditContext(ctx), teamId: null, action: "account.recovery_codes_replaced", target: { type: "account", id: account.id } });
+    return codes;
+  });
+}

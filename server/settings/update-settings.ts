@@ -1,0 +1,54 @@
+import { eq } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { teamSettings } from "@/db/schema";
+import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
+import type { DomainContext } from "../domain-context";
+import { DomainError } from "../errors";
+
+/** Sign out after inactivity: within these bounds (ASVS level 2 asks for at most two hours). */
+export const SESSION_IDLE_MINUTES_MIN = 5;
+export const SESSION_IDLE_MINUTES_MAX = 120;
+
+export interface SecuritySettingsChange {
+  mfaRequired?: boolean;
+  sessionIdleMinutes?: number;
+}
+
+/** Changes the team's sign-in rules; the change and its before/after are audited together. */
+export async function updateSecuritySettings(
+  db: Queryable,
+  ctx: DomainContext,
+  input: { teamId: string } & SecuritySettingsChange,
+): Promise<void> {
+  const { teamId, ...change } = input;
+  if (
+    change.sessionIdleMinutes !== undefined &&
+    (change.sessionIdleMinutes < SESSION_IDLE_MINUTES_MIN || change.sessionIdleMinutes > SESSION_IDLE_MINUTES_MAX)
+  ) {
+    throw new DomainError(
+      "INVALID_INPUT",
+      `Sign out after inactivity must be between ${SESSION_IDLE_MINUTES_MIN} and ${SESSION_IDLE_MINUTES_MAX} minutes.`,
+    );
+  }
+  if (change.mfaRequired && ctx.actor.kind === "account" && !ctx.actor.mfaVerified) {
+    throw new DomainError("INVALID_INPUT", "Turn on two-step verification for yourself first (Security), then require it for the team.");
+  }
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(teamSettings).where(eq(teamSettings.teamId, teamId)).for("update");
+    if (!before) throw new DomainError("NOT_FOUND", "This team has no settings.");
+    const changed = Object.fromEntries(
+      Object.entries(change).filter(([key, value]) => value !== undefined && before[key as keyof typeof before] !== value),
+    ) as SecuritySettingsChange;
+    if (Object.keys(changed).length === 0) return;
+    await tx.update(teamSettings).set({ ...changed, updatedAt: ctx.clock.now() }).where(eq(teamSettings.teamId, teamId));
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId,
+      action: "settings.updated",
+      target: { type: "team", id: teamId },
+      before: Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof typeof before]])),
+      after: changed,
+    });
+  });
+}
