@@ -6,6 +6,7 @@ import { devRouter } from "./dev";
 import { groupsRouter } from "./groups";
 import { hostsRouter } from "./hosts";
 import { membersRouter } from "./members";
+import { profileRouter } from "./profile";
 import { securityRouter } from "./security";
 import { settingsRouter } from "./settings";
 import { subscriptionRouter } from "./subscription";
@@ -13,6 +14,7 @@ import { teamsRouter } from "./teams";
 
 export const appRouter = router({
   account: accountRouter,
+  profile: profileRouter,
   auth: authRouter,
   security: securityRouter,
   teams: teamsRouter,

@@ -1,0 +1,175 @@
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Queryable } from "@/db/client";
+import { accounts, teamSettings, teams } from "@/db/schema";
+import type { RequestMeta } from "../actor";
+import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
+import type { Clock } from "../clock";
+import { isUniqueViolation } from "../db-errors";
+import type { DomainContext } from "../domain-context";
+import { DomainError } from "../errors";
+import { enqueueMail } from "../mail/enqueue-mail";
+import { actingAccount } from "./account-profile";
+import { accountIdOfLinkToken, consumeAccountToken, issueAccountLinkToken } from "./account-tokens";
+import { assertCurrentPassword } from "./change-password";
+
+export const EMAIL_CHANGE_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+function linkTo(path: string): string {
+  return `${new URL(process.env.AUTH_URL ?? "http://localhost:3000").origin}${path}`;
+}
+
+/**
+ * Why this account may not change its email, or null when it may: a managed account follows
+ * its managing team's setting "managed users may change their email".
+ */
+export async function emailChangeRefusal(
+  db: Queryable,
+  account: { managedByTeamId: string | null },
+): Promise<string | null> {
+  if (!account.managedByTeamId) return null;
+  const [team] = await db
+    .select({ name: teams.name, allowed: teamSettings.managedUsersMayChangeEmail })
+    .from(teams)
+    .leftJoin(teamSettings, eq(teamSettings.teamId, teams.id))
+    .where(eq(teams.id, account.managedByTeamId));
+  if (!team || team.allowed !== false) return null;
+  return `Your account is managed by ${team.name}, which does not let its users change their email address. Ask an owner or team manager of ${team.name} to change it for you.`;
+}
+
+async function assertAddressFree(db: Queryable, accountId: string, email: string) {
+  const [taken] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(sql`lower(${accounts.email})`, email.toLowerCase()), ne(accounts.id, accountId)));
+  if (taken) throw new DomainError("CONFLICT", `Another account already uses ${email}. Choose a different address.`);
+}
+
+/**
+ * Starts a change of email: mails a link valid 24 hours to the new address (which proves the
+ * person reads it) and tells the old address at once, so a hijacker cannot do it quietly.
+ */
+export async function requestEmailChange(
+  db: Queryable,
+  ctx: DomainContext,
+  input: { newEmail: string; password: string },
+): Promise<{ newEmail: string }> {
+  const { accountId } = actingAccount(ctx);
+  const newEmail = input.newEmail.trim();
+  if (!z.email().safeParse(newEmail).success) {
+    throw new DomainError("INVALID_INPUT", "Type the new email address in full, for example name@example.com.");
+  }
+  const account = await assertCurrentPassword(db, accountId, input.password);
+  const refusal = await emailChangeRefusal(db, account);
+  if (refusal) throw new DomainError("FORBIDDEN", refusal);
+  if (newEmail.toLowerCase() === account.email.toLowerCase()) {
+    throw new DomainError("INVALID_INPUT", `${account.email} is already your email address. Type the new one.`);
+  }
+  const now = ctx.clock.now();
+  await db.transaction(async (tx) => {
+    await assertAddressFree(tx, accountId, newEmail);
+    const token = await issueAccountLinkToken(tx, {
+      accountId,
+      purpose: "change_email",
+      now,
+      validForMs: EMAIL_CHANGE_LINK_LIFETIME_MS,
+      newEmail,
+    });
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId: null,
+      action: "account.email_change_requested",
+      target: { type: "account", id: accountId },
+      before: { email: account.email },
+      after: { newEmail },
+    });
+    await enqueueMail(
+      tx,
+      {
+        to: newEmail,
+        subject: "Confirm your new Customer Console email address",
+        text: `${account.name} asked to use ${newEmail} for their Customer Console account instead of ${account.email}. To confirm, open this link within 24 hours:\n\n${linkTo(`/confirm-email/${token}`)}\n\nIf you did not ask for this, ignore this mail: nothing changes.`,
+      },
+      now,
+    );
+    await enqueueMail(
+      tx,
+      {
+        to: account.email,
+        subject: "Your Customer Console email address is about to change",
+        text: `Someone signed in to your account asked to change its email address from ${account.email} to ${newEmail}. The change happens once the new address is confirmed.\n\nIf this was not you, change your password at once from your profile and tell your team manager.`,
+      },
+      now,
+    );
+  });
+  return { newEmail };
+}
+
+const LINK_REFUSALS = {
+  invalid: "This confirmation link is not valid any more. Ask for a new one from your profile.",
+  expired: "This confirmation link has expired: links are valid 24 hours. Ask for a new one from your profile.",
+  too_many_attempts: "This confirmation link is not valid any more. Ask for a new one from your profile.",
+} as const;
+
+/**
+ * Switches the account to the new address when its emailed link is opened. Whoever opens it
+ * proves they read the new address; the account is the actor, signed in here or not.
+ */
+export async function confirmEmailChange(
+  db: Queryable,
+  ctx: { clock: Clock; request: RequestMeta },
+  token: string,
+): Promise<{ email: string }> {
+  const accountId = accountIdOfLinkToken(token);
+  if (!accountId) throw new DomainError("INVALID_INPUT", LINK_REFUSALS.invalid);
+  const now = ctx.clock.now();
+  try {
+    const outcome = await db.transaction(async (tx) => {
+      const [account] = await tx
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.id, accountId), isNull(accounts.pseudonymisedAt)))
+        .for("update");
+      if (!account) return { ok: false as const, refused: LINK_REFUSALS.invalid };
+      const verdict = await consumeAccountToken(tx, { accountId, purpose: "change_email", token, now });
+      // A refused link returns instead of throwing, so its counted attempt is kept.
+      if (!verdict.ok) return { ok: false as const, refused: LINK_REFUSALS[verdict.reason] };
+      if (!verdict.newEmail) return { ok: false as const, refused: LINK_REFUSALS.invalid };
+      const refusal = await emailChangeRefusal(tx, account);
+      if (refusal) throw new DomainError("FORBIDDEN", refusal);
+      await assertAddressFree(tx, accountId, verdict.newEmail);
+      await tx
+        .update(accounts)
+        .set({ email: verdict.newEmail, emailVerifiedAt: now, updatedAt: now })
+        .where(eq(accounts.id, accountId));
+      await recordAudit(tx, {
+        actor: { kind: "account", accountId, email: verdict.newEmail, sessionId: null, mfaVerified: false },
+        occurredAt: now,
+        request: ctx.request,
+        teamId: null,
+        action: "account.email_changed",
+        target: { type: "account", id: accountId },
+        before: { email: account.email },
+        after: { email: verdict.newEmail },
+      });
+      await enqueueMail(
+        tx,
+        {
+          to: account.email,
+          subject: "Your Customer Console email address was changed",
+          text: `The email address of your Customer Console account is now ${verdict.newEmail} instead of ${account.email}. Sign in with the new address from now on.\n\nIf you did not make this change, contact your team manager at once.`,
+        },
+        now,
+      );
+      return { ok: true as const, email: verdict.newEmail };
+    });
+    if (!outcome.ok) throw new DomainError("INVALID_INPUT", outcome.refused);
+    return { email: outcome.email };
+  } catch (error) {
+    if (isUniqueViolation(error, "accounts_email_ci_unique")) {
+      throw new DomainError("CONFLICT", "Another account took this email address meanwhile. Choose a different address from your profile.");
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import { eq } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { accounts } from "@/db/schema";
+import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
+import { endAccountSessions } from "../auth/sessions";
+import { hashPassword, verifyPassword } from "../crypto/passwords";
+import type { DomainContext } from "../domain-context";
+import { DomainError } from "../errors";
+import { enqueueMail } from "../mail/enqueue-mail";
+import { actingAccount } from "./account-profile";
+import { assertAcceptablePassword } from "./password-policy";
+
+/** The password typed again before a sensitive change; the account row it was checked against. */
+export async function assertCurrentPassword(db: Queryable, accountId: string, password: string) {
+  const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
+  if (!account || account.pseudonymisedAt) throw new DomainError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
+  if (!account.passwordHash || !(await verifyPassword(account.passwordHash, password))) {
+    throw new DomainError("INVALID_INPUT", "The current password is not right. Type the password you sign in with.");
+  }
+  return account;
+}
+
+/**
+ * Sets a new password after the current one is typed again, then signs out every other
+ * session of the account (whoever knew the old password loses access) and mails a notice.
+ */
+export async function changePassword(
+  db: Queryable,
+  ctx: DomainContext,
+  input: { currentPassword: string; newPassword: string },
+): Promise<{ sessionsEnded: number }> {
+  const actor = actingAccount(ctx);
+  assertAcceptablePassword(input.newPassword);
+  if (input.newPassword === input.currentPassword) {
+    throw new DomainError("INVALID_INPUT", "The new password is the same as the current one. Choose a different one.");
+  }
+  const account = await assertCurrentPassword(db, actor.accountId, input.currentPassword);
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = ctx.clock.now();
+  return db.transaction(async (tx) => {
+    await tx.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, account.id));
+    const sessionsEnded = await endAccountSessions(tx, account.id, now, actor.sessionId ? { except: actor.sessionId } : {});
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId: null,
+      action: "account.password_changed",
+      target: { type: "account", id: account.id },
+      after: { sessionsEnded },
+    });
+    await enqueueMail(
+      tx,
+      {
+        to: account.email,
+        subject: "Your Customer Console password was changed",
+        text: `The password of ${account.email} was changed${sessionsEnded ? `, and ${sessionsEnded} other ${sessionsEnded === 1 ? "session was" : "sessions were"} signed out` : ""}.\n\nIf you did not change it, reset your password at once from the sign-in page and tell your team manager.`,
+      },
+      now,
+    );
+    return { sessionsEnded };
+  });
+}

@@ -1,0 +1,116 @@
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { accountTokens, accounts, auditEvents, groupMemberships, memberships, recoveryCodes, sessions, teams } from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed";
+import { useTestDatabase } from "@/db/testing/test-database";
+import { verifyAuditChain } from "../audit/verify-chain";
+import { fixedClock } from "../clock";
+import { createCaller } from "../routers/root";
+import { accountActor, contextFor } from "../testing/callers";
+import { issueAccountLinkToken } from "./account-tokens";
+
+const database = useTestDatabase();
+const clock = fixedClock("2026-04-05T10:00:00Z");
+
+async function callerFor(email: string) {
+  return createCaller(contextFor(database.handle.db, await accountActor(database.handle.db, email), { clock }));
+}
+async function accountRow(email: string) {
+  const [row] = await database.handle.db.select().from(accounts).where(eq(accounts.email, email));
+  return row!;
+}
+async function rowsOf(table: typeof memberships | typeof recoveryCodes | typeof accountTokens, accountId: string) {
+  const [row] = await database.handle.db.select({ n: count() }).from(table).where(eq(table.accountId, accountId));
+  return row!.n;
+}
+
+describe("deleting one's account", () => {
+  it("is refused while the account owns a team, naming the teams to transfer first", async () => {
+    const owner = await accountRow("owner@acme.example");
+    await expect((await callerFor("owner@acme.example")).profile.deleteAccount({ password: DEMO_PASSWORD })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "You own Acme Connect and Acme Corp. Transfer ownership of these teams to another member first, then delete your account.",
+    });
+    expect(await accountRow("owner@acme.example")).toEqual(owner);
+  });
+
+  it("needs the password typed again", async () => {
+    await expect((await callerFor("chloe.martin@acme.example")).profile.deleteAccount({ password: "wrong" })).rejects.toThrow(
+      "The current password is not right.",
+    );
+    expect((await accountRow("chloe.martin@acme.example")).pseudonymisedAt).toBeNull();
+  });
+
+  it("removes personal data, memberships and group memberships, ends sessions and keeps audit events pointing to the account", async () => {
+    const sofia = await accountRow("sofia.rossi@acme.example");
+    const api = await callerFor(sofia.email);
+    await api.profile.update({ name: "Sofia Rossi", phone: "+39 06 1234 5678", language: "es" });
+    await database.handle.db.insert(sessions).values({
+      accountId: sofia.id,
+      createdAt: clock.now(),
+      lastSeenAt: clock.now(),
+      expiresAt: new Date(clock.now().getTime() + 60_000),
+      ip: "198.51.100.9",
+      userAgent: "Deleting Browser",
+    });
+    await database.handle.db.insert(recoveryCodes).values({ accountId: sofia.id, codeHash: "a-recovery-hash" });
+    await issueAccountLinkToken(database.handle.db, { accountId: sofia.id, purpose: "reset_password", now: clock.now(), validForMs: 60_000 });
+    const membershipIds = (await database.handle.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.accountId, sofia.id))).map(
+      (m) => m.id,
+    );
+    expect(membershipIds).toHaveLength(1);
+
+    expect(await api.profile.deleteAccount({ password: DEMO_PASSWORD })).toEqual({ teamsLeft: 1 });
+
+    const [deleted] = await database.handle.db.select().from(accounts).where(eq(accounts.id, sofia.id));
+    expect(deleted).toMatchObject({
+      name: "Deleted account",
+      email: `deleted-${sofia.id}@invalid`,
+      passwordHash: null,
+      phoneEncrypted: null,
+      totpSecretEncrypted: null,
+      managedByTeamId: null,
+      pseudonymisedAt: clock.now(),
+    });
+    expect(await rowsOf(memberships, sofia.id)).toBe(0);
+    expect(await rowsOf(recoveryCodes, sofia.id)).toBe(0);
+    expect(await rowsOf(accountTokens, sofia.id)).toBe(0);
+    const [groupRows] = await database.handle.db
+      .select({ n: count() })
+      .from(groupMemberships)
+      .where(inArray(groupMemberships.membershipId, membershipIds));
+    expect(groupRows!.n).toBe(0);
+    const openSessions = await database.handle.db.select().from(sessions).where(eq(sessions.accountId, sofia.id));
+    expect(openSessions.every((s) => s.endedAt !== null && s.ip === null && s.userAgent === null)).toBe(true);
+
+    const [acme] = await database.handle.db.select({ id: teams.id }).from(teams).where(eq(teams.name, "Acme Corp"));
+    const [left] = await database.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.teamId, acme!.id), eq(auditEvents.action, "membership.removed"), eq(auditEvents.targetId, membershipIds[0]!)));
+    expect(left).toMatchObject({ actorId: sofia.id, after: { reason: "account_deleted" } });
+    const [platform] = await database.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(isNull(auditEvents.teamId), eq(auditEvents.action, "account.deleted"), eq(auditEvents.targetId, sofia.id)));
+    expect(platform).toMatchObject({ actorId: sofia.id, after: { teamsLeft: 1, pseudonymised: true } });
+    // Earlier events stay as they were, so both chains still verify.
+    expect(await verifyAuditChain(database.handle.db, acme!.id)).toMatchObject({ valid: true });
+    expect(await verifyAuditChain(database.handle.db, null)).toMatchObject({ valid: true });
+
+    await expect(api.profile.get()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("leaves every team the account was in, recording the departure in each team's log", async () => {
+    const priya = await accountRow("priya.nair@acme.example");
+    expect(await rowsOf(memberships, priya.id)).toBe(2);
+    expect(await (await callerFor(priya.email)).profile.deleteAccount({ password: DEMO_PASSWORD })).toEqual({ teamsLeft: 2 });
+    expect(await rowsOf(memberships, priya.id)).toBe(0);
+    const removals = await database.handle.db
+      .select({ team: teams.name })
+      .from(auditEvents)
+      .innerJoin(teams, eq(teams.id, auditEvents.teamId))
+      .where(and(eq(auditEvents.action, "membership.removed"), eq(auditEvents.actorId, priya.id)));
+    expect(removals.map((r) => r.team).sort()).toEqual(["Acme Connect", "Acme Corp"]);
+  });
+});

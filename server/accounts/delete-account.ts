@@ -1,0 +1,108 @@
+import { asc, eq } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { accountTokens, accounts, memberships, recoveryCodes, sessions, signInChallenges, signInThrottles, teams } from "@/db/schema";
+import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
+import { endAccountSessions } from "../auth/sessions";
+import type { DomainContext } from "../domain-context";
+import { DomainError } from "../errors";
+import { enqueueMail } from "../mail/enqueue-mail";
+import { actingAccount } from "./account-profile";
+import { assertCurrentPassword } from "./change-password";
+
+export const DELETED_ACCOUNT_NAME = "Deleted account";
+
+/** An address that can never receive mail (RFC 6761 reserves .invalid) nor clash with a real one. */
+export function pseudonymousEmail(accountId: string): string {
+  return `deleted-${accountId}@invalid`;
+}
+
+function listOfNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/**
+ * Deletes the signed-in account on its own request: its personal data is removed and the row
+ * kept as a pseudonym, so audit events still point to one (unnamed) account. Refused while the
+ * account owns a team, since every team needs exactly one owner.
+ */
+export async function deleteAccount(db: Queryable, ctx: DomainContext, input: { password: string }): Promise<{ teamsLeft: number }> {
+  const { accountId } = actingAccount(ctx);
+  const checked = await assertCurrentPassword(db, accountId, input.password);
+  const now = ctx.clock.now();
+  return db.transaction(async (tx) => {
+    const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");
+    if (!account || account.pseudonymisedAt) throw new DomainError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
+
+    const left = await tx
+      .select({ id: memberships.id, teamId: memberships.teamId, teamName: teams.name, role: memberships.role, licensed: memberships.licensed, status: memberships.status })
+      .from(memberships)
+      .innerJoin(teams, eq(teams.id, memberships.teamId))
+      .where(eq(memberships.accountId, accountId))
+      .orderBy(asc(teams.name))
+      .for("update", { of: memberships });
+    const owned = left.filter((m) => m.role === "owner").map((m) => m.teamName);
+    if (owned.length) {
+      throw new DomainError(
+        "CONFLICT",
+        `You own ${listOfNames(owned)}. Transfer ownership of ${owned.length === 1 ? "this team" : "these teams"} to another member first, then delete your account.`,
+      );
+    }
+
+    // Group memberships go with the memberships (foreign key cascade).
+    await tx.delete(memberships).where(eq(memberships.accountId, accountId));
+    for (const membership of left) {
+      await recordAudit(tx, {
+        ...auditContext(ctx),
+        teamId: membership.teamId,
+        action: "membership.removed",
+        target: { type: "membership", id: membership.id },
+        before: { accountId, role: membership.role, licensed: membership.licensed, status: membership.status },
+        after: { reason: "account_deleted" },
+      });
+    }
+
+    const sessionsEnded = await endAccountSessions(tx, accountId, now);
+    // Where and with which browser the person signed in is personal data too.
+    await tx.update(sessions).set({ ip: null, userAgent: null }).where(eq(sessions.accountId, accountId));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.accountId, accountId));
+    await tx.delete(accountTokens).where(eq(accountTokens.accountId, accountId));
+    await tx.delete(signInChallenges).where(eq(signInChallenges.accountId, accountId));
+    await tx.delete(signInThrottles).where(eq(signInThrottles.key, `account:${account.email.toLowerCase()}`));
+    await tx
+      .update(accounts)
+      .set({
+        name: DELETED_ACCOUNT_NAME,
+        email: pseudonymousEmail(accountId),
+        passwordHash: null,
+        emailVerifiedAt: null,
+        phoneEncrypted: null,
+        totpSecretEncrypted: null,
+        totpEnabledAt: null,
+        totpLastUsedStep: null,
+        managedByTeamId: null,
+        lastSignInAt: null,
+        pseudonymisedAt: now,
+        updatedAt: now,
+      })
+      .where(eq(accounts.id, accountId));
+
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId: null,
+      action: "account.deleted",
+      target: { type: "account", id: accountId },
+      after: { teamsLeft: left.length, sessionsEnded, pseudonymised: true },
+    });
+    await enqueueMail(
+      tx,
+      {
+        to: checked.email,
+        subject: "Your Customer Console account was deleted",
+        text: `The Customer Console account ${checked.email} was deleted at your request. Its personal data has been removed and you left ${left.length === 1 ? "1 team" : `${left.length} teams`}.\n\nIf you did not ask for this, contact the teams you worked with.`,
+      },
+      now,
+    );
+    return { teamsLeft: left.length };
+  });
+}
