@@ -6,6 +6,8 @@ import type { Clock } from "../clock";
 /** ASVS level 2 defaults; a team may ask for a shorter idle timeout. */
 export const SESSION_IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/** How long the cookie of a replaced session still leads to its successor. */
+const REPLACEMENT_GRACE_MS = 10 * 1000;
 /** last_seen_at is written at most this often, so reads stay reads. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
@@ -93,8 +95,17 @@ export async function resolveSession(db: Queryable, sessionId: string, clock: Cl
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .where(eq(sessions.id, sessionId));
-  if (!row || row.session.endedAt) return null;
+  if (!row) return null;
   const now = clock.now();
+  if (row.session.endedAt) {
+    // Requests already in flight when the session was replaced (the page rendered by the very
+    // action that replaced it) still carry the old cookie: let them through to the successor.
+    const replacedMoments = now.getTime() - row.session.endedAt.getTime();
+    if (row.session.replacedBySessionId && replacedMoments < REPLACEMENT_GRACE_MS) {
+      return resolveSession(db, row.session.replacedBySessionId, clock);
+    }
+    return null;
+  }
   const idleSince = now.getTime() - row.session.lastSeenAt.getTime();
   if (now >= row.session.expiresAt || idleSince >= row.session.idleTimeoutMinutes * 60_000) {
     await endSession(db, sessionId, now);

@@ -4,8 +4,7 @@ import { formatDateTime } from "@/app/_lib/format";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
 import { endOtherSessionsAction, endSessionAction } from "./actions";
-import { EnrolTwoStep } from "./enrol-two-step";
-import { DisableTwoStep, NewRecoveryCodes } from "./manage-two-step";
+import { TwoStepPanel } from "./two-step-panel";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -23,31 +22,13 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
       ) : null}
       <div className="space-y-6">
         <Card title="Two-step verification">
-          {status.twoStepEnabledAt ? (
-            <div className="space-y-6">
-              <p className="text-sm">
-                On since {formatDateTime(status.twoStepEnabledAt)}. {status.recoveryCodesLeft} of 10 recovery codes left.
-              </p>
-              <div>
-                <h3 className="mb-2 text-sm font-semibold">New recovery codes</h3>
-                <NewRecoveryCodes />
-              </div>
-              <div>
-                <h3 className="mb-2 text-sm font-semibold">Turn off</h3>
-                <DisableTwoStep />
-              </div>
-            </div>
-          ) : (
-            <div className="space-y-4">
-              <p className="text-sm text-slate-600 dark:text-slate-400">
-                Ask for a code from an authenticator app each time you sign in, so a stolen password is not enough.
-              </p>
-              <EnrolTwoStep />
-            </div>
-          )}
+          <TwoStepPanel
+            enabledSince={status.twoStepEnabledAt ? formatDateTime(status.twoStepEnabledAt) : null}
+            recoveryCodesLeft={status.recoveryCodesLeft}
+          />
         </Card>
         <Card title="Where you are signed in">
-          <Table caption="Sessions" head={["Browser", "IP address", "Signed in", "Last active", ""]}>
+          <Table caption="Sessions" head={["Browser", "IP address", "Last active", ""]}>
             {sessions.map((session) => (
               <tr key={session.id}>
                 <Td className="font-medium">
@@ -55,7 +36,6 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
                   {session.current ? <span className="ml-2 text-xs text-emerald-700 dark:text-emerald-400">This session</span> : null}
                 </Td>
                 <Td>{session.ip ?? "Unknown"}</Td>
-                <Td>{formatDateTime(session.createdAt)}</Td>
                 <Td>{formatDateTime(session.lastSeenAt)}</Td>
                 <Td>
                   {session.current ? null : (
