@@ -47,17 +47,21 @@ async function openSessionIds(accountId: string): Promise<string[]> {
 }
 
 describe("changing one's password", () => {
-  it("sets the new password, signs out every other session, keeps this one and mails a notice", async () => {
+  it("sets the new password, signs out every other session, replaces this one and mails a notice", async () => {
     const account = await accountRow("sofia.rossi@acme.example");
     const [current, other] = await openSessions(account.id, 3);
     const api = await callerInSession(account.email, current!);
 
-    expect(await api.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD })).toEqual({ sessionsEnded: 2 });
+    const { sessionsEnded, sessionId } = await api.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD });
+    expect(sessionsEnded).toBe(2);
 
     const changed = await accountRow(account.email);
     expect(await verifyPassword(changed.passwordHash!, NEW_PASSWORD)).toBe(true);
     expect(await verifyPassword(changed.passwordHash!, DEMO_PASSWORD)).toBe(false);
-    expect(await openSessionIds(account.id)).toEqual([current]);
+    expect(sessionId).not.toBe(current);
+    expect(await openSessionIds(account.id)).toEqual([sessionId]);
+    const [replaced] = await database.handle.db.select().from(sessions).where(eq(sessions.id, current!));
+    expect(replaced?.replacedBySessionId).toBe(sessionId);
     const [ended] = await database.handle.db.select().from(sessions).where(eq(sessions.id, other!));
     expect(ended?.endedAt).toEqual(clock.now());
 

@@ -3,7 +3,7 @@ import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
-import { endAccountSessions } from "../auth/sessions";
+import { endAccountSessions, rotateSession } from "../auth/sessions";
 import { hashPassword, verifyPassword } from "../crypto/passwords";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
@@ -23,13 +23,14 @@ export async function assertCurrentPassword(db: Queryable, accountId: string, pa
 
 /**
  * Sets a new password after the current one is typed again, then signs out every other
- * session of the account (whoever knew the old password loses access) and mails a notice.
+ * session of the account (whoever knew the old password loses access), replaces this
+ * session by a new one (a privilege change) and mails a notice.
  */
 export async function changePassword(
   db: Queryable,
   ctx: DomainContext,
   input: { currentPassword: string; newPassword: string },
-): Promise<{ sessionsEnded: number }> {
+): Promise<{ sessionsEnded: number; sessionId: string | null }> {
   const actor = actingAccount(ctx);
   assertAcceptablePassword(input.newPassword);
   if (input.newPassword === input.currentPassword) {
@@ -41,6 +42,7 @@ export async function changePassword(
   return db.transaction(async (tx) => {
     await tx.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, account.id));
     const sessionsEnded = await endAccountSessions(tx, account.id, now, actor.sessionId ? { except: actor.sessionId } : {});
+    const sessionId = actor.sessionId ? await rotateSession(tx, actor.sessionId, now) : null;
     await recordAudit(tx, {
       ...auditContext(ctx),
       teamId: null,
@@ -57,6 +59,6 @@ export async function changePassword(
       },
       now,
     );
-    return { sessionsEnded };
+    return { sessionsEnded, sessionId };
   });
 }

@@ -1,0 +1,23 @@
+import { TRPCError } from "@trpc/server";
+import { serverApi } from "@/server/caller";
+
+/** "Download my data": the account's own data as a JSON file, authorised by the same procedure as everything else. */
+export async function GET(request: Request) {
+  let data;
+  try {
+    data = await (await serverApi()).profile.exportData();
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "UNAUTHORIZED") {
+      return Response.redirect(new URL("/sign-in?next=/profile", request.url), 303);
+    }
+    throw error;
+  }
+  const day = data.exportedAt.toISOString().slice(0, 10);
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="customer-console-data-${day}.json"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
