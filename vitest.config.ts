@@ -1,5 +1,13 @@
 import { defineConfig } from "vitest/config";
 
+// Fixed test-only secrets, so tests never touch the data directory. Set here, not only in
+// test.env, because the global setup seeds the template database in this process.
+const testSecrets = {
+  AUTH_SECRET: "test-auth-secret-not-for-use-anywhere-else",
+  ENCRYPTION_KEYS: "ktest:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+};
+Object.assign(process.env, testSecrets);
+
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
@@ -7,10 +15,6 @@ export default defineConfig({
     globalSetup: ["./db/testing/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    env: {
-      // Fixed test-only secrets, so tests never touch the data directory.
-      AUTH_SECRET: "test-auth-secret-not-for-use-anywhere-else",
-      ENCRYPTION_KEYS: "ktest:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-    },
+    env: testSecrets,
   },
 });

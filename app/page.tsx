@@ -6,9 +6,14 @@ import { SignOutButton } from "./_components/sign-out-button";
 /** Opens the first team of the account; someone in no team is told how to get into one. */
 export default async function StartPage() {
   const api = await serverApi();
-  const [me, teams] = await Promise.all([load(() => api.account.me()), load(() => api.teams.mine())]);
+  const [me, teams, staff] = await Promise.all([
+    load(() => api.account.me()),
+    load(() => api.teams.mine()),
+    load(() => api.account.staff()),
+  ]);
   const first = teams[0];
   if (first) redirect(`/teams/${first.id}/home`);
+  if (staff) redirect("/support");
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="max-w-md rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm dark:border-slate-800 dark:bg-slate-900">

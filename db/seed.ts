@@ -12,9 +12,12 @@ import { createCustomApp } from "@/server/hosts/create-custom-app";
 import { createHost } from "@/server/hosts/create-host";
 import { addMembership } from "@/server/members/add-membership";
 import { deactivateMembership } from "@/server/members/deactivate-membership";
+import { addStaff } from "@/server/support/add-staff";
 import { createTeam } from "@/server/teams/create-team";
 
 export const DEMO_PASSWORD = "DemoPass-2026";
+/** The demo support account's authenticator secret, published in the README: demo only. */
+export const DEMO_SUPPORT_TOTP_SECRET = "KNUXAUDSMVZE6Z3SN5UXG3LPNZ2XIZLT";
 
 interface DemoPerson {
   email: string;
@@ -162,4 +165,7 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
   for (const person of CONNECT_PEOPLE) {
     await addMembership(db, owner, { teamId: connect.id, accountId: await accountFor(person), role: person.role, licensed: false });
   }
+
+  await createAccount(db, platform, { email: "support@console.example", name: "Sam Support", password: DEMO_PASSWORD, emailVerified: true });
+  await addStaff(db, platform, { email: "support@console.example", role: "support", totpSecret: DEMO_SUPPORT_TOTP_SECRET });
 }

@@ -10,6 +10,19 @@ export interface Context extends DomainContext {
   /** The database, or for a support session a READ ONLY transaction on it. */
   db: Database;
   log: Logger;
+  /** The support session a staff member's cookie names; it counts only in that team's procedures. */
+  supportSessionId?: string;
+}
+
+export const SUPPORT_SESSION_COOKIE = "cc_support_session";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function cookieValue(headers: Headers, name: string): string | undefined {
+  for (const part of headers.get("cookie")?.split(";") ?? []) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return undefined;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -38,7 +51,15 @@ export async function createContext(input: {
     if (session) actor = { kind: "account", ...session };
   }
   const log = logger.child({ requestId: request.requestId, actor: actorId(actor) });
-  return { db: input.db, clock: input.clock, request, actor, log };
+  const supportSessionId = cookieValue(input.headers, SUPPORT_SESSION_COOKIE);
+  return {
+    db: input.db,
+    clock: input.clock,
+    request,
+    actor,
+    log,
+    ...(actor.kind === "account" && supportSessionId && UUID.test(supportSessionId) ? { supportSessionId } : {}),
+  };
 }
 
 function actorId(actor: Actor): string {

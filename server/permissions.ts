@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   "settings.update": { label: "change the team's settings", roles: managers },
   "subscription.read": { label: "see the subscription", roles: ["owner", "manager", "licensedMember"] },
   "subscription.change": { label: "change the subscription", roles: ["owner"] },
+  "support.read": { label: "see support access", roles: managers },
+  "support.grant": { label: "grant or revoke support access", roles: managers },
   "audit.read": { label: "see the team's audit log", roles: managers },
 } as const satisfies Record<string, PermissionRule>;
 

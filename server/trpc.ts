@@ -1,13 +1,14 @@
 import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { and, eq, isNull } from "drizzle-orm";
-import { staff } from "@/db/schema";
 import type { Actor } from "./actor";
 import type { Context } from "./context";
 import { DOMAIN_ERROR_CODES, DomainError } from "./errors";
 import type { Permission } from "./permissions";
-import { authoriseTeamAccess } from "./teams/team-access";
+import { recordAudit } from "./audit/record-audit";
+import { staffMemberOf } from "./support/staff-member";
+import { resolveSupportSession } from "./support/support-sessions";
+import { type TeamAccess, authoriseTeamAccess } from "./teams/team-access";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -79,31 +80,52 @@ export const accountProcedure = publicProcedure.use(({ ctx, next }) => {
 
 /**
  * Signed in and allowed `permission` in the team named by `input.teamId`, or a support
- * session viewing that team with a read permission. Support requests run in a READ ONLY
- * transaction: the second guard, which holds even where a check was forgotten.
+ * session viewing that team with a read permission. A staff member whose support cookie
+ * names a live session for this team acts as support here. Support requests run in a READ
+ * ONLY transaction (the second guard, which holds even where a check was forgotten), and
+ * each one is recorded in the team's audit log as a support view.
  */
 export function teamProcedure(permission: Permission) {
-  return publicProcedure.input(z.object({ teamId: z.uuid() })).use(async ({ ctx, input, next }) => {
-    const access = await authoriseTeamAccess(ctx.db, ctx.actor, input.teamId, permission);
-    if (ctx.actor.kind !== "support") return next({ ctx: { access } });
-    return ctx.db.transaction(
+  return publicProcedure.input(z.object({ teamId: z.uuid() })).use(async ({ ctx, input, next, type, path }) => {
+    const support =
+      ctx.actor.kind === "account" && ctx.supportSessionId
+        ? await resolveSupportSession(ctx.db, ctx, { supportSessionId: ctx.supportSessionId, accountId: ctx.actor.accountId, teamId: input.teamId })
+        : null;
+    const actor = support?.actor ?? ctx.actor;
+    if (actor.kind === "support" && type === "mutation") throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+    const authorised = await authoriseTeamAccess(ctx.db, actor, input.teamId, permission, { viewAsMembershipId: support?.viewAsMembershipId });
+    if (actor.kind !== "support") return next({ ctx: { access: authorised } });
+
+    const access: TeamAccess = support
+      ? { ...authorised, support: { endsAt: support.endsAt, viewingAs: authorised.support?.viewingAs ?? null } }
+      : authorised;
+    const result = await ctx.db.transaction(
       async (tx) => {
-        const result = await next({ ctx: { access, db: tx as unknown as Context["db"] } });
+        const outcome = await next({ ctx: { access, actor, db: tx as unknown as Context["db"] } });
         // next() reports failure instead of throwing; throwing rolls the transaction back.
-        if (!result.ok) throw result.error;
-        return result;
+        if (!outcome.ok) throw outcome.error;
+        return outcome;
       },
       { accessMode: "read only" },
     );
+    await ctx.db.transaction((tx) =>
+      recordAudit(tx, {
+        teamId: input.teamId,
+        actor,
+        occurredAt: ctx.clock.now(),
+        request: ctx.request,
+        action: "support.viewed",
+        target: { type: "procedure", id: path },
+        after: access.support?.viewingAs ? { viewingAs: access.support.viewingAs.email } : undefined,
+      }),
+    );
+    return result;
   });
 }
 
 /** A platform employee with staff rights who passed two-step verification in this session. */
 export const staffProcedure = accountProcedure.use(async ({ ctx, next }) => {
-  const [member] = await ctx.db
-    .select({ id: staff.id, role: staff.role })
-    .from(staff)
-    .where(and(eq(staff.accountId, ctx.actor.accountId), isNull(staff.revokedAt)));
+  const member = await staffMemberOf(ctx.db, ctx.actor.accountId);
   if (!member) throw new DomainError("FORBIDDEN", "This area is for support staff.");
   if (!ctx.actor.mfaVerified) {
     throw new DomainError("FORBIDDEN", "Support staff must complete two-step verification before opening the staff console.");

@@ -9,16 +9,14 @@ import type { Clock } from "../clock";
 import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import { consoleUrl } from "../mail/console-url";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { actingAccount } from "./account-profile";
 import { accountIdOfLinkToken, consumeAccountToken, issueAccountLinkToken } from "./account-tokens";
-import { assertCurrentPassword } from "./change-password";
+import { confirmPassword } from "./confirm-password";
 
 export const EMAIL_CHANGE_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-function linkTo(path: string): string {
-  return `${new URL(process.env.AUTH_URL ?? "http://localhost:3000").origin}${path}`;
-}
 
 /**
  * Why this account may not change its email, or null when it may: a managed account follows
@@ -60,7 +58,7 @@ export async function requestEmailChange(
   if (!z.email().safeParse(newEmail).success) {
     throw new DomainError("INVALID_INPUT", "Type the new email address in full, for example name@example.com.");
   }
-  const account = await assertCurrentPassword(db, accountId, input.password);
+  const account = await confirmPassword(db, accountId, input.password, ctx.clock.now());
   const refusal = await emailChangeRefusal(db, account);
   if (refusal) throw new DomainError("FORBIDDEN", refusal);
   if (newEmail.toLowerCase() === account.email.toLowerCase()) {
@@ -89,7 +87,7 @@ export async function requestEmailChange(
       {
         to: newEmail,
         subject: "Confirm your new Customer Console email address",
-        text: `${account.name} asked to use ${newEmail} for their Customer Console account instead of ${account.email}. To confirm, open this link within 24 hours:\n\n${linkTo(`/confirm-email/${token}`)}\n\nIf you did not ask for this, ignore this mail: nothing changes.`,
+        text: `${account.name} asked to use ${newEmail} for their Customer Console account instead of ${account.email}. To confirm, open this link within 24 hours:\n\n${consoleUrl(`/confirm-email/${token}`)}\n\nIf you did not ask for this, ignore this mail: nothing changes.`,
       },
       now,
     );

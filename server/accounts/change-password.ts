@@ -1,3 +1,4 @@
+import { confirmPassword } from "./confirm-password";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
@@ -10,16 +11,6 @@ import { DomainError } from "../errors";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { actingAccount } from "./account-profile";
 import { assertAcceptablePassword } from "./password-policy";
-
-/** The password typed again before a sensitive change; the account row it was checked against. */
-export async function assertCurrentPassword(db: Queryable, accountId: string, password: string) {
-  const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
-  if (!account || account.pseudonymisedAt) throw new DomainError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
-  if (!account.passwordHash || !(await verifyPassword(account.passwordHash, password))) {
-    throw new DomainError("INVALID_INPUT", "The current password is not right. Type the password you sign in with.");
-  }
-  return account;
-}
 
 /**
  * Sets a new password after the current one is typed again, then signs out every other
@@ -36,7 +27,7 @@ export async function changePassword(
   if (input.newPassword === input.currentPassword) {
     throw new DomainError("INVALID_INPUT", "The new password is the same as the current one. Choose a different one.");
   }
-  const account = await assertCurrentPassword(db, actor.accountId, input.currentPassword);
+  const account = await confirmPassword(db, actor.accountId, input.currentPassword, ctx.clock.now());
   const passwordHash = await hashPassword(input.newPassword);
   const now = ctx.clock.now();
   return db.transaction(async (tx) => {

@@ -8,7 +8,7 @@ import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { actingAccount } from "./account-profile";
-import { assertCurrentPassword } from "./change-password";
+import { confirmPassword } from "./confirm-password";
 
 export const DELETED_ACCOUNT_NAME = "Deleted account";
 
@@ -28,7 +28,7 @@ function listOfNames(names: string[]): string {
  */
 export async function deleteAccount(db: Queryable, ctx: DomainContext, input: { password: string }): Promise<{ teamsLeft: number }> {
   const { accountId } = actingAccount(ctx);
-  const checked = await assertCurrentPassword(db, accountId, input.password);
+  const checked = await confirmPassword(db, accountId, input.password, ctx.clock.now());
   const now = ctx.clock.now();
   return db.transaction(async (tx) => {
     const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");

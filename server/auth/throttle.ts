@@ -45,8 +45,8 @@ export async function recordSignInFailure(db: Queryable, keys: string[], now: Da
       .onConflictDoUpdate({
         target: signInThrottles.key,
         set: {
-          failures: sql`case when ${signInThrottles.lastFailureAt} < ${forgetBefore} then 1 else ${signInThrottles.failures} + 1 end`,
-          locks: sql`case when ${signInThrottles.lastFailureAt} < ${forgetBefore} then 0 else ${signInThrottles.locks} end`,
+          failures: sql`case when ${signInThrottles.lastFailureAt} < ${forgetBefore.toISOString()}::timestamptz then 1 else ${signInThrottles.failures} + 1 end`,
+          locks: sql`case when ${signInThrottles.lastFailureAt} < ${forgetBefore.toISOString()}::timestamptz then 0 else ${signInThrottles.locks} end`,
           lastFailureAt: now,
         },
       })

@@ -20,7 +20,7 @@ type AccountContext = DomainContext & { actor: { kind: "account"; accountId: str
  * secret, kept encrypted and inactive until a code from the app confirms it.
  */
 export async function startTotpEnrolment(db: Queryable, ctx: AccountContext, password: string) {
-  const account = await confirmPassword(db, ctx.actor.accountId, password);
+  const account = await confirmPassword(db, ctx.actor.accountId, password, ctx.clock.now());
   if (account.totpEnabledAt) throw new DomainError("CONFLICT", "Two-step verification is already on.");
   const { secret, uri } = newTotpSecret(account.email);
   await db
@@ -58,7 +58,7 @@ export async function confirmTotpEnrolment(db: Queryable, ctx: AccountContext, c
 
 /** Turns two-step verification off: needs the password and a current code. */
 export async function disableTotp(db: Queryable, ctx: AccountContext, input: { password: string; code: string }) {
-  const account = await confirmPassword(db, ctx.actor.accountId, input.password);
+  const account = await confirmPassword(db, ctx.actor.accountId, input.password, ctx.clock.now());
   if (!account.totpEnabledAt || !account.totpSecretEncrypted) throw new DomainError("CONFLICT", "Two-step verification is already off.");
   const now = ctx.clock.now();
   const verdict = verifyTotp(decrypt(keyRing(), account.totpSecretEncrypted), input.code, now, account.totpLastUsedStep);
@@ -75,7 +75,7 @@ export async function disableTotp(db: Queryable, ctx: AccountContext, input: { p
 
 /** Ten new recovery codes; the old ones stop working. */
 export async function regenerateRecoveryCodes(db: Queryable, ctx: AccountContext, password: string): Promise<string[]> {
-  const account = await confirmPassword(db, ctx.actor.accountId, password);
+  const account = await confirmPassword(db, ctx.actor.accountId, password, ctx.clock.now());
   if (!account.totpEnabledAt) throw new DomainError("CONFLICT", "Turn on two-step verification first.");
   return db.transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, account.id, ctx.clock.now());

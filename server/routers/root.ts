@@ -9,6 +9,8 @@ import { membersRouter } from "./members";
 import { profileRouter } from "./profile";
 import { securityRouter } from "./security";
 import { settingsRouter } from "./settings";
+import { staffConsoleRouter } from "./staff-console";
+import { supportAccessRouter } from "./support-access";
 import { subscriptionRouter } from "./subscription";
 import { teamsRouter } from "./teams";
 
@@ -24,6 +26,8 @@ export const appRouter = router({
   settings: settingsRouter,
   subscription: subscriptionRouter,
   audit: auditRouter,
+  supportAccess: supportAccessRouter,
+  staffConsole: staffConsoleRouter,
   dev: devRouter,
 });
 

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { memberships, teamSettings, teams } from "@/db/schema";
+import { accounts, memberships, teamSettings, teams } from "@/db/schema";
 import type { Actor } from "../actor";
 import { DomainError } from "../errors";
 import {
@@ -15,10 +15,12 @@ import { productLacks } from "./require-product";
 
 export interface TeamAccess {
   team: { id: string; name: string; product: "filemaker_cloud" | "claris_connect"; status: string };
-  /** null for a support session, which views the team without being in it. */
+  /** null for a support session, which views the team as a manager without being in it. */
   membership: { id: string; role: "owner" | "manager" | "member"; licensed: boolean } | null;
   roles: TeamRole[];
   permissions: Permission[];
+  /** Set when support views the team: until when, and as which member if not as a manager. */
+  support?: { endsAt: Date; viewingAs: { name: string; email: string } | null };
 }
 
 /**
@@ -30,6 +32,7 @@ export async function authoriseTeamAccess(
   actor: Actor,
   teamId: string,
   permission: Permission,
+  options: { viewAsMembershipId?: string | null } = {},
 ): Promise<TeamAccess> {
   if (actor.kind !== "account" && actor.kind !== "support") {
     throw new DomainError("UNAUTHENTICATED", "Sign in to continue.");
@@ -47,6 +50,24 @@ export async function authoriseTeamAccess(
   if (actor.kind === "support") {
     if (actor.teamId !== team.id) throw notFound;
     access = { team, membership: null, roles: [], permissions: grantedPermissions({ support: true }, team.product) };
+    if (options.viewAsMembershipId) {
+      // Exactly what that member may read: their permissions, less every write.
+      const [member] = await db
+        .select({ id: memberships.id, role: memberships.role, licensed: memberships.licensed, name: accounts.name, email: accounts.email })
+        .from(memberships)
+        .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+        .where(and(eq(memberships.teamId, team.id), eq(memberships.id, options.viewAsMembershipId)));
+      if (member) {
+        const roles = rolesOf(member);
+        access = {
+          team,
+          membership: { id: member.id, role: member.role, licensed: member.licensed },
+          roles,
+          permissions: grantedPermissions({ roles }, team.product).filter((p) => p.endsWith(".read")),
+          support: { endsAt: new Date(0), viewingAs: { name: member.name, email: member.email } },
+        };
+      }
+    }
   } else {
     const [membership] = await db
       .select({ id: memberships.id, role: memberships.role, licensed: memberships.licensed })
@@ -64,10 +85,14 @@ export async function authoriseTeamAccess(
     access = { team, membership, roles, permissions: grantedPermissions({ roles }, team.product) };
   }
 
-  const verdict = checkPermission(permission, actor.kind === "support" ? { support: true } : access, team.product);
-  if (verdict.allowed) return access;
-  if (verdict.reason === "product") throw productLacks(team.product, permission.split(".")[0]!);
-  if (actor.kind === "support") throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+  const holder = actor.kind === "support" && !access.membership ? { support: true as const } : { roles: access.roles };
+  const verdict = checkPermission(permission, holder, team.product);
+  if (verdict.allowed && (actor.kind !== "support" || permission.endsWith(".read"))) return access;
+  if (!verdict.allowed && verdict.reason === "product") throw productLacks(team.product, permission.split(".")[0]!);
+  if (actor.kind === "support" && !permission.endsWith(".read")) throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+  if (actor.kind === "support") {
+    throw new DomainError("FORBIDDEN", `${access.support?.viewingAs?.name ?? "This member"} cannot ${PERMISSIONS[permission].label}.`);
+  }
   throw new DomainError(
     "FORBIDDEN",
     `Your role in ${team.name} does not allow you to ${PERMISSIONS[permission].label}. Ask the team's owner or a team manager.`,

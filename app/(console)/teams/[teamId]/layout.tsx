@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ConsoleNav } from "@/app/_components/console-nav";
+import { SupportBanner } from "@/app/_components/support-banner";
 import { ConsoleHeader } from "@/app/_components/console-header";
 import { TeamSwitcher } from "@/app/_components/team-switcher";
 import { load } from "@/app/_lib/load";
@@ -15,10 +16,16 @@ export default async function TeamLayout({ children, params }: { children: React
     load(() => api.teams.mine()),
     load(() => api.teams.access({ teamId })),
   ]);
-  const switcherTeams = teams.map((team) => ({ id: team.id, name: team.name, productName: productName(team.product) }));
   const current = { id: access.team.id, name: access.team.name, productName: productName(access.team.product) };
+  // Support views one team only; its own teams stay out of that view.
+  const switcherTeams = access.support
+    ? [current]
+    : teams.map((team) => ({ id: team.id, name: team.name, productName: productName(team.product) }));
   return (
     <div className="min-h-screen">
+      {access.support ? (
+        <SupportBanner teamId={access.team.id} teamName={access.team.name} endsAt={access.support.endsAt} viewingAs={access.support.viewingAs} />
+      ) : null}
       <ConsoleHeader me={me}>
         <TeamSwitcher current={current} teams={switcherTeams} />
       </ConsoleHeader>

@@ -3,13 +3,18 @@ import { Card, FactList, PageHeader } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
 import { SecuritySettingsForm } from "./security-settings-form";
+import { SupportAccessCard } from "./support-access-card";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const api = await serverApi();
-  const [access, settings] = await Promise.all([load(() => api.teams.access({ teamId })), load(() => api.settings.get({ teamId }))]);
+  const [access, settings, grants] = await Promise.all([
+    load(() => api.teams.access({ teamId })),
+    load(() => api.settings.get({ teamId })),
+    load(() => api.supportAccess.list({ teamId })),
+  ]);
   const canChange = access.permissions.includes("settings.update");
   const rows: Array<[string, string]> = [
     ...(canChange
@@ -36,6 +41,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
             <SecuritySettingsForm teamId={teamId} mfaRequired={settings.mfaRequired} sessionIdleMinutes={settings.sessionIdleMinutes} />
           </Card>
         ) : null}
+        <SupportAccessCard teamId={teamId} grants={grants} canGrant={access.permissions.includes("support.grant")} />
         <Card title={canChange ? "Other settings" : undefined}>
           <FactList facts={rows} className="py-3" />
         </Card>
