@@ -1,0 +1,71 @@
+import { type Page, expect, test } from "@playwright/test";
+import * as OTPAuth from "otpauth";
+import { DEMO_PASSWORD, signIn, teamNavigation } from "./support";
+
+const SUPPORT_TOTP_SECRET = "KNUXAUDSMVZE6Z3SN5UXG3LPNZ2XIZLT";
+
+// One authentication code per 30-second step may be used once: the journeys run one after
+// another and each takes the code of its own step.
+test.describe.configure({ mode: "serial" });
+let step = 0;
+
+async function signInAsSupport(page: Page) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("support@console.example");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(SUPPORT_TOTP_SECRET), digits: 6, period: 30 });
+  await page.getByLabel("Authentication code").fill(totp.generate({ timestamp: Date.now() + 30_000 * step++ }));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/support$/);
+}
+
+async function openTeam(page: Page, name: string, reason: string) {
+  await page.getByRole("searchbox", { name: "Search teams" }).fill(name);
+  await page.getByRole("searchbox", { name: "Search teams" }).press("Enter");
+  await expect(page.getByRole("table", { name: "Teams" }).getByRole("link", { name })).toBeVisible();
+  await page.getByLabel("Reason").fill(reason);
+  await page.getByRole("button", { name: "Open read-only view" }).click();
+}
+
+test("support looks at a team read-only with its consent, and the team sees it in its audit log", async ({ page, browser }) => {
+  await signIn(page, "owner@acme.example");
+  await page.getByRole("button", { name: /Switch team/ }).click();
+  await page.getByRole("link", { name: "Acme Corp" }).click();
+  await teamNavigation(page).getByRole("link", { name: "Settings", exact: true }).click();
+  await page.getByLabel("Note").fill("Ticket 4711");
+  await page.getByRole("button", { name: "Grant support access" }).click();
+  await expect(page.getByRole("list", { name: "Active support access" }).getByText("Ticket 4711")).toBeVisible();
+  const teamUrl = page.url().replace(/\/settings$/, "");
+
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await signInAsSupport(staff);
+  await openTeam(staff, "Acme Corp", "Ticket 4711: a user cannot open Invoices");
+  await expect(staff.getByRole("region", { name: "Support view" })).toContainText(/Viewing Acme Corp as support · read only · ends .+/);
+  await teamNavigation(staff).getByRole("link", { name: "Users", exact: true }).click();
+  await expect(staff.getByRole("cell", { name: "member@acme.example" })).toBeVisible();
+  await expect(staff.getByRole("button", { name: /^Actions for / })).toHaveCount(0);
+  await expect(staff.getByRole("button", { name: "Invite users" })).toHaveCount(0);
+  await teamNavigation(staff).getByRole("link", { name: "Settings", exact: true }).click();
+  await expect(staff.getByRole("button", { name: "Grant support access" })).toHaveCount(0);
+  await expect(staff.getByRole("button", { name: "Save security settings" })).toHaveCount(0);
+  await staff.getByRole("region", { name: "Support view" }).getByRole("button", { name: "Exit" }).click();
+  await expect(staff).toHaveURL(/\/support$/);
+  await staffContext.close();
+
+  await page.goto(`${teamUrl}/audit`);
+  for (const action of ["support.session.started", "support.viewed", "support.session.ended"]) {
+    await page.getByLabel("Action").selectOption(action);
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page.getByRole("table", { name: "Audit events" }).getByRole("row").nth(1)).toContainText("support@console.example");
+  }
+});
+
+test("without the team's consent, support cannot open it", async ({ page }) => {
+  await signInAsSupport(page);
+  await openTeam(page, "Acme Connect", "Ticket 4712");
+  await expect(page.locator("form").getByRole("alert")).toHaveText(
+    "Acme Connect has not granted support access. Ask the team's owner or a manager to grant it in Settings.",
+  );
+});
