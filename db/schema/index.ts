@@ -11,3 +11,4 @@ export * from "./api-tokens";
 export * from "./staff";
 export * from "./mail";
 export * from "./audit";
+export * from "./ownership-transfers";

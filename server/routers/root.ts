@@ -4,6 +4,7 @@ import { auditRouter } from "./audit";
 import { devRouter } from "./dev";
 import { groupsRouter } from "./groups";
 import { hostsRouter } from "./hosts";
+import { invitationsRouter } from "./invitations";
 import { membersRouter } from "./members";
 import { settingsRouter } from "./settings";
 import { subscriptionRouter } from "./subscription";
@@ -13,6 +14,7 @@ export const appRouter = router({
   account: accountRouter,
   teams: teamsRouter,
   members: membersRouter,
+  invitations: invitationsRouter,
   groups: groupsRouter,
   hosts: hostsRouter,
   settings: settingsRouter,
