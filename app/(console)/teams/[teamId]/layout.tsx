@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ConsoleNav } from "@/app/_components/console-nav";
+import { OwnershipOffer } from "@/app/_components/ownership-offer";
 import { ProfileMenu } from "@/app/_components/profile-menu";
 import { TeamSwitcher } from "@/app/_components/team-switcher";
 import { load } from "@/app/_lib/load";
@@ -10,10 +11,11 @@ import { productName } from "@/server/permissions";
 export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const api = await serverApi();
-  const [me, teams, access] = await Promise.all([
+  const [me, teams, access, ownershipOffer] = await Promise.all([
     load(() => api.account.me()),
     load(() => api.teams.mine()),
     load(() => api.teams.access({ teamId })),
+    load(() => api.members.ownershipTransfer({ teamId })),
   ]);
   const switcherTeams = teams.map((team) => ({ id: team.id, name: team.name, productName: productName(team.product) }));
   const current = { id: access.team.id, name: access.team.name, productName: productName(access.team.product) };
@@ -32,7 +34,10 @@ export default async function TeamLayout({ children, params }: { children: React
         <aside className="md:w-48 md:shrink-0">
           <ConsoleNav items={teamNavigation(access.team.id, access.permissions)} />
         </aside>
-        <main className="min-w-0 flex-1">{children}</main>
+        <main className="min-w-0 flex-1">
+          {ownershipOffer ? <OwnershipOffer teamId={access.team.id} teamName={access.team.name} offer={ownershipOffer} /> : null}
+          {children}
+        </main>
       </div>
     </div>
   );
