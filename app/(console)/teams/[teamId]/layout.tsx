@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
 import { ConsoleNav } from "@/app/_components/console-nav";
-import { OwnershipOffer } from "@/app/_components/ownership-offer";
 import { ProfileMenu } from "@/app/_components/profile-menu";
 import { TeamSwitcher } from "@/app/_components/team-switcher";
 import { load } from "@/app/_lib/load";
 import { teamNavigation } from "@/app/_lib/team-navigation";
 import { serverApi } from "@/server/caller";
+import { OwnershipOffer } from "./ownership-offer";
 import { productName } from "@/server/permissions";
 
 export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ teamId: string }> }) {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { answerOwnershipAction } from "@/app/(console)/teams/[teamId]/actions";
-import { ErrorMessage } from "./dialog";
-import { buttonClass, secondaryButtonClass } from "./ui";
+import { ErrorMessage } from "@/app/_components/dialog";
+import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
+import { answerOwnershipAction } from "./actions";
 
 /** The open ownership offer, for the member it is made to (accept, decline) or the owner who made it (withdraw). */
 export function OwnershipOffer({
