@@ -67,7 +67,7 @@ export function MembersTable({
                   key={column.sort}
                   scope="col"
                   aria-sort={current ? (view.dir === "asc" ? "ascending" : "descending") : undefined}
-                  className="px-4 py-2.5 text-left font-medium text-slate-600 dark:text-slate-400"
+                  className="px-3 py-2.5 text-left font-medium text-slate-600 dark:text-slate-400"
                 >
                   <Link href={viewQuery(view, { sort: column.sort, dir })} className="inline-flex items-center gap-1 hover:underline">
                     {column.label}
@@ -79,7 +79,7 @@ export function MembersTable({
                 </th>
               );
             })}
-            <th scope="col" className="px-4 py-2.5">
+            <th scope="col" className="px-3 py-2.5">
               <span className="sr-only">Actions</span>
             </th>
           </tr>
@@ -119,7 +119,7 @@ export function MembersTable({
 }
 
 function Cell({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <td className={`whitespace-nowrap px-4 py-2.5 ${className}`}>{children}</td>;
+  return <td className={`whitespace-nowrap px-3 py-2.5 ${className}`}>{children}</td>;
 }
 
 /** First, previous and next page links of a keyset-paged view. */
