@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { memberships, teams } from "@/db/schema";
 import type { Actor } from "../actor";
@@ -35,10 +35,25 @@ export async function authoriseTeamAccess(
     throw new DomainError("UNAUTHENTICATED", "Sign in to continue.");
   }
   const notFound = new DomainError("NOT_FOUND", "This team does not exist or you are not a member of it.");
-  const [team] = await db
-    .select({ id: teams.id, name: teams.name, product: teams.product, status: teams.status })
+  // One round trip for the team and the actor's active membership in it: every team call pays it.
+  const [row] = await db
+    .select({
+      team: { id: teams.id, name: teams.name, product: teams.product, status: teams.status },
+      membershipId: memberships.id,
+      role: memberships.role,
+      licensed: memberships.licensed,
+    })
     .from(teams)
+    .leftJoin(
+      memberships,
+      and(
+        eq(memberships.teamId, teams.id),
+        eq(memberships.accountId, actor.kind === "account" ? actor.accountId : sql`null`),
+        eq(memberships.status, "active"),
+      ),
+    )
     .where(eq(teams.id, teamId));
+  const team = row?.team;
   if (!team || team.status === "purged") throw notFound;
 
   let access: TeamAccess;
@@ -46,13 +61,8 @@ export async function authoriseTeamAccess(
     if (actor.teamId !== team.id) throw notFound;
     access = { team, membership: null, roles: [], permissions: grantedPermissions({ support: true }, team.product) };
   } else {
-    const [membership] = await db
-      .select({ id: memberships.id, role: memberships.role, licensed: memberships.licensed })
-      .from(memberships)
-      .where(
-        and(eq(memberships.teamId, team.id), eq(memberships.accountId, actor.accountId), eq(memberships.status, "active")),
-      );
-    if (!membership) throw notFound;
+    if (!row.membershipId || !row.role || row.licensed === null) throw notFound;
+    const membership = { id: row.membershipId, role: row.role, licensed: row.licensed };
     const roles = rolesOf(membership);
     access = { team, membership, roles, permissions: grantedPermissions({ roles }, team.product) };
   }
