@@ -75,6 +75,7 @@ export async function listMembers(db: Queryable, teamId: string, input: MemberLi
   // Walking backwards reads the list in the opposite order, then turns the page round.
   const ascending = (direction === "asc") !== backwards;
   const sortKey = sql`${order.key}`;
+  // The cursor travels as text and is cast in SQL: a driver would turn the string "true" into a false boolean.
   const rows = await db
     .select({ ...memberColumns, sortKey: sql<string>`(${sortKey})::text` })
     .from(memberships)
@@ -84,8 +85,8 @@ export async function listMembers(db: Queryable, teamId: string, input: MemberLi
         memberConditions(teamId, input),
         cursor
           ? ascending
-            ? sql`(${sortKey}, ${order.tieBreak}) > (${cursor.key}::${order.type}, ${cursor.id}::uuid)`
-            : sql`(${sortKey}, ${order.tieBreak}) < (${cursor.key}::${order.type}, ${cursor.id}::uuid)`
+            ? sql`(${sortKey}, ${order.tieBreak}) > (${cursor.key}::text::${order.type}, ${cursor.id}::uuid)`
+            : sql`(${sortKey}, ${order.tieBreak}) < (${cursor.key}::text::${order.type}, ${cursor.id}::uuid)`
           : undefined,
       ),
     )

@@ -42,11 +42,11 @@ describe("the owner is protected", () => {
     const api = await as(email);
     const owner = await member("owner@acme.example");
     for (const call of [
-      api.members.changeRole({ teamId, membershipId: owner.id, role: "member" }),
-      api.members.deactivate({ teamId, membershipId: owner.id }),
-      api.members.remove({ teamId, membershipId: owner.id }),
+      () => api.members.changeRole({ teamId, membershipId: owner.id, role: "member" }),
+      () => api.members.deactivate({ teamId, membershipId: owner.id }),
+      () => api.members.remove({ teamId, membershipId: owner.id }),
     ]) {
-      const error = await refusal(call);
+      const error = await refusal(call());
       expect(error.code).toBe("FORBIDDEN");
       expect(error.message).toMatch(/owner cannot be/);
     }
