@@ -52,7 +52,7 @@ const ACME_PEOPLE: DemoPerson[] = [
   { email: "ahmed.hassan@acme.example", name: "Ahmed Hassan", role: "member", licensed: true, groups: ["Operations"] },
   { email: "jade.fontaine@partner.example", name: "Jade Fontaine", role: "member", licensed: true, groups: ["Operations"] },
   { email: "tom.becker@partner.example", name: "Tom Becker", role: "member", licensed: false, groups: [] },
-  { email: "auditor@ledger.example", name: "Rosa Alvarez", role: "member", licensed: true, deactivated: true, groups: ["Finance"] },
+  { email: "auditor@ledger.example", name: "Rosa Alvarez", role: "member", licensed: true, groups: ["Finance"] },
   { email: "consultant@fmpro.example", name: "Sam Okoro", role: "manager", licensed: true, groups: ["Operations"] },
 ];
 

@@ -1,6 +1,6 @@
 import { type Page, expect, test } from "@playwright/test";
 import * as OTPAuth from "otpauth";
-import { DEMO_PASSWORD, signIn, teamNavigation } from "./support";
+import { DEMO_PASSWORD, signIn, switchTeam, teamNavigation } from "./support";
 
 const SUPPORT_TOTP_SECRET = "KNUXAUDSMVZE6Z3SN5UXG3LPNZ2XIZLT";
 
@@ -30,12 +30,12 @@ async function openTeam(page: Page, name: string, reason: string) {
 
 test("support looks at a team read-only with its consent, and the team sees it in its audit log", async ({ page, browser }) => {
   await signIn(page, "owner@acme.example");
-  await page.getByRole("button", { name: /Switch team/ }).click();
-  await page.getByRole("link", { name: "Acme Corp" }).click();
+  await switchTeam(page, "Acme Corp");
   await teamNavigation(page).getByRole("link", { name: "Settings", exact: true }).click();
   await page.getByLabel("Note").fill("Ticket 4711");
   await page.getByRole("button", { name: "Grant support access" }).click();
   await expect(page.getByRole("list", { name: "Active support access" }).getByText("Ticket 4711")).toBeVisible();
+  await expect(page).toHaveURL(/\/settings$/);
   const teamUrl = page.url().replace(/\/settings$/, "");
 
   const staffContext = await browser.newContext();
@@ -44,9 +44,14 @@ test("support looks at a team read-only with its consent, and the team sees it i
   await openTeam(staff, "Acme Corp", "Ticket 4711: a user cannot open Invoices");
   await expect(staff.getByRole("region", { name: "Support view" })).toContainText(/Viewing Acme Corp as support · read only · ends .+/);
   await teamNavigation(staff).getByRole("link", { name: "Users", exact: true }).click();
-  await expect(staff.getByRole("cell", { name: "member@acme.example" })).toBeVisible();
+  await expect(staff.getByRole("cell", { name: "member@acme.example", exact: true })).toBeVisible();
   await expect(staff.getByRole("button", { name: /^Actions for / })).toHaveCount(0);
   await expect(staff.getByRole("button", { name: "Invite users" })).toHaveCount(0);
+  await staff.getByRole("button", { name: "View as Mina Patel" }).click();
+  await expect(staff.getByRole("region", { name: "Support view" })).toContainText("Viewing Acme Corp as Mina Patel (member@acme.example) · read only");
+  await expect(teamNavigation(staff).getByRole("link")).toHaveText(["Home", "Subscription"]);
+  await expect(staff.getByRole("list", { name: "Custom apps" }).getByText("Customer CRM")).toBeVisible();
+  await staff.getByRole("button", { name: "Back to manager view" }).click();
   await teamNavigation(staff).getByRole("link", { name: "Settings", exact: true }).click();
   await expect(staff.getByRole("button", { name: "Grant support access" })).toHaveCount(0);
   await expect(staff.getByRole("button", { name: "Save security settings" })).toHaveCount(0);

@@ -23,6 +23,9 @@ export const PERMISSIONS = {
   "members.read": { label: "see the team's users", roles: managers },
   "members.invite": { label: "invite users", roles: managers },
   "members.update": { label: "change users", roles: managers },
+  // Not a `.read` permission on purpose: a support session may look at users, never carry the list away.
+  "members.export": { label: "export the team's users", roles: managers },
+  "ownership.transfer": { label: "transfer the team's ownership", roles: ["owner"] },
   "groups.read": { label: "see the team's groups", roles: managers, products: fileMakerOnly },
   "groups.manage": { label: "manage groups", roles: managers, products: fileMakerOnly },
   "hosts.read": { label: "see the team's hosts", roles: managers, products: fileMakerOnly },

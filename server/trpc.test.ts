@@ -85,11 +85,11 @@ describe("invalid input", () => {
     const owner = await accountActor(db, "owner@acme.example");
     const [acme] = await db.select({ id: teams.id }).from(teams).where(eq(teams.name, "Acme Corp"));
     const { body } = await http(owner, {
-      path: "app.members.list",
-      type: "query",
-      input: { teamId: acme!.id, after: { name: "x", id: "nope" } },
+      path: "app.invitations.invite",
+      type: "mutation",
+      input: { teamId: acme!.id, emails: ["a@b.example"], role: "member", licensed: false, groupIds: ["nope"] },
     });
-    expect(body.error?.message).toBe("after.id: Invalid UUID");
+    expect(body.error?.message).toBe("groupIds.0: Invalid UUID");
   });
 
   it("calls input that is missing altogether 'input'", async () => {

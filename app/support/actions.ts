@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { actionResult } from "@/app/_lib/action-result";
@@ -43,5 +44,7 @@ export async function viewAsAction(form: FormData): Promise<void> {
   const membershipId = String(form.get("membershipId") ?? "") || null;
   const teamId = String(form.get("teamId") ?? "");
   await actionResult(async () => (await serverApi()).staffConsole.viewAs({ membershipId }));
+  // The banner and navigation live in the team's layout, which must render again.
+  revalidatePath(`/teams/${teamId}`, "layout");
   redirect(`/teams/${teamId}/home`);
 }

@@ -29,6 +29,10 @@ export const accounts = pgTable(
     index("accounts_email_trgm").using("gin", sql`lower(${t.email}) gin_trgm_ops`),
     index("accounts_name_trgm").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
     index("accounts_managed_by_team").on(t.managedByTeamId),
+    // Keyset pages of the Users table sorted by name, email or last sign-in: (value, account id).
+    index("accounts_name_order").on(sql`lower(${t.name})`, t.id),
+    index("accounts_email_order").on(sql`lower(${t.email})`, t.id),
+    index("accounts_last_sign_in_order").on(sql`coalesce(${t.lastSignInAt}, '-infinity'::timestamptz)`, t.id),
   ],
 );
 

@@ -12,3 +12,4 @@ export * from "./staff";
 export * from "./mail";
 export * from "./audit";
 export * from "./account-security";
+export * from "./ownership-transfers";

@@ -14,6 +14,8 @@ export const invitations = pgTable(
       .notNull()
       .references(() => teams.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
+    /** The invitee's name when the inviter knew it (CSV import). */
+    name: text("name"),
     role: membershipRole("role").notNull().default("member"),
     licensed: boolean("licensed").notNull().default(false),
     tokenHash: text("token_hash").notNull(),

@@ -27,8 +27,10 @@ export const memberships = pgTable(
     unique("memberships_team_id_unique").on(t.teamId, t.id),
     uniqueIndex("memberships_one_owner_per_team").on(t.teamId).where(sql`${t.role} = 'owner'`),
     index("memberships_account").on(t.accountId),
-    index("memberships_team_role").on(t.teamId, t.role),
-    index("memberships_team_status").on(t.teamId, t.status),
+    // Keyset pages of the Users table sorted by role, status or licence: (value, account id).
+    index("memberships_team_role_account").on(t.teamId, t.role, t.accountId),
+    index("memberships_team_status_account").on(t.teamId, t.status, t.accountId),
+    index("memberships_team_licensed_account").on(t.teamId, t.licensed, t.accountId),
     index("memberships_team_licensed").on(t.teamId).where(sql`${t.licensed}`),
   ],
 );

@@ -14,17 +14,25 @@ export interface OutgoingMail {
  * change that asked for it is committed.
  */
 export async function enqueueMail(db: Queryable, mail: OutgoingMail, now: Date): Promise<{ id: string }> {
-  const [row] = await db
-    .insert(mailOutbox)
-    .values({
-      toAddress: mail.to,
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html ?? null,
-      teamId: mail.teamId ?? null,
-      createdAt: now,
-      sendAfter: now,
-    })
-    .returning({ id: mailOutbox.id });
+  const [row] = await enqueueMails(db, [mail], now);
   return row!;
+}
+
+/** Many mails in one statement, for bulk work such as a CSV import of invitations. */
+export async function enqueueMails(db: Queryable, mails: readonly OutgoingMail[], now: Date): Promise<Array<{ id: string }>> {
+  if (mails.length === 0) return [];
+  return db
+    .insert(mailOutbox)
+    .values(
+      mails.map((mail) => ({
+        toAddress: mail.to,
+        subject: mail.subject,
+        textBody: mail.text,
+        htmlBody: mail.html ?? null,
+        teamId: mail.teamId ?? null,
+        createdAt: now,
+        sendAfter: now,
+      })),
+    )
+    .returning({ id: mailOutbox.id });
 }

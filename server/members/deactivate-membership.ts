@@ -1,39 +1,43 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { memberships } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
+import { endAccountSessions } from "../auth/sessions";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import { actingRole, isActorAccount, lockMember, refuseProtectedTarget } from "./member-target";
 
-/** Ends a member's access to the team; team access is checked on every request, so it ends at once. */
+/**
+ * Ends a managed user's access: the membership is deactivated (freeing its seat) and every
+ * session of the account ends at once, since the team owns the account.
+ */
 export async function deactivateMembership(
   db: Queryable,
   ctx: DomainContext,
   input: { teamId: string; membershipId: string },
 ): Promise<void> {
+  const now = ctx.clock.now();
   await db.transaction(async (tx) => {
-    const [membership] = await tx
-      .select()
-      .from(memberships)
-      .where(and(eq(memberships.teamId, input.teamId), eq(memberships.id, input.membershipId)))
-      .for("update");
-    if (!membership) throw new DomainError("NOT_FOUND", "This user is not in the team.");
-    if (membership.role === "owner") {
-      throw new DomainError("FORBIDDEN", "The team's owner cannot be deactivated. Transfer ownership first.");
+    const target = await lockMember(tx, input.teamId, input.membershipId);
+    refuseProtectedTarget(ctx, target, await actingRole(tx, ctx, input.teamId), "deactivated");
+    if (isActorAccount(ctx, target)) throw new DomainError("FORBIDDEN", "You cannot deactivate yourself; ask another team manager.");
+    if (!target.managed) {
+      throw new DomainError(
+        "FORBIDDEN",
+        `${target.email} is an external user: the team does not manage that account. Remove them from the team instead.`,
+      );
     }
-    if (membership.status === "deactivated") return;
-    await tx
-      .update(memberships)
-      .set({ status: "deactivated", updatedAt: ctx.clock.now() })
-      .where(eq(memberships.id, membership.id));
+    if (target.status === "deactivated") return;
+    await tx.update(memberships).set({ status: "deactivated", updatedAt: now }).where(eq(memberships.id, target.id));
+    const sessionsEnded = await endAccountSessions(tx, target.accountId, now);
     await recordAudit(tx, {
       ...auditContext(ctx),
       teamId: input.teamId,
       action: "membership.deactivated",
-      target: { type: "membership", id: membership.id },
-      before: { status: membership.status },
-      after: { status: "deactivated" },
+      target: { type: "membership", id: target.id },
+      before: { email: target.email, status: target.status },
+      after: { email: target.email, status: "deactivated", sessionsEnded },
     });
   });
 }

@@ -11,7 +11,7 @@ import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { createTeam } from "../teams/create-team";
 import { addMembership } from "./add-membership";
-import { deactivateMembership } from "./deactivate-membership";
+import { removeMembership } from "./remove-membership";
 import { seatsInUse } from "./seats";
 
 const database = useTestDatabase();
@@ -93,14 +93,14 @@ describe("licensing users against the subscription's seats", () => {
     expect(await membershipsOf(teamId, people[5]!)).toBe(1);
   });
 
-  it("frees a seat when a licensed member is deactivated", async () => {
+  it("frees a seat when a licensed external member is removed", async () => {
     const teamId = await teamWithSeats(5);
     const people = await newAccounts(6);
     const first = await license(teamId, people[0]!);
     for (const person of people.slice(1, 5)) await license(teamId, person);
     await refusal(license(teamId, people[5]!));
 
-    await deactivateMembership(database.handle.db, platform, { teamId, membershipId: first.id });
+    await removeMembership(database.handle.db, platform, { teamId, membershipId: first.id });
     await license(teamId, people[5]!);
     expect(await seatsInUse(database.handle.db, teamId, new Date())).toBe(5);
   });

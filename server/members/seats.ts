@@ -50,3 +50,10 @@ export async function claimSeats(tx: Transaction, teamId: string, wanted: number
     );
   }
 }
+
+/** "N of M licences in use" for a FileMaker Cloud team; null for a product without licences. */
+export async function seatSummary(db: Queryable, teamId: string, product: string, now: Date) {
+  if (product !== "filemaker_cloud") return null;
+  const [subscription] = await db.select({ seats: subscriptions.seats }).from(subscriptions).where(eq(subscriptions.teamId, teamId));
+  return { used: await seatsInUse(db, teamId, now), total: subscription?.seats ?? 0 };
+}

@@ -1,6 +1,35 @@
+import { z } from "zod";
+import { addGroupMembers } from "../groups/add-group-members";
+import { createGroup } from "../groups/create-group";
+import { deleteGroup } from "../groups/delete-group";
+import { getGroup } from "../groups/get-group";
 import { listGroups } from "../groups/list-groups";
+import { removeGroupMembers } from "../groups/remove-group-members";
+import { renameGroup } from "../groups/rename-group";
 import { router, teamProcedure } from "../trpc";
+
+const groupName = z.string().trim().min(1, "Enter a name for the group").max(100);
+const oneGroup = z.object({ groupId: z.uuid() });
+const someMembers = oneGroup.extend({ membershipIds: z.array(z.uuid()).min(1, "Choose at least one user").max(500) });
 
 export const groupsRouter = router({
   list: teamProcedure("groups.read").query(({ ctx }) => listGroups(ctx.db, ctx.access.team.id)),
+  get: teamProcedure("groups.read")
+    .input(oneGroup)
+    .query(({ ctx, input }) => getGroup(ctx.db, ctx.access.team.id, input.groupId)),
+  create: teamProcedure("groups.manage")
+    .input(z.object({ name: groupName }))
+    .mutation(({ ctx, input }) => createGroup(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+  rename: teamProcedure("groups.manage")
+    .input(oneGroup.extend({ name: groupName }))
+    .mutation(({ ctx, input }) => renameGroup(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+  delete: teamProcedure("groups.manage")
+    .input(oneGroup.extend({ confirmCustomApps: z.boolean() }))
+    .mutation(({ ctx, input }) => deleteGroup(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+  addMembers: teamProcedure("groups.manage")
+    .input(someMembers)
+    .mutation(({ ctx, input }) => addGroupMembers(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+  removeMembers: teamProcedure("groups.manage")
+    .input(someMembers)
+    .mutation(({ ctx, input }) => removeGroupMembers(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
 });

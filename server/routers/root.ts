@@ -5,6 +5,7 @@ import { authRouter } from "./auth";
 import { devRouter } from "./dev";
 import { groupsRouter } from "./groups";
 import { hostsRouter } from "./hosts";
+import { invitationsRouter } from "./invitations";
 import { membersRouter } from "./members";
 import { profileRouter } from "./profile";
 import { securityRouter } from "./security";
@@ -21,6 +22,7 @@ export const appRouter = router({
   security: securityRouter,
   teams: teamsRouter,
   members: membersRouter,
+  invitations: invitationsRouter,
   groups: groupsRouter,
   hosts: hostsRouter,
   settings: settingsRouter,

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts, memberships, teamSettings, teams } from "@/db/schema";
 import type { Actor } from "../actor";
@@ -38,13 +38,29 @@ export async function authoriseTeamAccess(
     throw new DomainError("UNAUTHENTICATED", "Sign in to continue.");
   }
   const notFound = new DomainError("NOT_FOUND", "This team does not exist or you are not a member of it.");
+  // One round trip for the team, its two-step rule and the actor's active membership in it:
+  // every team call pays it.
   const [row] = await db
-    .select({ id: teams.id, name: teams.name, product: teams.product, status: teams.status, mfaRequired: teamSettings.mfaRequired })
+    .select({
+      team: { id: teams.id, name: teams.name, product: teams.product, status: teams.status },
+      mfaRequired: teamSettings.mfaRequired,
+      membershipId: memberships.id,
+      role: memberships.role,
+      licensed: memberships.licensed,
+    })
     .from(teams)
     .leftJoin(teamSettings, eq(teamSettings.teamId, teams.id))
+    .leftJoin(
+      memberships,
+      and(
+        eq(memberships.teamId, teams.id),
+        eq(memberships.accountId, actor.kind === "account" ? actor.accountId : sql`null`),
+        eq(memberships.status, "active"),
+      ),
+    )
     .where(eq(teams.id, teamId));
-  if (!row || row.status === "purged") throw notFound;
-  const { mfaRequired, ...team } = row;
+  const team = row?.team;
+  if (!team || team.status === "purged") throw notFound;
 
   let access: TeamAccess;
   if (actor.kind === "support") {
@@ -69,14 +85,9 @@ export async function authoriseTeamAccess(
       }
     }
   } else {
-    const [membership] = await db
-      .select({ id: memberships.id, role: memberships.role, licensed: memberships.licensed })
-      .from(memberships)
-      .where(
-        and(eq(memberships.teamId, team.id), eq(memberships.accountId, actor.accountId), eq(memberships.status, "active")),
-      );
-    if (!membership) throw notFound;
-    if (mfaRequired && !actor.mfaVerified) {
+    if (!row!.membershipId || !row!.role || row!.licensed === null) throw notFound;
+    const membership = { id: row!.membershipId, role: row!.role, licensed: row!.licensed };
+    if (row!.mfaRequired && !actor.mfaVerified) {
       throw new DomainError("MFA_REQUIRED", `${team.name} requires two-step verification. Turn it on in Security to continue.`, {
         teamName: team.name,
       });

@@ -6,15 +6,17 @@ import { TeamSwitcher } from "@/app/_components/team-switcher";
 import { load } from "@/app/_lib/load";
 import { teamNavigation } from "@/app/_lib/team-navigation";
 import { serverApi } from "@/server/caller";
+import { OwnershipOffer } from "./ownership-offer";
 import { productName } from "@/server/permissions";
 
 export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const api = await serverApi();
-  const [me, teams, access] = await Promise.all([
+  const [me, teams, access, ownershipOffer] = await Promise.all([
     load(() => api.account.me()),
     load(() => api.teams.mine()),
     load(() => api.teams.access({ teamId })),
+    load(() => api.members.ownershipTransfer({ teamId })),
   ]);
   const current = { id: access.team.id, name: access.team.name, productName: productName(access.team.product) };
   // Support views one team only; its own teams stay out of that view.
@@ -33,7 +35,10 @@ export default async function TeamLayout({ children, params }: { children: React
         <aside className="md:w-48 md:shrink-0">
           <ConsoleNav items={teamNavigation(access.team.id, access.permissions)} />
         </aside>
-        <main className="min-w-0 flex-1">{children}</main>
+        <main className="min-w-0 flex-1">
+          {ownershipOffer ? <OwnershipOffer teamId={access.team.id} teamName={access.team.name} offer={ownershipOffer} /> : null}
+          {children}
+        </main>
       </div>
     </div>
   );

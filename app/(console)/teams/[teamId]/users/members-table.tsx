@@ -1,0 +1,150 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Badge, StatusBadge } from "@/app/_components/ui";
+import { formatDateTime } from "@/app/_lib/format";
+import type { MemberSort } from "@/server/members/member-order";
+import { type MemberView, viewQuery } from "./view";
+
+export const ROLE_LABELS = { owner: "Owner", manager: "Team manager", member: "Member" } as const;
+
+export interface MemberRow {
+  id: string;
+  name: string;
+  email: string;
+  role: "owner" | "manager" | "member";
+  licensed: boolean;
+  status: "invited" | "active" | "deactivated";
+  managed: boolean;
+  twoStep: boolean;
+  lastSignInAt: Date | null;
+}
+
+const COLUMNS: Array<{ label: string; sort: MemberSort; fileMakerOnly?: boolean }> = [
+  { label: "Name", sort: "name" },
+  { label: "Email", sort: "email" },
+  { label: "Role", sort: "role" },
+  { label: "Licence", sort: "licence", fileMakerOnly: true },
+  { label: "Status", sort: "status" },
+  { label: "Type", sort: "type" },
+  { label: "Two-step", sort: "twoStep" },
+  { label: "Last sign-in", sort: "lastSignIn" },
+];
+
+/** The users of a view, sortable by every column through links, with an optional checkbox and actions per row. */
+export function MembersTable({
+  caption,
+  members,
+  view,
+  fileMaker,
+  selectForm,
+  actions,
+}: {
+  caption: string;
+  members: MemberRow[];
+  view: MemberView;
+  fileMaker: boolean;
+  /** The id of the form that the row checkboxes belong to, when rows can be selected. */
+  selectForm?: string;
+  /** Left out when the viewer may change nothing here (a member, or support). */
+  actions?: (member: MemberRow) => ReactNode;
+}) {
+  const columns = COLUMNS.filter((c) => fileMaker || !c.fileMakerOnly);
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 dark:bg-slate-900/60">
+          <tr>
+            {selectForm ? (
+              <th scope="col" className="px-3 py-2.5">
+                <span className="sr-only">Selected</span>
+              </th>
+            ) : null}
+            {columns.map((column) => {
+              const current = view.sort === column.sort;
+              const dir = current && view.dir === "asc" ? "desc" : "asc";
+              return (
+                <th
+                  key={column.sort}
+                  scope="col"
+                  aria-sort={current ? (view.dir === "asc" ? "ascending" : "descending") : undefined}
+                  className="px-3 py-2.5 text-left font-medium text-slate-600 dark:text-slate-400"
+                >
+                  <Link href={viewQuery(view, { sort: column.sort, dir })} className="inline-flex items-center gap-1 hover:underline">
+                    {column.label}
+                    <span aria-hidden="true" className="text-xs">
+                      {current ? (view.dir === "asc" ? "▲" : "▼") : ""}
+                    </span>
+                    <span className="sr-only">, sort {dir === "asc" ? "ascending" : "descending"}</span>
+                  </Link>
+                </th>
+              );
+            })}
+            {actions ? (
+              <th scope="col" className="px-3 py-2.5">
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {members.map((member) => (
+            <tr key={member.id} className={member.status === "deactivated" ? "text-slate-500 dark:text-slate-500" : undefined}>
+              {selectForm ? (
+                <td className="px-3 py-2.5">
+                  <input
+                    type="checkbox"
+                    name="membershipIds"
+                    value={member.id}
+                    form={selectForm}
+                    aria-label={`Select ${member.email}`}
+                    className="h-4 w-4 rounded border-slate-300 dark:border-slate-600"
+                  />
+                </td>
+              ) : null}
+              <Cell className="font-medium">{member.name}</Cell>
+              <Cell>{member.email}</Cell>
+              <Cell>{ROLE_LABELS[member.role]}</Cell>
+              {fileMaker ? <Cell>{member.licensed ? <Badge tone="blue">Licensed</Badge> : "Unlicensed"}</Cell> : null}
+              <Cell>
+                <StatusBadge status={member.status} />
+              </Cell>
+              <Cell>{member.managed ? "Managed" : "External"}</Cell>
+              <Cell>{member.twoStep ? "On" : "Off"}</Cell>
+              <Cell>{formatDateTime(member.lastSignInAt)}</Cell>
+              {actions ? <Cell className="text-right">{actions(member)}</Cell> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Cell({ children, className = "" }: { children: ReactNode; className?: string }) {
+  return <td className={`whitespace-nowrap px-3 py-2.5 ${className}`}>{children}</td>;
+}
+
+/** First, previous and next page links of a keyset-paged view. */
+export function Pager({ view, next, previous }: { view: MemberView; next: string | null; previous: string | null }) {
+  const link = "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800";
+  return (
+    <nav aria-label="Pages" className="mt-4 flex gap-2">
+      {previous ? (
+        <>
+          <Link href={viewQuery(view)} className={link}>
+            First page
+          </Link>
+          <Link href={viewQuery(view, { before: previous })} className={link}>
+            Previous page
+          </Link>
+        </>
+      ) : null}
+      {next ? (
+        <Link href={viewQuery(view, { after: next })} className={link}>
+          Next page
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Queryable } from "@/db/client";
+import { and, eq } from "drizzle-orm";
+import { groups } from "@/db/schema";
+import { DomainError } from "../errors";
+import { customAppsOfGroup } from "./lock-group";
+
+export async function getGroup(db: Queryable, teamId: string, groupId: string) {
+  const [group] = await db
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(and(eq(groups.teamId, teamId), eq(groups.id, groupId)));
+  if (!group) throw new DomainError("NOT_FOUND", "This group does not exist in the team.");
+  return { ...group, customApps: await customAppsOfGroup(db, teamId, groupId) };
+}

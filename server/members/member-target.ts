@@ -1,0 +1,59 @@
+import { and, eq } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { accounts, memberships } from "@/db/schema";
+import type { DomainContext } from "../domain-context";
+import { DomainError } from "../errors";
+
+export type MemberRole = "owner" | "manager" | "member";
+
+/** A membership of the team with its account, locked for the change about to be made. */
+export async function lockMember(tx: Transaction, teamId: string, membershipId: string) {
+  const [row] = await tx
+    .select({
+      id: memberships.id,
+      accountId: memberships.accountId,
+      role: memberships.role,
+      licensed: memberships.licensed,
+      status: memberships.status,
+      email: accounts.email,
+      name: accounts.name,
+      managedByTeamId: accounts.managedByTeamId,
+    })
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .where(and(eq(memberships.teamId, teamId), eq(memberships.id, membershipId)))
+    .for("update", { of: memberships });
+  if (!row) throw new DomainError("NOT_FOUND", "This user is not in the team; reload the list and try again.");
+  return { ...row, managed: row.managedByTeamId === teamId };
+}
+
+export type LockedMember = Awaited<ReturnType<typeof lockMember>>;
+
+/**
+ * The role the actor acts with in the team: an account's own role, or "platform" for the
+ * system (demo data, command line), which is bound by the owner's protection but not by roles.
+ */
+export async function actingRole(tx: Transaction, ctx: DomainContext, teamId: string): Promise<MemberRole | "platform"> {
+  if (ctx.actor.kind === "system") return "platform";
+  if (ctx.actor.kind !== "account") throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+  const [row] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.teamId, teamId), eq(memberships.accountId, ctx.actor.accountId), eq(memberships.status, "active")));
+  if (!row) throw new DomainError("FORBIDDEN", "You are no longer an active member of this team.");
+  return row.role;
+}
+
+export function isActorAccount(ctx: DomainContext, target: LockedMember): boolean {
+  return ctx.actor.kind === "account" && ctx.actor.accountId === target.accountId;
+}
+
+/** The owner is protected from everyone; another manager only from the owner. */
+export function refuseProtectedTarget(ctx: DomainContext, target: LockedMember, actor: MemberRole | "platform", doing: string): void {
+  if (target.role === "owner") {
+    throw new DomainError("FORBIDDEN", `The team's owner cannot be ${doing}. The owner can transfer ownership first.`);
+  }
+  if (target.role === "manager" && actor === "manager" && !isActorAccount(ctx, target)) {
+    throw new DomainError("FORBIDDEN", `Only the team's owner can change another team manager; ${target.email} is one.`);
+  }
+}

@@ -1,0 +1,79 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { memberships, ownershipTransfers, teams } from "@/db/schema";
+import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
+import { isUniqueViolation } from "../db-errors";
+import type { DomainContext } from "../domain-context";
+import { DomainError } from "../errors";
+import { enqueueMail } from "../mail/enqueue-mail";
+import { consoleOrigin } from "../invitations/console-origin";
+import { actingRole, lockMember } from "./member-target";
+
+export const OWNERSHIP_OFFER_DAYS = 7;
+
+/** The owner offers the team to an active member; nothing changes until that member accepts. */
+export async function requestOwnershipTransfer(
+  db: Queryable,
+  ctx: DomainContext,
+  input: { teamId: string; membershipId: string },
+): Promise<{ id: string }> {
+  const now = ctx.clock.now();
+  try {
+    return await db.transaction(async (tx) => {
+      if ((await actingRole(tx, ctx, input.teamId)) !== "owner") {
+        throw new DomainError("FORBIDDEN", "Only the team's owner can transfer ownership.");
+      }
+      const target = await lockMember(tx, input.teamId, input.membershipId);
+      if (target.role === "owner") throw new DomainError("INVALID_INPUT", "You already own this team; choose another member.");
+      if (target.status !== "active") {
+        throw new DomainError("INVALID_INPUT", `${target.email} is not active in the team; only an active member can become its owner.`);
+      }
+      // An older offer that was never answered gives way to the new one.
+      await tx
+        .update(ownershipTransfers)
+        .set({ cancelledAt: now })
+        .where(and(eq(ownershipTransfers.teamId, input.teamId), isNull(ownershipTransfers.acceptedAt), isNull(ownershipTransfers.cancelledAt)));
+      const [team] = await tx.select({ name: teams.name }).from(teams).where(eq(teams.id, input.teamId));
+      const [owner] = await tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.teamId, input.teamId), eq(memberships.role, "owner")));
+      const ownerMembership = owner!.id;
+      const [transfer] = await tx
+        .insert(ownershipTransfers)
+        .values({
+          teamId: input.teamId,
+          fromMembershipId: ownerMembership,
+          toMembershipId: target.id,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + OWNERSHIP_OFFER_DAYS * 86_400_000),
+        })
+        .returning({ id: ownershipTransfers.id });
+      await enqueueMail(
+        tx,
+        {
+          to: target.email,
+          teamId: input.teamId,
+          subject: `You are asked to become the owner of ${team!.name}`,
+          text: `The owner of ${team!.name} would like you to take over the team's ownership.\n\nAccept or decline within ${OWNERSHIP_OFFER_DAYS} days on the team's home page:\n${consoleOrigin()}/teams/${input.teamId}/home\n`,
+        },
+        now,
+      );
+      await recordAudit(tx, {
+        ...auditContext(ctx),
+        teamId: input.teamId,
+        action: "ownership.transfer_requested",
+        target: { type: "membership", id: target.id },
+        before: { ownerMembershipId: ownerMembership },
+        after: { offeredTo: target.email, membershipId: target.id },
+      });
+      return transfer!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "ownership_transfers_one_open_per_team")) {
+      throw new DomainError("CONFLICT", "Another ownership transfer was just offered; reload the page.");
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { acceptInvitation } from "../invitations/accept-invitation";
+import { inviteUsers } from "../invitations/invite-users";
+import { listInvitations } from "../invitations/list-invitations";
+import { openInvitation } from "../invitations/open-invitation";
+import { resendInvitation } from "../invitations/resend-invitation";
+import { revokeInvitation } from "../invitations/revoke-invitation";
+import { accountProcedure, publicProcedure, router, teamProcedure } from "../trpc";
+
+const token = z.string().min(20).max(200);
+const oneInvitation = z.object({ invitationId: z.uuid() });
+
+export const invitationsRouter = router({
+  list: teamProcedure("members.read").query(({ ctx }) => listInvitations(ctx.db, ctx.access.team.id, ctx.clock.now())),
+  invite: teamProcedure("members.invite")
+    .input(
+      z.object({
+        emails: z.array(z.string().max(320)).min(1).max(500),
+        role: z.enum(["manager", "member"]),
+        licensed: z.boolean(),
+        groupIds: z.array(z.uuid()).max(100),
+      }),
+    )
+    .mutation(({ ctx, input }) => inviteUsers(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+  resend: teamProcedure("members.invite")
+    .input(oneInvitation)
+    .mutation(({ ctx, input }) => resendInvitation(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+  revoke: teamProcedure("members.invite")
+    .input(oneInvitation)
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+  /** What the invitation page shows: anyone holding the link may see the team's name and the address. */
+  open: publicProcedure.input(z.object({ token })).query(async ({ ctx, input }) => {
+    const opened = await openInvitation(ctx.db, input.token, ctx.clock.now());
+    if (!opened) return null;
+    return { teamName: opened.teamName, email: opened.invitation.email, state: opened.state };
+  }),
+  accept: accountProcedure
+    .input(z.object({ token }))
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx, input)),
+});
