@@ -6,6 +6,7 @@ import { load } from "@/app/_lib/load";
 import { teamNavigation } from "@/app/_lib/team-navigation";
 import { serverApi } from "@/server/caller";
 import { productName } from "@/server/permissions";
+import { TerminatedBanner } from "./terminated-banner";
 
 export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
@@ -32,7 +33,10 @@ export default async function TeamLayout({ children, params }: { children: React
         <aside className="md:w-48 md:shrink-0">
           <ConsoleNav items={teamNavigation(access.team.id, access.permissions)} />
         </aside>
-        <main className="min-w-0 flex-1">{children}</main>
+        <main className="min-w-0 flex-1">
+          {access.team.status === "terminated" ? <TerminatedBanner teamId={access.team.id} canRenew={access.permissions.includes("subscription.change")} /> : null}
+          {children}
+        </main>
       </div>
     </div>
   );
