@@ -3,7 +3,11 @@ import type { Database } from "./client";
 import { accounts, teams } from "./schema";
 import { type Actor, noRequest, systemActor } from "@/server/actor";
 import { createAccount } from "@/server/accounts/create-account";
+import { recordPayment } from "@/server/billing/invoices";
+import { addPaymentMethod } from "@/server/billing/payment-method";
+import { isoDay } from "@/server/billing/periods";
 import { startSubscription } from "@/server/billing/start-subscription";
+import { recordConnectUsage, recordHostUsage } from "@/server/billing/usage";
 import type { Clock } from "@/server/clock";
 import type { DomainContext } from "@/server/domain-context";
 import { addGroupMembers } from "@/server/groups/add-group-members";
@@ -96,7 +100,9 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
     ownerAccountId: ownerAccount.id,
     ownerIsManaged: true,
   });
-  await startSubscription(db, owner, { teamId: acme.id, planCode: "fmc-standard", billingPeriod: "annual", seats: 30 });
+  const acmeContract = await startSubscription(db, owner, { teamId: acme.id, planCode: "fmc-standard", billingPeriod: "annual", seats: 30 });
+  await recordPayment(db, platform, { teamId: acme.id, invoiceId: acmeContract.invoiceId! });
+  await addPaymentMethod(db, owner, { teamId: acme.id, provider: "invoice", expectedVersion: 1, idempotencyKey: "demo-payment-method" });
   const groupIds = new Map<string, string>();
   for (const name of ["Sales", "Operations", "Finance"]) {
     groupIds.set(name, (await createGroup(db, owner, { teamId: acme.id, name })).id);
@@ -159,9 +165,16 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
   for (const app of apps) {
     await createCustomApp(db, owner, { teamId: acme.id, ...app, groupIds: [...app.groupIds] });
   }
+  // Today's metering, so the Subscription page's meters show something.
+  const today = isoDay(clock.now());
+  await recordHostUsage(db, { teamId: acme.id, hostId: production.id, day: today, storageBytes: 38_400_000_000, dataTransferBytes: 2_100_000_000, peakConnections: 14 });
+  await recordHostUsage(db, { teamId: acme.id, hostId: staging.id, day: today, storageBytes: 6_200_000_000, dataTransferBytes: 150_000_000, peakConnections: 2 });
 
   const connect = await createTeam(db, owner, { name: "Acme Connect", product: "claris_connect", ownerAccountId: ownerAccount.id });
-  await startSubscription(db, owner, { teamId: connect.id, planCode: "connect-pro", billingPeriod: "monthly", seats: 0 });
+  const connectContract = await startSubscription(db, owner, { teamId: connect.id, planCode: "connect-pro", billingPeriod: "monthly", seats: 0 });
+  await recordPayment(db, platform, { teamId: connect.id, invoiceId: connectContract.invoiceId! });
+  await addPaymentMethod(db, owner, { teamId: connect.id, provider: "invoice", expectedVersion: 1, idempotencyKey: "demo-payment-method" });
+  await recordConnectUsage(db, { teamId: connect.id, day: isoDay(clock.now()), activeFlows: 7, requests: 18_450 });
   for (const person of CONNECT_PEOPLE) {
     await addMembership(db, owner, { teamId: connect.id, accountId: await accountFor(person), role: person.role, licensed: false });
   }

@@ -24,7 +24,7 @@ async function invite(page: Page, emails: string, options: { licensed?: boolean 
 test("a team manager invites, imports, licenses, groups, deactivates and reactivates users", async ({ page }) => {
   await signIn(page, "manager@acme.example");
   await openUsers(page);
-  await expect(page.getByText(/\d+ of 30 licences in use/)).toBeVisible();
+  await expect(page.getByText(/\d+ of \d+ licences in use/)).toBeVisible();
 
   const dialog = await invite(page, "ana.new@acme.example, ben.new@acme.example");
   await expect(dialog.getByRole("status")).toContainText("Invitations sent to ana.new@acme.example, ben.new@acme.example");
@@ -76,9 +76,10 @@ test("a team manager invites, imports, licenses, groups, deactivates and reactiv
   await expect(page.getByRole("table", { name: "Members of Finance" }).getByText(chloe)).toBeVisible();
 
   await openUsers(page);
-  const addresses = Array.from({ length: 13 }, (_, i) => `seat${i}@acme.example`).join("\n");
+  // More than any seat count the subscription journey (running alongside) may set.
+  const addresses = Array.from({ length: 40 }, (_, i) => `seat${i}@acme.example`).join("\n");
   const refused = await invite(page, addresses, { licensed: true });
-  await expect(refused.getByRole("alert")).toHaveText(/Only \d+ of 30 seats are free and 13 are needed/);
+  await expect(refused.getByRole("alert")).toHaveText(/Only \d+ of \d+ seats are free and 40 are needed/);
 });
 
 test("the manager searches, sorts, filters and exports the users", async ({ page }) => {

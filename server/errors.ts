@@ -11,6 +11,10 @@ export const DOMAIN_ERROR_CODES = {
   INVALID_INPUT: "BAD_REQUEST",
   CONFLICT: "CONFLICT",
   SEAT_LIMIT: "PRECONDITION_FAILED",
+  /** A subscription change would go below what the team uses ("12 members are licensed; …"). */
+  IN_USE: "PRECONDITION_FAILED",
+  /** Not possible in the subscription's current state (ended, already renewed, in a trial …). */
+  SUBSCRIPTION_STATE: "PRECONDITION_FAILED",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 

@@ -32,7 +32,9 @@ export const PERMISSIONS = {
   "hosts.restart": { label: "restart hosts", roles: managers, products: fileMakerOnly },
   "settings.read": { label: "see the team's settings", roles: managers },
   "settings.update": { label: "change the team's settings", roles: managers },
+  /** The summary and usage; licensed members see these and nothing more of the subscription. */
   "subscription.read": { label: "see the subscription", roles: ["owner", "manager", "licensedMember"] },
+  "subscription.invoices.read": { label: "see the subscription's invoices", roles: managers },
   "subscription.change": { label: "change the subscription", roles: ["owner"] },
   "support.read": { label: "see support access", roles: managers },
   "support.grant": { label: "grant or revoke support access", roles: managers },

@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { billingPeriod, invoiceStatus, subscriptionStatus } from "./enums";
 import { teams } from "./teams";
 
@@ -40,6 +53,8 @@ export const subscriptions = pgTable(
     extraRequests: integer("extra_requests").notNull().default(0),
     currentPeriodStart: timestamp("current_period_start", { withTimezone: true }).notNull(),
     currentPeriodEnd: timestamp("current_period_end", { withTimezone: true }).notNull(),
+    /** Where the current billing cycle's periods are counted from (start, period switch or renewal after an end). */
+    billingAnchor: timestamp("billing_anchor", { withTimezone: true }).notNull(),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
     trialEndsAt: timestamp("trial_ends_at", { withTimezone: true }),
     cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
@@ -60,6 +75,9 @@ export const subscriptions = pgTable(
   ],
 );
 
+/** Invoice numbers run in one sequence: INV-001001, INV-001002 … */
+export const invoiceNumbers = pgSequence("invoice_numbers", { startWith: 1001 });
+
 export const invoices = pgTable(
   "invoices",
   {
@@ -73,8 +91,13 @@ export const invoices = pgTable(
     periodStart: timestamp("period_start", { withTimezone: true }).notNull(),
     periodEnd: timestamp("period_end", { withTimezone: true }).notNull(),
     issuedAt: timestamp("issued_at", { withTimezone: true }).notNull(),
+    /** When an open invoice becomes overdue (and the subscription past due); null for credits. */
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
     /** A retried or double-clicked change carries the same key and charges once. */
     idempotencyKey: text("idempotency_key"),
+    /** Hash of the change the key was first used for: the same key with another change is refused. */
+    requestFingerprint: text("request_fingerprint"),
   },
   (t) => [
     foreignKey({ columns: [t.teamId, t.subscriptionId], foreignColumns: [subscriptions.teamId, subscriptions.id] }).onDelete(
@@ -84,6 +107,7 @@ export const invoices = pgTable(
     uniqueIndex("invoices_number_unique").on(t.number),
     uniqueIndex("invoices_team_idempotency_unique").on(t.teamId, t.idempotencyKey),
     index("invoices_team_issued").on(t.teamId, t.issuedAt),
+    index("invoices_open_due").on(t.dueAt).where(sql`${t.status} = 'open'`),
   ],
 );
 
@@ -103,4 +127,25 @@ export const invoiceLines = pgTable(
     foreignKey({ columns: [t.teamId, t.invoiceId], foreignColumns: [invoices.teamId, invoices.id] }).onDelete("cascade"),
     index("invoice_lines_invoice").on(t.invoiceId),
   ],
+);
+
+/**
+ * Every billing notice mailed to a team's owner, once: a reminder N days before a renewal or
+ * an end, a change, the termination, the warning before the purge. The unique key is what
+ * makes each notice go out once, however many servers run the jobs.
+ */
+export const billingNotices = pgTable(
+  "billing_notices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    /** What the notice is about, e.g. the period end it announces or the invoice it follows. */
+    reference: text("reference").notNull(),
+    mailId: uuid("mail_id"),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("billing_notices_once").on(t.teamId, t.kind, t.reference)],
 );

@@ -6,6 +6,7 @@ export * from "./groups";
 export * from "./hosts";
 export * from "./invitations";
 export * from "./billing";
+export * from "./connect";
 export * from "./identity-providers";
 export * from "./api-tokens";
 export * from "./staff";

@@ -96,6 +96,17 @@ try {
   const verdict = await verifyAuditChain(db, teamId);
   console.log(`${`verifyAuditChain over ${verdict.events} events`.padEnd(44)} ${(performance.now() - verifyStarted).toFixed(0)} ms (valid: ${verdict.valid})`);
 
+  const [owner] = await db.select().from(accounts).where(eq(accounts.email, "owner@acme.example"));
+  const ownerCaller = createCaller({
+    db,
+    clock: systemClock,
+    request: noRequest,
+    log: logger,
+    actor: { kind: "account", accountId: owner!.id, email: owner!.email, sessionId: null, mfaVerified: false },
+  });
+  report("subscription.previewChange (30 → 35 seats)", await measure(200, () => ownerCaller.subscription.previewChange({ teamId, change: { seats: 35 } })));
+  report("subscription.summary (with usage meters)", await measure(200, () => caller.subscription.summary({ teamId })));
+
   const signInContext = { clock: systemClock, request: noRequest };
   const signIn = await measure(20, async () => {
     const started = await beginSignIn(db, signInContext, { email: "manager@acme.example", password: "DemoPass-2026" });

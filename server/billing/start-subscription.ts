@@ -6,20 +6,28 @@ import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import { writeInvoice } from "./invoices";
+import { DAY_MS, addMonths, monthsIn } from "./periods";
 import { currentPlan } from "./plan-catalog";
+import { quotePeriod } from "./proration";
+import { termsOf } from "./subscription-record";
 
-/** The team's first contract: it makes the team active for one billing period. */
+export const TRIAL_DAYS = 14;
+
+/**
+ * The team's first contract. A paid start makes the team active for one billing period and
+ * writes the opening invoice; a trial runs 14 days free and converts to paid when the owner
+ * adds a payment method (server/billing/payment-method.ts), or ends.
+ */
 export async function startSubscription(
   db: Queryable,
   ctx: DomainContext,
-  input: { teamId: string; planCode: string; billingPeriod: "monthly" | "annual"; seats: number },
-): Promise<{ id: string }> {
+  input: { teamId: string; planCode: string; billingPeriod: "monthly" | "annual"; seats: number; trial?: boolean },
+): Promise<{ id: string; invoiceId: string | null }> {
   const plan = currentPlan(input.planCode);
   if (!plan) throw new DomainError("INVALID_INPUT", `There is no plan "${input.planCode}".`);
   const now = ctx.clock.now();
-  const periodEnd = new Date(now);
-  if (input.billingPeriod === "annual") periodEnd.setUTCFullYear(periodEnd.getUTCFullYear() + 1);
-  else periodEnd.setUTCMonth(periodEnd.getUTCMonth() + 1);
+  const periodEnd = input.trial ? new Date(now.getTime() + TRIAL_DAYS * DAY_MS) : addMonths(now, monthsIn(input.billingPeriod));
 
   return db.transaction(async (tx) => {
     const [team] = await tx.select().from(teams).where(eq(teams.id, input.teamId)).for("update");
@@ -28,6 +36,7 @@ export async function startSubscription(
     if (input.seats < plan.minimumSeats) {
       throw new DomainError("INVALID_INPUT", `Plan ${plan.name} needs at least ${plan.minimumSeats} seats.`);
     }
+    const teamStatus = input.trial ? "trial" : "active";
     const [subscription] = await tx
       .insert(subscriptions)
       .values({
@@ -36,23 +45,41 @@ export async function startSubscription(
         planCode: plan.code,
         planVersion: plan.version,
         billingPeriod: input.billingPeriod,
-        status: "active",
+        status: input.trial ? "trialing" : "active",
         seats: input.seats,
         startedAt: now,
         currentPeriodStart: now,
         currentPeriodEnd: periodEnd,
+        billingAnchor: now,
+        trialEndsAt: input.trial ? periodEnd : null,
         updatedAt: now,
       })
-      .returning({ id: subscriptions.id, contractNumber: subscriptions.contractNumber });
-    await tx.update(teams).set({ status: "active" }).where(eq(teams.id, team.id));
+      .returning();
+    await tx.update(teams).set({ status: teamStatus }).where(eq(teams.id, team.id));
+    const invoice = input.trial
+      ? null
+      : await writeInvoice(tx, {
+          teamId: team.id,
+          subscriptionId: subscription!.id,
+          quote: quotePeriod(termsOf(subscription!), now, periodEnd),
+          issuedAt: now,
+          idempotencyKey: "opening",
+        });
     await recordAudit(tx, {
       ...auditContext(ctx),
       teamId: team.id,
-      action: "subscription.started",
+      action: input.trial ? "subscription.trial_started" : "subscription.started",
       target: { type: "subscription", id: subscription!.id },
       before: { teamStatus: team.status },
-      after: { plan: plan.code, planVersion: plan.version, billingPeriod: input.billingPeriod, seats: input.seats, teamStatus: "active" },
+      after: {
+        plan: plan.code,
+        planVersion: plan.version,
+        billingPeriod: input.billingPeriod,
+        seats: input.seats,
+        teamStatus,
+        ...(input.trial ? { trialEndsAt: periodEnd } : { invoice: invoice!.number, totalCents: invoice!.totalCents }),
+      },
     });
-    return { id: subscription!.id };
+    return { id: subscription!.id, invoiceId: invoice?.id ?? null };
   });
 }

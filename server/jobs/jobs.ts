@@ -1,3 +1,6 @@
+import { runNoticeJob } from "../billing/notices-job";
+import { runPurgeJob } from "../billing/purge-job";
+import { runSubscriptionJob } from "../billing/renewal-job";
 import { deliverDueMail } from "../mail/deliver-mail";
 import { configuredMailTransport } from "../mail/smtp-transport";
 import type { Job } from "./job-runner";
@@ -6,6 +9,10 @@ import type { Job } from "./job-runner";
 export function serverJobs(): Job[] {
   const transport = configuredMailTransport();
   return [
+    // Renewals and ends first, so their notices and a due purge see the new state in the same tick.
+    { name: "subscription.renewals", run: (db, clock) => runSubscriptionJob(db, clock) },
+    { name: "billing.notices", run: (db, clock) => runNoticeJob(db, clock) },
+    { name: "teams.retention-purge", run: (db, clock) => runPurgeJob(db, clock) },
     // Without SMTP_URL mail stays in the outbox, where the development mailbox shows it.
     ...(transport ? [{ name: "mail.deliver", run: (db, clock) => deliverDueMail(db, transport, clock) } satisfies Job] : []),
   ];

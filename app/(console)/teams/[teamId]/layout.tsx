@@ -8,6 +8,7 @@ import { teamNavigation } from "@/app/_lib/team-navigation";
 import { serverApi } from "@/server/caller";
 import { OwnershipOffer } from "./ownership-offer";
 import { productName } from "@/server/permissions";
+import { TerminatedBanner } from "./terminated-banner";
 
 export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
@@ -36,6 +37,7 @@ export default async function TeamLayout({ children, params }: { children: React
           <ConsoleNav items={teamNavigation(access.team.id, access.permissions)} />
         </aside>
         <main className="min-w-0 flex-1">
+          {access.team.status === "terminated" ? <TerminatedBanner teamId={access.team.id} canRenew={access.permissions.includes("subscription.change")} /> : null}
           {ownershipOffer ? <OwnershipOffer teamId={access.team.id} teamName={access.team.name} offer={ownershipOffer} /> : null}
           {children}
         </main>

@@ -1,0 +1,314 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Queryable } from "@/db/client";
+import { subscriptions } from "@/db/schema";
+import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
+import { isUniqueViolation } from "../db-errors";
+import type { DomainContext } from "../domain-context";
+import { DomainError } from "../errors";
+import { seatsInUse } from "../members/seats";
+import { invoiceByKey, writeInvoice } from "./invoices";
+import { formatCents } from "./money";
+import { noticeDate, sendNotice } from "./notices";
+import { type AddOnKind, addOnOf, currentPlan } from "./plan-catalog";
+import { type ContractTerms, type Quote, quoteChange } from "./proration";
+import {
+  type SubscriptionRow,
+  type TeamRow,
+  VERSION_CONFLICT,
+  fingerprint,
+  lockSubscription,
+  readSubscription,
+  requireRunning,
+  requireVersion,
+  termsOf,
+  termsRecord,
+} from "./subscription-record";
+import { measureUsage } from "./usage";
+
+const quantity = z.number().int().min(0).max(1_000_000_000);
+
+/** What the owner asks to change; anything left out stays as it is. */
+export const subscriptionChangeSchema = z
+  .object({
+    planCode: z.string().min(1).max(64).optional(),
+    billingPeriod: z.enum(["monthly", "annual"]).optional(),
+    seats: z.number().int().min(0).max(100_000).optional(),
+    extraStorageGb: quantity.optional(),
+    extraDataTransferGb: quantity.optional(),
+    extraRequests: quantity.optional(),
+  })
+  .strict();
+
+export type SubscriptionChange = z.infer<typeof subscriptionChangeSchema>;
+
+/** Client keys are UUID-like; system keys ("renewal:…") contain a colon, so the two never meet. */
+export const idempotencyKeySchema = z
+  .string()
+  .min(16)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, "use letters, digits, dashes and underscores only");
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The contract after the change, checked against the catalog, the product and what the team uses. */
+async function nextTerms(
+  db: Queryable,
+  subscription: SubscriptionRow,
+  team: TeamRow,
+  change: SubscriptionChange,
+  now: Date,
+): Promise<{ current: ContractTerms; next: ContractTerms }> {
+  const current = termsOf(subscription);
+  let plan = current.plan;
+  if (change.planCode !== undefined && change.planCode !== current.plan.code) {
+    const chosen = currentPlan(change.planCode);
+    if (!chosen || chosen.product !== team.product) {
+      throw new DomainError("INVALID_INPUT", `There is no plan "${change.planCode}" for this team's product.`);
+    }
+    plan = chosen;
+  }
+  const fileMaker = team.product === "filemaker_cloud";
+  const next: ContractTerms = {
+    plan,
+    billingPeriod: change.billingPeriod ?? current.billingPeriod,
+    seats: change.seats ?? current.seats,
+    extraStorageGb: change.extraStorageGb ?? current.extraStorageGb,
+    extraDataTransferGb: change.extraDataTransferGb ?? current.extraDataTransferGb,
+    extraRequests: change.extraRequests ?? current.extraRequests,
+  };
+
+  if (!fileMaker && next.seats !== 0) {
+    throw new DomainError("INVALID_INPUT", "Claris Connect plans have no seats: leave Seats out.");
+  }
+  for (const [kind, amount, label] of [
+    ["storage", next.extraStorageGb, "Extra storage"],
+    ["dataTransfer", next.extraDataTransferGb, "Extra data transfer"],
+    ["requests", next.extraRequests, "Extra API requests"],
+  ] as Array<[AddOnKind, number, string]>) {
+    if (amount === 0) continue;
+    const addOn = addOnOf(plan, kind);
+    if (!addOn) throw new DomainError("INVALID_INPUT", `${label} is not available for ${plan.name}.`);
+    if (amount % addOn.unitSize !== 0) {
+      throw new DomainError("INVALID_INPUT", `${label} comes in steps of ${addOn.unitSize.toLocaleString("en")}; choose a multiple of it.`);
+    }
+  }
+  if (fileMaker && next.seats < plan.minimumSeats) {
+    throw new DomainError("INVALID_INPUT", `${plan.name} needs at least ${plan.minimumSeats} seats; choose ${plan.minimumSeats} or more.`);
+  }
+  if (JSON.stringify(termsRecord(next)) === JSON.stringify(termsRecord(current))) {
+    throw new DomainError("INVALID_INPUT", "Nothing to change: the subscription already has these terms.");
+  }
+
+  // Never below what the team uses: say what must change first.
+  if (fileMaker && next.seats < current.seats) {
+    const used = await seatsInUse(db, team.id, now);
+    if (used > next.seats) {
+      throw new DomainError(
+        "IN_USE",
+        `${plural(used, "member is", "members are")} licensed; remove ${plural(used - next.seats, "licence", "licences")} or keep ${plural(used, "seat", "seats")}.`,
+      );
+    }
+  }
+  const usage = await measureUsage(db, team, subscription.startedAt, now);
+  const keep = `or keep ${current.plan.name}`;
+  if (fileMaker) {
+    const storageLimit = next.plan.includedStorageGb + next.extraStorageGb;
+    if (usage.storageGb > storageLimit && storageLimit < current.plan.includedStorageGb + current.extraStorageGb) {
+      const over = Math.ceil(usage.storageGb - storageLimit);
+      throw new DomainError(
+        "IN_USE",
+        `${usage.storageGb} GB of storage is in use; ${next.plan.name} with this extra storage holds ${storageLimit} GB. Delete ${over} GB of data or add ${roundUp(over, addOnOf(next.plan, "storage")?.unitSize)} GB of extra storage first.`,
+      );
+    }
+    const transferLimit = next.plan.includedDataTransferGb + next.extraDataTransferGb;
+    if (usage.dataTransferGb > transferLimit && transferLimit < current.plan.includedDataTransferGb + current.extraDataTransferGb) {
+      const over = Math.ceil(usage.dataTransferGb - transferLimit);
+      throw new DomainError(
+        "IN_USE",
+        `${usage.dataTransferGb} GB of data transfer was used this contract year; ${next.plan.name} with this extra data transfer allows ${transferLimit} GB. Add ${roundUp(over, addOnOf(next.plan, "dataTransfer")?.unitSize)} GB of extra data transfer ${keep}.`,
+      );
+    }
+  } else {
+    if (usage.flows > next.plan.flows && next.plan.flows < current.plan.flows) {
+      throw new DomainError(
+        "IN_USE",
+        `${plural(usage.flows, "flow is", "flows are")} switched on; ${next.plan.name} allows ${next.plan.flows}. Switch off ${plural(usage.flows - next.plan.flows, "flow", "flows")} ${keep}.`,
+      );
+    }
+    const requestLimit = next.plan.monthlyRequests + next.extraRequests;
+    if (usage.requests > requestLimit && requestLimit < current.plan.monthlyRequests + current.extraRequests) {
+      throw new DomainError(
+        "IN_USE",
+        `${usage.requests.toLocaleString("en")} API requests were made this month; ${next.plan.name} with these extra requests allows ${requestLimit.toLocaleString("en")} a month. Add ${roundUp(usage.requests - requestLimit, addOnOf(next.plan, "requests")?.unitSize).toLocaleString("en")} extra requests ${keep}, or wait until ${noticeDate(usage.requestsResetAt)}.`,
+      );
+    }
+  }
+  return { current, next };
+}
+
+function roundUp(amount: number, step = 1): number {
+  return Math.ceil(amount / step) * step;
+}
+
+function quoteFor(subscription: SubscriptionRow, current: ContractTerms, next: ContractTerms, now: Date): Quote {
+  return quoteChange({
+    current,
+    next,
+    periodStart: subscription.currentPeriodStart,
+    periodEnd: subscription.currentPeriodEnd,
+    now,
+    trial: subscription.status === "trialing",
+  });
+}
+
+/** Plain description of a contract, for the preview and for mails. */
+export function describeTerms(terms: ContractTerms) {
+  return {
+    ...termsRecord(terms),
+    planName: terms.plan.name,
+    pricedPer: terms.plan.pricedPer,
+  };
+}
+
+export interface ChangePreview {
+  /** Send it back with the confirmation: a retried or double-clicked confirmation charges once. */
+  idempotencyKey: string;
+  /** The subscription version the preview was computed from; a confirmation against another version is refused. */
+  version: number;
+  before: ReturnType<typeof describeTerms>;
+  after: ReturnType<typeof describeTerms>;
+  quote: Quote;
+  trial: boolean;
+}
+
+/** Prices a change without making it. */
+export async function previewChange(db: Queryable, ctx: DomainContext, teamId: string, change: SubscriptionChange): Promise<ChangePreview> {
+  const now = ctx.clock.now();
+  const { subscription, team } = await readSubscription(db, teamId);
+  requireRunning(subscription, team);
+  const { current, next } = await nextTerms(db, subscription, team, change, now);
+  return {
+    idempotencyKey: randomUUID(),
+    version: subscription.version,
+    before: describeTerms(current),
+    after: describeTerms(next),
+    quote: quoteFor(subscription, current, next, now),
+    trial: subscription.status === "trialing",
+  };
+}
+
+export interface ChangeResult {
+  invoice: { id: string; number: string; totalCents: number };
+  version: number;
+  /** True when this key had been confirmed before: nothing new was charged. */
+  replayed: boolean;
+}
+
+/**
+ * Applies a previewed change at once and writes its invoice, in one transaction.
+ *
+ * - Idempotent: the invoice carries the key; the same key again answers the first result
+ *   and charges nothing (checked under the row lock, and by the unique index as a last guard).
+ * - Optimistic concurrency: the change names the version it was previewed from; if the
+ *   subscription has moved on (another tab, a renewal), it is refused with CONFLICT.
+ * - The price is computed again; if it differs from the previewed total (the day changed),
+ *   it is refused so the owner never pays what they did not see.
+ */
+export async function confirmChange(
+  db: Queryable,
+  ctx: DomainContext,
+  input: { teamId: string; idempotencyKey: string; expectedVersion: number; expectedTotalCents: number; change: SubscriptionChange },
+): Promise<ChangeResult> {
+  const requestFingerprint = fingerprint({ kind: "change", change: input.change });
+  const replay = async (on: Queryable): Promise<ChangeResult | null> => {
+    const invoice = await invoiceByKey(on, input.teamId, input.idempotencyKey);
+    if (!invoice) return null;
+    if (invoice.requestFingerprint !== requestFingerprint) {
+      throw new DomainError("CONFLICT", "This confirmation was already used for a different change. Preview the change again.");
+    }
+    const [row] = await on.select({ version: subscriptions.version }).from(subscriptions).where(eq(subscriptions.teamId, input.teamId));
+    return { invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents }, version: row?.version ?? 0, replayed: true };
+  };
+
+  try {
+    return await db.transaction(async (tx) => {
+      const now = ctx.clock.now();
+      const { subscription, team } = await lockSubscription(tx, input.teamId);
+      // Under the lock: a first attempt that committed meanwhile is visible now.
+      const earlier = await replay(tx);
+      if (earlier) return earlier;
+      requireVersion(subscription, input.expectedVersion);
+      requireRunning(subscription, team);
+      const { current, next } = await nextTerms(tx, subscription, team, input.change, now);
+      const quote = quoteFor(subscription, current, next, now);
+      if (quote.totalCents !== input.expectedTotalCents) {
+        throw new DomainError(
+          "CONFLICT",
+          `The price is now ${formatCents(quote.totalCents)} instead of the ${formatCents(input.expectedTotalCents)} you saw. Preview the change again.`,
+        );
+      }
+      const [updated] = await tx
+        .update(subscriptions)
+        .set({
+          planCode: next.plan.code,
+          planVersion: next.plan.version,
+          billingPeriod: next.billingPeriod,
+          seats: next.seats,
+          extraStorageGb: next.extraStorageGb,
+          extraDataTransferGb: next.extraDataTransferGb,
+          extraRequests: next.extraRequests,
+          ...(quote.newCycle ? { currentPeriodStart: now, currentPeriodEnd: quote.periodEnd, billingAnchor: now } : {}),
+          version: subscription.version + 1,
+          updatedAt: now,
+        })
+        .where(and(eq(subscriptions.id, subscription.id), eq(subscriptions.version, input.expectedVersion)))
+        .returning({ version: subscriptions.version });
+      if (!updated) throw new DomainError("CONFLICT", VERSION_CONFLICT);
+      const invoice = await writeInvoice(tx, {
+        teamId: team.id,
+        subscriptionId: subscription.id,
+        quote,
+        issuedAt: now,
+        idempotencyKey: input.idempotencyKey,
+        requestFingerprint,
+      });
+      await recordAudit(tx, {
+        ...auditContext(ctx),
+        teamId: team.id,
+        action: "subscription.changed",
+        target: { type: "subscription", id: subscription.id },
+        before: termsRecord(current),
+        after: { ...termsRecord(next), invoice: invoice.number, totalCents: invoice.totalCents, version: updated.version },
+      });
+      await sendNotice(tx, {
+        teamId: team.id,
+        kind: "changed",
+        reference: invoice.id,
+        now,
+        subject: `${team.name}: your subscription has changed`,
+        text: [
+          `The subscription of ${team.name} now has these terms:`,
+          `  Plan: ${next.plan.name}, ${next.billingPeriod === "annual" ? "billed annually" : "billed monthly"}`,
+          ...(next.plan.pricedPer === "seat" ? [`  Seats: ${next.seats}`] : []),
+          ...(next.extraStorageGb ? [`  Extra storage: ${next.extraStorageGb} GB`] : []),
+          ...(next.extraDataTransferGb ? [`  Extra data transfer: ${next.extraDataTransferGb} GB a contract year`] : []),
+          ...(next.extraRequests ? [`  Extra API requests: ${next.extraRequests.toLocaleString("en")} a month`] : []),
+          "",
+          `Invoice ${invoice.number}: ${formatCents(invoice.totalCents)}.`,
+          `The current period ends on ${noticeDate(quote.newCycle ? quote.periodEnd : subscription.currentPeriodEnd)}.`,
+        ].join("\n"),
+      });
+      return { invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents }, version: updated.version, replayed: false };
+    });
+  } catch (error) {
+    // Two attempts with one key raced past the lock-free check: the loser answers the winner's result.
+    if (isUniqueViolation(error, "invoices_team_idempotency_unique")) {
+      const answer = await replay(db);
+      if (answer) return answer;
+    }
+    throw error;
+  }
+}

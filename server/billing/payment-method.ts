@@ -1,0 +1,124 @@
+import { and, eq } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { paymentMethods, subscriptions, teams } from "@/db/schema";
+import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
+import { isUniqueViolation } from "../db-errors";
+import type { DomainContext } from "../domain-context";
+import { DomainError } from "../errors";
+import { invoiceByKey, writeInvoice } from "./invoices";
+import { formatCents } from "./money";
+import { noticeDate, sendNotice } from "./notices";
+import { addMonths, monthsIn } from "./periods";
+import { checkDisplayHints, paymentProvider } from "./payment-providers";
+import { quotePeriod } from "./proration";
+import { VERSION_CONFLICT, fingerprint, lockSubscription, requireRunning, requireVersion, termsOf } from "./subscription-record";
+
+/**
+ * Attaches a payment method: the provider's token and display hints, never card data. In a
+ * trial this converts the subscription to paid at once: the first period starts now and its
+ * invoice is written (carrying the idempotency key, so a retry converts once).
+ */
+export async function addPaymentMethod(
+  db: Queryable,
+  ctx: DomainContext,
+  input: { teamId: string; provider: string; providerToken?: string; expectedVersion: number; idempotencyKey: string },
+): Promise<{ paymentMethodId: string; version: number; converted: boolean; invoice: { id: string; number: string; totalCents: number } | null }> {
+  const provider = paymentProvider(input.provider);
+  const requestFingerprint = fingerprint({ kind: "payment_method", provider: input.provider });
+  const replay = async (on: Queryable) => {
+    const invoice = await invoiceByKey(on, input.teamId, input.idempotencyKey);
+    if (!invoice) return null;
+    if (invoice.requestFingerprint !== requestFingerprint) {
+      throw new DomainError("CONFLICT", "This confirmation was already used for something else. Try again.");
+    }
+    const [row] = await on
+      .select({ version: subscriptions.version, paymentMethodId: subscriptions.paymentMethodId })
+      .from(subscriptions)
+      .where(eq(subscriptions.teamId, input.teamId));
+    return {
+      paymentMethodId: row?.paymentMethodId ?? "",
+      version: row?.version ?? 0,
+      converted: true,
+      invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents },
+    };
+  };
+  // The provider is asked outside the transaction: no row stays locked while it answers.
+  const attached = await provider.attach({ teamId: input.teamId, providerToken: input.providerToken });
+  checkDisplayHints(attached);
+
+  try {
+    return await db.transaction(async (tx) => {
+      const now = ctx.clock.now();
+      const { subscription, team } = await lockSubscription(tx, input.teamId);
+      const earlier = await replay(tx);
+      if (earlier) return earlier;
+      requireVersion(subscription, input.expectedVersion);
+      requireRunning(subscription, team);
+      const [method] = await tx
+        .insert(paymentMethods)
+        .values({ teamId: team.id, provider: provider.id, providerToken: attached.token, brand: attached.brand, last4: attached.last4, createdAt: now })
+        .returning({ id: paymentMethods.id });
+      const converting = subscription.status === "trialing";
+      const periodEnd = addMonths(now, monthsIn(subscription.billingPeriod));
+      const [updated] = await tx
+        .update(subscriptions)
+        .set({
+          paymentMethodId: method!.id,
+          ...(converting ? { status: "active" as const, currentPeriodStart: now, currentPeriodEnd: periodEnd, billingAnchor: now } : {}),
+          version: subscription.version + 1,
+          updatedAt: now,
+        })
+        .where(and(eq(subscriptions.id, subscription.id), eq(subscriptions.version, input.expectedVersion)))
+        .returning({ version: subscriptions.version });
+      if (!updated) throw new DomainError("CONFLICT", VERSION_CONFLICT);
+      await recordAudit(tx, {
+        ...auditContext(ctx),
+        teamId: team.id,
+        action: "payment_method.added",
+        target: { type: "payment_method", id: method!.id },
+        before: { paymentMethodId: subscription.paymentMethodId },
+        after: { provider: provider.id, brand: attached.brand, last4: attached.last4 },
+      });
+      if (!converting) return { paymentMethodId: method!.id, version: updated.version, converted: false, invoice: null };
+
+      await tx.update(teams).set({ status: "active" }).where(eq(teams.id, team.id));
+      const invoice = await writeInvoice(tx, {
+        teamId: team.id,
+        subscriptionId: subscription.id,
+        quote: quotePeriod(termsOf(subscription), now, periodEnd),
+        issuedAt: now,
+        idempotencyKey: input.idempotencyKey,
+        requestFingerprint,
+      });
+      await recordAudit(tx, {
+        ...auditContext(ctx),
+        teamId: team.id,
+        action: "subscription.trial_converted",
+        target: { type: "subscription", id: subscription.id },
+        before: { status: "trialing", teamStatus: team.status },
+        after: { status: "active", teamStatus: "active", periodEnd, invoice: invoice.number, totalCents: invoice.totalCents },
+      });
+      await sendNotice(tx, {
+        teamId: team.id,
+        kind: "changed",
+        reference: invoice.id,
+        now,
+        subject: `${team.name}: your trial is now a paid subscription`,
+        text: `The trial of ${team.name} became a paid subscription. Invoice ${invoice.number}: ${formatCents(invoice.totalCents)}. It renews on ${noticeDate(periodEnd)}.`,
+      });
+      return {
+        paymentMethodId: method!.id,
+        version: updated.version,
+        converted: true,
+        invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents },
+      };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "invoices_team_idempotency_unique")) {
+      const answer = await replay(db);
+      if (answer) return answer;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,138 @@
+import { and, eq, getTableName, lte, sql } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { Database, Transaction } from "@/db/client";
+import {
+  accounts,
+  apiTokens,
+  auditEvents,
+  billingNotices,
+  connectUsage,
+  customAppGroups,
+  customApps,
+  groupMemberships,
+  groups,
+  hostBackups,
+  hostUsage,
+  hosts,
+  identityProviders,
+  invitationGroups,
+  invitations,
+  invoiceLines,
+  invoices,
+  mailOutbox,
+  memberships,
+  paymentMethods,
+  subscriptions,
+  ownershipTransfers,
+  supportGrants,
+  supportSessions,
+  teamSettings,
+  teams,
+} from "@/db/schema";
+import { noRequest, systemActor } from "../actor";
+import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
+import type { Clock } from "../clock";
+import type { DomainContext } from "../domain-context";
+import { DAY_MS } from "./periods";
+import { RETENTION_DAYS } from "./subscription-record";
+
+type TeamTable = PgTable & { teamId: AnyPgColumn };
+
+/**
+ * The team's customer content, deleted by the purge, children before parents. Every table
+ * with a team_id column must be listed here or in KEPT_TEAM_TABLES (a test checks it), so a
+ * new table cannot be forgotten by the purge.
+ */
+export const PURGED_TEAM_TABLES: readonly TeamTable[] = [
+  customAppGroups,
+  hostBackups,
+  hostUsage,
+  customApps,
+  hosts,
+  groupMemberships,
+  invitationGroups,
+  invitations,
+  groups,
+  identityProviders,
+  apiTokens,
+  supportSessions,
+  supportGrants,
+  ownershipTransfers,
+  memberships,
+  teamSettings,
+  connectUsage,
+  paymentMethods,
+];
+
+/**
+ * The minimal platform record that outlives the purge: the team row itself (status
+ * `purged`), its audit chain, the contract and its invoices (bookkeeping), the notices sent,
+ * and the mail delivery log.
+ */
+export const KEPT_TEAM_TABLES: readonly PgTable[] = [teams, auditEvents, subscriptions, invoices, invoiceLines, billingNotices, mailOutbox];
+
+export const PURGED_TABLE_NAMES = PURGED_TEAM_TABLES.map((t) => getTableName(t));
+export const KEPT_TABLE_NAMES = KEPT_TEAM_TABLES.map((t) => getTableName(t));
+
+/**
+ * Deletes the customer content of teams terminated 45 days ago or more (nothing on day 44,
+ * everything on day 45). Each team is claimed with FOR UPDATE SKIP LOCKED and purged in one
+ * transaction that also sets it `purged` and writes the final audit entry, so servers running
+ * this at once never purge a team twice and a half-done purge never shows.
+ */
+export async function runPurgeJob(db: Database, clock: Clock): Promise<{ purged: number }> {
+  const ctx: DomainContext = { actor: systemActor("Retention purge"), clock, request: noRequest };
+  let purged = 0;
+  for (let i = 0; i < 100; i++) {
+    const done = await db.transaction(async (tx) => {
+      const now = clock.now();
+      const cutoff = new Date(now.getTime() - RETENTION_DAYS * DAY_MS);
+      // Lock order as everywhere in billing: the subscription first, then the team.
+      const [candidate] = await tx
+        .select({ teamId: subscriptions.teamId })
+        .from(subscriptions)
+        .innerJoin(teams, eq(teams.id, subscriptions.teamId))
+        .where(and(eq(teams.status, "terminated"), lte(teams.terminatedAt, cutoff)))
+        .limit(1)
+        .for("update", { of: subscriptions, skipLocked: true });
+      if (!candidate) return false;
+      const [team] = await tx.select().from(teams).where(eq(teams.id, candidate.teamId)).for("update");
+      // Renewed or purged meanwhile: nothing to do.
+      if (!team || team.status !== "terminated" || !team.terminatedAt || team.terminatedAt > cutoff) return true;
+      await purgeTeam(tx, ctx, team.id, team.terminatedAt);
+      return true;
+    });
+    if (!done) break;
+    purged += 1;
+  }
+  return { purged };
+}
+
+async function purgeTeam(tx: Transaction, ctx: DomainContext, teamId: string, terminatedAt: Date): Promise<void> {
+  const now = ctx.clock.now();
+  await tx
+    .update(subscriptions)
+    .set({ paymentMethodId: null, cancelReason: null, version: sql`${subscriptions.version} + 1`, updatedAt: now })
+    .where(eq(subscriptions.teamId, teamId));
+  const deleted: Record<string, number> = {};
+  for (const table of PURGED_TEAM_TABLES) {
+    const rows = await tx.delete(table).where(eq(table.teamId, teamId)).returning({ teamId: table.teamId });
+    deleted[getTableName(table)] = rows.length;
+  }
+  // Accounts the team managed become external: the people keep their Claris ID.
+  const released = await tx
+    .update(accounts)
+    .set({ managedByTeamId: null, updatedAt: now })
+    .where(eq(accounts.managedByTeamId, teamId))
+    .returning({ id: accounts.id });
+  await tx.update(teams).set({ status: "purged", purgedAt: now }).where(eq(teams.id, teamId));
+  await recordAudit(tx, {
+    ...auditContext(ctx),
+    teamId,
+    action: "team.purged",
+    target: { type: "team", id: teamId },
+    before: { teamStatus: "terminated", terminatedAt },
+    after: { teamStatus: "purged", deleted, accountsReleased: released.length, retentionDays: RETENTION_DAYS },
+  });
+}

@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { subscriptions, teams } from "@/db/schema";
+import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
+import { isUniqueViolation } from "../db-errors";
+import type { DomainContext } from "../domain-context";
+import { DomainError } from "../errors";
+import { invoiceByKey, writeInvoice } from "./invoices";
+import { formatCents } from "./money";
+import { noticeDate, sendNotice } from "./notices";
+import { addMonths, monthsIn } from "./periods";
+import { type Quote, quotePeriod } from "./proration";
+import {
+  type SubscriptionRow,
+  type TeamRow,
+  VERSION_CONFLICT,
+  fingerprint,
+  lockSubscription,
+  readSubscription,
+  requireVersion,
+  retentionDaysLeft,
+  termsOf,
+} from "./subscription-record";
+
+function requireRenewable(subscription: SubscriptionRow, team: TeamRow, now: Date): void {
+  if (team.status === "purged") throw new DomainError("SUBSCRIPTION_STATE", "This team's data has been deleted; it cannot be renewed.");
+  if (team.status !== "terminated" || !team.terminatedAt) {
+    throw new DomainError(
+      "SUBSCRIPTION_STATE",
+      subscription.cancelAtPeriodEnd
+        ? "The subscription has not ended yet: reactivate it instead."
+        : "The subscription is running and renews by itself.",
+    );
+  }
+  if (retentionDaysLeft(team.terminatedAt, now) <= 0) {
+    throw new DomainError("SUBSCRIPTION_STATE", "The 45 days to renew have passed; the team's data is being deleted.");
+  }
+}
+
+function renewalQuote(subscription: SubscriptionRow, now: Date): Quote {
+  const terms = termsOf(subscription);
+  return quotePeriod(terms, now, addMonths(now, monthsIn(terms.billingPeriod)));
+}
+
+/** What renewing a terminated team costs: a whole new period of the same terms, from today. */
+export async function previewRenewal(db: Queryable, ctx: DomainContext, teamId: string) {
+  const now = ctx.clock.now();
+  const { subscription, team } = await readSubscription(db, teamId);
+  requireRenewable(subscription, team, now);
+  return { idempotencyKey: randomUUID(), version: subscription.version, quote: renewalQuote(subscription, now) };
+}
+
+/**
+ * Renews a terminated team within the 45 days: the same terms start a new period now, the
+ * team is active again and nothing is purged. Idempotent and version-checked like a change.
+ */
+export async function renewSubscription(
+  db: Queryable,
+  ctx: DomainContext,
+  input: { teamId: string; idempotencyKey: string; expectedVersion: number; expectedTotalCents: number },
+): Promise<{ invoice: { id: string; number: string; totalCents: number }; version: number; replayed: boolean }> {
+  const requestFingerprint = fingerprint({ kind: "renew" });
+  const replay = async (on: Queryable) => {
+    const invoice = await invoiceByKey(on, input.teamId, input.idempotencyKey);
+    if (!invoice) return null;
+    if (invoice.requestFingerprint !== requestFingerprint) {
+      throw new DomainError("CONFLICT", "This confirmation was already used for something else. Preview the renewal again.");
+    }
+    const [row] = await on.select({ version: subscriptions.version }).from(subscriptions).where(eq(subscriptions.teamId, input.teamId));
+    return { invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents }, version: row?.version ?? 0, replayed: true };
+  };
+  try {
+    return await db.transaction(async (tx) => {
+      const now = ctx.clock.now();
+      const { subscription, team } = await lockSubscription(tx, input.teamId);
+      const earlier = await replay(tx);
+      if (earlier) return earlier;
+      requireVersion(subscription, input.expectedVersion);
+      requireRenewable(subscription, team, now);
+      const quote = renewalQuote(subscription, now);
+      if (quote.totalCents !== input.expectedTotalCents) {
+        throw new DomainError("CONFLICT", `The price is now ${formatCents(quote.totalCents)}. Preview the renewal again.`);
+      }
+      const [updated] = await tx
+        .update(subscriptions)
+        .set({
+          status: "active",
+          cancelAtPeriodEnd: false,
+          cancelReason: null,
+          cancelRequestedAt: null,
+          currentPeriodStart: now,
+          currentPeriodEnd: quote.periodEnd,
+          billingAnchor: now,
+          version: subscription.version + 1,
+          updatedAt: now,
+        })
+        .where(and(eq(subscriptions.id, subscription.id), eq(subscriptions.version, input.expectedVersion)))
+        .returning({ version: subscriptions.version });
+      if (!updated) throw new DomainError("CONFLICT", VERSION_CONFLICT);
+      await tx.update(teams).set({ status: "active", terminatedAt: null }).where(eq(teams.id, team.id));
+      const invoice = await writeInvoice(tx, {
+        teamId: team.id,
+        subscriptionId: subscription.id,
+        quote,
+        issuedAt: now,
+        idempotencyKey: input.idempotencyKey,
+        requestFingerprint,
+      });
+      await recordAudit(tx, {
+        ...auditContext(ctx),
+        teamId: team.id,
+        action: "subscription.renewed",
+        target: { type: "subscription", id: subscription.id },
+        before: { status: subscription.status, teamStatus: team.status, terminatedAt: team.terminatedAt },
+        after: { status: "active", teamStatus: "active", periodEnd: quote.periodEnd, invoice: invoice.number, totalCents: invoice.totalCents },
+      });
+      await sendNotice(tx, {
+        teamId: team.id,
+        kind: "renewed",
+        reference: invoice.id,
+        now,
+        subject: `${team.name} is active again`,
+        text: [
+          `You renewed the subscription of ${team.name}. The team is active again and nothing will be deleted.`,
+          `Invoice ${invoice.number}: ${formatCents(invoice.totalCents)}. The new period ends on ${noticeDate(quote.periodEnd)}.`,
+          `Hosts stay stopped until a team manager starts them.`,
+        ].join("\n"),
+      });
+      return { invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents }, version: updated.version, replayed: false };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "invoices_team_idempotency_unique")) {
+      const answer = await replay(db);
+      if (answer) return answer;
+    }
+    throw error;
+  }
+}

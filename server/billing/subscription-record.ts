@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { Queryable, Transaction } from "@/db/client";
+import { accounts, memberships, subscriptions, teams } from "@/db/schema";
+import { canonicalJson } from "../audit/canonical-json";
+import { DomainError } from "../errors";
+import { DAY_MS } from "./periods";
+import { findPlan } from "./plan-catalog";
+import type { ContractTerms } from "./proration";
+
+export type SubscriptionRow = typeof subscriptions.$inferSelect;
+export type TeamRow = typeof teams.$inferSelect;
+
+/** Days a terminated team's content is kept before the purge deletes it. */
+export const RETENTION_DAYS = 45;
+
+export function purgeDateOf(terminatedAt: Date): Date {
+  return new Date(terminatedAt.getTime() + RETENTION_DAYS * DAY_MS);
+}
+
+/** Whole days until the purge; 0 on the day it runs. */
+export function retentionDaysLeft(terminatedAt: Date, now: Date): number {
+  return Math.max(0, Math.ceil((purgeDateOf(terminatedAt).getTime() - now.getTime()) / DAY_MS));
+}
+
+/**
+ * The team's subscription row and then its team row, locked for the rest of the
+ * transaction: changes, renewals, the jobs and seat claims (server/members/seats.ts) on one
+ * team take turns. Always in this order (subscription, then team), so they never deadlock.
+ */
+export async function lockSubscription(tx: Transaction, teamId: string): Promise<{ subscription: SubscriptionRow; team: TeamRow }> {
+  const [subscription] = await tx.select().from(subscriptions).where(eq(subscriptions.teamId, teamId)).for("update");
+  const [team] = await tx.select().from(teams).where(eq(teams.id, teamId)).for("update");
+  if (!subscription || !team) throw new DomainError("NOT_FOUND", "This team has no subscription yet.");
+  return { subscription, team };
+}
+
+export async function readSubscription(db: Queryable, teamId: string): Promise<{ subscription: SubscriptionRow; team: TeamRow }> {
+  const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.teamId, teamId));
+  const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
+  if (!subscription || !team) throw new DomainError("NOT_FOUND", "This team has no subscription yet.");
+  return { subscription, team };
+}
+
+export function termsOf(subscription: SubscriptionRow): ContractTerms {
+  const plan = findPlan(subscription.planCode, subscription.planVersion);
+  if (!plan) throw new Error(`Plan ${subscription.planCode} v${subscription.planVersion} is missing from the catalog`);
+  return {
+    plan,
+    billingPeriod: subscription.billingPeriod,
+    seats: subscription.seats,
+    extraStorageGb: subscription.extraStorageGb,
+    extraDataTransferGb: subscription.extraDataTransferGb,
+    extraRequests: subscription.extraRequests,
+  };
+}
+
+/** The terms as plain data, for audit events and fingerprints. */
+export function termsRecord(terms: ContractTerms) {
+  return {
+    plan: terms.plan.code,
+    planVersion: terms.plan.version,
+    billingPeriod: terms.billingPeriod,
+    seats: terms.seats,
+    extraStorageGb: terms.extraStorageGb,
+    extraDataTransferGb: terms.extraDataTransferGb,
+    extraRequests: terms.extraRequests,
+  };
+}
+
+/** The subscription has run out: cancelled or expired, and the team terminated or purged. */
+export function hasEnded(subscription: SubscriptionRow, team: TeamRow): boolean {
+  return subscription.status === "cancelled" || subscription.status === "expired" || team.status === "terminated" || team.status === "purged";
+}
+
+export function requireRunning(subscription: SubscriptionRow, team: TeamRow): void {
+  if (team.status === "purged") throw new DomainError("SUBSCRIPTION_STATE", "This team's data has been deleted; it can no longer be changed.");
+  if (hasEnded(subscription, team)) {
+    throw new DomainError("SUBSCRIPTION_STATE", "The subscription has ended. Renew it before changing it.");
+  }
+}
+
+export const VERSION_CONFLICT =
+  "The subscription was changed in another tab or by someone else after you opened it, so your change was not applied. Reload the page to see the current subscription and try again.";
+
+export function requireVersion(subscription: SubscriptionRow, expectedVersion: number): void {
+  if (subscription.version !== expectedVersion) throw new DomainError("CONFLICT", VERSION_CONFLICT);
+}
+
+/** Hash of what a request asked for, so a reused idempotency key with another request is noticed. */
+export function fingerprint(value: unknown): string {
+  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+}
+
+/** The team's owner, who gets the billing notices. */
+export async function ownerOf(db: Queryable, teamId: string): Promise<{ accountId: string; email: string; name: string } | null> {
+  const [owner] = await db
+    .select({ accountId: accounts.id, email: accounts.email, name: accounts.name })
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .where(and(eq(memberships.teamId, teamId), eq(memberships.role, "owner")));
+  return owner ?? null;
+}
