@@ -152,3 +152,38 @@ test("a Claris Connect team says it has no licences and no groups", async ({ pag
   await expect(page.getByText("Claris Connect teams have no per-user licences and no groups.")).toBeVisible();
   await expect(page.getByRole("columnheader", { name: /Licence/ })).toHaveCount(0);
 });
+
+test("an invitee opens the link from the Mailbox, signs up and lands in Acme Corp", async ({ page, browser }) => {
+  const email = `joiner-${Date.now()}@elsewhere.example`;
+  await signIn(page, "manager@acme.example");
+  await openUsers(page);
+  await invite(page, email);
+
+  const visitor = await browser.newContext();
+  const guest = await visitor.newPage();
+  const invitation = guest.getByRole("article", { name: "You are invited to join Acme Corp" });
+  // The invitation is written when the manager's dialog is sent: look until it is there.
+  await expect(async () => {
+    await guest.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+    await expect(invitation).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await invitation.getByRole("link", { name: /\/invitations\// }).click();
+  await guest.getByRole("link", { name: "Create account" }).click();
+  await expect(guest.getByLabel("Email")).toHaveValue(email);
+  await guest.getByLabel("Name").fill("Jo Iner");
+  await guest.getByLabel("Password").fill("joining the team with a long passphrase");
+  await guest.getByRole("button", { name: "Create account" }).click();
+  await expect(guest).toHaveURL(/\/verify\?/);
+
+  const codePage = await visitor.newPage();
+  await codePage.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  const subject = await codePage.getByRole("article").filter({ hasText: "verification code" }).first().getByRole("heading").textContent();
+  await codePage.close();
+  await guest.getByLabel("Verification code").fill(/\d{6}/.exec(subject ?? "")![0]);
+  await guest.getByRole("button", { name: "Verify" }).click();
+
+  await guest.getByRole("button", { name: "Join Acme Corp" }).click();
+  await expect(guest.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
+  await expect(guest.getByRole("button", { name: /Switch team.*Acme Corp/ })).toBeVisible();
+  await visitor.close();
+});

@@ -78,6 +78,9 @@ export const accountProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { actor: ctx.actor as AccountActor } });
 });
 
+/** A terminated team can still renew its subscription and ask support for help. */
+const WRITABLE_WHEN_TERMINATED = ["subscription.", "support."];
+
 /**
  * Signed in and allowed `permission` in the team named by `input.teamId`, or a support
  * session viewing that team with a read permission. A staff member whose support cookie
@@ -94,6 +97,12 @@ export function teamProcedure(permission: Permission) {
     const actor = support?.actor ?? ctx.actor;
     if (actor.kind === "support" && type === "mutation") throw new DomainError("READ_ONLY", "Support sessions are read-only.");
     const authorised = await authoriseTeamAccess(ctx.db, actor, input.teamId, permission, { viewAsMembershipId: support?.viewAsMembershipId });
+    if (type === "mutation" && authorised.team.status === "terminated" && !WRITABLE_WHEN_TERMINATED.some((area) => permission.startsWith(area))) {
+      throw new DomainError(
+        "SUBSCRIPTION_STATE",
+        `The subscription of ${authorised.team.name} has ended, so nothing can be changed. Renew it on the Subscription page; until then custom apps and data can still be downloaded.`,
+      );
+    }
     if (actor.kind !== "support") return next({ ctx: { access: authorised } });
 
     const access: TeamAccess = support
