@@ -32,7 +32,7 @@ export default defineConfig({
     // Builds when needed, then serves a fresh seeded database of its own (see e2e/serve.ts).
     command: "tsx e2e/serve.ts",
     url: `http://localhost:${port}/sign-in`,
-    env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn" },
+    env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn" },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -12,6 +12,14 @@ async function rowAction(page: Page, email: string, item: string) {
   await page.getByRole("menuitem", { name: item }).click();
 }
 
+/** Opens the invitee's Mailbox once the invitation is there: it is written when the manager's dialog is sent. */
+async function readInvitation(guest: Page, email: string) {
+  await expect(async () => {
+    await guest.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+    await expect(guest.getByRole("article", { name: "You are invited to join Acme Corp" })).toBeVisible({ timeout: 1000 });
+  }).toPass();
+}
+
 async function invite(page: Page, emails: string, options: { licensed?: boolean } = {}) {
   await page.getByRole("button", { name: "Invite users" }).click();
   const dialog = page.getByRole("dialog", { name: "Invite users" });
@@ -118,8 +126,8 @@ test("an invitee opens the link from the Mailbox, signs in and joins Acme Corp",
 
   const visitor = await browser.newContext();
   const guest = await visitor.newPage();
-  await guest.goto("/dev/mailbox?to=newcomer@elsewhere.example");
   const mail = guest.getByRole("article", { name: "You are invited to join Acme Corp" });
+  await readInvitation(guest, "newcomer@elsewhere.example");
   await mail.getByRole("link", { name: /\/invitations\// }).click();
   await expect(guest.getByRole("heading", { name: "Join Acme Corp" })).toBeVisible();
   await expect(guest.getByRole("link", { name: "Create account" })).toHaveAttribute(
@@ -128,8 +136,8 @@ test("an invitee opens the link from the Mailbox, signs in and joins Acme Corp",
   );
   await expect(guest.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", /^\/sign-in\?next=%2Finvitations%2F/);
 
-  await guest.goto("/dev/mailbox?to=integrations@partner.example");
-  await guest.getByRole("article", { name: "You are invited to join Acme Corp" }).getByRole("link", { name: /\/invitations\// }).click();
+  await readInvitation(guest, "integrations@partner.example");
+  await mail.getByRole("link", { name: /\/invitations\// }).click();
   const invitationUrl = guest.url();
   await guest.getByRole("link", { name: "Sign in" }).click();
   await guest.getByLabel("Email").fill("integrations@partner.example");
@@ -161,13 +169,8 @@ test("an invitee opens the link from the Mailbox, signs up and lands in Acme Cor
 
   const visitor = await browser.newContext();
   const guest = await visitor.newPage();
-  const invitation = guest.getByRole("article", { name: "You are invited to join Acme Corp" });
-  // The invitation is written when the manager's dialog is sent: look until it is there.
-  await expect(async () => {
-    await guest.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-    await expect(invitation).toBeVisible({ timeout: 1000 });
-  }).toPass();
-  await invitation.getByRole("link", { name: /\/invitations\// }).click();
+  await readInvitation(guest, email);
+  await guest.getByRole("article", { name: "You are invited to join Acme Corp" }).getByRole("link", { name: /\/invitations\// }).click();
   await guest.getByRole("link", { name: "Create account" }).click();
   await expect(guest.getByLabel("Email")).toHaveValue(email);
   await guest.getByLabel("Name").fill("Jo Iner");

@@ -37,7 +37,7 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateAuthSessi
   // Auth.js logs through pino like everything else; a refused password is not an error.
   logger: {
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      if (error instanceof CredentialsSignin) return;
       logger.error({ err: error }, "auth error");
     },
     warn(code) {
