@@ -5,7 +5,7 @@ import { accounts } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import { endAccountSessions, rotateSession } from "../auth/sessions";
-import { hashPassword, verifyPassword } from "../crypto/passwords";
+import { hashPassword } from "../crypto/passwords";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { enqueueMail } from "../mail/enqueue-mail";

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
 import type { RequestMeta } from "../actor";
@@ -9,6 +9,7 @@ import { hashPassword } from "../crypto/passwords";
 import { DomainError } from "../errors";
 import { consoleUrl } from "../mail/console-url";
 import { enqueueMail } from "../mail/enqueue-mail";
+import { findAccountByEmail } from "./find-account";
 import { accountIdOfLinkToken, consumeAccountToken, issueAccountLinkToken } from "./account-tokens";
 import { assertAcceptablePassword } from "./password-policy";
 
@@ -18,10 +19,7 @@ export const RESET_LINK_LIFETIME_MS = 60 * 60 * 1000;
 export async function requestPasswordReset(db: Queryable, ctx: { clock: Clock }, email: string): Promise<void> {
   const now = ctx.clock.now();
   await db.transaction(async (tx) => {
-    const [account] = await tx
-      .select()
-      .from(accounts)
-      .where(and(eq(sql`lower(${accounts.email})`, email.trim().toLowerCase()), isNull(accounts.pseudonymisedAt)));
+    const account = await findAccountByEmail(tx, email);
     if (!account) return;
     const token = await issueAccountLinkToken(tx, { accountId: account.id, purpose: "reset_password", now, validForMs: RESET_LINK_LIFETIME_MS });
     await enqueueMail(

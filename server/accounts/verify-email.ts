@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
 import type { RequestMeta } from "../actor";
@@ -7,6 +7,7 @@ import { createSignInChallenge } from "../auth/sign-in-challenges";
 import type { Clock } from "../clock";
 import { DomainError } from "../errors";
 import { enqueueMail } from "../mail/enqueue-mail";
+import { findAccountByEmail } from "./find-account";
 import { consumeAccountToken, issueAccountCode } from "./account-tokens";
 import { VERIFICATION_CODE_LIFETIME_MS, verificationMail } from "./sign-up";
 
@@ -27,10 +28,7 @@ export async function verifyEmail(
 ): Promise<{ challengeToken: string }> {
   const now = ctx.clock.now();
   const result = await db.transaction(async (tx) => {
-    const [account] = await tx
-      .select()
-      .from(accounts)
-      .where(and(eq(sql`lower(${accounts.email})`, input.email.trim().toLowerCase()), isNull(accounts.pseudonymisedAt)));
+    const account = await findAccountByEmail(tx, input.email);
     if (!account || account.emailVerifiedAt) return { refused: REFUSALS.invalid as string };
     const verdict = await consumeAccountToken(tx, { accountId: account.id, purpose: "verify_email", token: input.code, now });
     if (!verdict.ok) return { refused: REFUSALS[verdict.reason] };
@@ -54,10 +52,7 @@ export async function verifyEmail(
 export async function resendVerificationCode(db: Queryable, ctx: { clock: Clock }, email: string): Promise<void> {
   const now = ctx.clock.now();
   await db.transaction(async (tx) => {
-    const [account] = await tx
-      .select()
-      .from(accounts)
-      .where(and(eq(sql`lower(${accounts.email})`, email.trim().toLowerCase()), isNull(accounts.pseudonymisedAt)));
+    const account = await findAccountByEmail(tx, email);
     if (!account || account.emailVerifiedAt) return;
     const code = await issueAccountCode(tx, { accountId: account.id, purpose: "verify_email", now, validForMs: VERIFICATION_CODE_LIFETIME_MS });
     await enqueueMail(tx, verificationMail(account.email, code), now);

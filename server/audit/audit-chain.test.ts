@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { auditEvents, teams } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
-import { systemClock } from "../clock";
 import { recordAudit } from "./record-audit";
 import { verifyAuditChain } from "./verify-chain";
 

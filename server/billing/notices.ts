@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { billingNotices } from "@/db/schema";
 import { enqueueMail } from "../mail/enqueue-mail";
-import { ownerOf } from "./subscription-record";
+import { teamOwner } from "../teams/team-owner";
 
 export type NoticeKind =
   | "renewal_30"
@@ -39,7 +39,7 @@ export async function sendNotice(
     .onConflictDoNothing()
     .returning({ id: billingNotices.id });
   if (!row) return false;
-  const owner = await ownerOf(tx, notice.teamId);
+  const owner = await teamOwner(tx, notice.teamId);
   if (!owner) return true;
   const mail = await enqueueMail(
     tx,

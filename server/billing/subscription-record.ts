@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Queryable, Transaction } from "@/db/client";
-import { accounts, memberships, subscriptions, teams } from "@/db/schema";
+import { subscriptions, teams } from "@/db/schema";
 import { canonicalJson } from "../audit/canonical-json";
 import { DomainError } from "../errors";
 import { DAY_MS } from "./periods";
@@ -90,14 +90,4 @@ export function requireVersion(subscription: SubscriptionRow, expectedVersion: n
 /** Hash of what a request asked for, so a reused idempotency key with another request is noticed. */
 export function fingerprint(value: unknown): string {
   return createHash("sha256").update(canonicalJson(value)).digest("hex");
-}
-
-/** The team's owner, who gets the billing notices. */
-export async function ownerOf(db: Queryable, teamId: string): Promise<{ accountId: string; email: string; name: string } | null> {
-  const [owner] = await db
-    .select({ accountId: accounts.id, email: accounts.email, name: accounts.name })
-    .from(memberships)
-    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
-    .where(and(eq(memberships.teamId, teamId), eq(memberships.role, "owner")));
-  return owner ?? null;
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts, staff } from "@/db/schema";
+import { findAccountByEmail } from "../accounts/find-account";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import { newTotpSecret } from "../auth/totp";
@@ -20,10 +21,7 @@ export async function addStaff(
 ): Promise<{ staffId: string; setupKey: string | null }> {
   const now = ctx.clock.now();
   return db.transaction(async (tx) => {
-    const [account] = await tx
-      .select()
-      .from(accounts)
-      .where(and(eq(sql`lower(${accounts.email})`, input.email.trim().toLowerCase()), isNull(accounts.pseudonymisedAt)));
+    const account = await findAccountByEmail(tx, input.email);
     if (!account) throw new DomainError("NOT_FOUND", `No account uses ${input.email}. The person signs up first, then is made staff.`);
     let setupKey: string | null = null;
     if (!account.totpEnabledAt) {

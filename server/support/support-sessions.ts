@@ -8,7 +8,7 @@ import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { consoleUrl } from "../mail/console-url";
 import { enqueueMail } from "../mail/enqueue-mail";
-import { teamOwner } from "./team-owner";
+import { teamOwner } from "../teams/team-owner";
 
 /** No support session outlives this, whatever the grant allows. */
 export const SUPPORT_SESSION_MAX_MS = 60 * 60 * 1000;
