@@ -54,7 +54,7 @@ test("support looks at a team read-only with its consent, and the team sees it i
   await staff.getByRole("button", { name: "Back to manager view" }).click();
   await teamNavigation(staff).getByRole("link", { name: "Settings", exact: true }).click();
   await expect(staff.getByRole("button", { name: "Grant support access" })).toHaveCount(0);
-  await expect(staff.getByRole("button", { name: "Save security settings" })).toHaveCount(0);
+  await expect(staff.getByRole("button", { name: "Save settings" })).toHaveCount(0);
   await staff.getByRole("region", { name: "Support view" }).getByRole("button", { name: "Exit" }).click();
   await expect(staff).toHaveURL(/\/support$/);
   await staffContext.close();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getTeamSettings } from "../settings/get-settings";
-import { SESSION_IDLE_MINUTES_MAX, SESSION_IDLE_MINUTES_MIN, updateSecuritySettings } from "../settings/update-settings";
+import { SESSION_IDLE_MINUTES_MAX, SESSION_IDLE_MINUTES_MIN, parseDomainList, updateSecuritySettings } from "../settings/update-settings";
 import { router, teamProcedure } from "../trpc";
 
 export const settingsRouter = router({
@@ -15,7 +15,14 @@ export const settingsRouter = router({
           .min(SESSION_IDLE_MINUTES_MIN, `Sign out after inactivity must be at least ${SESSION_IDLE_MINUTES_MIN} minutes.`)
           .max(SESSION_IDLE_MINUTES_MAX, `Sign out after inactivity must be at most ${SESSION_IDLE_MINUTES_MAX} minutes.`)
           .optional(),
+        allowedInviteDomains: z.string().max(2000, "Keep the list of domains under 2,000 characters.").optional(),
       }),
     )
-    .mutation(({ ctx, input }) => updateSecuritySettings(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+    .mutation(({ ctx, input }) =>
+      updateSecuritySettings(ctx.db, ctx, {
+        ...input,
+        allowedInviteDomains: input.allowedInviteDomains === undefined ? undefined : parseDomainList(input.allowedInviteDomains),
+        teamId: ctx.access.team.id,
+      }),
+    ),
 });

@@ -13,6 +13,21 @@ export const SESSION_IDLE_MINUTES_MAX = 120;
 export interface SecuritySettingsChange {
   mfaRequired?: boolean;
   sessionIdleMinutes?: number;
+  /** Invitations may go only to these email domains; empty means any. */
+  allowedInviteDomains?: string[];
+}
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** "acme.example, @Partner.example" → ["acme.example", "partner.example"], refusing what is not a domain. */
+export function parseDomainList(text: string): string[] {
+  const domains = text
+    .split(/[\s,;]+/)
+    .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+    .filter(Boolean);
+  const bad = domains.filter((d) => !DOMAIN.test(d));
+  if (bad.length) throw new DomainError("INVALID_INPUT", `Not an email domain: ${bad.join(", ")}. Write domains like acme.example, separated by commas.`);
+  return [...new Set(domains)];
 }
 
 /** Changes the team's sign-in rules; the change and its before/after are audited together. */
@@ -38,7 +53,9 @@ export async function updateSecuritySettings(
     const [before] = await tx.select().from(teamSettings).where(eq(teamSettings.teamId, teamId)).for("update");
     if (!before) throw new DomainError("NOT_FOUND", "This team has no settings.");
     const changed = Object.fromEntries(
-      Object.entries(change).filter(([key, value]) => value !== undefined && before[key as keyof typeof before] !== value),
+      Object.entries(change).filter(
+        ([key, value]) => value !== undefined && JSON.stringify(before[key as keyof typeof before]) !== JSON.stringify(value),
+      ),
     ) as SecuritySettingsChange;
     if (Object.keys(changed).length === 0) return;
     await tx.update(teamSettings).set({ ...changed, updatedAt: ctx.clock.now() }).where(eq(teamSettings.teamId, teamId));

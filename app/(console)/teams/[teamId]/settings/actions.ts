@@ -12,6 +12,7 @@ export async function updateSecuritySettingsAction(_previous: ActionResult | nul
       teamId,
       mfaRequired: form.get("mfaRequired") === "on",
       sessionIdleMinutes: minutes === "" ? Number.NaN : Number(minutes),
+      allowedInviteDomains: String(form.get("allowedInviteDomains") ?? ""),
     }),
   );
   if (result.ok) revalidatePath(`/teams/${teamId}/settings`);

@@ -22,11 +22,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
       : ([
           ["Require two-step verification", settings.mfaRequired ? "Yes" : "No"],
           ["Sign out after inactivity", `${settings.sessionIdleMinutes} minutes`],
+          [
+            "Allowed invitation domains",
+            settings.allowedInviteDomains.length ? settings.allowedInviteDomains.join(", ") : "Any domain",
+          ],
         ] as Array<[string, string]>)),
-    [
-      "Allowed invitation domains",
-      settings.allowedInviteDomains.length ? settings.allowedInviteDomains.join(", ") : "Any domain",
-    ],
     ["Approve accounts transferred in", settings.transferInRequiresApproval ? "Yes" : "No"],
     ["Approve accounts transferred out", settings.transferOutRequiresApproval ? "Yes" : "No"],
     ["Managed users may change their email", settings.managedUsersMayChangeEmail ? "Yes" : "No"],
@@ -37,8 +37,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
       <PageHeader title="Settings" description="How this team signs in, invites and keeps data." />
       <div className="space-y-6">
         {canChange ? (
-          <Card title="Sign-in security">
-            <SecuritySettingsForm teamId={teamId} mfaRequired={settings.mfaRequired} sessionIdleMinutes={settings.sessionIdleMinutes} />
+          <Card title="Sign-in and invitations">
+            <SecuritySettingsForm
+              teamId={teamId}
+              mfaRequired={settings.mfaRequired}
+              sessionIdleMinutes={settings.sessionIdleMinutes}
+              allowedInviteDomains={settings.allowedInviteDomains}
+            />
           </Card>
         ) : null}
         <SupportAccessCard teamId={teamId} grants={grants} canGrant={access.permissions.includes("support.grant")} />

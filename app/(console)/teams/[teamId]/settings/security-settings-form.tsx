@@ -6,7 +6,12 @@ import { buttonClass } from "@/app/_components/ui";
 import type { ActionResult } from "@/app/_lib/action-result";
 import { updateSecuritySettingsAction } from "./actions";
 
-export function SecuritySettingsForm(props: { teamId: string; mfaRequired: boolean; sessionIdleMinutes: number }) {
+export function SecuritySettingsForm(props: {
+  teamId: string;
+  mfaRequired: boolean;
+  sessionIdleMinutes: number;
+  allowedInviteDomains: string[];
+}) {
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(updateSecuritySettingsAction, null);
   return (
     <form action={action} className="max-w-lg space-y-4">
@@ -30,10 +35,17 @@ export function SecuritySettingsForm(props: { teamId: string; mfaRequired: boole
         defaultValue={props.sessionIdleMinutes}
         hint="Between 5 and 120. Applies from each member's next sign-in."
       />
+      <Field
+        id="allowed-invite-domains"
+        name="allowedInviteDomains"
+        label="Allowed invitation domains"
+        defaultValue={props.allowedInviteDomains.join(", ")}
+        hint="Invitations may go only to addresses at these domains, e.g. acme.example, partner.example. Leave empty to allow any."
+      />
       {state && !state.ok ? <FormError message={state.error} /> : null}
       {state?.ok ? <FormNotice>Settings saved.</FormNotice> : null}
       <button type="submit" className={buttonClass} disabled={pending}>
-        Save security settings
+        Save settings
       </button>
     </form>
   );
