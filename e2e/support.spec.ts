@@ -1,13 +1,25 @@
-import { type Page, expect, test } from "@playwright/test";
+import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 import { DEMO_PASSWORD, signIn, switchTeam, teamNavigation } from "./support";
 
 const SUPPORT_TOTP_SECRET = "KNUXAUDSMVZE6Z3SN5UXG3LPNZ2XIZLT";
 
-// One authentication code per 30-second step may be used once: the journeys run one after
-// another and each takes the code of its own step.
+// An authentication code may be used once: support signs in once, and the journeys, run one
+// after another, reuse that browser state.
 test.describe.configure({ mode: "serial" });
-let step = 0;
+let supportState: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined;
+
+/** A browser signed in as the demo support account. */
+async function supportBrowser(browser: Browser) {
+  const context = await browser.newContext(supportState ? { storageState: supportState } : {});
+  const page = await context.newPage();
+  if (supportState) await page.goto("/support");
+  else {
+    await signInAsSupport(page);
+    supportState = await context.storageState();
+  }
+  return { context, page };
+}
 
 async function signInAsSupport(page: Page) {
   await page.goto("/sign-in");
@@ -15,7 +27,7 @@ async function signInAsSupport(page: Page) {
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(SUPPORT_TOTP_SECRET), digits: 6, period: 30 });
-  await page.getByLabel("Authentication code").fill(totp.generate({ timestamp: Date.now() + 30_000 * step++ }));
+  await page.getByLabel("Authentication code").fill(totp.generate());
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/support$/);
 }
@@ -38,9 +50,7 @@ test("support looks at a team read-only with its consent, and the team sees it i
   await expect(page).toHaveURL(/\/settings$/);
   const teamUrl = page.url().replace(/\/settings$/, "");
 
-  const staffContext = await browser.newContext();
-  const staff = await staffContext.newPage();
-  await signInAsSupport(staff);
+  const { context: staffContext, page: staff } = await supportBrowser(browser);
   await openTeam(staff, "Acme Corp", "Ticket 4711: a user cannot open Invoices");
   await expect(staff.getByRole("region", { name: "Support view" })).toContainText(/Viewing Acme Corp as support · read only · ends .+/);
   await teamNavigation(staff).getByRole("link", { name: "Users", exact: true }).click();
@@ -67,10 +77,31 @@ test("support looks at a team read-only with its consent, and the team sees it i
   }
 });
 
-test("without the team's consent, support cannot open it", async ({ page }) => {
-  await signInAsSupport(page);
+test("without the team's consent, support cannot open it", async ({ browser }) => {
+  const { context, page } = await supportBrowser(browser);
   await openTeam(page, "Acme Connect", "Ticket 4712");
   await expect(page.locator("form").getByRole("alert")).toHaveText(
     "Acme Connect has not granted support access. Ask the team's owner or a manager to grant it in Settings.",
   );
+  await context.close();
+});
+
+test("when the team revokes access, the open view ends at the next request", async ({ page, browser }) => {
+  await signIn(page, "manager@acme.example");
+  await teamNavigation(page).getByRole("link", { name: "Settings", exact: true }).click();
+  await page.getByLabel("Note").fill("Ticket 4713");
+  await page.getByRole("button", { name: "Grant support access" }).click();
+  const grants = page.getByRole("list", { name: "Active support access" });
+  await expect(grants.getByText("Ticket 4713")).toBeVisible();
+
+  const { context: staffContext, page: staff } = await supportBrowser(browser);
+  await openTeam(staff, "Acme Corp", "Ticket 4713");
+  await expect(staff.getByRole("region", { name: "Support view" })).toBeVisible();
+
+  for (const revoke of await grants.getByRole("button", { name: "Revoke" }).all()) await revoke.click();
+  await expect(grants).toHaveCount(0);
+  await staff.reload();
+  await expect(staff).toHaveURL(/\/support\?ended=1$/);
+  await expect(staff.getByRole("status")).toContainText("Your read-only view has ended");
+  await staffContext.close();
 });

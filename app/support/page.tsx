@@ -11,8 +11,8 @@ import { OpenViewForm } from "./open-view-form";
 
 export const metadata: Metadata = { title: "Staff console" };
 
-export default async function StaffConsolePage({ searchParams }: { searchParams: Promise<{ q?: string; team?: string }> }) {
-  const { q, team } = await searchParams;
+export default async function StaffConsolePage({ searchParams }: { searchParams: Promise<{ q?: string; team?: string; ended?: string }> }) {
+  const { q, team, ended } = await searchParams;
   const api = await serverApi();
   const [me, staff, current, results] = await Promise.all([
     load(() => api.account.me()),
@@ -31,6 +31,11 @@ export default async function StaffConsolePage({ searchParams }: { searchParams:
           title="Staff console"
           description={`Signed in as ${staff.email} (${staff.role === "support_admin" ? "support admin" : "support"}). Teams open read-only, with their consent, and see every view in their audit log.`}
         />
+        {ended && !current ? (
+          <p role="status" className="mb-6 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+            Your read-only view has ended: its time was up, or the team revoked support access. Open the team again if it still allows it.
+          </p>
+        ) : null}
         {current ? (
           <Card className="mb-6">
             <div className="flex flex-wrap items-center justify-between gap-3">

@@ -1,3 +1,5 @@
+import { TRPCError } from "@trpc/server";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { ConsoleNav } from "@/app/_components/console-nav";
 import { SupportBanner } from "@/app/_components/support-banner";
@@ -13,10 +15,17 @@ import { TerminatedBanner } from "./terminated-banner";
 export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const api = await serverApi();
-  const [me, teams, access, ownershipOffer] = await Promise.all([
+  const access = await load(() =>
+    api.teams.access({ teamId }).catch(async (error: unknown) => {
+      // Staff whose read-only view has ended (time up, grant revoked) go back to the staff console.
+      const notFound = error instanceof TRPCError && error.code === "NOT_FOUND";
+      if (notFound && (await api.account.staff().catch(() => null))) redirect("/support?ended=1");
+      throw error;
+    }),
+  );
+  const [me, teams, ownershipOffer] = await Promise.all([
     load(() => api.account.me()),
     load(() => api.teams.mine()),
-    load(() => api.teams.access({ teamId })),
     load(() => api.members.ownershipTransfer({ teamId })),
   ]);
   const current = { id: access.team.id, name: access.team.name, productName: productName(access.team.product) };
