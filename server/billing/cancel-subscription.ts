@@ -1,12 +1,10 @@
-import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { subscriptions } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { noticeDate, sendNotice } from "./notices";
-import { RETENTION_DAYS, VERSION_CONFLICT, lockSubscription, requireRunning, requireVersion } from "./subscription-record";
+import { RETENTION_DAYS, lockSubscription, requireRunning, requireVersion, saveSubscriptionChange } from "./subscription-record";
 
 /**
  * Self-serve cancellation: the subscription runs to the end of the period and is not
@@ -24,12 +22,7 @@ export async function cancelSubscription(
     if (subscription.cancelAtPeriodEnd) return { version: subscription.version, endsAt: subscription.currentPeriodEnd };
     requireVersion(subscription, input.expectedVersion);
     const reason = input.reason?.trim() || null;
-    const [updated] = await tx
-      .update(subscriptions)
-      .set({ cancelAtPeriodEnd: true, cancelReason: reason, cancelRequestedAt: now, version: subscription.version + 1, updatedAt: now })
-      .where(and(eq(subscriptions.id, subscription.id), eq(subscriptions.version, input.expectedVersion)))
-      .returning({ version: subscriptions.version });
-    if (!updated) throw new DomainError("CONFLICT", VERSION_CONFLICT);
+    const updated = await saveSubscriptionChange(tx, subscription, input.expectedVersion, { cancelAtPeriodEnd: true, cancelReason: reason, cancelRequestedAt: now }, now);
     await recordAudit(tx, {
       ...auditContext(ctx),
       teamId: team.id,
@@ -70,12 +63,7 @@ export async function reactivateSubscription(
     requireRunning(subscription, team);
     if (!subscription.cancelAtPeriodEnd) return { version: subscription.version, renewsAt: subscription.currentPeriodEnd };
     requireVersion(subscription, input.expectedVersion);
-    const [updated] = await tx
-      .update(subscriptions)
-      .set({ cancelAtPeriodEnd: false, cancelReason: null, cancelRequestedAt: null, version: subscription.version + 1, updatedAt: now })
-      .where(and(eq(subscriptions.id, subscription.id), eq(subscriptions.version, input.expectedVersion)))
-      .returning({ version: subscriptions.version });
-    if (!updated) throw new DomainError("CONFLICT", VERSION_CONFLICT);
+    const updated = await saveSubscriptionChange(tx, subscription, input.expectedVersion, { cancelAtPeriodEnd: false, cancelReason: null, cancelRequestedAt: null }, now);
     await recordAudit(tx, {
       ...auditContext(ctx),
       teamId: team.id,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { subscriptions } from "@/db/schema";
@@ -17,12 +17,12 @@ import { type ContractTerms, type Quote, quoteChange } from "./proration";
 import {
   type SubscriptionRow,
   type TeamRow,
-  VERSION_CONFLICT,
   fingerprint,
   lockSubscription,
   readSubscription,
   requireRunning,
   requireVersion,
+  saveSubscriptionChange,
   termsOf,
   termsRecord,
 } from "./subscription-record";
@@ -250,9 +250,7 @@ export async function confirmChange(
           `The price is now ${formatCents(quote.totalCents)} instead of the ${formatCents(input.expectedTotalCents)} you saw. Preview the change again.`,
         );
       }
-      const [updated] = await tx
-        .update(subscriptions)
-        .set({
+      const updated = await saveSubscriptionChange(tx, subscription, input.expectedVersion, {
           planCode: next.plan.code,
           planVersion: next.plan.version,
           billingPeriod: next.billingPeriod,
@@ -260,13 +258,8 @@ export async function confirmChange(
           extraStorageGb: next.extraStorageGb,
           extraDataTransferGb: next.extraDataTransferGb,
           extraRequests: next.extraRequests,
-          ...(quote.newCycle ? { currentPeriodStart: now, currentPeriodEnd: quote.periodEnd, billingAnchor: now } : {}),
-          version: subscription.version + 1,
-          updatedAt: now,
-        })
-        .where(and(eq(subscriptions.id, subscription.id), eq(subscriptions.version, input.expectedVersion)))
-        .returning({ version: subscriptions.version });
-      if (!updated) throw new DomainError("CONFLICT", VERSION_CONFLICT);
+          ...(quote.newCycle ? { currentPeriodStart: now, currentPeriodEnd: quote.periodEnd, billingAnchor: now } : {})
+        }, now);
       const invoice = await writeInvoice(tx, {
         teamId: team.id,
         subscriptionId: subscription.id,

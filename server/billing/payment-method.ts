@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { paymentMethods, subscriptions, teams } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
@@ -12,7 +12,7 @@ import { noticeDate, sendNotice } from "./notices";
 import { addMonths, monthsIn } from "./periods";
 import { checkDisplayHints, paymentProvider } from "./payment-providers";
 import { quotePeriod } from "./proration";
-import { VERSION_CONFLICT, fingerprint, lockSubscription, requireRunning, requireVersion, termsOf } from "./subscription-record";
+import { fingerprint, lockSubscription, requireRunning, requireVersion, saveSubscriptionChange, termsOf } from "./subscription-record";
 
 /**
  * Attaches a payment method: the provider's token and display hints, never card data. In a
@@ -61,17 +61,10 @@ export async function addPaymentMethod(
         .returning({ id: paymentMethods.id });
       const converting = subscription.status === "trialing";
       const periodEnd = addMonths(now, monthsIn(subscription.billingPeriod));
-      const [updated] = await tx
-        .update(subscriptions)
-        .set({
+      const updated = await saveSubscriptionChange(tx, subscription, input.expectedVersion, {
           paymentMethodId: method!.id,
-          ...(converting ? { status: "active" as const, currentPeriodStart: now, currentPeriodEnd: periodEnd, billingAnchor: now } : {}),
-          version: subscription.version + 1,
-          updatedAt: now,
-        })
-        .where(and(eq(subscriptions.id, subscription.id), eq(subscriptions.version, input.expectedVersion)))
-        .returning({ version: subscriptions.version });
-      if (!updated) throw new DomainError("CONFLICT", VERSION_CONFLICT);
+          ...(converting ? { status: "active" as const, currentPeriodStart: now, currentPeriodEnd: periodEnd, billingAnchor: now } : {})
+        }, now);
       await recordAudit(tx, {
         ...auditContext(ctx),
         teamId: team.id,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { subscriptions, teams } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
@@ -15,12 +15,12 @@ import { type Quote, quotePeriod } from "./proration";
 import {
   type SubscriptionRow,
   type TeamRow,
-  VERSION_CONFLICT,
   fingerprint,
   lockSubscription,
   readSubscription,
   requireVersion,
   retentionDaysLeft,
+  saveSubscriptionChange,
   termsOf,
 } from "./subscription-record";
 
@@ -83,22 +83,15 @@ export async function renewSubscription(
       if (quote.totalCents !== input.expectedTotalCents) {
         throw new DomainError("CONFLICT", `The price is now ${formatCents(quote.totalCents)}. Preview the renewal again.`);
       }
-      const [updated] = await tx
-        .update(subscriptions)
-        .set({
+      const updated = await saveSubscriptionChange(tx, subscription, input.expectedVersion, {
           status: "active",
           cancelAtPeriodEnd: false,
           cancelReason: null,
           cancelRequestedAt: null,
           currentPeriodStart: now,
           currentPeriodEnd: quote.periodEnd,
-          billingAnchor: now,
-          version: subscription.version + 1,
-          updatedAt: now,
-        })
-        .where(and(eq(subscriptions.id, subscription.id), eq(subscriptions.version, input.expectedVersion)))
-        .returning({ version: subscriptions.version });
-      if (!updated) throw new DomainError("CONFLICT", VERSION_CONFLICT);
+          billingAnchor: now
+        }, now);
       await tx.update(teams).set({ status: "active", terminatedAt: null }).where(eq(teams.id, team.id));
       const invoice = await writeInvoice(tx, {
         teamId: team.id,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Queryable, Transaction } from "@/db/client";
 import { subscriptions, teams } from "@/db/schema";
 import { canonicalJson } from "../audit/canonical-json";
@@ -90,4 +90,24 @@ export function requireVersion(subscription: SubscriptionRow, expectedVersion: n
 /** Hash of what a request asked for, so a reused idempotency key with another request is noticed. */
 export function fingerprint(value: unknown): string {
   return createHash("sha256").update(canonicalJson(value)).digest("hex");
+}
+
+/**
+ * Writes a change to the subscription if nobody changed it since `expectedVersion` was read,
+ * bumping the version; otherwise the second tab is told, and nothing is written.
+ */
+export async function saveSubscriptionChange(
+  tx: Transaction,
+  subscription: SubscriptionRow,
+  expectedVersion: number,
+  changes: Partial<typeof subscriptions.$inferInsert>,
+  now: Date,
+): Promise<{ version: number }> {
+  const [updated] = await tx
+    .update(subscriptions)
+    .set({ ...changes, version: subscription.version + 1, updatedAt: now })
+    .where(and(eq(subscriptions.id, subscription.id), eq(subscriptions.version, expectedVersion)))
+    .returning({ version: subscriptions.version });
+  if (!updated) throw new DomainError("CONFLICT", VERSION_CONFLICT);
+  return updated;
 }
