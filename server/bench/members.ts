@@ -1,14 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import postgres from "postgres";
-import { type DatabaseHandle, openPglite, openPostgres, rowsOf } from "@/db/client";
+import { rowsOf } from "@/db/client";
 import { accounts, subscriptions, teams } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
 import { noRequest } from "../actor";
 import { systemClock } from "../clock";
 import { logger } from "../logger";
 import { encodeMemberCursor } from "../members/member-order";
 import { createCaller } from "../routers/root";
+import { openBenchDatabase } from "./bench-database";
 import { measure, report } from "./stats";
 
 /**
@@ -16,36 +14,15 @@ import { measure, report } from "./stats";
  * calls through the tRPC caller beside the same query in hand-written SQL, the CSV export
  * of everyone and a 10,000-row CSV import, on a fresh database of the bench's own.
  */
-process.env.AUTH_SECRET ??= "bench-only-auth-secret";
-process.env.ENCRYPTION_KEYS ??= `kbench:${randomBytes(32).toString("base64")}`;
-logger.level = "silent";
 
 const MEMBERS = 100_000;
 const GROUPS = 1_000;
 const RUNS = 200;
-const base = process.env.BENCH_DATABASE_URL;
-let handle: DatabaseHandle;
-let drop = async () => {};
-if (base) {
-  const name = `cc_bench_members_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  handle = openPostgres(url.toString(), { max: 10 });
-  drop = async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
-} else {
-  handle = await openPglite();
-}
+const { handle, drop, label } = await openBenchDatabase("cc_bench_members");
 
 try {
   const { db } = handle;
-  await handle.migrate();
-  await seedDemoData(db, systemClock);
-  console.log(`\nteam administration at scale, database: ${handle.kind}${base ? " (BENCH_DATABASE_URL)" : " (in memory)"}`);
+  console.log(`\nteam administration at scale, database: ${label}`);
 
   const [acme] = await db.select().from(teams).where(eq(teams.name, "Acme Corp"));
   const [manager] = await db.select().from(accounts).where(eq(accounts.email, "manager@acme.example"));

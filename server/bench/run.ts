@@ -1,9 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import postgres from "postgres";
-import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
 import { accounts, teams } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
 import { noRequest, systemActor } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import { verifyAuditChain } from "../audit/verify-chain";
@@ -13,40 +9,20 @@ import { systemClock } from "../clock";
 import { hashPassword } from "../crypto/passwords";
 import { logger } from "../logger";
 import { createCaller } from "../routers/root";
+import { openBenchDatabase } from "./bench-database";
 import { measure, report } from "./stats";
 
 /**
  * Figures for the foundation: the main reads through the tRPC caller, audit appends and
  * chain verification, on a fresh database of the bench's own.
  */
-process.env.AUTH_SECRET ??= "bench-only-auth-secret";
-process.env.ENCRYPTION_KEYS ??= `kbench:${randomBytes(32).toString("base64")}`;
-logger.level = "silent";
 
 const AUDIT_EVENTS = 20_000;
-const base = process.env.BENCH_DATABASE_URL;
-let handle: DatabaseHandle;
-let drop = async () => {};
-if (base) {
-  const name = `cc_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  handle = openPostgres(url.toString(), { max: 10 });
-  drop = async () => {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
-} else {
-  handle = await openPglite();
-}
+const { handle, drop, label } = await openBenchDatabase("cc_bench");
 
 try {
   const { db } = handle;
-  await handle.migrate();
-  await seedDemoData(db, systemClock);
-  console.log(`database: ${handle.kind}${base ? " (BENCH_DATABASE_URL)" : " (in memory)"}`);
+  console.log(`database: ${label}`);
 
   const [acme] = await db.select().from(teams).where(eq(teams.name, "Acme Corp"));
   const [manager] = await db.select().from(accounts).where(eq(accounts.email, "manager@acme.example"));
