@@ -1,15 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
-import { subscriptions } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { seatsInUse } from "../members/seats";
-import { invoiceByKey, writeInvoice } from "./invoices";
+import { earlierCharge, writeInvoice } from "./invoices";
 import { formatCents } from "./money";
 import { noticeDate, sendNotice } from "./notices";
 import { type AddOnKind, addOnOf, currentPlan } from "./plan-catalog";
@@ -224,13 +222,9 @@ export async function confirmChange(
 ): Promise<ChangeResult> {
   const requestFingerprint = fingerprint({ kind: "change", change: input.change });
   const replay = async (on: Queryable): Promise<ChangeResult | null> => {
-    const invoice = await invoiceByKey(on, input.teamId, input.idempotencyKey);
-    if (!invoice) return null;
-    if (invoice.requestFingerprint !== requestFingerprint) {
-      throw new DomainError("CONFLICT", "This confirmation was already used for a different change. Preview the change again.");
-    }
-    const [row] = await on.select({ version: subscriptions.version }).from(subscriptions).where(eq(subscriptions.teamId, input.teamId));
-    return { invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents }, version: row?.version ?? 0, replayed: true };
+    const mismatch = "This confirmation was already used for a different change. Preview the change again.";
+    const earlier = await earlierCharge(on, { ...input, requestFingerprint, mismatch });
+    return earlier && { invoice: earlier.invoice, version: earlier.version, replayed: true };
   };
 
   try {

@@ -75,6 +75,28 @@ export async function invoiceByKey(db: Queryable, teamId: string, idempotencyKey
   return invoice;
 }
 
+/**
+ * What an earlier attempt carrying the same idempotency key charged, so a retried or
+ * double-clicked change charges once; the key used for another request is refused.
+ */
+export async function earlierCharge(
+  db: Queryable,
+  input: { teamId: string; idempotencyKey: string; requestFingerprint: string; mismatch: string },
+) {
+  const invoice = await invoiceByKey(db, input.teamId, input.idempotencyKey);
+  if (!invoice) return null;
+  if (invoice.requestFingerprint !== input.requestFingerprint) throw new DomainError("CONFLICT", input.mismatch);
+  const [row] = await db
+    .select({ version: subscriptions.version, paymentMethodId: subscriptions.paymentMethodId })
+    .from(subscriptions)
+    .where(eq(subscriptions.teamId, input.teamId));
+  return {
+    invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents },
+    version: row?.version ?? 0,
+    paymentMethodId: row?.paymentMethodId ?? null,
+  };
+}
+
 /** The team's invoices, newest first, each with its lines. */
 export async function listInvoices(db: Queryable, teamId: string, limit = 50) {
   const rows = await db

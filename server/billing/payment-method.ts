@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { paymentMethods, subscriptions, teams } from "@/db/schema";
+import { paymentMethods, teams } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
-import { DomainError } from "../errors";
-import { invoiceByKey, writeInvoice } from "./invoices";
+import { earlierCharge, writeInvoice } from "./invoices";
 import { formatCents } from "./money";
 import { noticeDate, sendNotice } from "./notices";
 import { addMonths, monthsIn } from "./periods";
@@ -27,21 +26,9 @@ export async function addPaymentMethod(
   const provider = paymentProvider(input.provider);
   const requestFingerprint = fingerprint({ kind: "payment_method", provider: input.provider });
   const replay = async (on: Queryable) => {
-    const invoice = await invoiceByKey(on, input.teamId, input.idempotencyKey);
-    if (!invoice) return null;
-    if (invoice.requestFingerprint !== requestFingerprint) {
-      throw new DomainError("CONFLICT", "This confirmation was already used for something else. Try again.");
-    }
-    const [row] = await on
-      .select({ version: subscriptions.version, paymentMethodId: subscriptions.paymentMethodId })
-      .from(subscriptions)
-      .where(eq(subscriptions.teamId, input.teamId));
-    return {
-      paymentMethodId: row?.paymentMethodId ?? "",
-      version: row?.version ?? 0,
-      converted: true,
-      invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents },
-    };
+    const mismatch = "This confirmation was already used for something else. Try again.";
+    const earlier = await earlierCharge(on, { ...input, requestFingerprint, mismatch });
+    return earlier && { paymentMethodId: earlier.paymentMethodId ?? "", version: earlier.version, converted: true, invoice: earlier.invoice };
   };
   // The provider is asked outside the transaction: no row stays locked while it answers.
   const attached = await provider.attach({ teamId: input.teamId, providerToken: input.providerToken });

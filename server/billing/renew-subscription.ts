@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { subscriptions, teams } from "@/db/schema";
+import { teams } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
-import { invoiceByKey, writeInvoice } from "./invoices";
+import { earlierCharge, writeInvoice } from "./invoices";
 import { formatCents } from "./money";
 import { noticeDate, sendNotice } from "./notices";
 import { addMonths, monthsIn } from "./periods";
@@ -63,13 +63,9 @@ export async function renewSubscription(
 ): Promise<{ invoice: { id: string; number: string; totalCents: number }; version: number; replayed: boolean }> {
   const requestFingerprint = fingerprint({ kind: "renew" });
   const replay = async (on: Queryable) => {
-    const invoice = await invoiceByKey(on, input.teamId, input.idempotencyKey);
-    if (!invoice) return null;
-    if (invoice.requestFingerprint !== requestFingerprint) {
-      throw new DomainError("CONFLICT", "This confirmation was already used for something else. Preview the renewal again.");
-    }
-    const [row] = await on.select({ version: subscriptions.version }).from(subscriptions).where(eq(subscriptions.teamId, input.teamId));
-    return { invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents }, version: row?.version ?? 0, replayed: true };
+    const mismatch = "This confirmation was already used for something else. Preview the renewal again.";
+    const earlier = await earlierCharge(on, { ...input, requestFingerprint, mismatch });
+    return earlier && { invoice: earlier.invoice, version: earlier.version, replayed: true };
   };
   try {
     return await db.transaction(async (tx) => {
