@@ -3,11 +3,11 @@ import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
-import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { seatsInUse } from "../members/seats";
-import { earlierCharge, writeInvoice } from "./invoices";
+import { type ChargeResult, chargeOnce } from "./charge-once";
+import { writeInvoice } from "./invoices";
 import { formatCents } from "./money";
 import { noticeDate, sendNotice } from "./notices";
 import { type AddOnKind, addOnOf, currentPlan } from "./plan-catalog";
@@ -16,7 +16,6 @@ import {
   type SubscriptionRow,
   type TeamRow,
   fingerprint,
-  lockSubscription,
   readSubscription,
   requireRunning,
   requireVersion,
@@ -198,13 +197,6 @@ export async function previewChange(db: Queryable, ctx: DomainContext, teamId: s
   };
 }
 
-export interface ChangeResult {
-  invoice: { id: string; number: string; totalCents: number };
-  version: number;
-  /** True when this key had been confirmed before: nothing new was charged. */
-  replayed: boolean;
-}
-
 /**
  * Applies a previewed change at once and writes its invoice, in one transaction.
  *
@@ -219,21 +211,16 @@ export async function confirmChange(
   db: Queryable,
   ctx: DomainContext,
   input: { teamId: string; idempotencyKey: string; expectedVersion: number; expectedTotalCents: number; change: SubscriptionChange },
-): Promise<ChangeResult> {
+): Promise<ChargeResult> {
   const requestFingerprint = fingerprint({ kind: "change", change: input.change });
-  const replay = async (on: Queryable): Promise<ChangeResult | null> => {
-    const mismatch = "This confirmation was already used for a different change. Preview the change again.";
-    const earlier = await earlierCharge(on, { ...input, requestFingerprint, mismatch });
-    return earlier && { invoice: earlier.invoice, version: earlier.version, replayed: true };
-  };
+  const key = { ...input, requestFingerprint, mismatch: "This confirmation was already used for a different change. Preview the change again." };
 
-  try {
-    return await db.transaction(async (tx) => {
+  return chargeOnce<ChargeResult>(
+    db,
+    key,
+    (earlier) => ({ invoice: earlier.invoice, version: earlier.version, replayed: true }),
+    async (tx, { subscription, team }) => {
       const now = ctx.clock.now();
-      const { subscription, team } = await lockSubscription(tx, input.teamId);
-      // Under the lock: a first attempt that committed meanwhile is visible now.
-      const earlier = await replay(tx);
-      if (earlier) return earlier;
       requireVersion(subscription, input.expectedVersion);
       requireRunning(subscription, team);
       const { current, next } = await nextTerms(tx, subscription, team, input.change, now);
@@ -289,13 +276,6 @@ export async function confirmChange(
         ].join("\n"),
       });
       return { invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents }, version: updated.version, replayed: false };
-    });
-  } catch (error) {
-    // Two attempts with one key raced past the lock-free check: the loser answers the winner's result.
-    if (isUniqueViolation(error, "invoices_team_idempotency_unique")) {
-      const answer = await replay(db);
-      if (answer) return answer;
-    }
-    throw error;
-  }
+    },
+  );
 }

@@ -75,6 +75,12 @@ export async function invoiceByKey(db: Queryable, teamId: string, idempotencyKey
   return invoice;
 }
 
+export interface EarlierCharge {
+  invoice: { id: string; number: string; totalCents: number };
+  version: number;
+  paymentMethodId: string | null;
+}
+
 /**
  * What an earlier attempt carrying the same idempotency key charged, so a retried or
  * double-clicked change charges once; the key used for another request is refused.
@@ -82,7 +88,7 @@ export async function invoiceByKey(db: Queryable, teamId: string, idempotencyKey
 export async function earlierCharge(
   db: Queryable,
   input: { teamId: string; idempotencyKey: string; requestFingerprint: string; mismatch: string },
-) {
+): Promise<EarlierCharge | null> {
   const invoice = await invoiceByKey(db, input.teamId, input.idempotencyKey);
   if (!invoice) return null;
   if (invoice.requestFingerprint !== input.requestFingerprint) throw new DomainError("CONFLICT", input.mismatch);

@@ -3,15 +3,15 @@ import type { Queryable } from "@/db/client";
 import { paymentMethods, teams } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
-import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
-import { earlierCharge, writeInvoice } from "./invoices";
+import { chargeOnce } from "./charge-once";
+import { writeInvoice } from "./invoices";
 import { formatCents } from "./money";
 import { noticeDate, sendNotice } from "./notices";
 import { addMonths, monthsIn } from "./periods";
 import { checkDisplayHints, paymentProvider } from "./payment-providers";
 import { quotePeriod } from "./proration";
-import { fingerprint, lockSubscription, requireRunning, requireVersion, saveSubscriptionChange, termsOf } from "./subscription-record";
+import { fingerprint, requireRunning, requireVersion, saveSubscriptionChange, termsOf } from "./subscription-record";
 
 /**
  * Attaches a payment method: the provider's token and display hints, never card data. In a
@@ -25,21 +25,17 @@ export async function addPaymentMethod(
 ): Promise<{ paymentMethodId: string; version: number; converted: boolean; invoice: { id: string; number: string; totalCents: number } | null }> {
   const provider = paymentProvider(input.provider);
   const requestFingerprint = fingerprint({ kind: "payment_method", provider: input.provider });
-  const replay = async (on: Queryable) => {
-    const mismatch = "This confirmation was already used for something else. Try again.";
-    const earlier = await earlierCharge(on, { ...input, requestFingerprint, mismatch });
-    return earlier && { paymentMethodId: earlier.paymentMethodId ?? "", version: earlier.version, converted: true, invoice: earlier.invoice };
-  };
+  const key = { ...input, requestFingerprint, mismatch: "This confirmation was already used for something else. Try again." };
   // The provider is asked outside the transaction: no row stays locked while it answers.
   const attached = await provider.attach({ teamId: input.teamId, providerToken: input.providerToken });
   checkDisplayHints(attached);
 
-  try {
-    return await db.transaction(async (tx) => {
+  return chargeOnce(
+    db,
+    key,
+    (earlier) => ({ paymentMethodId: earlier.paymentMethodId ?? "", version: earlier.version, converted: true, invoice: earlier.invoice }),
+    async (tx, { subscription, team }) => {
       const now = ctx.clock.now();
-      const { subscription, team } = await lockSubscription(tx, input.teamId);
-      const earlier = await replay(tx);
-      if (earlier) return earlier;
       requireVersion(subscription, input.expectedVersion);
       requireRunning(subscription, team);
       const [method] = await tx
@@ -93,12 +89,6 @@ export async function addPaymentMethod(
         converted: true,
         invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents },
       };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "invoices_team_idempotency_unique")) {
-      const answer = await replay(db);
-      if (answer) return answer;
-    }
-    throw error;
-  }
+    },
+  );
 }

@@ -4,10 +4,10 @@ import type { Queryable } from "@/db/client";
 import { teams } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
-import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
-import { earlierCharge, writeInvoice } from "./invoices";
+import { type ChargeResult, chargeOnce } from "./charge-once";
+import { writeInvoice } from "./invoices";
 import { formatCents } from "./money";
 import { noticeDate, sendNotice } from "./notices";
 import { addMonths, monthsIn } from "./periods";
@@ -16,7 +16,6 @@ import {
   type SubscriptionRow,
   type TeamRow,
   fingerprint,
-  lockSubscription,
   readSubscription,
   requireVersion,
   retentionDaysLeft,
@@ -60,19 +59,15 @@ export async function renewSubscription(
   db: Queryable,
   ctx: DomainContext,
   input: { teamId: string; idempotencyKey: string; expectedVersion: number; expectedTotalCents: number },
-): Promise<{ invoice: { id: string; number: string; totalCents: number }; version: number; replayed: boolean }> {
+): Promise<ChargeResult> {
   const requestFingerprint = fingerprint({ kind: "renew" });
-  const replay = async (on: Queryable) => {
-    const mismatch = "This confirmation was already used for something else. Preview the renewal again.";
-    const earlier = await earlierCharge(on, { ...input, requestFingerprint, mismatch });
-    return earlier && { invoice: earlier.invoice, version: earlier.version, replayed: true };
-  };
-  try {
-    return await db.transaction(async (tx) => {
+  const key = { ...input, requestFingerprint, mismatch: "This confirmation was already used for something else. Preview the renewal again." };
+  return chargeOnce<ChargeResult>(
+    db,
+    key,
+    (earlier) => ({ invoice: earlier.invoice, version: earlier.version, replayed: true }),
+    async (tx, { subscription, team }) => {
       const now = ctx.clock.now();
-      const { subscription, team } = await lockSubscription(tx, input.teamId);
-      const earlier = await replay(tx);
-      if (earlier) return earlier;
       requireVersion(subscription, input.expectedVersion);
       requireRenewable(subscription, team, now);
       const quote = renewalQuote(subscription, now);
@@ -118,12 +113,6 @@ export async function renewSubscription(
         ].join("\n"),
       });
       return { invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents }, version: updated.version, replayed: false };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error, "invoices_team_idempotency_unique")) {
-      const answer = await replay(db);
-      if (answer) return answer;
-    }
-    throw error;
-  }
+    },
+  );
 }
