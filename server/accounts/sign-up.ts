@@ -4,6 +4,7 @@ import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
 import type { RequestMeta } from "../actor";
 import type { Clock } from "../clock";
+import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../crypto/passwords";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { consoleUrl } from "../mail/console-url";
@@ -48,6 +49,16 @@ export async function signUp(
         .update(accounts)
         .set({ name: input.name.trim(), passwordHash: await hashPassword(input.password), updatedAt: now })
         .where(eq(accounts.id, existing.id));
+      await recordAudit(tx, {
+        teamId: null,
+        actor: { kind: "account", accountId: existing.id, email: existing.email, sessionId: null, mfaVerified: false },
+        occurredAt: now,
+        request: ctx.request,
+        action: "account.sign_up_repeated",
+        target: { type: "account", id: existing.id },
+        before: { name: existing.name },
+        after: { name: input.name.trim(), passwordChanged: true },
+      });
     } else {
       accountId = randomUUID();
       await createAccount(

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
 import type { RequestMeta } from "../actor";
+import { recordAudit } from "../audit/record-audit";
 import type { Clock } from "../clock";
 import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from "../crypto/passwords";
 import { DomainError } from "../errors";
@@ -54,7 +55,17 @@ export async function beginSignIn(
 
   if (passwordNeedsRehash(account.passwordHash)) {
     const passwordHash = await hashPassword(credentials.password);
-    await db.update(accounts).set({ passwordHash }).where(eq(accounts.id, account.id));
+    await db.transaction(async (tx) => {
+      await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, account.id));
+      await recordAudit(tx, {
+        teamId: null,
+        actor: { kind: "account", accountId: account.id, email: account.email, sessionId: null, mfaVerified: false },
+        occurredAt: now,
+        request: ctx.request,
+        action: "account.password_rehashed",
+        target: { type: "account", id: account.id },
+      });
+    });
   }
   const challengeToken = await createSignInChallenge(db, account.id, now);
   return { status: "challenge", challengeToken, secondStep: account.totpEnabledAt !== null };

@@ -1,4 +1,5 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { systemClock } from "../clock";
@@ -8,7 +9,7 @@ import { requestMetaFrom } from "../context";
 import { getDatabase } from "../database";
 import { logger } from "../logger";
 import { completeSignIn } from "./complete-sign-in";
-import { SESSION_ABSOLUTE_LIFETIME_MS, endSession, isSuccessorSession } from "./sessions";
+import { SESSION_ABSOLUTE_LIFETIME_MS, isSuccessorSession, signOutSession } from "./sessions";
 
 const credentialsSchema = z.object({
   challenge: z.string().min(1).max(200),
@@ -80,7 +81,7 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateAuthSessi
   events: {
     async signOut(message) {
       const sid = "token" in message ? (message.token?.sid as string | undefined) : undefined;
-      if (sid) await endSession((await getDatabase()).db, sid, systemClock.now());
+      if (sid) await signOutSession((await getDatabase()).db, sid, systemClock.now(), requestMetaFrom(await headers()));
     },
   },
 }));

@@ -1,6 +1,8 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts, memberships, sessions, teamSettings } from "@/db/schema";
+import type { RequestMeta } from "../actor";
+import { recordAudit } from "../audit/record-audit";
 import type { Clock } from "../clock";
 
 /** ASVS level 2 defaults; a team may ask for a shorter idle timeout. */
@@ -148,4 +150,25 @@ export async function endAccountSessions(
     )
     .returning({ id: sessions.id });
   return ended.length;
+}
+
+/** Signing out: the session ends and the account's log says so. */
+export async function signOutSession(db: Queryable, sessionId: string, now: Date, request: RequestMeta): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ accountId: sessions.accountId, email: accounts.email, endedAt: sessions.endedAt })
+      .from(sessions)
+      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+      .where(eq(sessions.id, sessionId));
+    if (!row || row.endedAt) return;
+    await endSession(tx, sessionId, now);
+    await recordAudit(tx, {
+      teamId: null,
+      actor: { kind: "account", accountId: row.accountId, email: row.email, sessionId, mfaVerified: false },
+      occurredAt: now,
+      request,
+      action: "account.signed_out",
+      target: { type: "session", id: sessionId },
+    });
+  });
 }

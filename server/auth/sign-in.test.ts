@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { useTestDatabase } from "@/db/testing/test-database";
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";
-import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, endSession, resolveSession } from "./sessions";
+import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, resolveSession, signOutSession } from "./sessions";
 import { signInWithPassword } from "../testing/sign-in";
 
 const database = useTestDatabase();
@@ -111,11 +111,13 @@ describe("sessions", () => {
     });
   });
 
-  it("end when the user signs out", async () => {
+  it("end when the user signs out, and the account's log says so", async () => {
     const clock = fixedClock("2026-03-03T09:00:00Z");
     const sessionId = await signIn("it@acme.example", clock);
-    await endSession(database.handle.db, sessionId, clock.now());
+    await signOutSession(database.handle.db, sessionId, clock.now(), request);
     expect(await resolveSession(database.handle.db, sessionId, clock)).toBeNull();
+    const [event] = await database.handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, "account.signed_out"), eq(auditEvents.targetId, sessionId)));
+    expect(event).toMatchObject({ teamId: null, actorLabel: "it@acme.example", ip: "203.0.113.7" });
   });
 
   it("end after two idle hours, and stay ended", async () => {

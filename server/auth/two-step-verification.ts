@@ -23,10 +23,13 @@ export async function startTotpEnrolment(db: Queryable, ctx: AccountContext, pas
   const account = await confirmPassword(db, ctx.actor.accountId, password, ctx.clock.now());
   if (account.totpEnabledAt) throw new DomainError("CONFLICT", "Two-step verification is already on.");
   const { secret, uri } = newTotpSecret(account.email);
-  await db
-    .update(accounts)
-    .set({ totpSecretEncrypted: encrypt(keyRing(), secret), totpLastUsedStep: null, updatedAt: ctx.clock.now() })
-    .where(eq(accounts.id, account.id));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(accounts)
+      .set({ totpSecretEncrypted: encrypt(keyRing(), secret), totpLastUsedStep: null, updatedAt: ctx.clock.now() })
+      .where(eq(accounts.id, account.id));
+    await recordAudit(tx, { ...auditContext(ctx), teamId: null, action: "account.two_step_setup_started", target: { type: "account", id: account.id } });
+  });
   return { setupKey: secret.replace(/(.{4})/g, "$1 ").trim(), qrCode: await QRCode.toDataURL(uri, { margin: 1, width: 200 }) };
 }
 
