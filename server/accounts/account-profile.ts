@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { accountTokens, accounts } from "@/db/schema";
+import { accountTokens, accounts, teams } from "@/db/schema";
 import type { Actor } from "../actor";
 import { decrypt } from "../crypto/encryption";
 import { keyRing } from "../crypto/key-ring";
@@ -45,6 +45,9 @@ export async function profileForEditing(db: Queryable, ctx: DomainContext) {
         gt(accountTokens.expiresAt, ctx.clock.now()),
       ),
     );
+  const [managedBy] = account.managedByTeamId
+    ? await db.select({ teamName: teams.name }).from(teams).where(eq(teams.id, account.managedByTeamId))
+    : [];
   return {
     name: account.name,
     email: account.email,
@@ -52,5 +55,6 @@ export async function profileForEditing(db: Queryable, ctx: DomainContext) {
     phone: account.phoneEncrypted ? decrypt(keyRing(), account.phoneEncrypted) : null,
     pendingEmailChange: pending?.newEmail ? { newEmail: pending.newEmail, expiresAt: pending.expiresAt } : null,
     emailChangeRefusal: await emailChangeRefusal(db, account),
+    managedByTeam: managedBy?.teamName ?? null,
   };
 }

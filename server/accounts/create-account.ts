@@ -17,6 +17,11 @@ export interface NewAccount {
   password: string;
   phone?: string;
   emailVerified: boolean;
+  /**
+   * The team that brings this account into being (an invitation's sign-up, the team's own
+   * creation) manages it: its managers may deactivate it. An existing account never gains a
+   * managing team by joining; it stays external.
+   */
   managedByTeamId?: string;
 }
 

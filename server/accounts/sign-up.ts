@@ -6,6 +6,7 @@ import type { RequestMeta } from "../actor";
 import type { Clock } from "../clock";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../crypto/passwords";
+import { invitingTeamOfNewAccount } from "../invitations/inviting-team";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { consoleUrl } from "../mail/console-url";
 import { issueAccountCode } from "./account-tokens";
@@ -18,11 +19,12 @@ export const VERIFICATION_CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;
  * Creates an unverified account and mails it a verification code. Whether the address is
  * already taken is never shown: its owner gets a mail saying someone tried, and the answer
  * is the same. An address never verified may be claimed again, by whoever can read its mail.
+ * Signing up from a team's invitation to the same address makes the team manage the new account.
  */
 export async function signUp(
   db: Queryable,
   ctx: { clock: Clock; request: RequestMeta },
-  input: { name: string; email: string; password: string },
+  input: { name: string; email: string; password: string; invitationToken?: string },
 ): Promise<void> {
   assertAcceptablePassword(input.password);
   const now = ctx.clock.now();
@@ -43,11 +45,14 @@ export async function signUp(
   }
 
   await db.transaction(async (tx) => {
+    const managedByTeamId = await invitingTeamOfNewAccount(tx, { email, invitationToken: input.invitationToken, now });
     let accountId = existing?.id;
     if (existing) {
+      // Never verified, so never used: claiming it again from an invitation is bringing it into being.
+      const managingTeamId = existing.managedByTeamId ?? managedByTeamId;
       await tx
         .update(accounts)
-        .set({ name: input.name.trim(), passwordHash: await hashPassword(input.password), updatedAt: now })
+        .set({ name: input.name.trim(), passwordHash: await hashPassword(input.password), managedByTeamId: managingTeamId, updatedAt: now })
         .where(eq(accounts.id, existing.id));
       await recordAudit(tx, {
         teamId: null,
@@ -56,8 +61,8 @@ export async function signUp(
         request: ctx.request,
         action: "account.sign_up_repeated",
         target: { type: "account", id: existing.id },
-        before: { name: existing.name },
-        after: { name: input.name.trim(), passwordChanged: true },
+        before: { name: existing.name, managedByTeamId: existing.managedByTeamId },
+        after: { name: input.name.trim(), passwordChanged: true, managedByTeamId: managingTeamId },
       });
     } else {
       accountId = randomUUID();
@@ -68,7 +73,7 @@ export async function signUp(
           clock: ctx.clock,
           request: ctx.request,
         },
-        { id: accountId, email, name: input.name, password: input.password, emailVerified: false },
+        { id: accountId, email, name: input.name, password: input.password, emailVerified: false, managedByTeamId: managedByTeamId ?? undefined },
       );
     }
     const code = await issueAccountCode(tx, {

@@ -4,6 +4,7 @@ import { accounts } from "@/db/schema";
 import type { RequestMeta } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Clock } from "../clock";
+import { refuseDeactivatedManagedAccount } from "../accounts/deactivated-account";
 import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from "../crypto/passwords";
 import { DomainError } from "../errors";
 import { logger } from "../logger";
@@ -52,6 +53,7 @@ export async function beginSignIn(
   }
   await clearAccountThrottle(db, email);
   if (!account.emailVerifiedAt) return { status: "unverified", email: account.email };
+  await refuseDeactivatedManagedAccount(db, account.id);
 
   if (passwordNeedsRehash(account.passwordHash)) {
     const passwordHash = await hashPassword(credentials.password);

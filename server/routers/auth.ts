@@ -15,7 +15,14 @@ export const authRouter = router({
     .input(z.object({ email: z.string().trim().min(1, "Enter your email.").max(320), password: z.string().min(1, "Enter your password.").max(1024) }))
     .mutation(({ ctx, input }) => beginSignIn(ctx.db, ctx, input)),
   signUp: publicProcedure
-    .input(z.object({ name: z.string().trim().min(1, "Enter your name.").max(200), email, password }))
+    .input(
+      z.object({
+        name: z.string().trim().min(1, "Enter your name.").max(200),
+        email,
+        password,
+        invitationToken: z.string().max(200).optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => signUp(ctx.db, ctx, input)),
   verifyEmail: publicProcedure
     .input(z.object({ email, code: z.string().trim().regex(/^\d{6}$/, "The code has six digits.") }))

@@ -21,6 +21,19 @@ export default async function ProfilePage() {
           <PersonalDetailsForm profile={profile} languages={PROFILE_LANGUAGES} />
         </Card>
 
+        <Card title="Account type">
+          <p className="max-w-md text-sm text-slate-600 dark:text-slate-400">
+            {profile.managedByTeam ? (
+              <>
+                Managed by <strong className="text-slate-900 dark:text-slate-100">{profile.managedByTeam}</strong>: its team managers can
+                deactivate this account, which then cannot sign in anywhere.
+              </>
+            ) : (
+              "External: no team manages this account. Teams you join can remove you from their team, but not deactivate your account."
+            )}
+          </p>
+        </Card>
+
         <Card title="Email address">
           <div className="mb-4 max-w-md">
             <FactList
