@@ -7,6 +7,7 @@ import type { Clock } from "../clock";
 import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from "../crypto/passwords";
 import { DomainError } from "../errors";
 import { logger } from "../logger";
+import { secondStepLockMessage, secondStepLockedUntil } from "./second-step-lock";
 import { createSignInChallenge } from "./sign-in-challenges";
 import { clearAccountThrottle, lockMessage, lockedUntil, recordSignInFailure, throttleKeys } from "./throttle";
 
@@ -19,7 +20,8 @@ export const WRONG_CREDENTIALS = "The email or password is incorrect.";
 /**
  * The first step of signing in: the password. Unknown email and wrong password give the same
  * answer after the same hashing work; failures count per account email and per IP, and a
- * locked key is refused, even with the right password, until its lock passes.
+ * locked key is refused, even with the right password, until its lock passes. A right
+ * password clears the account's password failures, never its wrong second-step codes.
  */
 export async function beginSignIn(
   db: Queryable,
@@ -52,6 +54,9 @@ export async function beginSignIn(
   }
   await clearAccountThrottle(db, email);
   if (!account.emailVerifiedAt) return { status: "unverified", email: account.email };
+  // Told only to someone who knows the password: wrong codes, not wrong passwords, locked it.
+  const secondStepLock = account.totpEnabledAt ? await secondStepLockedUntil(db, account.id, now) : null;
+  if (secondStepLock) throw new DomainError("RATE_LIMITED", secondStepLockMessage(secondStepLock, now));
 
   if (passwordNeedsRehash(account.passwordHash)) {
     const passwordHash = await hashPassword(credentials.password);
