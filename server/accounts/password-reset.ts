@@ -4,6 +4,7 @@ import { accounts } from "@/db/schema";
 import type { RequestMeta } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import { endAccountSessions } from "../auth/sessions";
+import { clearAccountThrottle } from "../auth/throttle";
 import type { Clock } from "../clock";
 import { hashPassword } from "../crypto/passwords";
 import { DomainError } from "../errors";
@@ -36,7 +37,11 @@ export async function requestPasswordReset(db: Queryable, ctx: { clock: Clock },
 
 const REFUSED = "This reset link is not valid any more. Ask for a new one.";
 
-/** Sets a new password from a reset link and ends every session of the account. */
+/**
+ * Sets a new password from a reset link and ends every session of the account. Reading the
+ * mail proves control of the account, so the lock of wrong passwords is lifted too: someone
+ * who keeps an account locked by guessing cannot keep its owner out.
+ */
 export async function resetPassword(
   db: Queryable,
   ctx: { clock: Clock; request: RequestMeta },
@@ -58,6 +63,7 @@ export async function resetPassword(
       .set({ passwordHash, emailVerifiedAt: account.emailVerifiedAt ?? now, updatedAt: now })
       .where(eq(accounts.id, accountId));
     const ended = await endAccountSessions(tx, accountId, now);
+    await clearAccountThrottle(tx, account.email);
     await recordAudit(tx, {
       teamId: null,
       actor: { kind: "account", accountId, email: account.email, sessionId: null, mfaVerified: false },

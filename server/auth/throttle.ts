@@ -67,7 +67,10 @@ export async function recordSignInFailure(db: Queryable, keys: string[], now: Da
   return lockedUntil(db, keys, now);
 }
 
-/** A right password wipes the account's failures (not the IP's: one success must not hide a spray). */
+/**
+ * Wipes the account's failures and locks: after a right password once its lock has passed, or
+ * a completed password reset. Not the IP's: one success must not hide a spray.
+ */
 export async function clearAccountThrottle(db: Queryable, email: string): Promise<void> {
   await db.delete(signInThrottles).where(eq(signInThrottles.key, throttleKeys(email, null)[0]!));
 }
