@@ -32,7 +32,7 @@ export async function beginSignIn(
   const email = credentials.email.trim().toLowerCase();
   const keys = throttleKeys(email, ctx.request.ip);
   const locked = await lockedUntil(db, keys, now);
-  if (locked) throw new DomainError("RATE_LIMITED", lockMessage(locked, now));
+  if (locked) throw new DomainError("RATE_LIMITED", lockMessage(locked, now), { retryAt: locked.toISOString() });
 
   const [account] = await db
     .select({
@@ -49,14 +49,16 @@ export async function beginSignIn(
   if (!account?.passwordHash || !passwordMatches) {
     const lock = await db.transaction((tx) => recordSignInFailure(tx, keys, now));
     logger.info({ requestId: ctx.request.requestId, locked: Boolean(lock) }, "sign-in refused");
-    if (lock) throw new DomainError("RATE_LIMITED", lockMessage(lock, now));
+    if (lock) throw new DomainError("RATE_LIMITED", lockMessage(lock, now), { retryAt: lock.toISOString() });
     throw new DomainError("UNAUTHENTICATED", WRONG_CREDENTIALS);
   }
   await clearAccountThrottle(db, email);
   if (!account.emailVerifiedAt) return { status: "unverified", email: account.email };
   // Told only to someone who knows the password: wrong codes, not wrong passwords, locked it.
   const secondStepLock = account.totpEnabledAt ? await secondStepLockedUntil(db, account.id, now) : null;
-  if (secondStepLock) throw new DomainError("RATE_LIMITED", secondStepLockMessage(secondStepLock, now));
+  if (secondStepLock) {
+    throw new DomainError("RATE_LIMITED", secondStepLockMessage(secondStepLock, now), { retryAt: secondStepLock.toISOString() });
+  }
 
   if (passwordNeedsRehash(account.passwordHash)) {
     const passwordHash = await hashPassword(credentials.password);
