@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, auditEvents, mailOutbox } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/db/seed";
 import { useTestDatabase } from "@/db/testing/test-database";
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";
@@ -156,6 +156,31 @@ describe("signing in with two-step verification", () => {
     expect((await resolveSession(db, sessionId, clock))?.sessionId).toBe(rotated);
     clock.advance(10_000);
     expect(await resolveSession(db, sessionId, clock)).toBeNull();
+  });
+});
+
+describe("changing two-step verification", () => {
+  it("ends the account's other sessions when it is turned on, and keeps the current one", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-06-05T12:00:00Z");
+    const { accountId } = (await accountActor(db, "oliver.brown@acme.example")) as { accountId: string };
+    const elsewhere = await createSession(db, { accountId, now: clock.now(), ip: "203.0.113.50", userAgent: "other browser", mfaVerified: false });
+    const { rotated } = await enrol("oliver.brown@acme.example", clock);
+    expect(await resolveSession(db, elsewhere, clock)).toBeNull();
+    expect((await resolveSession(db, rotated!, clock))?.mfaVerified).toBe(true);
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "account.two_step_enabled"), eq(auditEvents.actorId, accountId)));
+    expect(event!.after).toEqual({ otherSessionsEnded: 1 });
+  });
+
+  it("cannot be turned off by staff while they are staff", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-06-05T15:00:00Z");
+    const staffMember = createCaller(contextFor(db, await accountActor(db, "support@console.example", { mfaVerified: true }), { clock }));
+    await expect(staffMember.security.disableTotp({ password: DEMO_PASSWORD, code: totpCodeAt(DEMO_SUPPORT_TOTP_SECRET, clock.now()) })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Staff accounts must keep two-step verification on. Ask a support admin to remove your staff rights first.",
+    });
+    expect((await staffMember.security.status()).twoStepEnabledAt).not.toBeNull();
   });
 });
 
