@@ -15,6 +15,18 @@ export const signInThrottles = pgTable("sign_in_throttles", {
   lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
 });
 
+/**
+ * Hourly budgets of actions that cost mail, password hashing or a guess at a code: mail per
+ * address and per client IP, verification-code tries per address, wrong second-step codes
+ * per account. In PostgreSQL, so that every app server spends from the same budget.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  /** "<budget>:<subject>", e.g. "mail-address:ann@example.com" or "second-step:<account id>". */
+  key: text("key").primaryKey(),
+  used: integer("used").notNull(),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+});
+
 /** A password that was right, waiting for its second step (authentication or recovery code). */
 export const signInChallenges = pgTable(
   "sign_in_challenges",

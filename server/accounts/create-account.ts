@@ -9,12 +9,11 @@ import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 
-export interface NewAccount {
+export type NewAccount = {
   /** Chosen by the caller when the new account is itself the actor (sign-up). */
   id?: string;
   email: string;
   name: string;
-  password: string;
   phone?: string;
   emailVerified: boolean;
   /**
@@ -23,10 +22,11 @@ export interface NewAccount {
    * managing team by joining; it stays external.
    */
   managedByTeamId?: string;
-}
+  /** A hash when the caller has hashed already (sign-up hashes on every path, whatever it finds). */
+} & ({ password: string } | { passwordHash: string });
 
 export async function createAccount(db: Queryable, ctx: DomainContext, input: NewAccount): Promise<{ id: string }> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = "passwordHash" in input ? input.passwordHash : await hashPassword(input.password);
   const now = ctx.clock.now();
   try {
     return await db.transaction(async (tx) => {

@@ -3,7 +3,9 @@ import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
 import type { RequestMeta } from "../actor";
 import { recordAudit } from "../audit/record-audit";
+import { spendMailBudget } from "../auth/mail-budget";
 import { endAccountSessions } from "../auth/sessions";
+import { clearAccountThrottle } from "../auth/throttle";
 import type { Clock } from "../clock";
 import { hashPassword } from "../crypto/passwords";
 import { DomainError } from "../errors";
@@ -15,9 +17,13 @@ import { assertAcceptablePassword } from "./password-policy";
 
 export const RESET_LINK_LIFETIME_MS = 60 * 60 * 1000;
 
-/** Mails a single-use reset link valid one hour. Unknown addresses get the same answer and no mail. */
-export async function requestPasswordReset(db: Queryable, ctx: { clock: Clock }, email: string): Promise<void> {
+/**
+ * Mails a single-use reset link valid one hour. Unknown addresses get the same answer and no
+ * mail, and spend the same hourly mail budget, so a refusal tells nothing either.
+ */
+export async function requestPasswordReset(db: Queryable, ctx: { clock: Clock; request: RequestMeta }, email: string): Promise<void> {
   const now = ctx.clock.now();
+  await spendMailBudget(db, ctx, email, now);
   await db.transaction(async (tx) => {
     const account = await findAccountByEmail(tx, email);
     if (!account) return;
@@ -36,7 +42,11 @@ export async function requestPasswordReset(db: Queryable, ctx: { clock: Clock },
 
 const REFUSED = "This reset link is not valid any more. Ask for a new one.";
 
-/** Sets a new password from a reset link and ends every session of the account. */
+/**
+ * Sets a new password from a reset link and ends every session of the account. Reading the
+ * mail proves control of the account, so the lock of wrong passwords is lifted too: someone
+ * who keeps an account locked by guessing cannot keep its owner out.
+ */
 export async function resetPassword(
   db: Queryable,
   ctx: { clock: Clock; request: RequestMeta },
@@ -45,19 +55,21 @@ export async function resetPassword(
   assertAcceptablePassword(input.password);
   const accountId = accountIdOfLinkToken(input.token);
   if (!accountId) throw new DomainError("INVALID_INPUT", REFUSED);
-  const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now();
   const done = await db.transaction(async (tx) => {
     const [account] = await tx.select().from(accounts).where(and(eq(accounts.id, accountId), isNull(accounts.pseudonymisedAt)));
     if (!account) return false;
     const verdict = await consumeAccountToken(tx, { accountId, purpose: "reset_password", token: input.token, now });
     if (!verdict.ok) return false;
+    // Hashed only for a valid link, so made-up links cost no hashing.
+    const passwordHash = await hashPassword(input.password);
     // Reading the mail proves the address too.
     await tx
       .update(accounts)
       .set({ passwordHash, emailVerifiedAt: account.emailVerifiedAt ?? now, updatedAt: now })
       .where(eq(accounts.id, accountId));
     const ended = await endAccountSessions(tx, accountId, now);
+    await clearAccountThrottle(tx, account.email);
     await recordAudit(tx, {
       teamId: null,
       actor: { kind: "account", accountId, email: account.email, sessionId: null, mfaVerified: false },

@@ -7,10 +7,11 @@ import type { RequestMeta } from "../actor";
 import { completeSignIn } from "../auth/complete-sign-in";
 import { createSession, resolveSession } from "../auth/sessions";
 import { fixedClock } from "../clock";
+import { hashPassword } from "../crypto/passwords";
 import { signInWithPassword } from "../testing/sign-in";
 import { RESET_LINK_LIFETIME_MS, requestPasswordReset, resetPassword } from "./password-reset";
 import { signUp } from "./sign-up";
-import { verifyEmail } from "./verify-email";
+import { resendVerificationCode, verifyEmail } from "./verify-email";
 
 const database = useTestDatabase();
 const request: RequestMeta = { requestId: "req-sign-up-01", ip: "192.0.2.20", userAgent: "test" };
@@ -76,6 +77,54 @@ describe("signing up", () => {
   });
 });
 
+describe("the effort of signing up", () => {
+  it("is one password hash whether the address is new, taken, or waiting for verification", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-07-04T12:00:00Z");
+    const hashes: string[] = [];
+    const countingHasher = async (password: string) => {
+      hashes.push(password);
+      return hashPassword(password);
+    };
+    await signUp(db, { clock, request }, { name: "New", email: "brand-new@newco.example", password: "first long password" }, countingHasher);
+    expect(hashes).toHaveLength(1);
+    await signUp(db, { clock, request }, { name: "Taken", email: "ahmed.hassan@acme.example", password: "second long password" }, countingHasher);
+    expect(hashes).toHaveLength(2);
+    await signUp(db, { clock, request }, { name: "Again", email: "brand-new@newco.example", password: "third long password" }, countingHasher);
+    expect(hashes).toHaveLength(3);
+    expect(await signInWithPassword(db, { clock, request }, { email: "ahmed.hassan@acme.example", password: DEMO_PASSWORD })).not.toBeNull();
+  });
+});
+
+describe("verification codes", () => {
+  it("allow ten tries an hour per address, however many new codes are mailed", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-07-04T15:00:00Z");
+    const email = "many-codes@newco.example";
+    await signUp(db, { clock, request }, { name: "Code Guesser", email, password: "yet another fine password" });
+    const wrongFor = (code: string) => (code === "123456" ? "654321" : "123456");
+    // Five wrong tries void a code; a new code gives only what is left of the address's ten.
+    for (const tries of [5, 3, 2]) {
+      if (tries !== 5) {
+        clock.advance(60_000);
+        await resendVerificationCode(db, { clock, request }, email);
+      }
+      const code = /(\d{6})/.exec((await lastMailTo(email))!.subject)![1]!;
+      for (let i = 0; i < tries; i++) await expect(verifyEmail(db, { clock, request }, { email, code: wrongFor(code) })).rejects.toThrow();
+    }
+    const code = /(\d{6})/.exec((await lastMailTo(email))!.subject)![1]!;
+
+    // The resent code is right, but the address has had its ten tries this hour.
+    await expect(verifyEmail(db, { clock, request }, { email, code })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      message: "Too many codes were tried for this address. Try again after 16:00 UTC (in 58 minutes).",
+    });
+    clock.advance(60 * 60_000);
+    const { challengeToken } = await verifyEmail(db, { clock, request }, { email, code });
+    expect(challengeToken).toEqual(expect.any(String));
+  });
+});
+
 describe("resetting a forgotten password", () => {
   it("sets the new password from a single-use link and signs every session out", async () => {
     const { db } = database.handle;
@@ -83,7 +132,7 @@ describe("resetting a forgotten password", () => {
     const [jonas] = await db.select().from(accounts).where(eq(accounts.email, "jonas.berg@acme.example"));
     const session = await createSession(db, { accountId: jonas!.id, now: clock.now(), ip: null, userAgent: null, mfaVerified: false });
 
-    await requestPasswordReset(db, { clock }, "jonas.berg@acme.example");
+    await requestPasswordReset(db, { clock, request }, "jonas.berg@acme.example");
     const token = /reset-password\/(\S+)/.exec((await lastMailTo("jonas.berg@acme.example"))!.textBody)![1]!;
     await expect(resetPassword(db, { clock, request }, { token, password: "qwerty123" })).rejects.toThrow("among the most common");
     await resetPassword(db, { clock, request }, { token, password: "a new and long password" });
@@ -97,7 +146,7 @@ describe("resetting a forgotten password", () => {
   it("refuses a link older than one hour", async () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-07-06T09:00:00Z");
-    await requestPasswordReset(db, { clock }, "ahmed.hassan@acme.example");
+    await requestPasswordReset(db, { clock, request }, "ahmed.hassan@acme.example");
     const token = /reset-password\/(\S+)/.exec((await lastMailTo("ahmed.hassan@acme.example"))!.textBody)![1]!;
     clock.advance(RESET_LINK_LIFETIME_MS);
     await expect(resetPassword(db, { clock, request }, { token, password: "a new and long password" })).rejects.toThrow("not valid any more");
@@ -106,7 +155,7 @@ describe("resetting a forgotten password", () => {
   it("answers an unknown address the same way and sends nothing", async () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-07-07T09:00:00Z");
-    await requestPasswordReset(db, { clock }, "nobody-here@acme.example");
+    await requestPasswordReset(db, { clock, request }, "nobody-here@acme.example");
     expect(await lastMailTo("nobody-here@acme.example")).toBeUndefined();
   });
 });

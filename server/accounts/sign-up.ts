@@ -5,6 +5,7 @@ import { accounts } from "@/db/schema";
 import type { RequestMeta } from "../actor";
 import type { Clock } from "../clock";
 import { recordAudit } from "../audit/record-audit";
+import { spendMailBudget } from "../auth/mail-budget";
 import { hashPassword } from "../crypto/passwords";
 import { invitingTeamOfNewAccount } from "../invitations/inviting-team";
 import { enqueueMail } from "../mail/enqueue-mail";
@@ -15,36 +16,43 @@ import { assertAcceptablePassword } from "./password-policy";
 
 export const VERIFICATION_CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
+/** Hashes a password; injected so that tests can see how much hashing a path does. */
+export type PasswordHasher = (password: string) => Promise<string>;
+
 /**
  * Creates an unverified account and mails it a verification code. Whether the address is
  * already taken is never shown: its owner gets a mail saying someone tried, and the answer
- * is the same. An address never verified may be claimed again, by whoever can read its mail.
+ * is the same, after the same work (one password hash, one mail). An address never verified
+ * may be claimed again, by whoever can read its mail. Mail per address and per IP is limited.
  * Signing up from a team's invitation to the same address makes the team manage the new account.
  */
 export async function signUp(
   db: Queryable,
   ctx: { clock: Clock; request: RequestMeta },
   input: { name: string; email: string; password: string; invitationToken?: string },
+  hasher: PasswordHasher = hashPassword,
 ): Promise<void> {
   assertAcceptablePassword(input.password);
   const now = ctx.clock.now();
   const email = input.email.trim();
-  const [existing] = await db.select().from(accounts).where(eq(sql`lower(${accounts.email})`, email.toLowerCase()));
-
-  if (existing?.emailVerifiedAt || existing?.pseudonymisedAt) {
-    await enqueueMail(
-      db,
-      {
-        to: existing.email,
-        subject: "Someone tried to create an account with your address",
-        text: `An account already exists for ${existing.email}. If this was you, sign in at ${consoleUrl("/sign-in")} or reset your password at ${consoleUrl("/forgot-password")}. If not, you can ignore this mail.`,
-      },
-      now,
-    );
-    return;
-  }
+  await spendMailBudget(db, ctx, email, now);
+  const passwordHash = await hasher(input.password);
 
   await db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(accounts).where(eq(sql`lower(${accounts.email})`, email.toLowerCase()));
+    if (existing?.emailVerifiedAt || existing?.pseudonymisedAt) {
+      await enqueueMail(
+        tx,
+        {
+          to: existing.email,
+          subject: "Someone tried to create an account with your address",
+          text: `An account already exists for ${existing.email}. If this was you, sign in at ${consoleUrl("/sign-in")} or reset your password at ${consoleUrl("/forgot-password")}. If not, you can ignore this mail.`,
+        },
+        now,
+      );
+      return;
+    }
+
     const managedByTeamId = await invitingTeamOfNewAccount(tx, { email, invitationToken: input.invitationToken, now });
     let accountId = existing?.id;
     if (existing) {
@@ -52,7 +60,7 @@ export async function signUp(
       const managingTeamId = existing.managedByTeamId ?? managedByTeamId;
       await tx
         .update(accounts)
-        .set({ name: input.name.trim(), passwordHash: await hashPassword(input.password), managedByTeamId: managingTeamId, updatedAt: now })
+        .set({ name: input.name.trim(), passwordHash, managedByTeamId: managingTeamId, updatedAt: now })
         .where(eq(accounts.id, existing.id));
       await recordAudit(tx, {
         teamId: null,
@@ -73,7 +81,7 @@ export async function signUp(
           clock: ctx.clock,
           request: ctx.request,
         },
-        { id: accountId, email, name: input.name, password: input.password, emailVerified: false, managedByTeamId: managedByTeamId ?? undefined },
+        { id: accountId, email, name: input.name, passwordHash, emailVerified: false, managedByTeamId: managedByTeamId ?? undefined },
       );
     }
     const code = await issueAccountCode(tx, {

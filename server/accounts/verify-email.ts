@@ -3,6 +3,8 @@ import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
 import type { RequestMeta } from "../actor";
 import { recordAudit } from "../audit/record-audit";
+import { spendMailBudget } from "../auth/mail-budget";
+import { type Budget, HOUR_MS, spend, tryAgainAfter } from "../auth/rate-limits";
 import { createSignInChallenge } from "../auth/sign-in-challenges";
 import type { Clock } from "../clock";
 import { DomainError } from "../errors";
@@ -18,6 +20,12 @@ const REFUSALS = {
 } as const;
 
 /**
+ * Codes an address may try in an hour, over all the codes mailed to it: each code takes five
+ * wrong tries, and a resent code gives no tries beyond this budget.
+ */
+export const VERIFICATION_CODE_TRIES: Budget = { name: "verify-code", limit: 10, windowMs: HOUR_MS };
+
+/**
  * Marks the address verified when the code matches, and returns a sign-in challenge so the
  * person is signed in at once: reading the mail proved as much as the password would.
  */
@@ -27,6 +35,13 @@ export async function verifyEmail(
   input: { email: string; code: string },
 ): Promise<{ challengeToken: string }> {
   const now = ctx.clock.now();
+  // Every try counts, right or wrong, known address or not: spent before the code is compared.
+  const tried = await spend(db, VERIFICATION_CODE_TRIES, input.email.trim().toLowerCase(), now);
+  if (!tried.allowed) {
+    throw new DomainError("RATE_LIMITED", `Too many codes were tried for this address. ${tryAgainAfter(tried.retryAt, now)}.`, {
+      retryAt: tried.retryAt.toISOString(),
+    });
+  }
   const result = await db.transaction(async (tx) => {
     const account = await findAccountByEmail(tx, input.email);
     if (!account || account.emailVerifiedAt) return { refused: REFUSALS.invalid as string };
@@ -48,9 +63,13 @@ export async function verifyEmail(
   return { challengeToken: result.challengeToken! };
 }
 
-/** Mails a fresh code to an address still waiting for verification; silent otherwise. */
-export async function resendVerificationCode(db: Queryable, ctx: { clock: Clock }, email: string): Promise<void> {
+/**
+ * Mails a fresh code to an address still waiting for verification; silent otherwise. Either
+ * way it spends the address's and the IP's hourly mail budget.
+ */
+export async function resendVerificationCode(db: Queryable, ctx: { clock: Clock; request: RequestMeta }, email: string): Promise<void> {
   const now = ctx.clock.now();
+  await spendMailBudget(db, ctx, email, now);
   await db.transaction(async (tx) => {
     const account = await findAccountByEmail(tx, email);
     if (!account || account.emailVerifiedAt) return;

@@ -8,6 +8,7 @@ import { refuseDeactivatedManagedAccount } from "../accounts/deactivated-account
 import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from "../crypto/passwords";
 import { DomainError } from "../errors";
 import { logger } from "../logger";
+import { secondStepLockMessage, secondStepLockedUntil } from "./second-step-lock";
 import { createSignInChallenge } from "./sign-in-challenges";
 import { clearAccountThrottle, lockMessage, lockedUntil, recordSignInFailure, throttleKeys } from "./throttle";
 
@@ -20,7 +21,8 @@ export const WRONG_CREDENTIALS = "The email or password is incorrect.";
 /**
  * The first step of signing in: the password. Unknown email and wrong password give the same
  * answer after the same hashing work; failures count per account email and per IP, and a
- * locked key is refused, even with the right password, until its lock passes.
+ * locked key is refused, even with the right password, until its lock passes. A right
+ * password clears the account's password failures, never its wrong second-step codes.
  */
 export async function beginSignIn(
   db: Queryable,
@@ -31,7 +33,7 @@ export async function beginSignIn(
   const email = credentials.email.trim().toLowerCase();
   const keys = throttleKeys(email, ctx.request.ip);
   const locked = await lockedUntil(db, keys, now);
-  if (locked) throw new DomainError("RATE_LIMITED", lockMessage(locked, now));
+  if (locked) throw new DomainError("RATE_LIMITED", lockMessage(locked, now), { retryAt: locked.toISOString() });
 
   const [account] = await db
     .select({
@@ -48,12 +50,17 @@ export async function beginSignIn(
   if (!account?.passwordHash || !passwordMatches) {
     const lock = await db.transaction((tx) => recordSignInFailure(tx, keys, now));
     logger.info({ requestId: ctx.request.requestId, locked: Boolean(lock) }, "sign-in refused");
-    if (lock) throw new DomainError("RATE_LIMITED", lockMessage(lock, now));
+    if (lock) throw new DomainError("RATE_LIMITED", lockMessage(lock, now), { retryAt: lock.toISOString() });
     throw new DomainError("UNAUTHENTICATED", WRONG_CREDENTIALS);
   }
   await clearAccountThrottle(db, email);
   if (!account.emailVerifiedAt) return { status: "unverified", email: account.email };
   await refuseDeactivatedManagedAccount(db, account.id);
+  // Told only to someone who knows the password: wrong codes, not wrong passwords, locked it.
+  const secondStepLock = account.totpEnabledAt ? await secondStepLockedUntil(db, account.id, now) : null;
+  if (secondStepLock) {
+    throw new DomainError("RATE_LIMITED", secondStepLockMessage(secondStepLock, now), { retryAt: secondStepLock.toISOString() });
+  }
 
   if (passwordNeedsRehash(account.passwordHash)) {
     const passwordHash = await hashPassword(credentials.password);

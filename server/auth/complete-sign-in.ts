@@ -9,17 +9,20 @@ import { keyRing } from "../crypto/key-ring";
 import { logger } from "../logger";
 import { useRecoveryCode } from "./recovery-codes";
 import { createSession } from "./sessions";
+import { recordSecondStepFailure, secondStepLockedUntil } from "./second-step-lock";
 import { failChallenge, findLiveChallenge, useChallenge } from "./sign-in-challenges";
-import { recordSignInFailure, throttleKeys } from "./throttle";
+import { ipThrottleKeys, recordSignInFailure } from "./throttle";
 import { verifyTotp } from "./totp";
 
 export type SignInCompletion =
   | { ok: true; accountId: string; sessionId: string }
-  | { ok: false; reason: "expired" | "wrong_code" };
+  | { ok: false; reason: "expired" | "wrong_code" }
+  | { ok: false; reason: "locked"; until: Date };
 
 /**
  * The last step of signing in: for an account with two-step verification, an authentication
- * code (never one already used) or an unused recovery code. It opens a new session.
+ * code (never one already used) or an unused recovery code. It opens a new session. Wrong
+ * codes count per challenge and per account; a locked second step ends the challenge.
  */
 export async function completeSignIn(
   db: Queryable,
@@ -35,10 +38,21 @@ export async function completeSignIn(
 
     let method = "password";
     if (account.totpEnabledAt && account.totpSecretEncrypted) {
+      // The account row is locked above, so concurrent challenges are counted one after another.
+      const locked = await secondStepLockedUntil(tx, account.id, now);
+      if (locked) {
+        await useChallenge(tx, challenge.id, now);
+        return { ok: false, reason: "locked", until: locked } as const;
+      }
       const second = await checkSecondStep(tx, ctx, account, input, now);
       if (!second.ok) {
         await failChallenge(tx, challenge, now);
-        await recordSignInFailure(tx, throttleKeys(account.email, ctx.request.ip), now);
+        await recordSignInFailure(tx, ipThrottleKeys(ctx.request.ip), now);
+        const lock = await recordSecondStepFailure(tx, ctx, account, now);
+        if (lock) {
+          await useChallenge(tx, challenge.id, now);
+          return { ok: false, reason: "locked", until: lock } as const;
+        }
         return { ok: false, reason: "wrong_code" } as const;
       }
       method = second.method;

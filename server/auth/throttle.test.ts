@@ -1,6 +1,9 @@
+import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { mailOutbox } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { useTestDatabase } from "@/db/testing/test-database";
+import { requestPasswordReset, resetPassword } from "../accounts/password-reset";
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";
 import { DomainError } from "../errors";
@@ -59,6 +62,34 @@ describe("failed sign-ins", () => {
     expect(relocked.message).toContain("in 30 minutes");
     expect(lockDurationMs(3)).toBe(4 * FIRST_LOCK_MS);
     expect(lockDurationMs(100)).toBe(24 * 60 * 60 * 1000);
+  });
+
+  it("are forgotten after a right password once the lock has passed: the next lock needs twenty new failures", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-05-02T12:00:00Z");
+    const ctx = { clock, request: from("198.51.100.5") };
+    const wrong = { email: "emma.dubois@acme.example", password: "a wrong guess" };
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await refusal(beginSignIn(db, ctx, wrong));
+    clock.advance(FIRST_LOCK_MS);
+    expect(await signInWithPassword(db, ctx, { email: wrong.email, password: DEMO_PASSWORD })).not.toBeNull();
+    for (let i = 1; i < ACCOUNT_FAILURE_LIMIT; i++) expect((await refusal(beginSignIn(db, ctx, wrong))).code).toBe("UNAUTHENTICATED");
+    const relocked = await refusal(beginSignIn(db, ctx, wrong));
+    expect(relocked.message).toContain("in 15 minutes");
+  });
+
+  it("end with a completed password reset, which proves the mailbox, as the lock message promises", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-05-02T15:00:00Z");
+    const ctx = { clock, request: from("198.51.100.6") };
+    const email = "hana.sato@acme.example";
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await refusal(beginSignIn(db, ctx, { email, password: "attacker guess" }));
+    expect((await refusal(beginSignIn(db, ctx, { email, password: DEMO_PASSWORD }))).message).toContain("or reset your password");
+
+    await requestPasswordReset(db, ctx, email);
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+    const token = /reset-password\/(\S+)/.exec(mail!.textBody)![1]!;
+    await resetPassword(db, ctx, { token, password: "a fresh and long passphrase" });
+    expect(await signInWithPassword(db, ctx, { email, password: "a fresh and long passphrase" })).not.toBeNull();
   });
 
   it("treat an unknown email exactly like a known one", async () => {

@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { signInThrottles } from "@/db/schema";
+import { tryAgainAfter } from "./rate-limits";
 
 /** Wrong passwords an account email may take before it is locked. */
 export const ACCOUNT_FAILURE_LIMIT = 20;
@@ -13,7 +14,11 @@ const LONGEST_LOCK_MS = 24 * 60 * 60 * 1000;
 const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 export function throttleKeys(email: string, ip: string | null): string[] {
-  return [`account:${email.trim().toLowerCase()}`, ...(ip ? [`ip:${ip}`] : [])];
+  return [`account:${email.trim().toLowerCase()}`, ...ipThrottleKeys(ip)];
+}
+
+export function ipThrottleKeys(ip: string | null): string[] {
+  return ip ? [`ip:${ip}`] : [];
 }
 
 function limitOf(key: string): number {
@@ -62,13 +67,14 @@ export async function recordSignInFailure(db: Queryable, keys: string[], now: Da
   return lockedUntil(db, keys, now);
 }
 
-/** A right password wipes the account's failures (not the IP's: one success must not hide a spray). */
+/**
+ * Wipes the account's failures and locks: after a right password once its lock has passed, or
+ * a completed password reset. Not the IP's: one success must not hide a spray.
+ */
 export async function clearAccountThrottle(db: Queryable, email: string): Promise<void> {
   await db.delete(signInThrottles).where(eq(signInThrottles.key, throttleKeys(email, null)[0]!));
 }
 
 export function lockMessage(until: Date, now: Date): string {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  const time = until.toISOString().slice(11, 16);
-  return `Too many failed sign-ins. Try again after ${time} UTC (in ${minutes} minute${minutes === 1 ? "" : "s"}), or reset your password.`;
+  return `Too many failed sign-ins. ${tryAgainAfter(until, now)}, or reset your password.`;
 }

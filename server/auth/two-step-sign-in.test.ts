@@ -1,14 +1,16 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accounts, auditEvents } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { accounts, auditEvents, mailOutbox } from "@/db/schema";
+import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/db/seed";
 import { useTestDatabase } from "@/db/testing/test-database";
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";
+import { DomainError } from "../errors";
 import { createCaller } from "../routers/root";
 import { accountActor, contextFor } from "../testing/callers";
 import { beginSignIn } from "./begin-sign-in";
 import { completeSignIn } from "./complete-sign-in";
+import { SECOND_STEP_FAILURES } from "./second-step-lock";
 import { createSession, resolveSession } from "./sessions";
 import { totpCodeAt, verifyTotp } from "./totp";
 
@@ -97,6 +99,53 @@ describe("signing in with two-step verification", () => {
     expect(late).toEqual({ ok: false, reason: "expired" });
   });
 
+  it("counts wrong codes per account across fresh passwords, locks at ten an hour, says when to retry and mails the account", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-06-04T10:00:00Z");
+    const email = "david.cohen@acme.example";
+    const { secret, recoveryCodes, accountId } = await enrol(email, clock);
+    clock.advance(60_000);
+
+    // Five wrong codes end a challenge; the right password opens a new one, which must not wipe the count.
+    const first = await passwordStep(email, clock);
+    for (let i = 0; i < 5; i++) await completeSignIn(db, { clock, request }, { challengeToken: first.challengeToken, code: "000000" });
+    const second = await passwordStep(email, clock);
+    // A challenge opened before the lock is refused after it, even with the right code.
+    const waiting = await passwordStep(email, clock);
+    for (let i = 0; i < 4; i++) {
+      expect(await completeSignIn(db, { clock, request }, { challengeToken: second.challengeToken, recoveryCode: "aaaa-bbbb-cccc" })).toEqual({
+        ok: false,
+        reason: "wrong_code",
+      });
+    }
+    const tenth = await completeSignIn(db, { clock, request }, { challengeToken: second.challengeToken, code: "000000" });
+    const until = new Date(clock.now().getTime() + SECOND_STEP_FAILURES.windowMs);
+    expect(tenth).toEqual({ ok: false, reason: "locked", until });
+
+    clock.advance(4 * 60_000);
+    expect(await completeSignIn(db, { clock, request }, { challengeToken: waiting.challengeToken, code: totpCodeAt(secret, clock.now()) })).toEqual({
+      ok: false,
+      reason: "locked",
+      until,
+    });
+    const refused = await beginSignIn(db, { clock, request }, { email, password: DEMO_PASSWORD }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ code: "RATE_LIMITED", message: "Too many wrong authentication codes. Try again after 11:01 UTC (in 56 minutes)." });
+
+    const notices = await db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, email), eq(mailOutbox.subject, "Someone is trying to sign in to your Customer Console account")));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.textBody).toContain("paused until 2026-06-04 11:01 UTC");
+    const [locked] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "account.two_step_locked"), eq(auditEvents.actorId, accountId)));
+    expect(locked).toMatchObject({ teamId: null, ip: "192.0.2.10", after: { lockedUntil: until.toISOString(), wrongCodes: 10 } });
+
+    // Once the hour has passed, the right code and an unused recovery code work again.
+    clock.set(until);
+    const later = await passwordStep(email, clock);
+    expect((await completeSignIn(db, { clock, request }, { challengeToken: later.challengeToken, code: totpCodeAt(secret, clock.now()) })).ok).toBe(true);
+    const again = await passwordStep(email, clock);
+    expect((await completeSignIn(db, { clock, request }, { challengeToken: again.challengeToken, recoveryCode: recoveryCodes[1]! })).ok).toBe(true);
+  });
+
   it("replaces the session when two-step verification is turned on", async () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-06-05T09:00:00Z");
@@ -107,6 +156,31 @@ describe("signing in with two-step verification", () => {
     expect((await resolveSession(db, sessionId, clock))?.sessionId).toBe(rotated);
     clock.advance(10_000);
     expect(await resolveSession(db, sessionId, clock)).toBeNull();
+  });
+});
+
+describe("changing two-step verification", () => {
+  it("ends the account's other sessions when it is turned on, and keeps the current one", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-06-05T12:00:00Z");
+    const { accountId } = (await accountActor(db, "oliver.brown@acme.example")) as { accountId: string };
+    const elsewhere = await createSession(db, { accountId, now: clock.now(), ip: "203.0.113.50", userAgent: "other browser", mfaVerified: false });
+    const { rotated } = await enrol("oliver.brown@acme.example", clock);
+    expect(await resolveSession(db, elsewhere, clock)).toBeNull();
+    expect((await resolveSession(db, rotated!, clock))?.mfaVerified).toBe(true);
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "account.two_step_enabled"), eq(auditEvents.actorId, accountId)));
+    expect(event!.after).toEqual({ otherSessionsEnded: 1 });
+  });
+
+  it("cannot be turned off by staff while they are staff", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-06-05T15:00:00Z");
+    const staffMember = createCaller(contextFor(db, await accountActor(db, "support@console.example", { mfaVerified: true }), { clock }));
+    await expect(staffMember.security.disableTotp({ password: DEMO_PASSWORD, code: totpCodeAt(DEMO_SUPPORT_TOTP_SECRET, clock.now()) })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Staff accounts must keep two-step verification on. Ask a support admin to remove your staff rights first.",
+    });
+    expect((await staffMember.security.status()).twoStepEnabledAt).not.toBeNull();
   });
 });
 

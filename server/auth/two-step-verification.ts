@@ -10,7 +10,8 @@ import { keyRing } from "../crypto/key-ring";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { replaceRecoveryCodes } from "./recovery-codes";
-import { rotateSession } from "./sessions";
+import { staffMemberOf } from "../support/staff-member";
+import { endAccountSessions, rotateSession } from "./sessions";
 import { newTotpSecret, verifyTotp } from "./totp";
 
 type AccountContext = DomainContext & { actor: { kind: "account"; accountId: string; sessionId: string | null } };
@@ -35,7 +36,8 @@ export async function startTotpEnrolment(db: Queryable, ctx: AccountContext, pas
 
 /**
  * Confirms the app with a code, turns two-step verification on and returns ten recovery codes,
- * shown once. The session is replaced, since it now holds more.
+ * shown once. The session is replaced, since it now holds more, and every other session of
+ * the account ends: one begun by someone who had only the password must not outlive this.
  */
 export async function confirmTotpEnrolment(db: Queryable, ctx: AccountContext, code: string) {
   const now = ctx.clock.now();
@@ -49,20 +51,25 @@ export async function confirmTotpEnrolment(db: Queryable, ctx: AccountContext, c
     await tx.update(accounts).set({ totpEnabledAt: now, totpLastUsedStep: verdict.step, updatedAt: now }).where(eq(accounts.id, account.id));
     const codes = await replaceRecoveryCodes(tx, account.id, now);
     const sessionId = ctx.actor.sessionId ? await rotateSession(tx, ctx.actor.sessionId, now, { mfaVerified: true }) : null;
+    const otherSessionsEnded = await endAccountSessions(tx, account.id, now, sessionId ? { except: sessionId } : {});
     await recordAudit(tx, {
       ...auditContext(ctx),
       teamId: null,
       action: "account.two_step_enabled",
       target: { type: "account", id: account.id },
+      after: { otherSessionsEnded },
     });
     return { recoveryCodes: codes, sessionId };
   });
 }
 
-/** Turns two-step verification off: needs the password and a current code. */
+/** Turns two-step verification off: needs the password and a current code, and not to be staff. */
 export async function disableTotp(db: Queryable, ctx: AccountContext, input: { password: string; code: string }) {
   const account = await confirmPassword(db, ctx.actor.accountId, input.password, ctx.clock.now());
   if (!account.totpEnabledAt || !account.totpSecretEncrypted) throw new DomainError("CONFLICT", "Two-step verification is already off.");
+  if (await staffMemberOf(db, account.id)) {
+    throw new DomainError("FORBIDDEN", "Staff accounts must keep two-step verification on. Ask a support admin to remove your staff rights first.");
+  }
   const now = ctx.clock.now();
   const verdict = verifyTotp(decrypt(keyRing(), account.totpSecretEncrypted), input.code, now, account.totpLastUsedStep);
   if (!verdict.ok) throw new DomainError("INVALID_INPUT", "This code is not right. Type the code your app shows now.");

@@ -3,6 +3,7 @@ import type { Queryable } from "@/db/client";
 import { invitations } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
+import { spendMailBudget } from "../auth/mail-budget";
 import type { DomainContext } from "../domain-context";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { claimSeats } from "../members/seats";
@@ -11,7 +12,10 @@ import { invitationExpiry, newInvitationToken } from "./invitation-token";
 import { invitingTeam } from "./invitee-checks";
 import { lockPendingInvitation } from "./lock-invitation";
 
-/** Mails a new link (the old one stops working) valid for another 7 days. */
+/**
+ * Mails a new link (the old one stops working) valid for another 7 days, within the hourly
+ * mail budget of the invited address and of the client's IP.
+ */
 export async function resendInvitation(
   db: Queryable,
   ctx: DomainContext,
@@ -21,6 +25,7 @@ export async function resendInvitation(
   await db.transaction(async (tx) => {
     const team = await invitingTeam(tx, input.teamId);
     const invitation = await lockPendingInvitation(tx, input.teamId, input.invitationId);
+    await spendMailBudget(tx, ctx, invitation.email, now);
     // An expired licensed invitation gave its seat back; it needs one again.
     if (invitation.licensed && invitation.expiresAt <= now) await claimSeats(tx, input.teamId, 1, now);
     const { token, tokenHash } = newInvitationToken();

@@ -1,10 +1,9 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { currentSessionId } from "@/server/auth/next-auth";
 import { systemClock } from "@/server/clock";
 import { createContext } from "@/server/context";
 import { getDatabase } from "@/server/database";
+import { handleApiRequest } from "@/server/http/api-handler";
 import { configuredOrigins, isCrossOriginRequest } from "@/server/http/same-origin";
-import { appRouter } from "@/server/routers/root";
 
 async function handle(request: Request) {
   if (request.method !== "GET" && isCrossOriginRequest(request, configuredOrigins())) {
@@ -14,12 +13,9 @@ async function handle(request: Request) {
     );
   }
   const [{ db }, sessionId] = await Promise.all([getDatabase(), currentSessionId()]);
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: request,
-    router: appRouter,
+  return handleApiRequest(request, {
+    clock: systemClock,
     createContext: () => createContext({ db, clock: systemClock, headers: request.headers, sessionId }),
-    responseMeta: ({ ctx }) => ({ headers: new Headers(ctx ? { "x-request-id": ctx.request.requestId } : {}) }),
   });
 }
 

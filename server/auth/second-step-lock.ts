@@ -1,0 +1,61 @@
+import type { Queryable, Transaction } from "@/db/client";
+import type { RequestMeta } from "../actor";
+import { recordAudit } from "../audit/record-audit";
+import { consoleUrl } from "../mail/console-url";
+import { enqueueMail } from "../mail/enqueue-mail";
+import { type Budget, HOUR_MS, exhaustedUntil, spend, tryAgainAfter } from "./rate-limits";
+
+/**
+ * Wrong authentication and recovery codes an account takes in an hour before its second step
+ * is locked. Counted apart from wrong passwords, so that a right password clears none of it:
+ * whoever knows the password gets this many guesses an hour, however many challenges they open.
+ */
+export const SECOND_STEP_FAILURES: Budget = { name: "second-step", limit: 10, windowMs: HOUR_MS };
+
+/** Until when the account's second step refuses every code, or null. */
+export function secondStepLockedUntil(db: Queryable, accountId: string, now: Date): Promise<Date | null> {
+  return exhaustedUntil(db, SECOND_STEP_FAILURES, accountId, now);
+}
+
+export function secondStepLockMessage(until: Date, now: Date): string {
+  return `Too many wrong authentication codes. ${tryAgainAfter(until, now)}.`;
+}
+
+/**
+ * Counts one wrong code. The one that uses up the hour's budget locks the second step, and
+ * the account is told by mail, since someone who knows its password is guessing codes.
+ * Returns the end of the lock, if the account is now locked.
+ */
+export async function recordSecondStepFailure(
+  db: Transaction,
+  ctx: { request: RequestMeta },
+  account: { id: string; email: string },
+  now: Date,
+): Promise<Date | null> {
+  const spent = await spend(db, SECOND_STEP_FAILURES, account.id, now);
+  if (spent.allowed && spent.used < SECOND_STEP_FAILURES.limit) return null;
+  if (!spent.allowed) return spent.retryAt;
+  const until = (await secondStepLockedUntil(db, account.id, now))!;
+  await recordAudit(db, {
+    teamId: null,
+    actor: { kind: "account", accountId: account.id, email: account.email, sessionId: null, mfaVerified: false },
+    occurredAt: now,
+    request: ctx.request,
+    action: "account.two_step_locked",
+    target: { type: "account", id: account.id },
+    after: { lockedUntil: until.toISOString(), wrongCodes: SECOND_STEP_FAILURES.limit },
+  });
+  await enqueueMail(
+    db,
+    {
+      to: account.email,
+      subject: "Someone is trying to sign in to your Customer Console account",
+      text:
+        `Someone gave the right password of ${account.email}, then ${SECOND_STEP_FAILURES.limit} wrong authentication or recovery codes within an hour. ` +
+        `Signing in to this account is paused until ${until.toISOString().slice(0, 16).replace("T", " ")} UTC.\n\n` +
+        `If this was not you, your password is known to someone else: change it now at ${consoleUrl("/forgot-password")}.`,
+    },
+    now,
+  );
+  return until;
+}
