@@ -47,7 +47,7 @@ describe("anchoring the audit chain", () => {
     });
     expect(await auditVerifyCommand(db(), ["--team", teamId])).toEqual({
       status: 0,
-      message: "Intact: intact up to event 3, event 3 signed at 2026-03-01T10:00:00.000Z (3 events and 1 signed heads checked).",
+      message: "Intact: intact up to event 3, event 3 signed at 2026-03-01T10:00:00.000Z (3 events and 1 signed head checked).",
     });
   });
 

@@ -23,11 +23,15 @@ export async function auditVerifyCommand(db: Queryable, args: string[], ring?: S
   if (!team) return { status: 2, message: `No team ${teamId} in this database.` };
 
   const report = await checkAuditIntegrity(db, teamId, ring);
-  const checked = `${report.events} events and ${report.anchors} signed heads checked`;
+  const checked = `${plural(report.events, "event")} and ${plural(report.anchors, "signed head")} checked`;
   if (!report.intact) {
     return { status: 1, message: `${team.name}: the audit log is broken at event ${report.brokenAt}. ${report.problem} (${checked})` };
   }
   if (!report.anchor) return { status: 0, message: `${team.name}: intact up to event ${report.events}; no head is signed yet (${checked}).` };
   const signed = `event ${report.anchor.seq} signed at ${report.anchor.signedAt.toISOString()}`;
   return { status: 0, message: `${team.name}: intact up to event ${report.events}, ${signed} (${checked}).` };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
