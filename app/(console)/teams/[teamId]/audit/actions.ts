@@ -12,13 +12,15 @@ export interface IntegrityVerdict {
 
 /**
  * Verify integrity: a manager signs the current head and checks the log; a support session,
- * being read-only, only checks it.
+ * being read-only, only checks it, as does anyone in a terminated team, where nothing changes
+ * (the hourly job still signs its final events).
  */
 export async function verifyIntegrityAction(teamId: string): Promise<ActionResult<IntegrityVerdict>> {
   return actionResult(async () => {
     const api = await serverApi();
-    const { permissions } = await api.teams.access({ teamId });
-    const report = permissions.includes("audit.verify") ? await api.audit.verify({ teamId }) : await api.audit.integrity({ teamId });
+    const { permissions, team } = await api.teams.access({ teamId });
+    const mayAnchor = permissions.includes("audit.verify") && team.status !== "terminated";
+    const report = mayAnchor ? await api.audit.verify({ teamId }) : await api.audit.integrity({ teamId });
     return { intact: report.intact, message: describeReport(report) };
   });
 }
