@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 const testSecrets = {
   AUTH_SECRET: "test-auth-secret-not-for-use-anywhere-else",
   ENCRYPTION_KEYS: "ktest:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+  AUDIT_SIGNING_KEYS: "atest:c2lnbmluZy1zZWVkLWZvci10ZXN0cy1vbmx5LTMyYnk=",
 };
 Object.assign(process.env, testSecrets);
 

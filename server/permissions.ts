@@ -39,6 +39,10 @@ export const PERMISSIONS = {
   "support.read": { label: "see support access", roles: managers },
   "support.grant": { label: "grant or revoke support access", roles: managers },
   "audit.read": { label: "see the team's audit log", roles: managers },
+  /** Signs the log's current head before checking it; a support session checks through audit.read. */
+  "audit.verify": { label: "sign and verify the team's audit log", roles: managers },
+  // Not a `.read` permission, like members.export: support may look, never carry the log away.
+  "audit.export": { label: "export the team's audit log", roles: managers },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

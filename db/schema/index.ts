@@ -12,5 +12,6 @@ export * from "./api-tokens";
 export * from "./staff";
 export * from "./mail";
 export * from "./audit";
+export * from "./audit-anchors";
 export * from "./account-security";
 export * from "./ownership-transfers";

@@ -16,7 +16,7 @@ export interface AuditFilter {
 }
 
 /** A team's events, newest first, one page at a time. */
-export async function listAuditEvents(db: Queryable, teamId: string, filter: AuditFilter) {
+export async function listAuditEvents(db: Queryable, teamId: string, filter: AuditFilter, pageSize = AUDIT_PAGE_SIZE) {
   const rows = await db
     .select({
       id: auditEvents.id,
@@ -44,9 +44,9 @@ export async function listAuditEvents(db: Queryable, teamId: string, filter: Aud
       ),
     )
     .orderBy(desc(auditEvents.seq))
-    .limit(AUDIT_PAGE_SIZE + 1);
-  const events = rows.slice(0, AUDIT_PAGE_SIZE);
-  return { events, nextBeforeSeq: rows.length > AUDIT_PAGE_SIZE ? events.at(-1)!.seq : null };
+    .limit(pageSize + 1);
+  const events = rows.slice(0, pageSize);
+  return { events, nextBeforeSeq: rows.length > pageSize ? events.at(-1)!.seq : null };
 }
 
 /** The actors and actions that occur in the team's log, for the filter menus. */

@@ -4,6 +4,7 @@ import type { Database, Transaction } from "@/db/client";
 import {
   accounts,
   apiTokens,
+  auditAnchors,
   auditEvents,
   billingNotices,
   connectUsage,
@@ -67,10 +68,10 @@ export const PURGED_TEAM_TABLES: readonly TeamTable[] = [
 
 /**
  * The minimal platform record that outlives the purge: the team row itself (status
- * `purged`), its audit chain, the contract and its invoices (bookkeeping), the notices sent,
+ * `purged`), its audit chain and the chain's signed heads, the contract and its invoices (bookkeeping), the notices sent,
  * and the mail delivery log.
  */
-export const KEPT_TEAM_TABLES: readonly PgTable[] = [teams, auditEvents, subscriptions, invoices, invoiceLines, billingNotices, mailOutbox];
+export const KEPT_TEAM_TABLES: readonly PgTable[] = [teams, auditEvents, auditAnchors, subscriptions, invoices, invoiceLines, billingNotices, mailOutbox];
 
 export const PURGED_TABLE_NAMES = PURGED_TEAM_TABLES.map((t) => getTableName(t));
 export const KEPT_TABLE_NAMES = KEPT_TEAM_TABLES.map((t) => getTableName(t));

@@ -4,3 +4,4 @@ import { generateSecrets } from "../config/secrets";
 const secrets = generateSecrets();
 console.log(`AUTH_SECRET=${secrets.authSecret}`);
 console.log(`ENCRYPTION_KEYS=${secrets.encryptionKeys}`);
+console.log(`AUDIT_SIGNING_KEYS=${secrets.auditSigningKeys}`);

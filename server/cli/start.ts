@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { isProduction } from "../config/env";
-import { loadSecrets } from "../config/secrets";
+import { loadAuditSigningKeys, loadSecrets } from "../config/secrets";
 
 /**
  * `npm start`: checks the secrets, builds when the sources are newer than the last build,
@@ -18,6 +18,7 @@ const env = {
 
 try {
   loadSecrets();
+  loadAuditSigningKeys();
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

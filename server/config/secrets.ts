@@ -9,6 +9,12 @@ export interface Secrets {
   encryptionKeys: string;
 }
 
+/** What the data directory keeps; files from before audit anchoring lack the signing keys. */
+interface StoredSecrets extends Secrets {
+  /** "kid:base64seed,…" Ed25519 keys; the first signs audit anchors, all of them verify. */
+  auditSigningKeys?: string;
+}
+
 let cached: Secrets | undefined;
 
 /**
@@ -40,17 +46,43 @@ export function loadSecrets(): Secrets {
   return cached;
 }
 
-export function generateSecrets(): Secrets {
+let cachedSigningKeys: string | undefined;
+
+/**
+ * The audit signing key ring: AUDIT_SIGNING_KEYS, required in production like the other
+ * secrets; outside production generated once into the data directory.
+ */
+export function loadAuditSigningKeys(): string {
+  if (cachedSigningKeys) return cachedSigningKeys;
+  const fromEnv = process.env.AUDIT_SIGNING_KEYS;
+  if (fromEnv) cachedSigningKeys = fromEnv;
+  else if (isProduction()) {
+    throw new Error("CONSOLE_ENV=production needs AUDIT_SIGNING_KEYS in the environment. Generate them with: npm run secrets");
+  } else cachedSigningKeys = readOrCreateStoredSecrets().auditSigningKeys ?? addStoredSigningKeys();
+  return cachedSigningKeys;
+}
+
+export function generateSecrets(): Required<StoredSecrets> {
   const keyId = `k${new Date().toISOString().slice(0, 10).replaceAll("-", "")}`;
   return {
     authSecret: randomBytes(32).toString("base64url"),
     encryptionKeys: `${keyId}:${randomBytes(32).toString("base64")}`,
+    auditSigningKeys: generateSigningKeys(),
   };
 }
 
-function readOrCreateStoredSecrets(): Secrets {
-  const file = path.join(dataDirectory(), "secrets.json");
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as Secrets;
+/** An Ed25519 private key is its 32-byte seed. */
+function generateSigningKeys(): string {
+  return `a${new Date().toISOString().slice(0, 10).replaceAll("-", "")}:${randomBytes(32).toString("base64")}`;
+}
+
+function secretsFile(): string {
+  return path.join(dataDirectory(), "secrets.json");
+}
+
+function readOrCreateStoredSecrets(): StoredSecrets {
+  const file = secretsFile();
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as StoredSecrets;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const secrets = generateSecrets();
   // "wx" fails if another process created it first; then read theirs.
@@ -58,6 +90,35 @@ function readOrCreateStoredSecrets(): Secrets {
     fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: "wx" });
     return secrets;
   } catch {
-    return JSON.parse(fs.readFileSync(file, "utf8")) as Secrets;
+    return JSON.parse(fs.readFileSync(file, "utf8")) as StoredSecrets;
+  }
+}
+
+/**
+ * Adds signing keys to a secrets file written before they existed. A lock file makes
+ * processes starting together agree on one key: a lost key would orphan its anchors.
+ */
+function addStoredSigningKeys(): string {
+  const file = secretsFile();
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${lock} is held by another process; remove it if no console is starting`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+  try {
+    const stored = JSON.parse(fs.readFileSync(file, "utf8")) as StoredSecrets;
+    if (stored.auditSigningKeys) return stored.auditSigningKeys;
+    const updated = { ...stored, auditSigningKeys: generateSigningKeys() };
+    fs.writeFileSync(`${file}.new`, JSON.stringify(updated, null, 2), { mode: 0o600 });
+    fs.renameSync(`${file}.new`, file);
+    return updated.auditSigningKeys;
+  } finally {
+    fs.rmSync(lock, { force: true });
   }
 }

@@ -1,3 +1,4 @@
+import { runAnchorJob } from "../audit/anchor-job";
 import { runNoticeJob } from "../billing/notices-job";
 import { runPurgeJob } from "../billing/purge-job";
 import { runSubscriptionJob } from "../billing/renewal-job";
@@ -13,6 +14,8 @@ export function serverJobs(): Job[] {
     { name: "subscription.renewals", run: (db, clock) => runSubscriptionJob(db, clock) },
     { name: "billing.notices", run: (db, clock) => runNoticeJob(db, clock) },
     { name: "teams.retention-purge", run: (db, clock) => runPurgeJob(db, clock) },
+    // After the purge, so a purged team's final event is signed too.
+    { name: "audit.anchor-heads", run: (db, clock) => runAnchorJob(db, clock) },
     // Without SMTP_URL mail stays in the outbox, where the development mailbox shows it.
     ...(transport ? [{ name: "mail.deliver", run: (db, clock) => deliverDueMail(db, transport, clock) } satisfies Job] : []),
   ];

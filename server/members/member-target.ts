@@ -48,9 +48,21 @@ export function isActorAccount(ctx: DomainContext, target: LockedMember): boolea
   return ctx.actor.kind === "account" && ctx.actor.accountId === target.accountId;
 }
 
-/** The owner is protected from everyone; another manager only from the owner. */
-export function refuseProtectedTarget(ctx: DomainContext, target: LockedMember, actor: MemberRole | "platform", doing: string): void {
-  if (target.role === "owner") {
+/**
+ * The owner is protected from everyone; another manager only from the owner. Some things
+ * are the owner's own to change (`ownerMayChange`, such as their licence): then only the
+ * owner may change them on the owner.
+ */
+export function refuseProtectedTarget(
+  ctx: DomainContext,
+  target: LockedMember,
+  actor: MemberRole | "platform",
+  doing: string,
+  options: { ownerMayChange?: string } = {},
+): void {
+  if (target.role === "owner" && options.ownerMayChange) {
+    if (!isActorAccount(ctx, target)) throw new DomainError("FORBIDDEN", `Only the team's owner can change the owner's ${options.ownerMayChange}.`);
+  } else if (target.role === "owner") {
     throw new DomainError("FORBIDDEN", `The team's owner cannot be ${doing}. The owner can transfer ownership first.`);
   }
   if (target.role === "manager" && actor === "manager" && !isActorAccount(ctx, target)) {

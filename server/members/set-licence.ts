@@ -5,7 +5,7 @@ import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import { requireProduct } from "../teams/require-product";
-import { lockMember } from "./member-target";
+import { actingRole, lockMember, refuseProtectedTarget } from "./member-target";
 import { claimSeats } from "./seats";
 
 /** Gives a user a FileMaker Cloud licence (one seat) or takes it back. */
@@ -18,6 +18,7 @@ export async function setLicence(
   await db.transaction(async (tx) => {
     await requireProduct(tx, input.teamId, "filemaker_cloud", "per-user licences");
     const target = await lockMember(tx, input.teamId, input.membershipId);
+    refuseProtectedTarget(ctx, target, await actingRole(tx, ctx, input.teamId), "relicensed", { ownerMayChange: "licence" });
     if (target.licensed === input.licensed) return;
     // A deactivated user holds no seat; the seat is claimed on reactivation.
     if (input.licensed && target.status !== "deactivated") await claimSeats(tx, input.teamId, 1, now);

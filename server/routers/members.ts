@@ -2,7 +2,7 @@ import { z } from "zod";
 import { answerOwnershipTransfer, openOwnershipTransfer } from "../members/answer-ownership-transfer";
 import { changeRole } from "../members/change-role";
 import { checkImport, summariseImport } from "../members/csv/check-import";
-import { exportMembers } from "../members/csv/export-members";
+import { startMembersExport } from "../members/csv/export-members";
 import { importUsers } from "../members/csv/import-users";
 import { deactivateMembership } from "../members/deactivate-membership";
 import { listMembers } from "../members/list-members";
@@ -38,12 +38,10 @@ export const membersRouter = router({
   seats: teamProcedure("members.read").query(({ ctx }) =>
     seatSummary(ctx.db, ctx.access.team.id, ctx.access.team.product, ctx.clock.now()),
   ),
-  /** CSV chunks of the whole view, pulled one keyset page at a time. */
+  /** CSV chunks of the whole view, pulled one keyset page at a time; the export is audited. */
   exportCsv: teamProcedure("members.export")
     .input(memberView)
-    .query(async function* ({ ctx, input }) {
-      yield* exportMembers(ctx.db, ctx.access.team.id, input);
-    }),
+    .query(({ ctx, input: { teamId, ...view } }) => startMembersExport(ctx.db, ctx, { teamId: ctx.access.team.id, view })),
   checkImport: teamProcedure("members.invite")
     .input(z.object({ csv: z.string() }))
     .mutation(async ({ ctx, input }) =>

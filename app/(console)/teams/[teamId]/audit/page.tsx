@@ -4,25 +4,10 @@ import { EmptyState, PageHeader, Table, Td, inputClass, secondaryButtonClass } f
 import { formatDateTime, humanise } from "@/app/_lib/format";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
+import { type AuditSearch, readAuditFilter } from "./filters";
+import { VerifyIntegrityToolbar } from "./verify-integrity-toolbar";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-interface AuditSearch {
-  actor?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  before?: string;
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A yyyy-mm-dd from a date field, as the start of that day in UTC. */
-function parseDay(value: string | undefined): Date | undefined | "invalid" {
-  if (!value) return undefined;
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(Number.NaN);
-  return Number.isNaN(date.getTime()) ? "invalid" : date;
-}
 
 export default async function AuditPage({
   params,
@@ -33,39 +18,34 @@ export default async function AuditPage({
 }) {
   const { teamId } = await params;
   const search = await searchParams;
-  const from = parseDay(search.from);
-  const toDay = parseDay(search.to);
-  const problems = [
-    from === "invalid" ? "The From date is not a date: use the date picker or YYYY-MM-DD." : null,
-    toDay === "invalid" ? "The To date is not a date: use the date picker or YYYY-MM-DD." : null,
-    from instanceof Date && toDay instanceof Date && from > toDay ? "The From date must be on or before the To date." : null,
-  ].filter((p): p is string => p !== null);
+  const { problems, filter, query: filters } = readAuditFilter(search);
   const beforeSeq = Number(search.before);
 
   const api = await serverApi();
-  const [facets, page] = await Promise.all([
+  const [access, facets, page] = await Promise.all([
+    load(() => api.teams.access({ teamId })),
     load(() => api.audit.facets({ teamId })),
     problems.length
       ? Promise.resolve(null)
-      : load(() =>
-          api.audit.list({
-            teamId,
-            actorLabel: search.actor || undefined,
-            action: search.action || undefined,
-            from: from instanceof Date ? from : undefined,
-            // The To day is included: events before the start of the next day.
-            to: toDay instanceof Date ? new Date(toDay.getTime() + DAY_MS) : undefined,
-            beforeSeq: Number.isInteger(beforeSeq) && beforeSeq > 0 ? beforeSeq : undefined,
-          }),
-        ),
+      : load(() => api.audit.list({ teamId, ...filter, beforeSeq: Number.isInteger(beforeSeq) && beforeSeq > 0 ? beforeSeq : undefined })),
   ]);
-  const filters = Object.fromEntries(
-    Object.entries({ actor: search.actor, action: search.action, from: search.from, to: search.to }).filter(([, v]) => v),
-  ) as Record<string, string>;
+  const exportHref = (format: "csv" | "jsonl") => `/teams/${teamId}/audit/export?${new URLSearchParams({ ...filters, format })}`;
 
   return (
     <>
       <PageHeader title="Audit log" description="Every change in this team and every support view, newest first." />
+      <VerifyIntegrityToolbar teamId={teamId}>
+        {access.permissions.includes("audit.export") && !problems.length ? (
+          <>
+            <a href={exportHref("csv")} download className={secondaryButtonClass}>
+              Export CSV
+            </a>
+            <a href={exportHref("jsonl")} download className={secondaryButtonClass}>
+              Export JSON Lines
+            </a>
+          </>
+        ) : null}
+      </VerifyIntegrityToolbar>
       <form className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
         <div>
           <label htmlFor="audit-actor" className="mb-1 block text-sm font-medium">

@@ -159,10 +159,13 @@ function actionsFor(member: MemberRow, access: TeamAccess, fileMaker: boolean): 
   const me = access.membership;
   const self = me?.id === member.id;
   const actions: MemberActionName[] = [];
-  if (member.role === "owner" || !access.permissions.includes("members.update")) return actions;
+  if (!access.permissions.includes("members.update")) return actions;
+  const licence: MemberActionName = member.licensed ? "removeLicence" : "addLicence";
+  // Only the owner changes the owner's licence; nothing else about the owner changes here.
+  if (member.role === "owner") return self && fileMaker ? [licence] : actions;
   const mayChangeRole = member.role !== "manager" || me?.role === "owner" || self;
   if (mayChangeRole) actions.push(member.role === "member" ? "makeManager" : "makeMember");
-  if (fileMaker) actions.push(member.licensed ? "removeLicence" : "addLicence");
+  if (fileMaker && mayChangeRole) actions.push(licence);
   if (mayChangeRole && !self) {
     if (member.managed) actions.push(member.status === "deactivated" ? "reactivate" : "deactivate");
     else actions.push("remove");

@@ -1,0 +1,19 @@
+import type { Queryable } from "@/db/client";
+import type { DomainContext } from "../domain-context";
+import { DomainError } from "../errors";
+import { anchorTeamHead } from "./anchor-head";
+import { type IntegrityReport, checkAuditIntegrity } from "./anchor-verify";
+
+/**
+ * The Verify integrity button of a team manager: signs the current head, then checks the
+ * whole log against it and every earlier anchor. The anchor row records who asked; it is not
+ * an audit event, since one would move the head past the anchor just signed.
+ */
+export async function anchorAndVerify(db: Queryable, ctx: DomainContext, teamId: string): Promise<IntegrityReport> {
+  if (ctx.actor.kind !== "account" && ctx.actor.kind !== "system") {
+    throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+  }
+  const anchoredBy = ctx.actor.kind === "account" ? ctx.actor.email : ctx.actor.label;
+  await anchorTeamHead(db, { teamId, now: ctx.clock.now(), anchoredBy });
+  return checkAuditIntegrity(db, teamId);
+}
