@@ -2,6 +2,7 @@ import { runNoticeJob } from "../billing/notices-job";
 import { runPurgeJob } from "../billing/purge-job";
 import { runSubscriptionJob } from "../billing/renewal-job";
 import { deliverDueMail } from "../mail/deliver-mail";
+import { runMailRetentionJob } from "../mail/mail-retention-job";
 import { configuredMailTransport } from "../mail/smtp-transport";
 import type { Job } from "./job-runner";
 
@@ -15,5 +16,6 @@ export function serverJobs(): Job[] {
     { name: "teams.retention-purge", run: (db, clock) => runPurgeJob(db, clock) },
     // Without SMTP_URL mail stays in the outbox, where the development mailbox shows it.
     ...(transport ? [{ name: "mail.deliver", run: (db, clock) => deliverDueMail(db, transport, clock) } satisfies Job] : []),
+    { name: "mail.retention", run: (db, clock) => runMailRetentionJob(db, clock) },
   ];
 }
