@@ -3,7 +3,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
 import * as schema from "@/db/schema";
-import { accounts, auditEvents, billingNotices, hosts, identityProviders, invitations, invoices, memberships, subscriptions, teams } from "@/db/schema";
+import { accounts, auditEvents, billingNotices, hosts, identityProviders, invitations, invoices, mailOutbox, memberships, subscriptions, teams } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { verifyAuditChain } from "../audit/verify-chain";
@@ -206,6 +206,7 @@ describe("the 45-day purge", () => {
 
   it("deletes all customer content on day 45, keeps the platform record and a final audit entry", async () => {
     const auditBefore = (await verifyAuditChain(db(), acmeCorp)).events;
+    expect((await db().select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.teamId, acmeCorp)))[0]!.n).toBeGreaterThan(0);
     await onServers(3, () => runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 45 * DAY))));
     await runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 46 * DAY)));
 
@@ -219,6 +220,10 @@ describe("the 45-day purge", () => {
 
     const chain = await verifyAuditChain(db(), acmeCorp);
     expect(chain).toMatchObject({ valid: true, events: auditBefore + 1 });
+    // Nobody is named in what is kept: not in the audit chain, nor in mail.
+    const kept = rowsOf<{ row: string }>(await db().execute(sql`select t::text as row from audit_events t where team_id = ${acmeCorp}`));
+    expect(kept.filter((r) => /@acme\.example|@partner\.example/.test(r.row))).toEqual([]);
+    expect((await db().select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.teamId, acmeCorp)))[0]!.n).toBe(0);
     const [last] = await db().select().from(auditEvents).where(and(eq(auditEvents.teamId, acmeCorp), eq(auditEvents.seq, chain.events)));
     expect(last).toMatchObject({ action: "team.purged", actorType: "system", actorLabel: "Retention purge" });
     expect((await auditActions(db(), acmeCorp)).filter((a) => a === "team.purged")).toHaveLength(1);
