@@ -3,6 +3,8 @@ import type { Transaction } from "@/db/client";
 import { auditEvents, auditPersonalFields } from "@/db/schema";
 import { type FieldPath, withValueAt } from "./personal-fields";
 
+const ERASE_BATCH = 1000;
+
 export interface ErasedValueNames {
   /** What an erased address reads as, given the account it was about (null: unknown). */
   email(accountId: string | null): string;
@@ -37,34 +39,39 @@ export async function erasePersonalAuditFields(
           emails.length ? inArray(auditPersonalFields.emailKey, emails) : undefined,
         );
   if (input.whose !== "everyone" && !about) return { values: 0, events: 0 };
-
-  const fields = await tx
-    .select()
-    .from(auditPersonalFields)
-    .where(and(isNotNull(auditPersonalFields.salt), inChain, about))
-    .for("update");
-  if (fields.length === 0) return { values: 0, events: 0 };
-
-  const eventIds = [...new Set(fields.map((f) => f.eventId))];
-  const events = await tx
-    .select({ id: auditEvents.id, actorLabel: auditEvents.actorLabel, before: auditEvents.before, after: auditEvents.after })
-    .from(auditEvents)
-    .where(inArray(auditEvents.id, eventIds))
-    .for("update");
-  for (const event of events) {
-    let content: { actorLabel: string; before: unknown; after: unknown } = event;
-    for (const field of fields.filter((f) => f.eventId === event.id)) {
-      const pseudonym = field.emailKey !== null || (field.path as FieldPath)[0] === "actorLabel" ? input.names.email(field.accountId) : input.names.name;
-      content = withValueAt(content, field.path, pseudonym);
+  let values = 0;
+  const touched = new Set<string>();
+  // In batches, so a purge of a large team stays within the limits of one statement.
+  for (;;) {
+    const fields = await tx
+      .select()
+      .from(auditPersonalFields)
+      .where(and(isNotNull(auditPersonalFields.salt), inChain, about))
+      .limit(ERASE_BATCH)
+      .for("update");
+    if (fields.length === 0) break;
+    const events = await tx
+      .select({ id: auditEvents.id, actorLabel: auditEvents.actorLabel, before: auditEvents.before, after: auditEvents.after })
+      .from(auditEvents)
+      .where(inArray(auditEvents.id, [...new Set(fields.map((f) => f.eventId))]))
+      .for("update");
+    for (const event of events) {
+      let content: { actorLabel: string; before: unknown; after: unknown } = event;
+      for (const field of fields.filter((f) => f.eventId === event.id)) {
+        const isAddress = field.emailKey !== null || (field.path as FieldPath)[0] === "actorLabel";
+        content = withValueAt(content, field.path, isAddress ? input.names.email(field.accountId) : input.names.name);
+      }
+      await tx
+        .update(auditEvents)
+        .set({ actorLabel: content.actorLabel, before: content.before, after: content.after })
+        .where(eq(auditEvents.id, event.id));
+      touched.add(event.id);
     }
     await tx
-      .update(auditEvents)
-      .set({ actorLabel: content.actorLabel, before: content.before, after: content.after })
-      .where(eq(auditEvents.id, event.id));
+      .update(auditPersonalFields)
+      .set({ salt: null, emailKey: null, erasedAt: input.now })
+      .where(inArray(auditPersonalFields.id, fields.map((f) => f.id)));
+    values += fields.length;
   }
-  await tx
-    .update(auditPersonalFields)
-    .set({ salt: null, emailKey: null, erasedAt: input.now })
-    .where(inArray(auditPersonalFields.id, fields.map((f) => f.id)));
-  return { values: fields.length, events: events.length };
+  return { values, events: touched.size };
 }
