@@ -27,12 +27,6 @@ export async function erasePerson(
     .where(and(eq(auditPersonalFields.accountId, input.accountId), isNotNull(auditPersonalFields.emailKey), inTeam));
   const addresses = [...new Set([input.email.trim().toLowerCase(), ...earlier.map((e) => e.emailKey!)])];
 
-  const audit = await erasePersonalAuditFields(tx, {
-    teamId: input.teamId,
-    whose: { accountId: input.accountId, emails: addresses },
-    names: input.names,
-    now: input.now,
-  });
   const invitationsDeleted = await tx
     .delete(invitations)
     .where(and(inArray(sql`lower(${invitations.email})`, addresses), input.teamId ? eq(invitations.teamId, input.teamId) : undefined))
@@ -41,5 +35,12 @@ export async function erasePerson(
     .delete(mailOutbox)
     .where(and(inArray(sql`lower(${mailOutbox.toAddress})`, addresses), input.teamId ? eq(mailOutbox.teamId, input.teamId) : undefined))
     .returning({ id: mailOutbox.id });
+  // Invitations and mail before the audit values: the order the 45-day purge locks them in.
+  const audit = await erasePersonalAuditFields(tx, {
+    teamId: input.teamId,
+    whose: { accountId: input.accountId, emails: addresses },
+    names: input.names,
+    now: input.now,
+  });
   return { auditValues: audit.values, invitations: invitationsDeleted.length, mails: mailsDeleted.length };
 }
