@@ -30,12 +30,14 @@ export function personalFieldsOf(event: {
   const targetAccount = event.targetType === "account" ? event.targetId : null;
 
   const walk = (value: unknown, path: FieldPath) => {
-    if (Array.isArray(value)) return value.forEach((item, index) => walk(item, [...path, index]));
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item, [...path, index]));
+      return;
+    }
     if (!value || typeof value !== "object") return;
-    const entries = Object.entries(value as Record<string, unknown>);
     const sibling = (value as Record<string, unknown>).accountId;
     const accountId = typeof sibling === "string" ? sibling : targetAccount;
-    for (const [key, item] of entries) {
+    for (const [key, item] of Object.entries(value)) {
       const personal = EMAIL_KEYS.has(key) || (key === "name" && targetAccount !== null);
       if (personal && typeof item === "string") found.push({ path: [...path, key], value: item, accountId });
       else walk(item, [...path, key]);
