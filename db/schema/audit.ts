@@ -35,3 +35,36 @@ export const auditEvents = pgTable(
     index("audit_events_team_occurred").on(t.teamId, t.occurredAt),
   ],
 );
+
+/**
+ * One personal value (an email or a person's name) inside an audit event. The event's hash
+ * covers only this value's salted digest, so the value can be erased from the event (salt and
+ * email key dropped, the value pseudonymised) while the chain still verifies; as long as the
+ * salt is kept, verification checks the stored value against the digest.
+ */
+export const auditPersonalFields = pgTable(
+  "audit_personal_fields",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => auditEvents.id),
+    /** The event's team, so a chain's fields are read with one index scan (null: the platform chain). */
+    teamId: uuid("team_id"),
+    /** Where the value sits in the event: ["actorLabel"] or ["after", "email"], array indexes as numbers. */
+    path: jsonb("path").$type<Array<string | number>>().notNull(),
+    digest: text("digest").notNull(),
+    /** null once erased. */
+    salt: text("salt"),
+    /** The person the value is about, when known. */
+    accountId: uuid("account_id"),
+    /** The address in lower case when the value is one, to find it for erasure; null once erased. */
+    emailKey: text("email_key"),
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("audit_personal_fields_team").on(t.teamId, t.eventId),
+    index("audit_personal_fields_account").on(t.accountId),
+    index("audit_personal_fields_email").on(t.emailKey),
+  ],
+);

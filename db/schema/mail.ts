@@ -1,8 +1,11 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { teams } from "./teams";
 
-/** Mail waits here until the sender delivers it (or the dev mailbox shows it). */
+/**
+ * Mail waits here until the sender delivers it (or the dev mailbox shows it). Subject and
+ * bodies are encrypted (see server/mail/mail-content.ts); rows go 7 days after delivery.
+ */
 export const mailOutbox = pgTable(
   "mail_outbox",
   {
@@ -18,9 +21,11 @@ export const mailOutbox = pgTable(
     lastError: text("last_error"),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    eraseWhenSent: boolean("erase_when_sent").notNull().default(false),
   },
   (t) => [
     index("mail_outbox_due").on(t.sendAfter).where(sql`${t.sentAt} is null`),
     index("mail_outbox_to").on(sql`lower(${t.toAddress})`, t.createdAt),
+    index("mail_outbox_sent").on(t.sentAt),
   ],
 );

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { fixedClock } from "../clock";
+import { openMailContent } from "../mail/mail-content";
 import { createCaller } from "../routers/root";
 import { accountActor, contextFor } from "../testing/callers";
 import { createAccount } from "./create-account";
@@ -26,13 +27,14 @@ async function accountId(email: string) {
 }
 
 async function mailsTo(address: string) {
-  return database.handle.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, address)).orderBy(desc(mailOutbox.createdAt));
+  const rows = await database.handle.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, address)).orderBy(desc(mailOutbox.createdAt));
+  return rows.map((row) => ({ ...row, ...openMailContent(row) }));
 }
 
 /** The token in the confirmation link mailed to the new address. */
 async function linkTokenMailedTo(address: string): Promise<string> {
   const [mail] = (await mailsTo(address)).filter((m) => m.subject === "Confirm your new Customer Console email address");
-  const match = /https?:\/\/\S+\/confirm-email\/(\S+)/.exec(mail?.textBody ?? "");
+  const match = /https?:\/\/\S+\/confirm-email\/(\S+)/.exec(mail?.text ?? "");
   expect(match, `a confirmation link mailed to ${address}`).not.toBeNull();
   return match![1]!;
 }

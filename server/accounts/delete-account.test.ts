@@ -1,13 +1,19 @@
-import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accountTokens, accounts, auditEvents, groupMemberships, memberships, recoveryCodes, sessions, teams } from "@/db/schema";
+import { accountTokens, accounts, auditEvents, groupMemberships, mailOutbox, memberships, recoveryCodes, sessions, teams } from "@/db/schema";
+import { rowsOf as resultRows } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { useTestDatabase } from "@/db/testing/test-database";
+import { noRequest } from "../actor";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { fixedClock } from "../clock";
 import { createCaller } from "../routers/root";
 import { accountActor, contextFor } from "../testing/callers";
+import { deliverDueMail } from "../mail/deliver-mail";
+import { listMailbox } from "../mail/mailbox";
+import { demoTeamId, membershipOf } from "../testing/demo";
 import { issueAccountLinkToken } from "./account-tokens";
+import { requestPasswordReset } from "./password-reset";
 
 const database = useTestDatabase();
 const clock = fixedClock("2026-04-05T10:00:00Z");
@@ -112,5 +118,51 @@ describe("deleting one's account", () => {
       .innerJoin(teams, eq(teams.id, auditEvents.teamId))
       .where(and(eq(auditEvents.action, "membership.removed"), eq(auditEvents.actorId, priya.id)));
     expect(removals.map((r) => r.team).sort()).toEqual(["Acme Connect", "Acme Corp"]);
+  });
+
+  it("pseudonymises the person in every audit event, deletes invitations and mail to any of their addresses, and every chain still verifies", async () => {
+    const { db } = database.handle;
+    const emma = await accountRow("emma.dubois@acme.example");
+    const acmeId = await demoTeamId(db, "Acme Corp");
+    const connectId = await demoTeamId(db, "Acme Connect");
+    const newAddress = "emma.moved@elsewhere.example";
+    // A trail under her first address: a manager's change to her membership, then an email change.
+    const manager = createCaller(contextFor(db, await accountActor(db, "manager@acme.example"), { clock }));
+    const membershipId = (await membershipOf(db, acmeId, emma.email))!.id;
+    await manager.members.changeRole({ teamId: acmeId, membershipId, role: "manager" });
+    const emmaApi = await callerFor(emma.email);
+    await emmaApi.profile.requestEmailChange({ newEmail: newAddress, password: DEMO_PASSWORD });
+    const [confirmation] = await listMailbox(db, newAddress);
+    await emmaApi.profile.confirmEmailChange({ token: /confirm-email\/(\S+)/.exec(confirmation!.text)![1]! });
+    // An invitation to her new address from a team she is not in, and a reset mail.
+    const owner = createCaller(contextFor(db, await accountActor(db, "owner@acme.example"), { clock }));
+    await owner.invitations.invite({ teamId: connectId, emails: [newAddress], role: "member", licensed: false, groupIds: [] });
+    await requestPasswordReset(db, { clock, request: noRequest }, newAddress);
+    const traces = [emma.email, newAddress, emma.name];
+    const rowsMentioning = async (table: string) =>
+      resultRows<{ row: string }>(await db.execute(sql.raw(`select t::text as row from ${table} t`))).filter((r) =>
+        traces.some((trace) => r.row.toLowerCase().includes(trace.toLowerCase())),
+      );
+    expect((await rowsMentioning("audit_events")).length).toBeGreaterThan(3);
+    expect(await rowsMentioning("invitations")).toHaveLength(1);
+
+    await (await callerFor(newAddress)).profile.deleteAccount({ password: DEMO_PASSWORD });
+
+    expect(await rowsMentioning("audit_events")).toEqual([]);
+    expect(await rowsMentioning("audit_personal_fields")).toEqual([]);
+    expect(await rowsMentioning("invitations")).toEqual([]);
+    expect(await rowsMentioning("accounts")).toEqual([]);
+    // Only the notice of the deletion waits for its address, and its row goes once it is sent.
+    const waiting = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, newAddress));
+    expect(waiting.map((m) => m.eraseWhenSent)).toEqual([true]);
+    await deliverDueMail(db, { send: async () => undefined }, clock, 1000);
+    expect(await rowsMentioning("mail_outbox")).toEqual([]);
+
+    const [roleChange] = await db
+      .select({ before: auditEvents.before })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.teamId, acmeId), eq(auditEvents.action, "membership.role_changed"), eq(auditEvents.targetId, membershipId)));
+    expect(roleChange!.before).toEqual({ email: `deleted-${emma.id}@invalid`, role: "member" });
+    for (const chain of [acmeId, connectId, null]) expect(await verifyAuditChain(db, chain)).toMatchObject({ valid: true });
   });
 });

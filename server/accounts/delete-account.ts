@@ -7,6 +7,7 @@ import { endAccountSessions } from "../auth/sessions";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { enqueueMail } from "../mail/enqueue-mail";
+import { erasePerson } from "../privacy/erase-person";
 import { actingAccount } from "./account-profile";
 import { confirmPassword } from "./confirm-password";
 
@@ -23,8 +24,9 @@ function listOfNames(names: string[]): string {
 
 /**
  * Deletes the signed-in account on its own request: its personal data is removed and the row
- * kept as a pseudonym, so audit events still point to one (unnamed) account. Refused while the
- * account owns a team, since every team needs exactly one owner.
+ * kept as a pseudonym, so audit events still point to one (unnamed) account; its addresses and
+ * name in audit events become that pseudonym, and invitations and mail to it are deleted.
+ * Refused while the account owns a team, since every team needs exactly one owner.
  */
 export async function deleteAccount(db: Queryable, ctx: DomainContext, input: { password: string }): Promise<{ teamsLeft: number }> {
   const { accountId } = actingAccount(ctx);
@@ -87,19 +89,30 @@ export async function deleteAccount(db: Queryable, ctx: DomainContext, input: { 
       })
       .where(eq(accounts.id, accountId));
 
+    const erased = await erasePerson(tx, {
+      accountId,
+      email: account.email,
+      names: { email: () => pseudonymousEmail(accountId), name: DELETED_ACCOUNT_NAME },
+      now,
+    });
+
+    // Written after the erasure, under the pseudonym the account now has.
     await recordAudit(tx, {
       ...auditContext(ctx),
+      actor: { kind: "account", accountId, email: pseudonymousEmail(accountId), sessionId: null, mfaVerified: false },
       teamId: null,
       action: "account.deleted",
       target: { type: "account", id: accountId },
-      after: { teamsLeft: left.length, sessionsEnded, pseudonymised: true },
+      after: { teamsLeft: left.length, sessionsEnded, pseudonymised: true, erased },
     });
+    // The last mail to the address; its row goes as soon as it is sent.
     await enqueueMail(
       tx,
       {
         to: checked.email,
         subject: "Your Customer Console account was deleted",
         text: `The Customer Console account ${checked.email} was deleted at your request. Its personal data has been removed and you left ${left.length === 1 ? "1 team" : `${left.length} teams`}.\n\nIf you did not ask for this, contact the teams you worked with.`,
+        eraseWhenSent: true,
       },
       now,
     );

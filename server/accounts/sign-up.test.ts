@@ -8,6 +8,7 @@ import { completeSignIn } from "../auth/complete-sign-in";
 import { createSession, resolveSession } from "../auth/sessions";
 import { fixedClock } from "../clock";
 import { hashPassword } from "../crypto/passwords";
+import { openMailContent } from "../mail/mail-content";
 import { signInWithPassword } from "../testing/sign-in";
 import { RESET_LINK_LIFETIME_MS, requestPasswordReset, resetPassword } from "./password-reset";
 import { signUp } from "./sign-up";
@@ -23,7 +24,7 @@ async function lastMailTo(to: string) {
     .where(eq(mailOutbox.toAddress, to))
     .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
     .limit(1);
-  return mail;
+  return mail && { ...mail, ...openMailContent(mail) };
 }
 
 describe("signing up", () => {
@@ -35,7 +36,7 @@ describe("signing up", () => {
     expect(await signInWithPassword(db, { clock, request }, { email: "nora@newco.example", password: "correct horse battery" })).toBeNull();
     const mail = await lastMailTo("nora@newco.example");
     const code = /(\d{6})/.exec(mail!.subject)![1]!;
-    expect(mail!.textBody).toContain(code);
+    expect(mail!.text).toContain(code);
 
     await expect(verifyEmail(db, { clock, request }, { email: "nora@newco.example", code: code === "000000" ? "111111" : "000000" })).rejects.toThrow(
       "This code is not right",
@@ -133,7 +134,7 @@ describe("resetting a forgotten password", () => {
     const session = await createSession(db, { accountId: jonas!.id, now: clock.now(), ip: null, userAgent: null, mfaVerified: false });
 
     await requestPasswordReset(db, { clock, request }, "jonas.berg@acme.example");
-    const token = /reset-password\/(\S+)/.exec((await lastMailTo("jonas.berg@acme.example"))!.textBody)![1]!;
+    const token = /reset-password\/(\S+)/.exec((await lastMailTo("jonas.berg@acme.example"))!.text)![1]!;
     await expect(resetPassword(db, { clock, request }, { token, password: "qwerty123" })).rejects.toThrow("among the most common");
     await resetPassword(db, { clock, request }, { token, password: "a new and long password" });
 
@@ -147,7 +148,7 @@ describe("resetting a forgotten password", () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-07-06T09:00:00Z");
     await requestPasswordReset(db, { clock, request }, "ahmed.hassan@acme.example");
-    const token = /reset-password\/(\S+)/.exec((await lastMailTo("ahmed.hassan@acme.example"))!.textBody)![1]!;
+    const token = /reset-password\/(\S+)/.exec((await lastMailTo("ahmed.hassan@acme.example"))!.text)![1]!;
     clock.advance(RESET_LINK_LIFETIME_MS);
     await expect(resetPassword(db, { clock, request }, { token, password: "a new and long password" })).rejects.toThrow("not valid any more");
   });

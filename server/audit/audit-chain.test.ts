@@ -1,8 +1,9 @@
-import { eq, getTableColumns, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, teams } from "@/db/schema";
+import { auditEvents, auditPersonalFields, teams } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
+import { erasePersonalAuditFields } from "./erase-personal-fields";
 import { recordAudit } from "./record-audit";
 import { verifyAuditChain } from "./verify-chain";
 
@@ -96,5 +97,80 @@ describe("the audit chain", () => {
     const verdict = await verifyAuditChain(db, teamId);
     expect(verdict.valid).toBe(false);
     if (column === "team_id") expect((await verifyAuditChain(db, target)).valid).toBe(false);
+  });
+
+  const person = { kind: "account" as const, accountId: "5f0b1c2d-0000-4000-8000-00000000a11c", email: "alice@personal.example", sessionId: null, mfaVerified: false };
+
+  async function personalChain(name: string) {
+    const teamId = await newTeam(name);
+    const { db } = database.handle;
+    await db.transaction((tx) => recordAudit(tx, event(teamId, "before.person")));
+    await db.transaction((tx) =>
+      recordAudit(tx, {
+        ...event(teamId, "membership.role_changed"),
+        actor: person,
+        before: { email: "bob@personal.example", role: "member" },
+        after: { email: "bob@personal.example", role: "manager", invitations: [{ email: "carol@personal.example" }] },
+      }),
+    );
+    await db.transaction((tx) => recordAudit(tx, event(teamId, "after.person")));
+    return teamId;
+  }
+
+  it("keeps each personal value beside the event, hashed as a salted digest", async () => {
+    const teamId = await personalChain("Personal");
+    const { db } = database.handle;
+    const fields = await db.select().from(auditPersonalFields).where(eq(auditPersonalFields.teamId, teamId));
+    expect(fields.map((f) => [f.path, f.emailKey, f.accountId])).toEqual(
+      expect.arrayContaining([
+        [["actorLabel"], "alice@personal.example", person.accountId],
+        [["before", "email"], "bob@personal.example", null],
+        [["after", "email"], "bob@personal.example", null],
+        [["after", "invitations", 0, "email"], "carol@personal.example", null],
+      ]),
+    );
+    expect(fields).toHaveLength(4);
+    expect(await verifyAuditChain(db, teamId)).toEqual({ valid: true, events: 3 });
+  });
+
+  const personalTamperings: Array<[string, string]> = [
+    ["a personal actor label", `update audit_events set actor_label = 'mallory@personal.example' where action = 'membership.role_changed' and team_id = $team`],
+    ["a personal value in after", `update audit_events set "after" = jsonb_set("after", '{email}', '"mallory@personal.example"') where action = 'membership.role_changed' and team_id = $team`],
+    ["a digest", `update audit_personal_fields set digest = repeat('c', 64) where team_id = $team and path = '["before", "email"]'`],
+    ["a salt", `update audit_personal_fields set salt = 'forged' where team_id = $team and path = '["actorLabel"]'`],
+    ["a path", `update audit_personal_fields set path = '["before", "role"]' where team_id = $team and path = '["before", "email"]'`],
+    ["a removed personal field", `delete from audit_personal_fields where team_id = $team and path = '["after", "email"]'`],
+  ];
+
+  it.each(personalTamperings)("detects a changed %s", async (_what, statement) => {
+    const teamId = await personalChain(`Tamper personal ${_what}`);
+    const { db } = database.handle;
+    await db.execute(sql.raw(statement.replaceAll("$team", `'${teamId}'`)));
+    expect(await verifyAuditChain(db, teamId)).toMatchObject({ valid: false, seq: 2 });
+  });
+
+  it("erases a person's values without breaking the chain or changing any hash", async () => {
+    const teamId = await personalChain("Erased");
+    const { db } = database.handle;
+    const hashes = async () => (await db.select({ hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.teamId, teamId))).map((r) => r.hash);
+    const before = await hashes();
+
+    const erased = await db.transaction((tx) =>
+      erasePersonalAuditFields(tx, {
+        teamId,
+        whose: { accountId: person.accountId, emails: ["Bob@personal.example"] },
+        names: { email: (accountId) => `gone-${accountId ?? "unknown"}@invalid`, name: "Gone" },
+        now: new Date(),
+      }),
+    );
+
+    expect(erased).toEqual({ values: 3, events: 1 });
+    const [row] = await db.select().from(auditEvents).where(and(eq(auditEvents.teamId, teamId), eq(auditEvents.action, "membership.role_changed")));
+    expect(row!.actorLabel).toBe(`gone-${person.accountId}@invalid`);
+    expect(row!.before).toEqual({ email: "gone-unknown@invalid", role: "member" });
+    expect(row!.after).toEqual({ email: "gone-unknown@invalid", role: "manager", invitations: [{ email: "carol@personal.example" }] });
+    expect(JSON.stringify(await db.select().from(auditPersonalFields).where(eq(auditPersonalFields.teamId, teamId)))).not.toMatch(/alice|bob/);
+    expect(await hashes()).toEqual(before);
+    expect(await verifyAuditChain(db, teamId)).toEqual({ valid: true, events: 3 });
   });
 });

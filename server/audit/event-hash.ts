@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "./canonical-json";
+import { type FieldPath, withValueAt } from "./personal-fields";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -24,7 +25,13 @@ export interface HashedAuditFields {
   prevHash: string;
 }
 
-export function auditEventHash(fields: HashedAuditFields): string {
-  const content = canonicalJson({ ...fields, occurredAt: fields.occurredAt.toISOString() });
-  return createHash("sha256").update(content).digest("hex");
+/**
+ * The event's hash. Personal values are hashed as their salted digests (see
+ * audit_personal_fields), so erasing one later leaves the hash as it was.
+ */
+export function auditEventHash(fields: HashedAuditFields, personal: ReadonlyArray<{ path: FieldPath; digest: string }> = []): string {
+  let content: HashedAuditFields = fields;
+  for (const field of personal) content = withValueAt(content, field.path, { personalDigest: field.digest });
+  const text = canonicalJson({ ...content, occurredAt: content.occurredAt.toISOString() });
+  return createHash("sha256").update(text).digest("hex");
 }

@@ -1,10 +1,11 @@
 import { desc, eq, isNull, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { auditEvents, auditPersonalFields } from "@/db/schema";
 import type { Actor, RequestMeta } from "../actor";
 import { asStoredJson } from "./canonical-json";
 import { GENESIS_HASH, auditEventHash } from "./event-hash";
+import { emailKeyOf, newSalt, personalDigest, personalFieldsOf } from "./personal-fields";
 
 export interface AuditEventInput {
   /** null records in the platform's own chain (sign-ins and other account-level events). */
@@ -52,8 +53,30 @@ export async function recordAudit(tx: Transaction, event: AuditEventInput): Prom
     requestId: event.request.requestId,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.insert(auditEvents).values({ ...fields, hash: auditEventHash(fields) });
+  const personal = personalFieldsOf({ ...fields, actorAccountId: actorAccountId(event.actor) }).map((field) => {
+    const salt = newSalt();
+    return { ...field, salt, digest: personalDigest(salt, field.value) };
+  });
+  await tx.insert(auditEvents).values({ ...fields, hash: auditEventHash(fields, personal) });
+  if (personal.length) {
+    await tx.insert(auditPersonalFields).values(
+      personal.map((field) => ({
+        eventId: fields.id,
+        teamId: fields.teamId,
+        path: field.path,
+        digest: field.digest,
+        salt: field.salt,
+        accountId: field.accountId,
+        emailKey: emailKeyOf(field.value),
+      })),
+    );
+  }
   return { id: fields.id, seq: fields.seq };
+}
+
+/** The account behind a person acting; its address is the event's actor label. */
+function actorAccountId(actor: Actor): string | null {
+  return actor.kind === "account" || actor.kind === "support" ? actor.accountId : null;
 }
 
 function actorColumns(actor: Actor): { actorType: "account" | "staff" | "system"; actorId: string | null; actorLabel: string } {

@@ -10,6 +10,7 @@ import { DomainError } from "../errors";
 import { signInWithPassword } from "../testing/sign-in";
 import { beginSignIn } from "./begin-sign-in";
 import { ACCOUNT_FAILURE_LIMIT, FIRST_LOCK_MS, IP_FAILURE_LIMIT, lockDurationMs, recordSignInFailure } from "./throttle";
+import { openMailContent } from "../mail/mail-content";
 
 const database = useTestDatabase();
 
@@ -87,7 +88,7 @@ describe("failed sign-ins", () => {
 
     await requestPasswordReset(db, ctx, email);
     const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
-    const token = /reset-password\/(\S+)/.exec(mail!.textBody)![1]!;
+    const token = /reset-password\/(\S+)/.exec(openMailContent(mail!).text)![1]!;
     await resetPassword(db, ctx, { token, password: "a fresh and long passphrase" });
     expect(await signInWithPassword(db, ctx, { email, password: "a fresh and long passphrase" })).not.toBeNull();
   });

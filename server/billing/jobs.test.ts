@@ -3,7 +3,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
 import * as schema from "@/db/schema";
-import { accounts, auditEvents, billingNotices, hosts, identityProviders, invitations, invoices, memberships, subscriptions, teams } from "@/db/schema";
+import { accounts, auditEvents, billingNotices, hosts, identityProviders, invitations, invoices, mailOutbox, memberships, subscriptions, teams } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { verifyAuditChain } from "../audit/verify-chain";
@@ -79,7 +79,7 @@ describe("the renewal job", () => {
     expect((await auditActions(db(), team.teamId)).filter((a) => a === "team.terminated")).toHaveLength(1);
     const terminatedMails = (await mailsTo(db(), team.owner.email)).filter((m) => m.subject.includes("45 days to download"));
     expect(terminatedMails).toHaveLength(1);
-    expect(terminatedMails[0]!.textBody).toContain("until May 16, 2025");
+    expect(terminatedMails[0]!.text).toContain("until May 16, 2025");
 
     // Every page now shows the banner with the days left.
     const api = createCaller(contextFor(db(), await accountActor(db(), team.owner.email), { clock: at("2025-04-11T12:00:00Z") }));
@@ -190,7 +190,7 @@ describe("the 45-day purge", () => {
     await onServers(3, () => runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 38 * DAY))));
     await runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 40 * DAY)));
     expect(await warnings()).toHaveLength(1);
-    expect((await warnings())[0]!.textBody).toContain("in 7 days");
+    expect((await warnings())[0]!.text).toContain("in 7 days");
   });
 
   it("deletes nothing on day 44", async () => {
@@ -206,6 +206,7 @@ describe("the 45-day purge", () => {
 
   it("deletes all customer content on day 45, keeps the platform record and a final audit entry", async () => {
     const auditBefore = (await verifyAuditChain(db(), acmeCorp)).events;
+    expect((await db().select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.teamId, acmeCorp)))[0]!.n).toBeGreaterThan(0);
     await onServers(3, () => runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 45 * DAY))));
     await runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 46 * DAY)));
 
@@ -219,6 +220,10 @@ describe("the 45-day purge", () => {
 
     const chain = await verifyAuditChain(db(), acmeCorp);
     expect(chain).toMatchObject({ valid: true, events: auditBefore + 1 });
+    // Nobody is named in what is kept: not in the audit chain, nor in mail.
+    const kept = rowsOf<{ row: string }>(await db().execute(sql`select t::text as row from audit_events t where team_id = ${acmeCorp}`));
+    expect(kept.filter((r) => /@acme\.example|@partner\.example/.test(r.row))).toEqual([]);
+    expect((await db().select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.teamId, acmeCorp)))[0]!.n).toBe(0);
     const [last] = await db().select().from(auditEvents).where(and(eq(auditEvents.teamId, acmeCorp), eq(auditEvents.seq, chain.events)));
     expect(last).toMatchObject({ action: "team.purged", actorType: "system", actorLabel: "Retention purge" });
     expect((await auditActions(db(), acmeCorp)).filter((a) => a === "team.purged")).toHaveLength(1);
@@ -260,7 +265,7 @@ describe("notices before renewal and expiry", () => {
     for (const hoursBefore of [24, 3]) await onServers(2, () => runNoticeJob(db(), at(new Date(end - hoursBefore * 3_600_000))));
     const mails = await reminders();
     expect(mails).toHaveLength(3);
-    expect(mails.map((m) => m.textBody.match(/in (\d+ days?)/)?.[1])).toEqual(["30 days", "7 days", "1 day"]);
+    expect(mails.map((m) => m.text.match(/in (\d+ days?)/)?.[1])).toEqual(["30 days", "7 days", "1 day"]);
     const recorded = await db().select().from(billingNotices).where(eq(billingNotices.teamId, team.teamId));
     expect(recorded.map((n) => n.kind).filter((k) => k.startsWith("renewal_")).sort()).toEqual(["renewal_1", "renewal_30", "renewal_7"]);
   });
@@ -281,7 +286,7 @@ describe("notices before renewal and expiry", () => {
     const team = await teamWithContract(db(), { at: "2025-01-01T00:00:00Z", trial: true, planCode: "fmc-essentials", seats: 5 });
     await runNoticeJob(db(), at("2025-01-02T00:00:00Z"));
     await runNoticeJob(db(), at("2025-01-09T00:00:00Z"));
-    const subjects = (await mailsTo(db(), team.owner.email)).map((m) => m.textBody);
+    const subjects = (await mailsTo(db(), team.owner.email)).map((m) => m.text);
     expect(subjects.filter((t) => t.includes("The trial of"))).toHaveLength(2);
   });
 });

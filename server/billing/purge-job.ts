@@ -6,6 +6,7 @@ import {
   apiTokens,
   auditAnchors,
   auditEvents,
+  auditPersonalFields,
   billingNotices,
   connectUsage,
   customAppGroups,
@@ -32,9 +33,11 @@ import {
 } from "@/db/schema";
 import { noRequest, systemActor } from "../actor";
 import { auditContext } from "../audit/audit-context";
+import { erasePersonalAuditFields } from "../audit/erase-personal-fields";
 import { recordAudit } from "../audit/record-audit";
 import type { Clock } from "../clock";
 import type { DomainContext } from "../domain-context";
+import { FORMER_MEMBER_NAMES } from "../privacy/former-member";
 import { DAY_MS } from "./periods";
 import { RETENTION_DAYS } from "./subscription-record";
 
@@ -64,14 +67,15 @@ export const PURGED_TEAM_TABLES: readonly TeamTable[] = [
   teamSettings,
   connectUsage,
   paymentMethods,
+  mailOutbox,
 ];
 
 /**
  * The minimal platform record that outlives the purge: the team row itself (status
- * `purged`), its audit chain and the chain's signed heads, the contract and its invoices (bookkeeping), the notices sent,
- * and the mail delivery log.
+ * `purged`), its audit chain (its personal values erased, see audit_personal_fields) and the
+ * chain's signed heads, the contract and its invoices (bookkeeping), and the notices sent.
  */
-export const KEPT_TEAM_TABLES: readonly PgTable[] = [teams, auditEvents, auditAnchors, subscriptions, invoices, invoiceLines, billingNotices, mailOutbox];
+export const KEPT_TEAM_TABLES: readonly PgTable[] = [teams, auditEvents, auditPersonalFields, auditAnchors, subscriptions, invoices, invoiceLines, billingNotices];
 
 export const PURGED_TABLE_NAMES = PURGED_TEAM_TABLES.map((t) => getTableName(t));
 export const KEPT_TABLE_NAMES = KEPT_TEAM_TABLES.map((t) => getTableName(t));
@@ -127,6 +131,8 @@ async function purgeTeam(tx: Transaction, ctx: DomainContext, teamId: string, te
     .set({ managedByTeamId: null, updatedAt: now })
     .where(eq(accounts.managedByTeamId, teamId))
     .returning({ id: accounts.id });
+  // The chain stays, but no longer names anyone.
+  const erased = await erasePersonalAuditFields(tx, { teamId, whose: "everyone", names: FORMER_MEMBER_NAMES, now });
   await tx.update(teams).set({ status: "purged", purgedAt: now }).where(eq(teams.id, teamId));
   await recordAudit(tx, {
     ...auditContext(ctx),
@@ -134,6 +140,6 @@ async function purgeTeam(tx: Transaction, ctx: DomainContext, teamId: string, te
     action: "team.purged",
     target: { type: "team", id: teamId },
     before: { teamStatus: "terminated", terminatedAt },
-    after: { teamStatus: "purged", deleted, accountsReleased: released.length, retentionDays: RETENTION_DAYS },
+    after: { teamStatus: "purged", deleted, accountsReleased: released.length, personalValuesErased: erased.values, retentionDays: RETENTION_DAYS },
   });
 }

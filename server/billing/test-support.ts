@@ -6,6 +6,7 @@ import { type Actor, noRequest, systemActor } from "../actor";
 import { type Clock, fixedClock } from "../clock";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import { openMailContent } from "../mail/mail-content";
 import { addMembership } from "../members/add-membership";
 import { createTeam } from "../teams/create-team";
 import { startSubscription } from "./start-subscription";
@@ -90,7 +91,8 @@ export async function invoicesOf(db: Database, teamId: string) {
 }
 
 export async function mailsTo(db: Database, email: string) {
-  return db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(asc(mailOutbox.createdAt));
+  const rows = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(asc(mailOutbox.createdAt));
+  return rows.map((row) => ({ ...row, ...openMailContent(row) }));
 }
 
 export async function auditActions(db: Database, teamId: string): Promise<string[]> {

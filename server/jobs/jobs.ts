@@ -3,7 +3,9 @@ import { runNoticeJob } from "../billing/notices-job";
 import { runPurgeJob } from "../billing/purge-job";
 import { runSubscriptionJob } from "../billing/renewal-job";
 import { deliverDueMail } from "../mail/deliver-mail";
+import { runMailRetentionJob } from "../mail/mail-retention-job";
 import { configuredMailTransport } from "../mail/smtp-transport";
+import { runDepartedRetentionJob } from "../privacy/departed-retention-job";
 import type { Job } from "./job-runner";
 
 /** The jobs every app server runs. */
@@ -18,5 +20,7 @@ export function serverJobs(): Job[] {
     { name: "audit.anchor-heads", run: (db, clock) => runAnchorJob(db, clock) },
     // Without SMTP_URL mail stays in the outbox, where the development mailbox shows it.
     ...(transport ? [{ name: "mail.deliver", run: (db, clock) => deliverDueMail(db, transport, clock) } satisfies Job] : []),
+    { name: "mail.retention", run: (db, clock) => runMailRetentionJob(db, clock) },
+    { name: "teams.departed-user-retention", run: (db, clock) => runDepartedRetentionJob(db, clock) },
   ];
 }

@@ -51,6 +51,16 @@ describe("mail delivery", () => {
     expect(row!.sentAt).toEqual(clock.now());
   });
 
+  it("deletes a mail marked to be erased as soon as it is sent", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-11-27T11:00:00Z");
+    const { id } = await enqueueMail(db, { to: "last@mail.example", subject: "Goodbye", text: "Deleted.", eraseWhenSent: true }, clock.now());
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}`, "Console <console@mail.example>");
+    await deliverDueMail(db, transport, clock);
+    expect(received.filter((m) => m.to.includes("last@mail.example"))).toHaveLength(1);
+    expect(await db.select().from(mailOutbox).where(eq(mailOutbox.id, id))).toEqual([]);
+  });
+
   it("retries a failed mail later with a growing delay, and sends it when the server answers", async () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-11-28T10:00:00Z");

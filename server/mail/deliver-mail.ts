@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
 import type { Clock } from "../clock";
+import { openMailContent } from "./mail-content";
 
 export interface MailTransport {
   send(mail: { to: string; subject: string; text: string; html: string | null; messageId: string }): Promise<void>;
@@ -57,14 +58,9 @@ export async function deliverDueMail(
   let failed = 0;
   for (const mail of claimed) {
     try {
-      await transport.send({
-        to: mail.toAddress,
-        subject: mail.subject,
-        text: mail.textBody,
-        html: mail.htmlBody,
-        messageId: `<${mail.id}@customer-console>`,
-      });
-      await db.update(mailOutbox).set({ sentAt: clock.now(), lockedUntil: null }).where(eq(mailOutbox.id, mail.id));
+      await transport.send({ to: mail.toAddress, ...openMailContent(mail), messageId: `<${mail.id}@customer-console>` });
+      if (mail.eraseWhenSent) await db.delete(mailOutbox).where(eq(mailOutbox.id, mail.id));
+      else await db.update(mailOutbox).set({ sentAt: clock.now(), lockedUntil: null }).where(eq(mailOutbox.id, mail.id));
       sent += 1;
     } catch (error) {
       const attempts = mail.attempts + 1;

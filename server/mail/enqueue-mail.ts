@@ -1,5 +1,6 @@
 import type { Queryable } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
+import { sealMailContent } from "./mail-content";
 
 export interface OutgoingMail {
   to: string;
@@ -7,6 +8,8 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   teamId?: string | null;
+  /** Delete the row as soon as the mail is sent, e.g. the last mail to a deleted account. */
+  eraseWhenSent?: boolean;
 }
 
 /**
@@ -26,10 +29,9 @@ export async function enqueueMails(db: Queryable, mails: readonly OutgoingMail[]
     .values(
       mails.map((mail) => ({
         toAddress: mail.to,
-        subject: mail.subject,
-        textBody: mail.text,
-        htmlBody: mail.html ?? null,
+        ...sealMailContent(mail),
         teamId: mail.teamId ?? null,
+        eraseWhenSent: mail.eraseWhenSent ?? false,
         createdAt: now,
         sendAfter: now,
       })),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getTeamSettings } from "../settings/get-settings";
 import { SESSION_IDLE_MINUTES_MAX, SESSION_IDLE_MINUTES_MIN, parseDomainList, updateSecuritySettings } from "../settings/update-settings";
+import { DEPARTED_RETENTION_DAYS_MAX, DEPARTED_RETENTION_DAYS_MIN, updateRetentionSettings } from "../settings/update-retention";
 import { router, teamProcedure } from "../trpc";
 
 export const settingsRouter = router({
@@ -25,4 +26,15 @@ export const settingsRouter = router({
         teamId: ctx.access.team.id,
       }),
     ),
+  updateRetention: teamProcedure("settings.update")
+    .input(
+      z.object({
+        departedUserRetentionDays: z
+          .number({ message: "Keep departed users' personal data for a number of days." })
+          .int("Keep departed users' personal data for a whole number of days.")
+          .min(DEPARTED_RETENTION_DAYS_MIN, `Keep departed users' personal data for at least ${DEPARTED_RETENTION_DAYS_MIN} day.`)
+          .max(DEPARTED_RETENTION_DAYS_MAX, `Keep departed users' personal data for at most ${DEPARTED_RETENTION_DAYS_MAX} days.`),
+      }),
+    )
+    .mutation(({ ctx, input }) => updateRetentionSettings(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
 });

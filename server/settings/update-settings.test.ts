@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { teamSettings, teams } from "@/db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { auditEvents, teamSettings, teams } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { callerForEmail } from "../testing/callers";
 import { parseDomainList } from "./update-settings";
@@ -22,5 +22,36 @@ describe("allowed invitation domains", () => {
     const [settings] = await db.select().from(teamSettings).where(eq(teamSettings.teamId, acme!.id));
     expect(settings!.allowedInviteDomains).toEqual(["acme.example"]);
     await expect(manager.settings.updateSecurity({ teamId: acme!.id, allowedInviteDomains: "acme" })).rejects.toThrow("Not an email domain: acme.");
+  });
+});
+
+describe("keeping departed users' personal data", () => {
+  it("is set by a manager within bounds, audited with before and after", async () => {
+    const { db } = database.handle;
+    const [acme] = await db.select().from(teams).where(eq(teams.name, "Acme Corp"));
+    const manager = await callerForEmail(db, "manager@acme.example");
+    await manager.settings.updateRetention({ teamId: acme!.id, departedUserRetentionDays: 30 });
+    expect((await manager.settings.get({ teamId: acme!.id })).departedUserRetentionDays).toBe(30);
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.teamId, acme!.id), eq(auditEvents.action, "settings.updated")))
+      .orderBy(desc(auditEvents.seq))
+      .limit(1);
+    expect(event).toMatchObject({ actorLabel: "manager@acme.example", before: { departedUserRetentionDays: 90 }, after: { departedUserRetentionDays: 30 } });
+
+    await expect(manager.settings.updateRetention({ teamId: acme!.id, departedUserRetentionDays: 0 })).rejects.toThrow(
+      "Keep departed users' personal data for at least 1 day.",
+    );
+    await expect(manager.settings.updateRetention({ teamId: acme!.id, departedUserRetentionDays: 3651 })).rejects.toThrow("at most 3650 days");
+    await expect(manager.settings.updateRetention({ teamId: acme!.id, departedUserRetentionDays: 1.5 })).rejects.toThrow("whole number of days");
+    expect((await manager.settings.get({ teamId: acme!.id })).departedUserRetentionDays).toBe(30);
+  });
+
+  it("cannot be changed by a member", async () => {
+    const { db } = database.handle;
+    const [acme] = await db.select().from(teams).where(eq(teams.name, "Acme Corp"));
+    const member = await callerForEmail(db, "member@acme.example");
+    await expect(member.settings.updateRetention({ teamId: acme!.id, departedUserRetentionDays: 7 })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

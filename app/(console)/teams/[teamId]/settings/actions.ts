@@ -18,3 +18,13 @@ export async function updateSecuritySettingsAction(_previous: ActionResult | nul
   if (result.ok) revalidatePath(`/teams/${teamId}/settings`);
   return result.ok ? { ok: true, value: undefined } : result;
 }
+
+export async function updateRetentionSettingsAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const teamId = String(form.get("teamId") ?? "");
+  const days = String(form.get("departedUserRetentionDays") ?? "").trim();
+  const result = await actionResult(async () =>
+    (await serverApi()).settings.updateRetention({ teamId, departedUserRetentionDays: days === "" ? Number.NaN : Number(days) }),
+  );
+  if (result.ok) revalidatePath(`/teams/${teamId}/settings`);
+  return result.ok ? { ok: true, value: undefined } : result;
+}

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { Card, FactList, PageHeader } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
+import { DEPARTED_RETENTION_DAYS_MAX, DEPARTED_RETENTION_DAYS_MIN } from "@/server/settings/update-retention";
+import { RetentionSettingsForm } from "./retention-settings-form";
 import { SecuritySettingsForm } from "./security-settings-form";
 import { SupportAccessCard } from "./support-access-card";
 
@@ -26,11 +28,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
             "Allowed invitation domains",
             settings.allowedInviteDomains.length ? settings.allowedInviteDomains.join(", ") : "Any domain",
           ],
+          ["Keep departed users' personal data", `${settings.departedUserRetentionDays} days`],
         ] as Array<[string, string]>)),
     ["Approve accounts transferred in", settings.transferInRequiresApproval ? "Yes" : "No"],
     ["Approve accounts transferred out", settings.transferOutRequiresApproval ? "Yes" : "No"],
     ["Managed users may change their email", settings.managedUsersMayChangeEmail ? "Yes" : "No"],
-    ["Keep departed users' personal data", `${settings.departedUserRetentionDays} days`],
   ];
   return (
     <>
@@ -43,6 +45,16 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
               mfaRequired={settings.mfaRequired}
               sessionIdleMinutes={settings.sessionIdleMinutes}
               allowedInviteDomains={settings.allowedInviteDomains}
+            />
+          </Card>
+        ) : null}
+        {canChange ? (
+          <Card title="Personal data of departed users">
+            <RetentionSettingsForm
+              teamId={teamId}
+              departedUserRetentionDays={settings.departedUserRetentionDays}
+              min={DEPARTED_RETENTION_DAYS_MIN}
+              max={DEPARTED_RETENTION_DAYS_MAX}
             />
           </Card>
         ) : null}
