@@ -9,6 +9,7 @@ import { isoDay } from "@/server/billing/periods";
 import { startSubscription } from "@/server/billing/start-subscription";
 import { recordConnectUsage, recordHostUsage } from "@/server/billing/usage";
 import type { Clock } from "@/server/clock";
+import { isDemo } from "@/server/config/env";
 import type { DomainContext } from "@/server/domain-context";
 import { addGroupMembers } from "@/server/groups/add-group-members";
 import { createGroup } from "@/server/groups/create-group";
@@ -72,6 +73,17 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
     db.select({ n: count() }).from(teams),
   ]);
   return (a?.n ?? 0) === 0 && (t?.n ?? 0) === 0;
+}
+
+/**
+ * Fills an empty database with the demo, in demo mode only (see server/config/env.ts), so a
+ * database server never receives the published demo passwords and support key by default.
+ * Answers whether it did.
+ */
+export async function seedDemoIfWanted(db: Database, clock: Clock): Promise<boolean> {
+  if (!isDemo() || !(await isDatabaseEmpty(db))) return false;
+  await seedDemoData(db, clock);
+  return true;
 }
 
 /**

@@ -1,0 +1,52 @@
+import { count } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { systemClock } from "@/server/clock";
+import { type DatabaseHandle, openPglite } from "./client";
+import { accounts, staff } from "./schema";
+import { seedDemoIfWanted } from "./seed";
+
+const VARIABLES = ["CONSOLE_ENV", "DATABASE_URL"] as const;
+let saved: Record<string, string | undefined>;
+let handle: DatabaseHandle;
+
+beforeAll(async () => {
+  handle = await openPglite();
+  await handle.migrate();
+});
+afterAll(() => handle.close());
+beforeEach(() => {
+  saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
+  for (const name of VARIABLES) delete process.env[name];
+});
+afterEach(() => {
+  for (const name of VARIABLES) {
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+  }
+});
+
+async function accountCount(): Promise<number> {
+  const [row] = await handle.db.select({ n: count() }).from(accounts);
+  return row!.n;
+}
+
+describe("an empty database", () => {
+  it("gets no demo data, nor its published support key, on a database server or in production", async () => {
+    process.env.DATABASE_URL = "postgres://console@db.internal/console";
+    expect(await seedDemoIfWanted(handle.db, systemClock)).toBe(false);
+    process.env.CONSOLE_ENV = "production";
+    expect(await seedDemoIfWanted(handle.db, systemClock)).toBe(false);
+    delete process.env.DATABASE_URL;
+    expect(await seedDemoIfWanted(handle.db, systemClock)).toBe(false);
+    expect(await accountCount()).toBe(0);
+    expect(await handle.db.select().from(staff)).toEqual([]);
+  });
+
+  it("gets the demo once in demo mode", async () => {
+    process.env.CONSOLE_ENV = "demo";
+    process.env.DATABASE_URL = "postgres://console@db.internal/console";
+    expect(await seedDemoIfWanted(handle.db, systemClock)).toBe(true);
+    expect(await accountCount()).toBeGreaterThan(20);
+    expect(await seedDemoIfWanted(handle.db, systemClock)).toBe(false);
+  });
+});
