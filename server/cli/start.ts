@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import type http from "node:http";
+import type { RequestHandler } from "next/dist/server/next";
 import path from "node:path";
 import { consoleMode, listenAddresses } from "../config/env";
 import { loadSecrets } from "../config/secrets";
@@ -10,9 +11,11 @@ import { createConsoleServer } from "../http/console-server";
 /**
  * `npm start`: checks the settings, builds when the sources are newer than the last build,
  * then serves on PORT (3000 by default) through the console's own HTTP server, which gives
- * the app the client's socket address (see server/http/console-server.ts).
+ * the app the client's socket address (see server/http/console-server.ts). `npm run dev`
+ * (`--dev`) serves the sources through the same server, with Next's development mode.
  */
 const root = process.cwd();
+const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? "3000");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.AUTH_URL ??= `http://localhost:${port}`;
@@ -31,30 +34,34 @@ if (mode === "production" && !process.env.DATABASE_URL) {
   console.warn("CONSOLE_ENV=production without DATABASE_URL: using the embedded database in the data directory.");
 }
 
-if (buildIsStale()) {
+if (!dev && buildIsStale()) {
   console.log("Building the console (first start or changed sources)…");
   const build = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: process.env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 // Next reads NODE_ENV when it loads: a built console runs as production whatever the mode.
-(process.env as Record<string, string>).NODE_ENV = "production";
-const { default: next } = await import("next");
-const app = next({ dev: false, dir: root, port });
-await app.prepare();
-const handle = app.getRequestHandler();
-
+(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 const addresses = listenAddresses();
-if (addresses.length === 0) await listen(createConsoleServer(handle), undefined);
-for (const [index, address] of addresses.entries()) {
-  await listen(createConsoleServer(handle), address).catch((error: NodeJS.ErrnoException) => {
+let handle: RequestHandler | undefined;
+const servers = (addresses.length ? addresses : [undefined]).map(() => createConsoleServer((req, res) => handle!(req, res)));
+const { default: next } = await import("next");
+// Next answers WebSocket upgrades (development reloads) on the server it is given; the other
+// loopback's server hands its upgrades to that one.
+const app = next({ dev, dir: root, port, httpServer: servers[0] });
+await app.prepare();
+handle = app.getRequestHandler();
+for (const server of servers.slice(1)) server.on("upgrade", (req, socket, head) => servers[0]!.emit("upgrade", req, socket, head));
+
+for (const [index, server] of servers.entries()) {
+  await listen(server, addresses[index]).catch((error: NodeJS.ErrnoException) => {
     // The second loopback (::1) is missing on a machine without IPv6: 127.0.0.1 is enough.
     if (index > 0 && (error.code === "EADDRNOTAVAIL" || error.code === "EAFNOSUPPORT")) return;
     throw error;
   });
 }
 console.log(
-  `Customer Console (${mode}) listening on ${addresses.length ? addresses.join(", ") : "all interfaces"}, port ${port}: ${process.env.AUTH_URL}`,
+  `Customer Console (${mode}${dev ? ", development" : ""}) listening on ${addresses.length ? addresses.join(", ") : "all interfaces"}, port ${port}: ${process.env.AUTH_URL}`,
 );
 
 function listen(server: http.Server, host: string | undefined): Promise<void> {
