@@ -1,9 +1,9 @@
-import { count } from "drizzle-orm";
+import { count, isNull } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { systemClock } from "@/server/clock";
 import { type DatabaseHandle, openPglite } from "./client";
 import { accounts, staff } from "./schema";
-import { seedDemoIfWanted } from "./seed";
+import { refusePublishedDemoKey, seedDemoIfWanted } from "./seed";
 
 const VARIABLES = ["CONSOLE_ENV", "DATABASE_URL"] as const;
 let saved: Record<string, string | undefined>;
@@ -48,5 +48,20 @@ describe("an empty database", () => {
     expect(await seedDemoIfWanted(handle.db, systemClock)).toBe(true);
     expect(await accountCount()).toBeGreaterThan(20);
     expect(await seedDemoIfWanted(handle.db, systemClock)).toBe(false);
+  });
+
+  it("is refused outside demo mode while staff still hold the demo's published authenticator key", async () => {
+    process.env.CONSOLE_ENV = "demo";
+    await expect(refusePublishedDemoKey(handle.db)).resolves.toBeUndefined();
+    delete process.env.CONSOLE_ENV;
+    process.env.DATABASE_URL = "postgres://console@db.internal/console";
+    await expect(refusePublishedDemoKey(handle.db)).rejects.toThrow(
+      "Staff support@console.example still sign in with the demo's published authenticator key",
+    );
+    process.env.CONSOLE_ENV = "production";
+    await expect(refusePublishedDemoKey(handle.db)).rejects.toThrow('npm run staff -- remove <email>');
+
+    await handle.db.update(staff).set({ revokedAt: new Date() }).where(isNull(staff.revokedAt));
+    await expect(refusePublishedDemoKey(handle.db)).resolves.toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
-import { seedDemoIfWanted } from "@/db/seed";
+import { refusePublishedDemoKey, seedDemoIfWanted } from "@/db/seed";
 import { systemClock } from "./clock";
 import { dataDirectory } from "./config/env";
 import { logger } from "./logger";
@@ -28,6 +28,7 @@ async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   await handle.migrate();
   logger.info({ database: handle.kind, durationMs: Math.round(performance.now() - started) }, "migrations applied");
   if (await seedDemoIfWanted(handle.db, systemClock)) logger.info({ database: handle.kind }, "empty database: demo data seeded");
+  await refusePublishedDemoKey(handle.db);
   return handle;
 }
 
