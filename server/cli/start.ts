@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import type http from "node:http";
-import type { RequestHandler } from "next/dist/server/next";
 import path from "node:path";
+import type { RequestHandler } from "next/dist/server/next";
 import { consoleMode, listenAddresses } from "../config/env";
 import { loadSecrets } from "../config/secrets";
 import { trustedProxies } from "../http/client-address";
@@ -40,7 +40,7 @@ if (!dev && buildIsStale()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// Next reads NODE_ENV when it loads: a built console runs as production whatever the mode.
+// Next reads NODE_ENV when it loads: a build runs as production, --dev as development, in any mode.
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 const addresses = listenAddresses();
 let handle: RequestHandler | undefined;
