@@ -1,6 +1,6 @@
-import { count } from "drizzle-orm";
+import { count, eq, isNull } from "drizzle-orm";
 import type { Database } from "./client";
-import { accounts, teams } from "./schema";
+import { accounts, staff, teams } from "./schema";
 import { type Actor, noRequest, systemActor } from "@/server/actor";
 import { createAccount } from "@/server/accounts/create-account";
 import { recordPayment } from "@/server/billing/invoices";
@@ -9,6 +9,9 @@ import { isoDay } from "@/server/billing/periods";
 import { startSubscription } from "@/server/billing/start-subscription";
 import { recordConnectUsage, recordHostUsage } from "@/server/billing/usage";
 import type { Clock } from "@/server/clock";
+import { isDemo } from "@/server/config/env";
+import { decrypt } from "@/server/crypto/encryption";
+import { keyRing } from "@/server/crypto/key-ring";
 import type { DomainContext } from "@/server/domain-context";
 import { addGroupMembers } from "@/server/groups/add-group-members";
 import { createGroup } from "@/server/groups/create-group";
@@ -72,6 +75,45 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
     db.select({ n: count() }).from(teams),
   ]);
   return (a?.n ?? 0) === 0 && (t?.n ?? 0) === 0;
+}
+
+/**
+ * Fills an empty database with the demo, in demo mode only (see server/config/env.ts), so a
+ * database server never receives the published demo passwords and support key by default.
+ * Answers whether it did.
+ */
+export async function seedDemoIfWanted(db: Database, clock: Clock): Promise<boolean> {
+  if (!isDemo() || !(await isDatabaseEmpty(db))) return false;
+  await seedDemoData(db, clock);
+  return true;
+}
+
+/**
+ * Outside demo mode the demo's published authenticator key is anyone's: a database that was
+ * once a demo and still has staff signing in with it is refused, with what to do about it.
+ */
+export async function refusePublishedDemoKey(db: Database): Promise<void> {
+  if (isDemo()) return;
+  const rows = await db
+    .select({ email: accounts.email, secret: accounts.totpSecretEncrypted })
+    .from(staff)
+    .innerJoin(accounts, eq(accounts.id, staff.accountId))
+    .where(isNull(staff.revokedAt));
+  const exposed = rows.filter((row) => row.secret !== null && decryptsTo(row.secret, DEMO_SUPPORT_TOTP_SECRET)).map((row) => row.email);
+  if (exposed.length === 0) return;
+  throw new Error(
+    `Staff ${exposed.join(", ")} still sign in with the demo's published authenticator key, which only a demo may use. ` +
+      `Take the rights away with "npm run staff -- remove <email>", or start a demo with CONSOLE_ENV=demo.`,
+  );
+}
+
+function decryptsTo(value: string, expected: string): boolean {
+  try {
+    return decrypt(keyRing(), value) === expected;
+  } catch {
+    // Encrypted with a key this console does not hold: nobody can use it here.
+    return false;
+  }
 }
 
 /**

@@ -101,12 +101,17 @@ test("an email change is confirmed from the link in the Mailbox, and the new add
 test("download my data gives a JSON file with the account's memberships", async ({ page }) => {
   await signIn(page, "emma.dubois@acme.example");
   await openProfile(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my data" }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download my data" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^customer-console-data-\d{4}-\d{2}-\d{2}\.json$/);
   const data = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
   expect(data.account).toMatchObject({ email: "emma.dubois@acme.example", name: "Emma Dubois" });
   expect(data.memberships).toEqual([expect.objectContaining({ teamName: "Acme Corp", role: "member", groups: ["Finance"] })]);
   expect(JSON.stringify(data)).not.toContain("$argon2");
+
+  // Only the page's own POST starts an export: not a link, nor a form on another site.
+  expect((await page.request.get("/profile/data")).status()).toBe(405);
+  const crossSite = await page.request.post("/profile/data", { headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(crossSite.status()).toBe(403);
 });
 
 test("deleting an account is refused for a team owner and, for a member, signs out for good", async ({ page }) => {

@@ -7,11 +7,14 @@ import postgres from "postgres";
 
 /**
  * The console the journeys run against: `npm start` on a new database of its own, a fresh
- * PostgreSQL database when TEST_DATABASE_URL is set, a fresh embedded one otherwise. Both
- * are seeded with the demo at start and removed when the server stops.
+ * PostgreSQL database when TEST_DATABASE_URL is set, a fresh embedded one otherwise. The
+ * journeys use the demo accounts and the Mailbox, so the server runs in demo mode, asked for
+ * by name (a database server never gets it by itself); both databases are seeded at start and
+ * removed when the server stops.
  */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "customer-console-e2e-"));
-const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, CONSOLE_ENV: "demo" };
+delete env.SMTP_URL;
 let dropDatabase = async () => {};
 
 const base = process.env.TEST_DATABASE_URL;

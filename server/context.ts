@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import { type Actor, type RequestMeta, anonymousActor } from "./actor";
 import { resolveSession } from "./auth/sessions";
+import { PEER_ADDRESS_HEADER, REQUEST_ID_HEADER, clientAddress, isFromTrustedProxy, trustedProxies } from "./http/client-address";
 import type { Clock } from "./clock";
 import type { DomainContext } from "./domain-context";
 import { type Logger, logger } from "./logger";
@@ -27,12 +28,20 @@ function cookieValue(headers: Headers, name: string): string | undefined {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/**
+ * Who sent the request and which request it is. The address is the socket's, or what a listed
+ * trusted proxy says it is; a request id is taken from proxy.ts, or from a trusted proxy, and
+ * otherwise made up here.
+ */
 export function requestMetaFrom(headers: Headers): RequestMeta {
-  const offered = headers.get("x-request-id");
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const proxies = trustedProxies();
+  const peer = headers.get(PEER_ADDRESS_HEADER);
+  const settled = headers.get(REQUEST_ID_HEADER);
+  const offered = isFromTrustedProxy(peer, proxies) ? headers.get("x-request-id") : null;
+  const requestId = [settled, offered].find((id) => id && REQUEST_ID.test(id)) ?? randomUUID();
   return {
-    requestId: offered && REQUEST_ID.test(offered) ? offered : randomUUID(),
-    ip: forwarded || headers.get("x-real-ip") || null,
+    requestId,
+    ip: clientAddress(peer, headers.get("x-forwarded-for"), proxies),
     userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,
   };
 }

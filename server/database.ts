@@ -1,16 +1,16 @@
 import path from "node:path";
 import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
-import { isDatabaseEmpty, seedDemoData } from "@/db/seed";
+import { refusePublishedDemoKey, seedDemoIfWanted } from "@/db/seed";
 import { systemClock } from "./clock";
-import { dataDirectory, isProduction } from "./config/env";
+import { dataDirectory } from "./config/env";
 import { logger } from "./logger";
 
 const holder = globalThis as typeof globalThis & { customerConsoleDatabase?: Promise<DatabaseHandle> };
 
 /**
  * The process's one database: PostgreSQL when DATABASE_URL is set, otherwise the embedded
- * PGlite in the data directory. Opening it applies migrations, and fills an empty
- * non-production database with the demo.
+ * PGlite in the data directory. Opening it applies migrations, and in demo mode fills an
+ * empty database with the demo.
  */
 export function getDatabase(): Promise<DatabaseHandle> {
   holder.customerConsoleDatabase ??= openConfiguredDatabase().catch((error) => {
@@ -27,11 +27,8 @@ async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   const started = performance.now();
   await handle.migrate();
   logger.info({ database: handle.kind, durationMs: Math.round(performance.now() - started) }, "migrations applied");
-  if (!isProduction() && (await isDatabaseEmpty(handle.db))) {
-    logger.info({ database: handle.kind }, "empty database: seeding demo data");
-    await seedDemoData(handle.db, systemClock);
-    logger.info("demo data seeded");
-  }
+  if (await seedDemoIfWanted(handle.db, systemClock)) logger.info({ database: handle.kind }, "empty database: demo data seeded");
+  await refusePublishedDemoKey(handle.db);
   return handle;
 }
 

@@ -92,7 +92,12 @@ export function teamProcedure(permission: Permission) {
   return publicProcedure.input(z.object({ teamId: z.uuid() })).use(async ({ ctx, input, next, type, path }) => {
     const support =
       ctx.actor.kind === "account" && ctx.supportSessionId
-        ? await resolveSupportSession(ctx.db, ctx, { supportSessionId: ctx.supportSessionId, accountId: ctx.actor.accountId, teamId: input.teamId })
+        ? await resolveSupportSession(ctx.db, ctx, {
+            supportSessionId: ctx.supportSessionId,
+            accountId: ctx.actor.accountId,
+            teamId: input.teamId,
+            mfaVerified: ctx.actor.mfaVerified,
+          })
         : null;
     const actor = support?.actor ?? ctx.actor;
     if (actor.kind === "support" && type === "mutation") throw new DomainError("READ_ONLY", "Support sessions are read-only.");

@@ -1,16 +1,24 @@
 import { systemClock } from "@/server/clock";
-import { isDatabaseEmpty, seedDemoData } from "../seed";
+import { consoleMode } from "@/server/config/env";
+import { seedDemoIfWanted } from "../seed";
 import { openConfiguredDatabase } from "./open";
 
+const mode = consoleMode();
+if (mode !== "demo") {
+  console.error(
+    `Demo data goes only into a demo (this is ${mode}): its passwords and support key are published. ` +
+      `Run with CONSOLE_ENV=demo to seed a database server on purpose.`,
+  );
+  process.exit(1);
+}
 const handle = await openConfiguredDatabase();
 try {
   await handle.migrate();
-  if (!(await isDatabaseEmpty(handle.db))) {
+  if (await seedDemoIfWanted(handle.db, systemClock)) {
+    console.log(`Demo data seeded (${handle.kind}). Sign in as owner@acme.example with DemoPass-2026.`);
+  } else {
     console.error("The database already holds accounts or teams; demo data goes only into an empty database.");
     process.exitCode = 1;
-  } else {
-    await seedDemoData(handle.db, systemClock);
-    console.log(`Demo data seeded (${handle.kind}). Sign in as owner@acme.example with DemoPass-2026.`);
   }
 } finally {
   await handle.close();

@@ -70,7 +70,7 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateAuthSessi
       // A privilege change replaced the session: follow it, but only to its recorded successor.
       const next = (session as { sid?: unknown } | undefined)?.sid;
       if (trigger === "update" && typeof next === "string" && typeof token.sid === "string") {
-        if (await isSuccessorSession((await getDatabase()).db, token.sid, next)) token.sid = next;
+        if (await isSuccessorSession((await getDatabase()).db, token.sid, next, systemClock.now())) token.sid = next;
       }
       return token;
     },

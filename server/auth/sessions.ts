@@ -33,6 +33,14 @@ export async function createSession(
   return row!.id;
 }
 
+/** The shortest "sign out after inactivity" of the teams the session's account is active in now. */
+const strictestTeamIdleMinutes = sql<number | null>`(
+  select min(${teamSettings.sessionIdleMinutes})
+  from ${memberships}
+  join ${teamSettings} on ${teamSettings.teamId} = ${memberships.teamId}
+  where ${memberships.accountId} = ${sessions.accountId} and ${memberships.status} = 'active'
+)`.mapWith(Number);
+
 /** The shortest "sign out after inactivity" of the teams the account is active in. */
 async function strictestIdleTimeoutMinutes(db: Queryable, accountId: string): Promise<number> {
   const [row] = await db
@@ -77,10 +85,23 @@ export async function rotateSession(
   return fresh!.id;
 }
 
-/** True when `nextId` is the session that replaced `previousId`: the only move a cookie may make. */
-export async function isSuccessorSession(db: Queryable, previousId: string, nextId: string): Promise<boolean> {
-  const [row] = await db.select({ next: sessions.replacedBySessionId }).from(sessions).where(eq(sessions.id, previousId));
-  return row?.next === nextId;
+/**
+ * True when the cookie naming `previousId` may move to `nextId`: the only move a cookie may
+ * make, to the session that replaced its own, and only in the moments after the replacement,
+ * so a copy of the old cookie found later cannot take over the new session.
+ */
+export async function isSuccessorSession(db: Queryable, previousId: string, nextId: string, now: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ next: sessions.replacedBySessionId, endedAt: sessions.endedAt })
+    .from(sessions)
+    .where(eq(sessions.id, previousId));
+  return row?.next === nextId && withinReplacementGrace(row.endedAt, now);
+}
+
+function withinReplacementGrace(endedAt: Date | null, now: Date): boolean {
+  if (!endedAt) return false;
+  const since = now.getTime() - endedAt.getTime();
+  return since >= 0 && since < REPLACEMENT_GRACE_MS;
 }
 
 export interface LiveSession {
@@ -93,7 +114,7 @@ export interface LiveSession {
 /** The session behind a cookie, if it is still alive; an expired one is ended on the spot. */
 export async function resolveSession(db: Queryable, sessionId: string, clock: Clock): Promise<LiveSession | null> {
   const [row] = await db
-    .select({ session: sessions, email: accounts.email })
+    .select({ session: sessions, email: accounts.email, teamIdleMinutes: strictestTeamIdleMinutes })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .where(eq(sessions.id, sessionId));
@@ -102,14 +123,15 @@ export async function resolveSession(db: Queryable, sessionId: string, clock: Cl
   if (row.session.endedAt) {
     // Requests already in flight when the session was replaced (the page rendered by the very
     // action that replaced it) still carry the old cookie: let them through to the successor.
-    const replacedMoments = now.getTime() - row.session.endedAt.getTime();
-    if (row.session.replacedBySessionId && replacedMoments < REPLACEMENT_GRACE_MS) {
+    if (row.session.replacedBySessionId && withinReplacementGrace(row.session.endedAt, now)) {
       return resolveSession(db, row.session.replacedBySessionId, clock);
     }
     return null;
   }
   const idleSince = now.getTime() - row.session.lastSeenAt.getTime();
-  if (now >= row.session.expiresAt || idleSince >= row.session.idleTimeoutMinutes * 60_000) {
+  // A team that shortens its timeout shortens its members' open sessions too, not only new ones.
+  const idleMinutes = Math.min(row.session.idleTimeoutMinutes, row.teamIdleMinutes ?? row.session.idleTimeoutMinutes);
+  if (now >= row.session.expiresAt || idleSince >= idleMinutes * 60_000) {
     await endSession(db, sessionId, now);
     return null;
   }

@@ -1,44 +1,78 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import type http from "node:http";
 import path from "node:path";
-import { isProduction } from "../config/env";
+import type { RequestHandler } from "next/dist/server/next";
+import { consoleMode, listenAddresses } from "../config/env";
 import { loadAuditSigningKeys, loadSecrets } from "../config/secrets";
+import { trustedProxies } from "../http/client-address";
+import { createConsoleServer } from "../http/console-server";
 
 /**
- * `npm start`: checks the secrets, builds when the sources are newer than the last build,
- * then serves on PORT (3000 by default).
+ * `npm start`: checks the settings, builds when the sources are newer than the last build,
+ * then serves on PORT (3000 by default) through the console's own HTTP server, which gives
+ * the app the client's socket address (see server/http/console-server.ts). `npm run dev`
+ * (`--dev`) serves the sources through the same server, with Next's development mode.
  */
 const root = process.cwd();
-const port = process.env.PORT ?? "3000";
-const env = {
-  ...process.env,
-  NEXT_TELEMETRY_DISABLED: "1",
-  AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
-};
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? "3000");
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+process.env.AUTH_URL ??= `http://localhost:${port}`;
 
+let mode: ReturnType<typeof consoleMode>;
 try {
+  mode = consoleMode();
+  trustedProxies();
   loadSecrets();
   loadAuditSigningKeys();
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT is "${process.env.PORT}"; give a port number from 1 to 65535.`);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
 }
-if (isProduction() && !process.env.DATABASE_URL) {
+if (mode === "production" && !process.env.DATABASE_URL) {
   console.warn("CONSOLE_ENV=production without DATABASE_URL: using the embedded database in the data directory.");
 }
 
-if (buildIsStale()) {
+if (!dev && buildIsStale()) {
   console.log("Building the console (first start or changed sources)…");
-  const build = spawnSync(nextBin(), ["build"], { stdio: "inherit", env });
+  const build = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: process.env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(nextBin(), ["start", "--port", port], { stdio: "inherit", env });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// Next reads NODE_ENV when it loads: a build runs as production, --dev as development, in any mode.
+(process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+const addresses = listenAddresses();
+let handle: RequestHandler | undefined;
+const servers = (addresses.length ? addresses : [undefined]).map(() => createConsoleServer((req, res) => handle!(req, res)));
+const { default: next } = await import("next");
+// Next answers WebSocket upgrades (development reloads) on the server it is given; the other
+// loopback's server hands its upgrades to that one.
+const app = next({ dev, dir: root, port, httpServer: servers[0] });
+await app.prepare();
+handle = app.getRequestHandler();
+for (const server of servers.slice(1)) server.on("upgrade", (req, socket, head) => servers[0]!.emit("upgrade", req, socket, head));
 
-function nextBin(): string {
-  return path.join(root, "node_modules", ".bin", "next");
+for (const [index, server] of servers.entries()) {
+  await listen(server, addresses[index]).catch((error: NodeJS.ErrnoException) => {
+    // The second loopback (::1) is missing on a machine without IPv6: 127.0.0.1 is enough.
+    if (index > 0 && (error.code === "EADDRNOTAVAIL" || error.code === "EAFNOSUPPORT")) return;
+    throw error;
+  });
+}
+console.log(
+  `Customer Console (${mode}${dev ? ", development" : ""}) listening on ${addresses.length ? addresses.join(", ") : "all interfaces"}, port ${port}: ${process.env.AUTH_URL}`,
+);
+
+function listen(server: http.Server, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
 }
 
 function buildIsStale(): boolean {

@@ -98,14 +98,17 @@ export interface LiveSupportSession {
 
 /**
  * The support session a staff member's cookie names, if it is still alive for that team: not
- * ended, not past its end, its grant (if any) neither revoked nor over, the staff still staff.
+ * ended, not past its end, its grant (if any) neither revoked nor over, the staff still staff,
+ * and the staff member's own sign-in session through two-step verification (a support cookie
+ * beside a session without it, such as one opened before enrolment, counts for nothing).
  * One found dead is ended and audited on the spot.
  */
 export async function resolveSupportSession(
   db: Queryable,
   ctx: DomainContext,
-  input: { supportSessionId: string; accountId: string; teamId: string },
+  input: { supportSessionId: string; accountId: string; teamId: string; mfaVerified: boolean },
 ): Promise<LiveSupportSession | null> {
+  if (!input.mfaVerified) return null;
   const [row] = await db
     .select({ session: supportSessions, staff, grant: supportGrants })
     .from(supportSessions)

@@ -71,9 +71,11 @@ export default async function ProfilePage() {
               <p className="mb-3 max-w-md text-sm text-slate-600 dark:text-slate-400">
                 A JSON file with your profile, team memberships, sessions and the changes you made. Passwords and secrets are never in it.
               </p>
-              <a href="/profile/data" download className={secondaryButtonClass}>
-                Download my data
-              </a>
+              <form method="post" action="/profile/data">
+                <button type="submit" className={secondaryButtonClass}>
+                  Download my data
+                </button>
+              </form>
             </div>
             <div className="border-t border-slate-100 pt-6 dark:border-slate-800">
               <h3 className="mb-1 text-sm font-semibold text-red-700 dark:text-red-400">Delete my account</h3>

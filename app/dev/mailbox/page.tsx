@@ -7,7 +7,7 @@ import { serverApi } from "@/server/caller";
 
 export const metadata: Metadata = { title: "Mailbox" };
 
-/** Every mail the console has written, for trying it without a mail server. Not in production. */
+/** Every mail the console has written, for trying the demo without a mail server. Only in demo mode. */
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
   const { to } = await searchParams;
   const mails = await load(async () => (await serverApi()).dev.mailbox({ to }));
@@ -15,7 +15,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
     <main className="mx-auto max-w-4xl px-4 py-8">
       <PageHeader
         title="Mailbox"
-        description="Mail the console has sent, kept here because no SMTP server is configured. This page does not exist in production."
+        description="Mail the demo has sent, kept here while no SMTP server is configured. This page exists only in demo mode."
       />
       <form role="search" className="mb-6 flex max-w-md gap-2">
         <label htmlFor="mailbox-to" className="sr-only">
@@ -27,7 +27,10 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         </button>
       </form>
       {mails.length === 0 ? (
-        <EmptyState title="No mail yet">Mail appears here when the console sends some, for example a verification code.</EmptyState>
+        <EmptyState title="No mail here">
+          Mail appears here when the demo sends some, for example a verification code. With an SMTP server configured
+          (SMTP_URL), mail goes there instead.
+        </EmptyState>
       ) : (
         <ul className="space-y-4" aria-label="Mails">
           {mails.map((mail) => (

@@ -1,8 +1,16 @@
 import { TRPCError } from "@trpc/server";
 import { serverApi } from "@/server/caller";
+import { configuredOrigins, isCrossOriginRequest } from "@/server/http/same-origin";
 
-/** "Download my data": the account's own data as a JSON file, authorised by the same procedure as everything else. */
-export async function GET(request: Request) {
+/**
+ * "Download my data": the account's own data as a JSON file, authorised by the same procedure
+ * as everything else. A POST from the console's own page: the export is audited, and no link
+ * or image on another site can start one in a signed-in browser.
+ */
+export async function POST(request: Request) {
+  if (isCrossOriginRequest(request, configuredOrigins())) {
+    return new Response("Download your data from the console's Profile page.", { status: 403 });
+  }
   let data;
   try {
     data = await (await serverApi()).profile.exportData();

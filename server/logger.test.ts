@@ -1,0 +1,59 @@
+import { Writable } from "node:stream";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { accounts } from "@/db/schema";
+import { useTestDatabase } from "@/db/testing/test-database";
+import { createLogger } from "./logger";
+
+const database = useTestDatabase();
+const EMAIL = "owner@acme.example";
+const HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
+
+/** A logger at level info whose lines land in an array. */
+function capturingLogger() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const log = createLogger(sink);
+  log.level = "info";
+  return { log, lines };
+}
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error("expected the query to fail");
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe("logged database errors", () => {
+  it("keep the query and its SQLSTATE but none of its parameters (a duplicate email and a password hash)", async () => {
+    const error = await failure(
+      database.handle.db.insert(accounts).values({ email: EMAIL, name: "Someone Else", passwordHash: HASH }),
+    );
+    expect(String((error as Error).message)).toContain(EMAIL);
+
+    const { log, lines } = capturingLogger();
+    log.error({ err: error }, "procedure failed");
+    const logged = lines.join("");
+    expect(logged).not.toContain(EMAIL);
+    expect(logged).not.toContain("argon2id");
+    const entry = JSON.parse(lines[0]!) as { err: { message: string; cause: { code: string } } };
+    expect(entry.err.message).toContain('insert into "accounts"');
+    expect(entry.err.cause.code).toBe("23505");
+  });
+
+  it("hide a value PostgreSQL quotes in its own message", async () => {
+    const error = await failure(database.handle.db.select().from(accounts).where(eq(accounts.id, EMAIL)));
+    const { log, lines } = capturingLogger();
+    log.error({ err: error }, "procedure failed");
+    expect(lines.join("")).not.toContain(EMAIL);
+    expect(lines.join("")).toContain("invalid input syntax for type uuid");
+  });
+});
