@@ -183,14 +183,21 @@ describe("the 45-day purge", () => {
     return counts;
   };
 
-  it("warns the owner a week before, once", async () => {
-    await onServers(2, () => runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 37 * DAY))));
+  it("warns the owner a week before, on that day and once", async () => {
     const warnings = async () => (await mailsTo(db(), ownerEmail)).filter((m) => m.subject.includes("will be deleted"));
+    await onServers(2, () => runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 37 * DAY))));
+    await runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 38 * DAY - 1000)));
     expect(await warnings()).toHaveLength(0);
+
+    // Right on the day: one warning, however many servers run the job.
     await onServers(3, () => runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 38 * DAY))));
+    const sent = await warnings();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.textBody).toContain("in 7 days");
+    expect(sent[0]!.createdAt.getTime()).toBe(terminatedAt.getTime() + 38 * DAY);
+
     await runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 40 * DAY)));
     expect(await warnings()).toHaveLength(1);
-    expect((await warnings())[0]!.textBody).toContain("in 7 days");
   });
 
   it("deletes nothing on day 44", async () => {
@@ -206,16 +213,26 @@ describe("the 45-day purge", () => {
 
   it("deletes all customer content on day 45, keeps the platform record and a final audit entry", async () => {
     const auditBefore = (await verifyAuditChain(db(), acmeCorp)).events;
-    await onServers(3, () => runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 45 * DAY))));
-    await runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 46 * DAY)));
+    const before = await contentCounts();
+    // A second before the 45 days are up, nothing goes.
+    await runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 45 * DAY - 1000)));
+    expect(await contentCounts()).toEqual(before);
+    expect(await teamOf(db(), acmeCorp)).toMatchObject({ status: "terminated", purgedAt: null });
+
+    const dayFortyFive = new Date(terminatedAt.getTime() + 45 * DAY);
+    await onServers(3, () => runPurgeJob(db(), at(dayFortyFive)));
 
     const counts = await contentCounts();
     expect(Object.values(counts).every((n) => n === 0)).toBe(true);
     const team = await teamOf(db(), acmeCorp);
     expect(team).toMatchObject({ status: "purged", name: "Acme Corp" });
-    expect(team.purgedAt).not.toBeNull();
+    expect(team.purgedAt?.toISOString()).toBe(dayFortyFive.toISOString());
     expect(await subscriptionOf(db(), acmeCorp)).toMatchObject({ cancelReason: null, paymentMethodId: null });
     expect((await db().select({ n: count() }).from(invoices).where(eq(invoices.teamId, acmeCorp)))[0]!.n).toBeGreaterThan(0);
+
+    // A later run finds nothing more to do.
+    await runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 46 * DAY)));
+    expect((await teamOf(db(), acmeCorp)).purgedAt?.toISOString()).toBe(dayFortyFive.toISOString());
 
     const chain = await verifyAuditChain(db(), acmeCorp);
     expect(chain).toMatchObject({ valid: true, events: auditBefore + 1 });
