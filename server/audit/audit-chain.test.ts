@@ -1,6 +1,7 @@
 import { eq, getTableColumns, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, teams } from "@/db/schema";
+import { raceTest } from "@/db/testing/concurrency";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { recordAudit } from "./record-audit";
@@ -30,7 +31,7 @@ describe("the audit chain", () => {
     expect(await verifyAuditChain(db, teamId)).toEqual({ valid: true, events: 3 });
   });
 
-  it("stays one chain when many transactions append at the same time", async () => {
+  it(raceTest("stays one chain when many transactions append at the same time"), async () => {
     const teamId = await newTeam("Concurrent");
     const { db } = database.handle;
     // Each writer holds its transaction open a little after appending, so they overlap.

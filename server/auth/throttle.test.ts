@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "@/db/seed";
+import { raceTest } from "@/db/testing/concurrency";
 import { useTestDatabase } from "@/db/testing/test-database";
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";
@@ -82,7 +83,7 @@ describe("failed sign-ins", () => {
     expect(await signInWithPassword(db, { clock, request: from("198.51.100.9") }, right)).not.toBeNull();
   });
 
-  it("are counted by every server: concurrent failures all count", async () => {
+  it(raceTest("are counted by every server: concurrent failures all count"), async () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-05-05T09:00:00Z");
     const keys = ["account:concurrent@acme.example"];

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailOutbox } from "@/db/schema";
+import { raceTest } from "@/db/testing/concurrency";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
 import { MAX_ATTEMPTS, type MailTransport, deliverDueMail, retryDelayMs } from "./deliver-mail";
@@ -82,7 +83,7 @@ describe("mail delivery", () => {
     expect(sent).toEqual(["retry@mail.example"]);
   });
 
-  it("never hands one mail to two servers delivering at the same time", async () => {
+  it(raceTest("never hands one mail to two servers delivering at the same time"), async () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-11-29T10:00:00Z");
     for (let i = 0; i < 10; i++) await enqueueMail(db, { to: `many${i}@mail.example`, subject: "Many", text: "…" }, clock.now());
