@@ -17,5 +17,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: testSecrets,
+    // next-auth imports "next/server" without an extension, which only Next's bundler resolves.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

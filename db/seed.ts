@@ -223,4 +223,94 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
 
   await createAccount(db, platform, { email: "support@console.example", name: "Sam Support", password: DEMO_PASSWORD, emailVerified: true });
   await addStaff(db, platform, { email: "support@console.example", role: "support", totpSecret: DEMO_SUPPORT_TOTP_SECRET });
+
+  for (const team of JOURNEY_TEAMS) await seedJourneyTeam(db, platform, team, accountFor);
+}
+
+interface JourneyTeam {
+  name: string;
+  /** Accounts at this domain are managed by the team; others are external. */
+  domain: string;
+  owner: { email: string; name: string };
+  seats: number;
+  groups: string[];
+  people: DemoPerson[];
+  hosts: Array<{ name: string; hostname: string; status: "running" | "stopped" }>;
+}
+
+/**
+ * Teams of their own for the browser journeys that count things (seats, users, deactivated
+ * people), so journeys running side by side never change each other's numbers. External
+ * people reuse Acme's partner accounts, as a consultant's Claris ID joins several teams.
+ */
+const JOURNEY_TEAMS: JourneyTeam[] = [
+  {
+    name: "Northwind Traders",
+    domain: "northwind.example",
+    owner: { email: "owner@northwind.example", name: "Nora Lind" },
+    seats: 20,
+    groups: ["Warehouse"],
+    people: [
+      { email: "manager@northwind.example", name: "Max Berger", role: "manager", licensed: true, groups: ["Warehouse"] },
+      { email: "ivy.chan@northwind.example", name: "Ivy Chan", role: "member", licensed: true, groups: ["Warehouse"] },
+      { email: "rui.costa@northwind.example", name: "Rui Costa", role: "member", licensed: true, groups: [] },
+      { email: "ella.moss@northwind.example", name: "Ella Moss", role: "member", licensed: false, groups: [] },
+    ],
+    hosts: [
+      { name: "Northwind Production", hostname: "northwind-prod.fmcloud.example", status: "running" },
+      { name: "Northwind Staging", hostname: "northwind-staging.fmcloud.example", status: "stopped" },
+    ],
+  },
+  {
+    name: "Initech",
+    domain: "initech.example",
+    owner: { email: "owner@initech.example", name: "Bill Lumbergh" },
+    seats: 10,
+    groups: ["Sales", "Finance"],
+    people: [
+      { email: "manager@initech.example", name: "Joanna Vale", role: "manager", licensed: true, groups: ["Sales"] },
+      { email: "peter.gibbons@initech.example", name: "Peter Gibbons", role: "member", licensed: true, groups: ["Sales"] },
+      { email: "rita.novak@initech.example", name: "Rita Novak", role: "member", licensed: false, groups: [] },
+      { email: "omar.farah@initech.example", name: "Omar Farah", role: "member", licensed: true, deactivated: true, groups: ["Finance"] },
+      { email: "lena.fischer@initech.example", name: "Lena Fischer", role: "member", licensed: false, deactivated: true, groups: [] },
+      { email: "jade.fontaine@partner.example", name: "Jade Fontaine", role: "member", licensed: true, groups: ["Finance"] },
+      { email: "tom.becker@partner.example", name: "Tom Becker", role: "member", licensed: false, groups: [] },
+    ],
+    hosts: [{ name: "Initech Production", hostname: "initech-prod.fmcloud.example", status: "running" }],
+  },
+];
+
+async function seedJourneyTeam(
+  db: Database,
+  platform: DomainContext,
+  spec: JourneyTeam,
+  existingAccount: (person: DemoPerson) => Promise<string>,
+): Promise<void> {
+  const { clock } = platform;
+  const ownerAccount = await createAccount(db, platform, { ...spec.owner, password: DEMO_PASSWORD, emailVerified: true });
+  const owner: DomainContext = {
+    actor: { kind: "account", accountId: ownerAccount.id, email: spec.owner.email, sessionId: null, mfaVerified: false },
+    clock,
+    request: noRequest,
+  };
+  const team = await createTeam(db, owner, { name: spec.name, product: "filemaker_cloud", ownerAccountId: ownerAccount.id, ownerIsManaged: true });
+  const contract = await startSubscription(db, owner, { teamId: team.id, planCode: "fmc-standard", billingPeriod: "annual", seats: spec.seats });
+  await recordPayment(db, platform, { teamId: team.id, invoiceId: contract.invoiceId! });
+  await addPaymentMethod(db, owner, { teamId: team.id, provider: "invoice", expectedVersion: 1, idempotencyKey: "demo-payment-method" });
+  const groupIds = new Map<string, string>();
+  for (const name of spec.groups) groupIds.set(name, (await createGroup(db, owner, { teamId: team.id, name })).id);
+
+  for (const person of spec.people) {
+    const accountId = person.email.endsWith(`@${spec.domain}`)
+      ? (await createAccount(db, platform, { email: person.email, name: person.name, password: DEMO_PASSWORD, emailVerified: true, managedByTeamId: team.id })).id
+      : await existingAccount(person);
+    const membership = await addMembership(db, owner, { teamId: team.id, accountId, role: person.role, licensed: person.licensed });
+    for (const group of person.groups) {
+      await addGroupMembers(db, owner, { teamId: team.id, groupId: groupIds.get(group)!, membershipIds: [membership.id] });
+    }
+    if (person.deactivated) await deactivateMembership(db, owner, { teamId: team.id, membershipId: membership.id });
+  }
+  for (const host of spec.hosts) {
+    await createHost(db, platform, { teamId: team.id, ...host, region: "us-east-1", computeSize: "small", filemakerVersion: "2025.2.1" });
+  }
 }

@@ -9,12 +9,16 @@ export interface MenuItem {
   danger?: boolean;
 }
 
+/** Height of a menu item (py-2 text-sm) and of the menu's padding and border, in pixels. */
+const MENU_ITEM_HEIGHT = 36;
+const MENU_PADDING = 10;
+
 /** A button that opens a short list of actions; Escape or a click outside closes it. */
 export function ActionMenu({ label, items, empty }: { label: string; items: MenuItem[]; empty: string }) {
   const { open, setOpen, ref } = usePopover<HTMLDivElement>();
   const id = useId();
   // Fixed to the viewport, so a table that scrolls sideways does not clip the menu.
-  const [at, setAt] = useState({ top: 0, right: 0 });
+  const [at, setAt] = useState<{ top?: number; bottom?: number; right: number }>({ top: 0, right: 0 });
   return (
     <div ref={ref} className="relative inline-block text-left">
       <button
@@ -25,7 +29,11 @@ export function ActionMenu({ label, items, empty }: { label: string; items: Menu
         aria-controls={id}
         onClick={(event) => {
           const box = event.currentTarget.getBoundingClientRect();
-          setAt({ top: box.bottom + 4, right: window.innerWidth - box.right });
+          const right = window.innerWidth - box.right;
+          // A fixed menu does not scroll into view: near the window's bottom it opens upwards.
+          const height = MENU_PADDING + Math.max(items.length, 1) * MENU_ITEM_HEIGHT;
+          const fitsBelow = box.bottom + 4 + height <= window.innerHeight || box.top < height + 4;
+          setAt(fitsBelow ? { top: box.bottom + 4, right } : { bottom: window.innerHeight - box.top + 4, right });
           setOpen(!open);
         }}
         className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-300 dark:hover:bg-slate-800"
@@ -37,7 +45,7 @@ export function ActionMenu({ label, items, empty }: { label: string; items: Menu
           id={id}
           role="menu"
           aria-label={label}
-          style={{ top: at.top, right: at.right }}
+          style={at}
           className="fixed z-30 w-56 rounded-lg border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           {items.length === 0 ? (

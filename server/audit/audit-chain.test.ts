@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, auditPersonalFields, teams } from "@/db/schema";
+import { raceTest } from "@/db/testing/concurrency";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { erasePersonalAuditFields } from "./erase-personal-fields";
@@ -31,7 +32,7 @@ describe("the audit chain", () => {
     expect(await verifyAuditChain(db, teamId)).toEqual({ valid: true, events: 3 });
   });
 
-  it("stays one chain when many transactions append at the same time", async () => {
+  it(raceTest("stays one chain when many transactions append at the same time"), async () => {
     const teamId = await newTeam("Concurrent");
     const { db } = database.handle;
     // Each writer holds its transaction open a little after appending, so they overlap.
@@ -58,25 +59,28 @@ describe("the audit chain", () => {
     expect(await verifyAuditChain(db, teamId)).toEqual({ valid: true, events: 0 });
   });
 
-  const tamperings: Array<[string, string]> = [
-    ["id", "id = gen_random_uuid()"],
-    ["team_id", "team_id = team_id"],
-    ["seq", "seq = seq + 100"],
-    ["occurred_at", "occurred_at = occurred_at + interval '1 second'"],
-    ["actor_type", "actor_type = 'account'"],
-    ["actor_id", "actor_id = gen_random_uuid()"],
-    ["actor_label", "actor_label = 'someone else'"],
-    ["on_behalf_of_account_id", "on_behalf_of_account_id = gen_random_uuid()"],
-    ["action", "action = 'innocent.action'"],
-    ["target_type", "target_type = 'other'"],
-    ["target_id", "target_id = 'other'"],
-    ["before", `"before" = '{"n": 0}'::jsonb`],
-    ["after", `"after" = '{"n": 2}'::jsonb`],
-    ["ip", "ip = '10.0.0.1'"],
-    ["user_agent", "user_agent = 'forged'"],
-    ["request_id", "request_id = 'forged'"],
-    ["prev_hash", "prev_hash = repeat('a', 64)"],
-    ["hash", "hash = repeat('b', 64)"],
+  // Each edit of the middle event (seq 2 of 3) and the verdict it must get: where the chain breaks, and why.
+  const CHANGED = { seq: 2, problem: "content does not match its hash" };
+  const tamperings: Array<[string, string, { seq: number; problem: string }]> = [
+    ["id", "id = gen_random_uuid()", CHANGED],
+    // The event leaves this chain: event 3 is found where event 2 should be.
+    ["team_id", "team_id = team_id", { seq: 3, problem: "expected event 2, found 3" }],
+    ["seq", "seq = seq + 100", { seq: 3, problem: "expected event 2, found 3" }],
+    ["occurred_at", "occurred_at = occurred_at + interval '1 second'", CHANGED],
+    ["actor_type", "actor_type = 'account'", CHANGED],
+    ["actor_id", "actor_id = gen_random_uuid()", CHANGED],
+    ["actor_label", "actor_label = 'someone else'", CHANGED],
+    ["on_behalf_of_account_id", "on_behalf_of_account_id = gen_random_uuid()", CHANGED],
+    ["action", "action = 'innocent.action'", CHANGED],
+    ["target_type", "target_type = 'other'", CHANGED],
+    ["target_id", "target_id = 'other'", CHANGED],
+    ["before", `"before" = '{"n": 0}'::jsonb`, CHANGED],
+    ["after", `"after" = '{"n": 2}'::jsonb`, CHANGED],
+    ["ip", "ip = '10.0.0.1'", CHANGED],
+    ["user_agent", "user_agent = 'forged'", CHANGED],
+    ["request_id", "request_id = 'forged'", CHANGED],
+    ["prev_hash", "prev_hash = repeat('a', 64)", { seq: 2, problem: "does not follow the previous event's hash" }],
+    ["hash", "hash = repeat('b', 64)", CHANGED],
   ];
 
   it("has a tampering case for every stored column", async () => {
@@ -84,7 +88,7 @@ describe("the audit chain", () => {
     expect(new Set(tamperings.map(([column]) => column))).toEqual(new Set(names));
   });
 
-  it.each(tamperings)("detects a changed %s", async (column, assignment) => {
+  it.each(tamperings)("detects a changed %s", async (column, assignment, verdict) => {
     const teamId = await newTeam(`Tamper ${column}`);
     const { db } = database.handle;
     for (const action of ["first", "second", "third"]) {
@@ -94,9 +98,21 @@ describe("the audit chain", () => {
     const target = column === "team_id" ? await newTeam("Other") : teamId;
     const change = column === "team_id" ? `team_id = '${target}'` : assignment;
     await db.execute(sql.raw(`update audit_events set ${change} where team_id = '${teamId}' and seq = 2`));
-    const verdict = await verifyAuditChain(db, teamId);
-    expect(verdict.valid).toBe(false);
-    if (column === "team_id") expect((await verifyAuditChain(db, target)).valid).toBe(false);
+    expect(await verifyAuditChain(db, teamId)).toEqual({ valid: false, events: column === "team_id" ? 2 : 3, ...verdict });
+    // The other chain now starts with a stranger's event 2.
+    if (column === "team_id") {
+      expect(await verifyAuditChain(db, target)).toEqual({ valid: false, events: 1, seq: 2, problem: "expected event 1, found 2" });
+    }
+  });
+
+  it("detects a removed event", async () => {
+    const teamId = await newTeam("Tamper removed");
+    const { db } = database.handle;
+    for (const action of ["first", "second", "third"]) {
+      await db.transaction((tx) => recordAudit(tx, event(teamId, action)));
+    }
+    await db.execute(sql.raw(`delete from audit_events where team_id = '${teamId}' and seq = 2`));
+    expect(await verifyAuditChain(db, teamId)).toEqual({ valid: false, events: 2, seq: 3, problem: "expected event 2, found 3" });
   });
 
   const person = { kind: "account" as const, accountId: "5f0b1c2d-0000-4000-8000-00000000a11c", email: "alice@personal.example", sessionId: null, mfaVerified: false };

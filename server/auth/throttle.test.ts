@@ -2,6 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { mailOutbox } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
+import { raceTest } from "@/db/testing/concurrency";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { requestPasswordReset, resetPassword } from "../accounts/password-reset";
 import type { RequestMeta } from "../actor";
@@ -114,7 +115,7 @@ describe("failed sign-ins", () => {
     expect(await signInWithPassword(db, { clock, request: from("198.51.100.9") }, right)).not.toBeNull();
   });
 
-  it("are counted by every server: concurrent failures all count", async () => {
+  it(raceTest("are counted by every server: concurrent failures all count"), async () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-05-05T09:00:00Z");
     const keys = ["account:concurrent@acme.example"];

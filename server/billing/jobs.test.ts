@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
 import * as schema from "@/db/schema";
 import { accounts, auditEvents, billingNotices, hosts, identityProviders, invitations, invoices, mailOutbox, memberships, subscriptions, teams } from "@/db/schema";
+import { raceTest } from "@/db/testing/concurrency";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { verifyAuditChain } from "../audit/verify-chain";
@@ -28,7 +29,7 @@ async function onServers<T>(servers: number, run: () => Promise<T>): Promise<T[]
 }
 
 describe("the renewal job", () => {
-  it("renews at the period end with a new invoice, once however many servers run it", async () => {
+  it(raceTest("renews at the period end with a new invoice, once however many servers run it"), async () => {
     const team = await teamWithContract(db(), { at: "2025-01-31T09:00:00Z", billingPeriod: "monthly", seats: 10 });
     // A day before the end nothing happens.
     await runSubscriptionJob(db(), at("2025-02-27T09:00:00Z"));
@@ -60,7 +61,7 @@ describe("the renewal job", () => {
     expect((await subscriptionOf(db(), team.teamId)).currentPeriodEnd.toISOString()).toBe("2025-05-15T00:00:00.000Z");
   });
 
-  it("ends a cancelled subscription instead: the team is terminated, hosts stop, the owner is told", async () => {
+  it(raceTest("ends a cancelled subscription instead: the team is terminated, hosts stop, the owner is told"), async () => {
     const team = await teamWithContract(db(), { at: "2025-03-01T00:00:00Z", billingPeriod: "monthly", seats: 10 });
     const [host] = await db()
       .insert(hosts)
@@ -114,7 +115,7 @@ describe("the renewal job", () => {
 });
 
 describe("renewing within the 45 days", () => {
-  it("restores the terminated team with a new period and invoice, once per key", async () => {
+  it(raceTest("restores the terminated team with a new period and invoice, once per key"), async () => {
     const team = await teamWithContract(db(), { at: "2025-03-01T00:00:00Z", billingPeriod: "monthly", seats: 10 });
     await cancelSubscription(db(), team.ctx, { teamId: team.teamId, expectedVersion: 1 });
     await runSubscriptionJob(db(), at("2025-04-01T00:00:00Z"));
@@ -183,14 +184,21 @@ describe("the 45-day purge", () => {
     return counts;
   };
 
-  it("warns the owner a week before, once", async () => {
-    await onServers(2, () => runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 37 * DAY))));
+  it(raceTest("warns the owner a week before, on that day and once"), async () => {
     const warnings = async () => (await mailsTo(db(), ownerEmail)).filter((m) => m.subject.includes("will be deleted"));
+    await onServers(2, () => runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 37 * DAY))));
+    await runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 38 * DAY - 1000)));
     expect(await warnings()).toHaveLength(0);
+
+    // Right on the day: one warning, however many servers run the job.
     await onServers(3, () => runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 38 * DAY))));
+    const sent = await warnings();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain("in 7 days");
+    expect(sent[0]!.createdAt.getTime()).toBe(terminatedAt.getTime() + 38 * DAY);
+
     await runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 40 * DAY)));
     expect(await warnings()).toHaveLength(1);
-    expect((await warnings())[0]!.text).toContain("in 7 days");
   });
 
   it("deletes nothing on day 44", async () => {
@@ -204,19 +212,29 @@ describe("the 45-day purge", () => {
     expect(await api.subscription.retention({ teamId: acmeCorp })).toMatchObject({ daysLeft: 1 });
   });
 
-  it("deletes all customer content on day 45, keeps the platform record and a final audit entry", async () => {
+  it(raceTest("deletes all customer content on day 45, keeps the platform record and a final audit entry"), async () => {
     const auditBefore = (await verifyAuditChain(db(), acmeCorp)).events;
     expect((await db().select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.teamId, acmeCorp)))[0]!.n).toBeGreaterThan(0);
-    await onServers(3, () => runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 45 * DAY))));
-    await runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 46 * DAY)));
+    const before = await contentCounts();
+    // A second before the 45 days are up, nothing goes.
+    await runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 45 * DAY - 1000)));
+    expect(await contentCounts()).toEqual(before);
+    expect(await teamOf(db(), acmeCorp)).toMatchObject({ status: "terminated", purgedAt: null });
+
+    const dayFortyFive = new Date(terminatedAt.getTime() + 45 * DAY);
+    await onServers(3, () => runPurgeJob(db(), at(dayFortyFive)));
 
     const counts = await contentCounts();
     expect(Object.values(counts).every((n) => n === 0)).toBe(true);
     const team = await teamOf(db(), acmeCorp);
     expect(team).toMatchObject({ status: "purged", name: "Acme Corp" });
-    expect(team.purgedAt).not.toBeNull();
+    expect(team.purgedAt?.toISOString()).toBe(dayFortyFive.toISOString());
     expect(await subscriptionOf(db(), acmeCorp)).toMatchObject({ cancelReason: null, paymentMethodId: null });
     expect((await db().select({ n: count() }).from(invoices).where(eq(invoices.teamId, acmeCorp)))[0]!.n).toBeGreaterThan(0);
+
+    // A later run finds nothing more to do.
+    await runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 46 * DAY)));
+    expect((await teamOf(db(), acmeCorp)).purgedAt?.toISOString()).toBe(dayFortyFive.toISOString());
 
     const chain = await verifyAuditChain(db(), acmeCorp);
     expect(chain).toMatchObject({ valid: true, events: auditBefore + 1 });
@@ -250,7 +268,7 @@ describe("the 45-day purge", () => {
 });
 
 describe("notices before renewal and expiry", () => {
-  it("mails 30, 7 and 1 days before an annual renewal, each once", async () => {
+  it(raceTest("mails 30, 7 and 1 days before an annual renewal, each once"), async () => {
     const team = await teamWithContract(db(), { at: "2025-01-10T00:00:00Z", billingPeriod: "annual", seats: 10 });
     await recordPayment(db(), { ...team.ctx, actor: systemActor("Tests") }, { teamId: team.teamId, invoiceId: (await invoicesOf(db(), team.teamId))[0]!.id });
     const reminders = async () => (await mailsTo(db(), team.owner.email)).filter((m) => m.subject.includes("renews on"));

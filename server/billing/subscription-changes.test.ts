@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, invoices, paymentMethods, teams } from "@/db/schema";
+import { raceTest } from "@/db/testing/concurrency";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { fixedClock } from "../clock";
@@ -68,7 +69,7 @@ describe("idempotency: a change charges once", () => {
     expect((await mailsTo(db(), team.owner.email)).filter((m) => m.subject.includes("has changed"))).toHaveLength(1);
   });
 
-  it("charges once when a double click sends the same confirmation twice at once", async () => {
+  it(raceTest("charges once when a double click sends the same confirmation twice at once"), async () => {
     const team = await teamWithContract(db(), { at: "2025-04-01T00:00:00Z", seats: 10 });
     team.clock.set("2025-04-11T00:00:00Z");
     const shown = await preview(team, { seats: 15 });
@@ -123,7 +124,7 @@ describe("optimistic concurrency: the second tab gets a conflict", () => {
     expect(await changeInvoices(team.teamId)).toHaveLength(1);
   });
 
-  it("lets exactly one of two simultaneous changes of one version through", async () => {
+  it(raceTest("lets exactly one of two simultaneous changes of one version through"), async () => {
     const team = await teamWithContract(db(), { at: "2025-04-01T00:00:00Z", seats: 10 });
     const tabA = await preview(team, { seats: 20 });
     const tabB = await preview(team, { seats: 25 });

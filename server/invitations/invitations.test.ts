@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { and, count, eq, isNull, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { groupMemberships, invitations, mailOutbox, subscriptions, teamSettings } from "@/db/schema";
+import { raceTest } from "@/db/testing/concurrency";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
 import { createCaller } from "../routers/root";
@@ -142,7 +143,7 @@ describe("inviting", () => {
 });
 
 describe("the licence limit under 50 invitations at once", () => {
-  it("lets exactly the 10 free seats be invited; 40 fail with SEAT_LIMIT naming the limit", async () => {
+  it(raceTest("lets exactly the 10 free seats be invited; 40 fail with SEAT_LIMIT naming the limit"), async () => {
     const api = await as("owner@acme.example");
     const used = (await api.members.seats({ teamId }))!.used;
     await database.handle.db.update(subscriptions).set({ seats: used + 10 }).where(eq(subscriptions.teamId, teamId));

@@ -2,9 +2,10 @@ import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailOutbox } from "@/db/schema";
+import { raceTest } from "@/db/testing/concurrency";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
-import { type MailTransport, deliverDueMail, retryDelayMs } from "./deliver-mail";
+import { MAX_ATTEMPTS, type MailTransport, deliverDueMail, retryDelayMs } from "./deliver-mail";
 import { enqueueMail } from "./enqueue-mail";
 import { smtpTransport } from "./smtp-transport";
 
@@ -92,7 +93,7 @@ describe("mail delivery", () => {
     expect(sent).toEqual(["retry@mail.example"]);
   });
 
-  it("never hands one mail to two servers delivering at the same time", async () => {
+  it(raceTest("never hands one mail to two servers delivering at the same time"), async () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-11-29T10:00:00Z");
     for (let i = 0; i < 10; i++) await enqueueMail(db, { to: `many${i}@mail.example`, subject: "Many", text: "…" }, clock.now());
@@ -108,5 +109,63 @@ describe("mail delivery", () => {
     const many = sent.filter((to) => to.startsWith("many"));
     expect(many).toHaveLength(10);
     expect(new Set(many).size).toBe(10);
+  });
+
+  it("gives up after the maximum attempts and keeps the mail with its last error", async () => {
+    const { db } = database.handle;
+    const clock = fixedClock("2026-11-20T10:00:00Z");
+    const { id } = await enqueueMail(db, { to: "unreachable@mail.example", subject: "Never", text: "…" }, clock.now());
+    let tries = 0;
+    const down: MailTransport = {
+      async send(mail) {
+        if (mail.to === "unreachable@mail.example") tries += 1;
+        throw new Error(`mailbox unavailable (try ${tries})`);
+      },
+    };
+
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      await deliverDueMail(db, down, clock);
+      expect(tries).toBe(attempt);
+      clock.advance(retryDelayMs(attempt));
+    }
+    // Due again by its schedule, and a day later still: it is not tried a ninth time.
+    await deliverDueMail(db, down, clock);
+    clock.advance(24 * 60 * 60 * 1000);
+    await deliverDueMail(db, down, clock);
+    expect(tries).toBe(MAX_ATTEMPTS);
+    const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+    expect(row).toMatchObject({ attempts: MAX_ATTEMPTS, lastError: `mailbox unavailable (try ${MAX_ATTEMPTS})`, sentAt: null });
+  });
+
+  it("hands a mail to another server once the lease of the server that claimed it has run out", async () => {
+    const { db } = database.handle;
+    // A claimed mail is reserved for two minutes.
+    const lease = 2 * 60 * 1000;
+    const clock = fixedClock("2026-11-21T10:00:00Z");
+    const { id } = await enqueueMail(db, { to: "stuck@mail.example", subject: "Stuck", text: "…" }, clock.now());
+    // The first server claims it and then hangs in the middle of sending (it never answers).
+    let claimedByFirst = false;
+    const hanging: MailTransport = {
+      send() {
+        claimedByFirst = true;
+        return new Promise<void>(() => {});
+      },
+    };
+    void deliverDueMail(db, hanging, fixedClock(clock.now()));
+    await expect.poll(() => claimedByFirst).toBe(true);
+
+    const sentBySecond: string[] = [];
+    const second: MailTransport = {
+      async send(mail) {
+        sentBySecond.push(mail.to);
+      },
+    };
+    clock.advance(lease - 1000);
+    expect(await deliverDueMail(db, second, clock)).toEqual({ sent: 0, failed: 0 });
+    clock.advance(1000);
+    expect(await deliverDueMail(db, second, clock)).toEqual({ sent: 1, failed: 0 });
+    expect(sentBySecond).toEqual(["stuck@mail.example"]);
+    const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+    expect(row!.sentAt).toEqual(clock.now());
   });
 });

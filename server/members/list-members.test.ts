@@ -1,17 +1,29 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { accounts, memberships } from "@/db/schema";
+import { membershipRole, membershipStatus } from "@/db/schema/enums";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { callerForEmail } from "../testing/callers";
 import { demoTeamId } from "../testing/demo";
 import { listMembers } from "./list-members";
-import { MEMBER_SORTS } from "./member-order";
+import { MEMBER_SORTS, type MemberSort } from "./member-order";
 
 const database = useTestDatabase();
 let teamId: string;
 let api: Awaited<ReturnType<typeof callerForEmail>>;
 
 beforeAll(async () => {
-  teamId = await demoTeamId(database.handle.db, "Acme Corp");
-  api = await callerForEmail(database.handle.db, "manager@acme.example");
+  const { db } = database.handle;
+  teamId = await demoTeamId(db, "Acme Corp");
+  api = await callerForEmail(db, "manager@acme.example");
+  // The demo has no sign-ins and no two-step users yet: give some, so those sorts order real values.
+  const signedIn = ["member@acme.example", "tom.becker@partner.example", "it@acme.example", "yuki.tanaka@acme.example", "owner@acme.example"];
+  for (const [i, email] of signedIn.entries()) {
+    await db.update(accounts).set({ lastSignInAt: new Date(Date.UTC(2026, 10, 1 + 3 * i, 8, 30)) }).where(eq(accounts.email, email));
+  }
+  for (const email of ["manager@acme.example", "consultant@fmpro.example", "chloe.martin@acme.example"]) {
+    await db.update(accounts).set({ totpEnabledAt: new Date(Date.UTC(2026, 9, 15)) }).where(eq(accounts.email, email));
+  }
 });
 
 /** Walks every page of a view forward with small pages. */
@@ -26,13 +38,64 @@ async function walk(view: Parameters<typeof api.members.list>[0]) {
   return emails;
 }
 
+/** The team's rows read straight from the tables, with each sort's key worked out here, not by the listing. */
+async function seededRows() {
+  const rows = await database.handle.db
+    .select({
+      accountId: accounts.id,
+      email: accounts.email,
+      name: accounts.name,
+      managedByTeamId: accounts.managedByTeamId,
+      totpEnabledAt: accounts.totpEnabledAt,
+      lastSignInAt: accounts.lastSignInAt,
+      role: memberships.role,
+      licensed: memberships.licensed,
+      status: memberships.status,
+    })
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .where(eq(memberships.teamId, teamId));
+  return rows;
+}
+
+type SeededRow = Awaited<ReturnType<typeof seededRows>>[number];
+
+const SORT_KEYS: Record<MemberSort, (row: SeededRow) => string | number> = {
+  name: (row) => row.name.toLowerCase(),
+  email: (row) => row.email.toLowerCase(),
+  // Enums sort in the order they were declared, booleans false first, a missing sign-in first.
+  role: (row) => membershipRole.enumValues.indexOf(row.role),
+  licence: (row) => Number(row.licensed),
+  status: (row) => membershipStatus.enumValues.indexOf(row.status),
+  type: (row) => Number(row.managedByTeamId === teamId),
+  twoStep: (row) => Number(row.totpEnabledAt !== null),
+  lastSignIn: (row) => row.lastSignInAt?.getTime() ?? Number.NEGATIVE_INFINITY,
+};
+
+/** Emails in the order a sort must give: its key, then the account id (as PostgreSQL orders uuids), both in the direction. */
+function expectedOrder(rows: SeededRow[], sort: MemberSort, direction: "asc" | "desc"): string[] {
+  const key = SORT_KEYS[sort];
+  const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+  const sign = direction === "asc" ? 1 : -1;
+  return [...rows]
+    .sort((a, b) => sign * (compare(key(a), key(b)) || compare(a.accountId, b.accountId)))
+    .map((row) => row.email);
+}
+
 describe("the users list", () => {
+  it("has a sort key worked out independently for every sort it offers", () => {
+    expect(Object.keys(SORT_KEYS).sort()).toEqual([...MEMBER_SORTS].sort());
+  });
+
   it.each(MEMBER_SORTS.flatMap((sort) => [[sort, "asc"] as const, [sort, "desc"] as const]))(
     "pages by keyset through every user sorted by %s %s, each once and in order",
     async (sort, direction) => {
+      const expected = expectedOrder(await seededRows(), sort, direction);
+      expect(expected).toHaveLength(25);
+      // One page of 50 holds the whole demo team.
       const all = (await api.members.list({ teamId, sort, direction })).members;
-      expect(all.length).toBe(25);
-      // Pages of 50 hold the whole demo team; compare with pages walked through the listing's own cursors.
+      expect(all.map((m) => m.email)).toEqual(expected);
+      // Pages of 4 walked through the listing's own cursors give the same order.
       const emails: string[] = [];
       let after: string | undefined;
       do {
@@ -40,7 +103,7 @@ describe("the users list", () => {
         emails.push(...page.members.map((m) => m.email));
         after = page.next ?? undefined;
       } while (after);
-      expect(emails).toEqual(all.map((m) => m.email));
+      expect(emails).toEqual(expected);
     },
   );
 
@@ -72,10 +135,15 @@ describe("the users list", () => {
   });
 
   it("refuses a cursor of another sort with a message saying what to do", async () => {
-    const page = await api.members.list({ teamId, sort: "email" });
-    await expect(api.members.list({ teamId, sort: "name", after: page.members.length ? "bm90LWEtY3Vyc29y" : "" })).rejects.toThrow(
-      "This page link is out of date; go back to the first page.",
-    );
+    const byEmail = await listMembers(database.handle.db, teamId, { sort: "email", limit: 4 });
+    const cursor = byEmail.next!;
+    // The cursor is good for the sort it came from.
+    expect((await api.members.list({ teamId, sort: "email", after: cursor })).members).toHaveLength(21);
+    for (const position of ["after", "before"] as const) {
+      await expect(api.members.list({ teamId, sort: "name", [position]: cursor })).rejects.toThrow(
+        "This page link is out of date; go back to the first page.",
+      );
+    }
   });
 
   it("is not open to members", async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, invitations, memberships } from "@/db/schema";
+import { raceTest } from "@/db/testing/concurrency";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { createAccount } from "../accounts/create-account";
 import { noRequest, systemActor } from "../actor";
@@ -137,7 +138,7 @@ describe("licensing users against the subscription's seats", () => {
     expect(error.message).toBe("The team has no subscription seats; add seats before licensing users.");
   });
 
-  it("gives exactly the free seats to 15 people licensed at the same time", async () => {
+  it(raceTest("gives exactly the free seats to 15 people licensed at the same time"), async () => {
     const teamId = await teamWithSeats(5);
     const [early1, early2, ...crowd] = await newAccounts(17);
     await license(teamId, early1!);

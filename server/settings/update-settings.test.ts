@@ -1,7 +1,8 @@
+import { and, asc, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { and, desc, eq } from "drizzle-orm";
 import { auditEvents, teamSettings, teams } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/test-database";
+import { verifyAuditChain } from "../audit/verify-chain";
 import { callerForEmail } from "../testing/callers";
 import { parseDomainList } from "./update-settings";
 
@@ -53,5 +54,60 @@ describe("keeping departed users' personal data", () => {
     const [acme] = await db.select().from(teams).where(eq(teams.name, "Acme Corp"));
     const member = await callerForEmail(db, "member@acme.example");
     await expect(member.settings.updateRetention({ teamId: acme!.id, departedUserRetentionDays: 7 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("changing the team's settings", () => {
+  const acmeCorp = async () => (await database.handle.db.select().from(teams).where(eq(teams.name, "Acme Corp")))[0]!.id;
+  const settingsOf = async (teamId: string) => (await database.handle.db.select().from(teamSettings).where(eq(teamSettings.teamId, teamId)))[0]!;
+  const settingsEvents = (teamId: string) =>
+    database.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.teamId, teamId), eq(auditEvents.action, "settings.updated")))
+      .orderBy(asc(auditEvents.seq));
+
+  it("is refused to a member, and changes nothing", async () => {
+    const { db } = database.handle;
+    const teamId = await acmeCorp();
+    const before = await settingsOf(teamId);
+    const eventsBefore = (await settingsEvents(teamId)).length;
+    const member = await callerForEmail(db, "member@acme.example");
+    await expect(member.settings.updateSecurity({ teamId, sessionIdleMinutes: 5, allowedInviteDomains: "evil.example" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Your role in Acme Corp does not allow you to change the team's settings. Ask the team's owner or a team manager.",
+    });
+    expect(await settingsOf(teamId)).toEqual(before);
+    expect(await settingsEvents(teamId)).toHaveLength(eventsBefore);
+  });
+
+  it("by a manager is audited with what changed, before and after, and nothing else", async () => {
+    const { db } = database.handle;
+    const teamId = await acmeCorp();
+    const before = await settingsOf(teamId);
+    const eventsBefore = (await settingsEvents(teamId)).length;
+    const idle = before.sessionIdleMinutes === 45 ? 50 : 45;
+    const manager = await callerForEmail(db, "manager@acme.example");
+    await manager.settings.updateSecurity({ teamId, sessionIdleMinutes: idle, allowedInviteDomains: "acme.example, partner.example", mfaRequired: before.mfaRequired });
+
+    const events = await settingsEvents(teamId);
+    expect(events).toHaveLength(eventsBefore + 1);
+    expect(events.at(-1)).toMatchObject({
+      actorType: "account",
+      actorLabel: "manager@acme.example",
+      targetType: "team",
+      targetId: teamId,
+      before: { sessionIdleMinutes: before.sessionIdleMinutes, allowedInviteDomains: before.allowedInviteDomains },
+      after: { sessionIdleMinutes: idle, allowedInviteDomains: ["acme.example", "partner.example"] },
+    });
+    // mfaRequired was sent unchanged: it is not reported as a change.
+    expect(Object.keys(events.at(-1)!.before as object).sort()).toEqual(["allowedInviteDomains", "sessionIdleMinutes"]);
+    expect(Object.keys(events.at(-1)!.after as object).sort()).toEqual(["allowedInviteDomains", "sessionIdleMinutes"]);
+    expect(await settingsOf(teamId)).toMatchObject({ sessionIdleMinutes: idle, allowedInviteDomains: ["acme.example", "partner.example"] });
+    expect(await verifyAuditChain(db, teamId)).toMatchObject({ valid: true });
+
+    // Sending the same values again changes nothing and records nothing.
+    await manager.settings.updateSecurity({ teamId, sessionIdleMinutes: idle, allowedInviteDomains: "acme.example, partner.example" });
+    expect(await settingsEvents(teamId)).toHaveLength(eventsBefore + 1);
   });
 });
