@@ -10,7 +10,17 @@ import { staffMemberOf } from "./support/staff-member";
 import { resolveSupportSession } from "./support/support-sessions";
 import { type TeamAccess, authoriseTeamAccess } from "./teams/team-access";
 
-const t = initTRPC.context<Context>().create({
+/**
+ * Which gate a procedure stands behind, read by the tests generated from the router: every
+ * builder sets it, and a team procedure also names its permission.
+ */
+export type ProcedureMeta =
+  | { gate: "public" }
+  | { gate: "account" }
+  | { gate: "team"; permission: Permission }
+  | { gate: "staff" };
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   // Stack traces never leave the server, whatever NODE_ENV says.
   isDev: false,
@@ -69,11 +79,11 @@ const supportIsReadOnly = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(observed).use(supportIsReadOnly);
+export const publicProcedure = t.procedure.meta({ gate: "public" }).use(observed).use(supportIsReadOnly);
 
 type AccountActor = Extract<Actor, { kind: "account" }>;
 
-export const accountProcedure = publicProcedure.use(({ ctx, next }) => {
+export const accountProcedure = publicProcedure.meta({ gate: "account" }).use(({ ctx, next }) => {
   if (ctx.actor.kind !== "account") throw new DomainError("UNAUTHENTICATED", "Sign in to continue.");
   return next({ ctx: { actor: ctx.actor as AccountActor } });
 });
@@ -89,7 +99,10 @@ const WRITABLE_WHEN_TERMINATED = ["subscription.", "support."];
  * each one is recorded in the team's audit log as a support view.
  */
 export function teamProcedure(permission: Permission) {
-  return publicProcedure.input(z.object({ teamId: z.uuid() })).use(async ({ ctx, input, next, type, path }) => {
+  return publicProcedure
+    .meta({ gate: "team", permission })
+    .input(z.object({ teamId: z.uuid() }))
+    .use(async ({ ctx, input, next, type, path }) => {
     const support =
       ctx.actor.kind === "account" && ctx.supportSessionId
         ? await resolveSupportSession(ctx.db, ctx, { supportSessionId: ctx.supportSessionId, accountId: ctx.actor.accountId, teamId: input.teamId })
@@ -133,7 +146,7 @@ export function teamProcedure(permission: Permission) {
 }
 
 /** A platform employee with staff rights who passed two-step verification in this session. */
-export const staffProcedure = accountProcedure.use(async ({ ctx, next }) => {
+export const staffProcedure = accountProcedure.meta({ gate: "staff" }).use(async ({ ctx, next }) => {
   const member = await staffMemberOf(ctx.db, ctx.actor.accountId);
   if (!member) throw new DomainError("FORBIDDEN", "This area is for support staff.");
   if (!ctx.actor.mfaVerified) {
