@@ -9,6 +9,7 @@ import { recordAudit } from "./audit/record-audit";
 import { staffMemberOf } from "./support/staff-member";
 import { resolveSupportSession } from "./support/support-sessions";
 import { type TeamAccess, authoriseTeamAccess } from "./teams/team-access";
+import { findUnstorableText, unstorableTextMessage } from "./unstorable-text";
 
 /**
  * Which gate a procedure stands behind, read by the tests generated from the router: every
@@ -79,7 +80,14 @@ const supportIsReadOnly = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.meta({ gate: "public" }).use(observed).use(supportIsReadOnly);
+/** Refuses, in any field of any input, text the database could not store, before anything reads it. */
+const storableText = t.middleware(async ({ getRawInput, next }) => {
+  const found = findUnstorableText(await getRawInput());
+  if (found) throw new DomainError("INVALID_INPUT", unstorableTextMessage(found));
+  return next();
+});
+
+export const publicProcedure = t.procedure.meta({ gate: "public" }).use(observed).use(storableText).use(supportIsReadOnly);
 
 type AccountActor = Extract<Actor, { kind: "account" }>;
 
