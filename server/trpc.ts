@@ -9,8 +9,19 @@ import { recordAudit } from "./audit/record-audit";
 import { staffMemberOf } from "./support/staff-member";
 import { resolveSupportSession } from "./support/support-sessions";
 import { type TeamAccess, authoriseTeamAccess } from "./teams/team-access";
+import { findUnstorableText, unstorableTextMessage } from "./unstorable-text";
 
-const t = initTRPC.context<Context>().create({
+/**
+ * Which gate a procedure stands behind, read by the tests generated from the router: every
+ * builder sets it, and a team procedure also names its permission.
+ */
+export type ProcedureMeta =
+  | { gate: "public" }
+  | { gate: "account" }
+  | { gate: "team"; permission: Permission }
+  | { gate: "staff" };
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer: superjson,
   // Stack traces never leave the server, whatever NODE_ENV says.
   isDev: false,
@@ -69,11 +80,18 @@ const supportIsReadOnly = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(observed).use(supportIsReadOnly);
+/** Refuses, in any field of any input, text the database could not store, before anything reads it. */
+const storableText = t.middleware(async ({ getRawInput, next }) => {
+  const found = findUnstorableText(await getRawInput());
+  if (found) throw new DomainError("INVALID_INPUT", unstorableTextMessage(found));
+  return next();
+});
+
+export const publicProcedure = t.procedure.meta({ gate: "public" }).use(observed).use(storableText).use(supportIsReadOnly);
 
 type AccountActor = Extract<Actor, { kind: "account" }>;
 
-export const accountProcedure = publicProcedure.use(({ ctx, next }) => {
+export const accountProcedure = publicProcedure.meta({ gate: "account" }).use(({ ctx, next }) => {
   if (ctx.actor.kind !== "account") throw new DomainError("UNAUTHENTICATED", "Sign in to continue.");
   return next({ ctx: { actor: ctx.actor as AccountActor } });
 });
@@ -89,7 +107,10 @@ const WRITABLE_WHEN_TERMINATED = ["subscription.", "support."];
  * each one is recorded in the team's audit log as a support view.
  */
 export function teamProcedure(permission: Permission) {
-  return publicProcedure.input(z.object({ teamId: z.uuid() })).use(async ({ ctx, input, next, type, path }) => {
+  return publicProcedure
+    .meta({ gate: "team", permission })
+    .input(z.object({ teamId: z.uuid() }))
+    .use(async ({ ctx, input, next, type, path }) => {
     const support =
       ctx.actor.kind === "account" && ctx.supportSessionId
         ? await resolveSupportSession(ctx.db, ctx, {
@@ -138,7 +159,7 @@ export function teamProcedure(permission: Permission) {
 }
 
 /** A platform employee with staff rights who passed two-step verification in this session. */
-export const staffProcedure = accountProcedure.use(async ({ ctx, next }) => {
+export const staffProcedure = accountProcedure.meta({ gate: "staff" }).use(async ({ ctx, next }) => {
   const member = await staffMemberOf(ctx.db, ctx.actor.accountId);
   if (!member) throw new DomainError("FORBIDDEN", "This area is for support staff.");
   if (!ctx.actor.mfaVerified) {

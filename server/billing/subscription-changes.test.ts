@@ -8,6 +8,7 @@ import { verifyAuditChain } from "../audit/verify-chain";
 import { fixedClock } from "../clock";
 import { createCaller } from "../routers/root";
 import { accountActor, contextFor } from "../testing/callers";
+import { browserCaller, openSupportView, signInDemoSupport } from "../testing/support-session";
 import { cancelSubscription, reactivateSubscription } from "./cancel-subscription";
 import { containsCardNumber, looksLikeCardNumber } from "./card-data";
 import { confirmChange, previewChange, type SubscriptionChange } from "./change-subscription";
@@ -364,12 +365,13 @@ describe("through the API: the owner alone changes the subscription", () => {
   });
 
   it("a support session cannot change it either", async () => {
-    const error = await trpcRefusal(
-      createCaller(
-        contextFor(db(), { kind: "support", staffId: crypto.randomUUID(), accountId: crypto.randomUUID(), email: "s@platform.example", teamId: acmeCorp, supportSessionId: crypto.randomUUID() }),
-      ).subscription.cancel({ teamId: acmeCorp, expectedVersion: 1 }),
-    );
-    expect(error.code).toBe("FORBIDDEN");
+    const clock = fixedClock(new Date());
+    const staffSessionId = await signInDemoSupport(db(), clock);
+    const view = await openSupportView(db(), clock, { teamId: acmeCorp, grantedBy: "manager@acme.example", staffSessionId });
+    const support = await browserCaller(db(), clock, { sessionId: staffSessionId, supportSessionId: view.supportSessionId });
+    expect((await support.subscription.summary({ teamId: acmeCorp }))?.planName).toBeDefined();
+    const error = await trpcRefusal(support.subscription.cancel({ teamId: acmeCorp, expectedVersion: 1 }));
+    expect([error.code, error.message]).toEqual(["FORBIDDEN", "Support sessions are read-only."]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { type SQL, and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts, groupMemberships, memberships } from "@/db/schema";
+import { teamGroup } from "../groups/get-group";
 import { type MemberSort, decodeMemberCursor, encodeMemberCursor, memberOrder } from "./member-order";
 
 export const MEMBERS_PAGE_SIZE = 50;
@@ -66,6 +67,7 @@ export const memberColumns = {
  * before) the row a cursor names, so a page deep in 100,000 costs what the first does.
  */
 export async function listMembers(db: Queryable, teamId: string, input: MemberListInput) {
+  if (input.groupId) await teamGroup(db, teamId, input.groupId);
   const sort = input.sort ?? "name";
   const direction = input.direction ?? "asc";
   const limit = input.limit ?? MEMBERS_PAGE_SIZE;

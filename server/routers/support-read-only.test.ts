@@ -2,50 +2,34 @@ import { TRPCError } from "@trpc/server";
 import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
-import { accounts, groups, staff, supportSessions, teams } from "@/db/schema";
+import { groups, teams } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/test-database";
-import type { Actor } from "../actor";
-import { accountActor, callOverHttp, contextFor } from "../testing/callers";
-import { createCallerFactory, publicProcedure, router, teamProcedure } from "../trpc";
-import { appRouter, createCaller } from "./root";
+import { fixedClock } from "../clock";
+import { callOverHttp } from "../testing/callers";
+import { requestContext } from "../testing/request-context";
+import { browserCaller, openSupportView, signInDemo, signInDemoSupport } from "../testing/support-session";
+import { createCallerFactory, router, teamProcedure } from "../trpc";
+import { appRouter } from "./root";
 
 const database = useTestDatabase();
 
 let acmeCorp: string;
 let acmeConnect: string;
-let support: Extract<Actor, { kind: "support" }>;
+const clock = fixedClock(new Date());
+/** The cookies of a support staff member viewing Acme Corp: a real two-step session and support session. */
+let support: { sessionId: string; supportSessionId: string };
 
 beforeAll(async () => {
   const { db } = database.handle;
   const rows = await db.select({ id: teams.id, name: teams.name }).from(teams);
   acmeCorp = rows.find((t) => t.name === "Acme Corp")!.id;
   acmeConnect = rows.find((t) => t.name === "Acme Connect")!.id;
-
-  const [account] = await db
-    .insert(accounts)
-    .values({ email: "sam.support@platform.example", name: "Sam Support" })
-    .returning({ id: accounts.id, email: accounts.email });
-  const [employee] = await db.insert(staff).values({ accountId: account!.id, role: "support" }).returning({ id: staff.id });
-  const now = new Date();
-  const [session] = await db
-    .insert(supportSessions)
-    .values({
-      teamId: acmeCorp,
-      staffId: employee!.id,
-      reason: "Ticket 4711: seat count looks wrong",
-      startedAt: now,
-      endsAt: new Date(now.getTime() + 60 * 60 * 1000),
-    })
-    .returning({ id: supportSessions.id });
-  support = {
-    kind: "support",
-    staffId: employee!.id,
-    accountId: account!.id,
-    email: account!.email,
-    teamId: acmeCorp,
-    supportSessionId: session!.id,
-  };
+  const sessionId = await signInDemoSupport(db, clock);
+  const view = await openSupportView(db, clock, { teamId: acmeCorp, grantedBy: "owner@acme.example", staffSessionId: sessionId });
+  support = { sessionId, supportSessionId: view.supportSessionId };
 });
+
+const supportApi = () => browserCaller(database.handle.db, clock, support);
 
 async function refusal(call: Promise<unknown>): Promise<TRPCError> {
   const error = await call.then(
@@ -64,7 +48,7 @@ function pgErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Procedures the app does not have yet: mutations, and a read that (wrongly) writes. */
+/** Team procedures the app does not have yet: mutations, and a read that (wrongly) writes. */
 let mutationBodiesRun = 0;
 const probeRouter = router({
   app: appRouter,
@@ -76,10 +60,6 @@ const probeRouter = router({
     /** Only needs a read permission, but is still a mutation. */
     markTeamSeen: teamProcedure("team.read").mutation(() => {
       mutationBodiesRun++;
-    }),
-    ping: publicProcedure.mutation(() => {
-      mutationBodiesRun++;
-      return "pong";
     }),
     /** A read that forgot it is a read: the READ ONLY transaction must stop it. */
     sneakyWrite: teamProcedure("team.read").query(async ({ ctx }) => {
@@ -94,7 +74,9 @@ const probeRouter = router({
     settingsForEditing: teamProcedure("settings.update").query(() => "editable"),
   }),
 });
-const createProbeCaller = (actor: Actor) => createCallerFactory(probeRouter)(contextFor(database.handle.db, actor));
+const createProbeCaller = async (cookies: { sessionId?: string; supportSessionId?: string }) =>
+  createCallerFactory(probeRouter)(await requestContext(database.handle.db, clock, cookies));
+const ownerCookies = async () => ({ sessionId: await signInDemo(database.handle.db, clock, "owner@acme.example") });
 
 async function plantedGroups(): Promise<number> {
   const [row] = await database.handle.db
@@ -106,7 +88,7 @@ async function plantedGroups(): Promise<number> {
 
 describe("a support session viewing Acme Corp", () => {
   it("sees every read-only area of the team", async () => {
-    const api = createCaller(contextFor(database.handle.db, support));
+    const api = await supportApi();
     const teamId = acmeCorp;
     expect((await api.members.list({ teamId })).members.length).toBeGreaterThan(10);
     expect((await api.groups.list({ teamId })).map((g) => g.name)).toEqual(["Finance", "Operations", "Sales"]);
@@ -117,28 +99,26 @@ describe("a support session viewing Acme Corp", () => {
   });
 
   it("sees every custom app on Home, having no membership of its own", async () => {
-    const api = createCaller(contextFor(database.handle.db, support));
+    const api = await supportApi();
     const home = await api.teams.home({ teamId: acmeCorp });
     expect(home.customApps).toHaveLength(5);
     expect(home.hosts.map((h) => h.name)).toEqual(["Acme Production", "Acme Staging"]);
   });
 
   it("holds only the team's read permissions", async () => {
-    const api = createCaller(contextFor(database.handle.db, support));
+    const api = await supportApi();
     const access = await api.teams.access({ teamId: acmeCorp });
     expect(access.membership).toBeNull();
     expect(access.permissions.length).toBeGreaterThan(0);
     expect(access.permissions.every((p) => p.endsWith(".read"))).toBe(true);
   });
 
-  it.each(["renameTeam", "markTeamSeen", "ping"] as const)(
+  it.each(["renameTeam", "markTeamSeen"] as const)(
     "is refused the mutation %s before it runs",
     async (procedure) => {
-      const api = createProbeCaller(support);
+      const api = await createProbeCaller(support);
       const before = mutationBodiesRun;
-      const call =
-        procedure === "ping" ? api.probe.ping() : api.probe[procedure]({ teamId: acmeCorp });
-      const error = await refusal(call);
+      const error = await refusal(api.probe[procedure]({ teamId: acmeCorp }));
       expect(error.code).toBe("FORBIDDEN");
       expect(error.message).toBe("Support sessions are read-only.");
       expect(mutationBodiesRun).toBe(before);
@@ -148,20 +128,19 @@ describe("a support session viewing Acme Corp", () => {
   );
 
   it("is refused a query that needs a write permission", async () => {
-    const api = createProbeCaller(support);
+    const api = (await createProbeCaller(support));
     const error = await refusal(api.probe.settingsForEditing({ teamId: acmeCorp }));
     expect(error.code).toBe("FORBIDDEN");
     expect(error.message).toBe("Support sessions are read-only.");
   });
 
   it("reads inside a READ ONLY transaction, while a member's reads do not", async () => {
-    expect(await createProbeCaller(support).probe.transactionReadOnly({ teamId: acmeCorp })).toBe("on");
-    const owner = await accountActor(database.handle.db, "owner@acme.example");
-    expect(await createProbeCaller(owner).probe.transactionReadOnly({ teamId: acmeCorp })).toBe("off");
+    expect(await (await createProbeCaller(support)).probe.transactionReadOnly({ teamId: acmeCorp })).toBe("on");
+    expect(await (await createProbeCaller(await ownerCookies())).probe.transactionReadOnly({ teamId: acmeCorp })).toBe("off");
   });
 
   it("cannot write even through a read that forgot its checks: PostgreSQL refuses it", async () => {
-    const error = await refusal(createProbeCaller(support).probe.sneakyWrite({ teamId: acmeCorp }));
+    const error = await refusal((await createProbeCaller(support)).probe.sneakyWrite({ teamId: acmeCorp }));
     expect(error.code).toBe("INTERNAL_SERVER_ERROR");
     // 25006: read_only_sql_transaction.
     expect(pgErrorCode(error)).toBe("25006");
@@ -169,7 +148,8 @@ describe("a support session viewing Acme Corp", () => {
   });
 
   it("sees that refusal as a generic error that quotes the request id", async () => {
-    const { status, body } = await callOverHttp(probeRouter, contextFor(database.handle.db, support, { requestId: "req-support-0001" }), {
+    const ctx = await requestContext(database.handle.db, clock, support);
+    const { status, body } = await callOverHttp(probeRouter, { ...ctx, request: { ...ctx.request, requestId: "req-support-0001" } }, {
       path: "probe.sneakyWrite",
       type: "query",
       input: { teamId: acmeCorp },
@@ -182,15 +162,14 @@ describe("a support session viewing Acme Corp", () => {
   });
 
   it("the same sloppy read does write for a manager, so the guard is the transaction", async () => {
-    const owner = await accountActor(database.handle.db, "owner@acme.example");
-    expect(await createProbeCaller(owner).probe.sneakyWrite({ teamId: acmeCorp })).toBe("written");
+    expect(await (await createProbeCaller(await ownerCookies())).probe.sneakyWrite({ teamId: acmeCorp })).toBe("written");
     expect(await plantedGroups()).toBe(1);
   });
 });
 
 describe("a support session for one team", () => {
   it("is told another team does not exist", async () => {
-    const api = createCaller(contextFor(database.handle.db, support));
+    const api = await supportApi();
     for (const call of [api.teams.home({ teamId: acmeConnect }), api.subscription.summary({ teamId: acmeConnect })]) {
       const error = await refusal(call);
       expect(error.code).toBe("NOT_FOUND");
@@ -198,9 +177,9 @@ describe("a support session for one team", () => {
     }
   });
 
-  it("is not a signed-in account: account-only procedures ask to sign in", async () => {
-    const api = createCaller(contextFor(database.handle.db, support));
-    const error = await refusal(api.teams.mine());
-    expect(error.code).toBe("UNAUTHORIZED");
+  it("is only the staff member's own account outside that team", async () => {
+    const api = await supportApi();
+    expect(await api.teams.mine()).toEqual([]);
+    expect((await api.account.me()).email).toBe("support@console.example");
   });
 });

@@ -1,0 +1,423 @@
+import { randomUUID } from "node:crypto";
+import { desc, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Database, rowsOf } from "@/db/client";
+import { auditEvents, mailOutbox } from "@/db/schema";
+import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/db/seed";
+import { useTestDatabase } from "@/db/testing/test-database";
+import { noRequest, systemActor } from "../actor";
+import { createAccount } from "../accounts/create-account";
+import { totpCodeAt } from "../auth/totp";
+import { fixedClock } from "../clock";
+import { membershipOf } from "../testing/demo";
+import { callProcedure, outcomeOf, rolledBack, routerProcedures } from "../testing/procedures";
+import { requestContext } from "../testing/request-context";
+import { signInWithPassword } from "../testing/sign-in";
+import { type WalkWorld, buildWalkWorld } from "../testing/walk-world";
+import { createCaller } from "./root";
+
+const database = useTestDatabase();
+const clock = fixedClock(new Date());
+let world: WalkWorld;
+let loner = "";
+
+const STRONG_PASSWORD = "Granite-Harbour-Lantern-2026";
+
+beforeAll(async () => {
+  const db = database.handle.db;
+  world = await buildWalkWorld(db, clock);
+  await createAccount(db, { actor: systemActor("Router walk"), clock, request: noRequest }, { email: "loner@example.com", name: "Lone Ranger", password: DEMO_PASSWORD, emailVerified: true });
+  loner = (await signInWithPassword(db, { clock, request: noRequest }, { email: "loner@example.com", password: DEMO_PASSWORD }))!.sessionId;
+  // Refuses every audit write while the switch table has a row: the walk's way to make the audit step fail.
+  await db.execute(sql`create table walk_audit_refusal (armed boolean primary key)`);
+  await db.execute(
+    sql.raw(`create function walk_refuse_audit() returns trigger language plpgsql as $$
+      begin
+        if exists (select 1 from walk_audit_refusal) then raise exception 'audit write refused by the walk'; end if;
+        return new;
+      end $$`),
+  );
+  await db.execute(sql`create trigger walk_refuse_audit before insert on audit_events for each row execute function walk_refuse_audit()`);
+  // Authentication codes used at sign-in are not accepted again in the same 30-second step.
+  clock.advance(31_000);
+});
+
+type Who = "anonymous" | "owner" | "manager" | "member" | "staff" | "staffViewing" | "loner" | "otherTeamManager";
+
+/** A successful call of one mutation, prepared inside the walk's transaction. */
+interface Scenario {
+  as: Who;
+  /** The input, after any preparation the call needs (made in the same rolled-back transaction). */
+  input?: (tx: Database) => unknown | Promise<unknown>;
+  /** The audit events the call writes, in order: action, and target where the input names it. */
+  events: Array<{ action: string; target?: { type: string; id?: (input: never) => string } }>;
+  /** Why a mutation writes no audit event. */
+  noEventBecause?: string;
+}
+
+function cookiesOf(who: Who) {
+  const { people } = world;
+  switch (who) {
+    case "anonymous":
+      return {};
+    case "staff":
+      return { sessionId: world.supportStaff.sessionId };
+    case "staffViewing":
+      return { sessionId: world.supportStaff.sessionId, supportSessionId: world.supportSessionId };
+    case "loner":
+      return { sessionId: loner };
+    case "otherTeamManager":
+      return { sessionId: people.globexManager.sessionId };
+    case "member":
+      return { sessionId: people.member.sessionId };
+    default:
+      return { sessionId: people[who].sessionId };
+  }
+}
+
+async function as(tx: Database, who: Who) {
+  return createCaller(await requestContext(tx, clock, cookiesOf(who)));
+}
+
+async function lastMailTo(tx: Database, to: string): Promise<string> {
+  const [mail] = await tx.select().from(mailOutbox).where(eq(mailOutbox.toAddress, to)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+  if (!mail) throw new Error(`no mail to ${to}`);
+  return mail.textBody;
+}
+
+/** The token at the end of the link a mail carries (/reset-password/…, /confirm-email/…, /invitations/…). */
+const tokenIn = (text: string) => /\/(?:reset-password|confirm-email|invitations)\/(\S+)/.exec(text)![1]!;
+const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)![1]!;
+const byInput = (field: string) => (input: never) => (input as Record<string, string>)[field]!;
+
+const acme = () => world.acme;
+const membership = async (tx: Database, email: string) => (await membershipOf(tx, acme().teamId, email))!.id;
+
+/** Every mutation of the app router and the audit it owes. A mutation missing here fails the walk. */
+const SCENARIOS: Record<string, Scenario> = {
+  "auth.beginSignIn": {
+    as: "anonymous",
+    input: () => ({ email: "member@acme.example", password: DEMO_PASSWORD }),
+    events: [],
+    noEventBecause: "the password step only opens a challenge; completing it writes account.signed_in",
+  },
+  "auth.signUp": {
+    as: "anonymous",
+    input: () => ({ name: "Nia New", email: "nia.new@example.com", password: STRONG_PASSWORD }),
+    events: [{ action: "account.created", target: { type: "account" } }],
+  },
+  "auth.verifyEmail": {
+    as: "anonymous",
+    input: async (tx) => {
+      await (await as(tx, "anonymous")).auth.signUp({ name: "Nia New", email: "nia.new@example.com", password: STRONG_PASSWORD });
+      return { email: "nia.new@example.com", code: codeIn(await lastMailTo(tx, "nia.new@example.com")) };
+    },
+    events: [{ action: "account.email_verified", target: { type: "account" } }],
+  },
+  "auth.resendVerificationCode": {
+    as: "anonymous",
+    input: async (tx) => {
+      await (await as(tx, "anonymous")).auth.signUp({ name: "Nia New", email: "nia.new@example.com", password: STRONG_PASSWORD });
+      return { email: "nia.new@example.com" };
+    },
+    events: [],
+    noEventBecause: "it mails a new code to an address not yet verified; no account changes",
+  },
+  "auth.requestPasswordReset": {
+    as: "anonymous",
+    input: () => ({ email: "member@acme.example" }),
+    events: [],
+    noEventBecause: "it mails a reset link and answers alike for unknown addresses; the reset itself is audited",
+  },
+  "auth.resetPassword": {
+    as: "anonymous",
+    input: async (tx) => {
+      await (await as(tx, "anonymous")).auth.requestPasswordReset({ email: "chloe.martin@acme.example" });
+      return { token: tokenIn(await lastMailTo(tx, "chloe.martin@acme.example")), password: STRONG_PASSWORD };
+    },
+    events: [{ action: "account.password_reset", target: { type: "account" } }],
+  },
+  "profile.update": {
+    as: "member",
+    input: () => ({ name: "Chloé M.", phone: "+33 1 23 45 67 89", language: "fr" }),
+    events: [{ action: "account.profile_updated", target: { type: "account" } }],
+  },
+  "profile.requestEmailChange": {
+    as: "member",
+    input: () => ({ newEmail: "chloe.new@example.com", password: DEMO_PASSWORD }),
+    events: [{ action: "account.email_change_requested", target: { type: "account" } }],
+  },
+  "profile.confirmEmailChange": {
+    as: "anonymous",
+    input: async (tx) => {
+      await (await as(tx, "member")).profile.requestEmailChange({ newEmail: "chloe.new@example.com", password: DEMO_PASSWORD });
+      return { token: tokenIn(await lastMailTo(tx, "chloe.new@example.com")) };
+    },
+    events: [{ action: "account.email_changed", target: { type: "account" } }],
+  },
+  "profile.changePassword": {
+    as: "member",
+    input: () => ({ currentPassword: DEMO_PASSWORD, newPassword: STRONG_PASSWORD }),
+    events: [{ action: "account.password_changed", target: { type: "account" } }],
+  },
+  "profile.exportData": { as: "member", events: [{ action: "account.data_exported", target: { type: "account" } }] },
+  "profile.deleteAccount": {
+    as: "loner",
+    input: () => ({ password: DEMO_PASSWORD }),
+    events: [{ action: "account.deleted", target: { type: "account" } }],
+  },
+  "security.startTotp": {
+    as: "member",
+    input: () => ({ password: DEMO_PASSWORD }),
+    events: [{ action: "account.two_step_setup_started", target: { type: "account" } }],
+  },
+  "security.confirmTotp": {
+    as: "member",
+    input: async (tx) => {
+      const started = await (await as(tx, "member")).security.startTotp({ password: DEMO_PASSWORD });
+      return { code: totpCodeAt(started.setupKey.replace(/\s/g, ""), clock.now()) };
+    },
+    events: [{ action: "account.two_step_enabled", target: { type: "account" } }],
+  },
+  "security.disableTotp": {
+    as: "staff",
+    input: () => ({ password: DEMO_PASSWORD, code: totpCodeAt(DEMO_SUPPORT_TOTP_SECRET, clock.now()) }),
+    events: [{ action: "account.two_step_disabled", target: { type: "account" } }],
+  },
+  "security.regenerateRecoveryCodes": {
+    as: "staff",
+    input: () => ({ password: DEMO_PASSWORD }),
+    events: [{ action: "account.recovery_codes_replaced", target: { type: "account" } }],
+  },
+  "security.endSession": {
+    as: "owner",
+    input: async (tx) => {
+      const other = await signInWithPassword(tx, { clock, request: noRequest }, { email: "owner@acme.example", password: DEMO_PASSWORD });
+      return { sessionId: other!.sessionId };
+    },
+    events: [{ action: "account.session_ended", target: { type: "session", id: byInput("sessionId") } }],
+  },
+  "security.endOtherSessions": { as: "owner", events: [{ action: "account.other_sessions_ended", target: { type: "account" } }] },
+  "members.checkImport": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, csv: "email,name,role,licensed,groups\nnew.person@acme.example,New Person,member,no,\n" }),
+    events: [],
+    noEventBecause: "it only reports what an import would do",
+  },
+  "members.importCsv": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, csv: "email,name,role,licensed,groups\nnew.person@acme.example,New Person,member,no,\n" }),
+    events: [{ action: "invitation.imported", target: { type: "team", id: byInput("teamId") } }],
+  },
+  "members.changeRole": {
+    as: "owner",
+    input: () => ({ teamId: acme().teamId, membershipId: acme().membershipId, role: "manager" }),
+    events: [{ action: "membership.role_changed", target: { type: "membership", id: byInput("membershipId") } }],
+  },
+  "members.setLicence": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, membershipId: acme().membershipId, licensed: false }),
+    events: [{ action: "membership.licence_removed", target: { type: "membership", id: byInput("membershipId") } }],
+  },
+  "members.deactivate": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, membershipId: acme().membershipId }),
+    events: [{ action: "membership.deactivated", target: { type: "membership", id: byInput("membershipId") } }],
+  },
+  "members.reactivate": {
+    as: "manager",
+    input: async (tx) => ({ teamId: acme().teamId, membershipId: await membership(tx, "yuki.tanaka@acme.example") }),
+    events: [{ action: "membership.reactivated", target: { type: "membership", id: byInput("membershipId") } }],
+  },
+  "members.remove": {
+    as: "manager",
+    input: async (tx) => ({ teamId: acme().teamId, membershipId: await membership(tx, "jade.fontaine@partner.example") }),
+    events: [{ action: "membership.removed", target: { type: "membership", id: byInput("membershipId") } }],
+  },
+  "members.transferOwnership": {
+    as: "owner",
+    input: async (tx) => ({ teamId: acme().teamId, membershipId: await membership(tx, "manager@acme.example") }),
+    events: [{ action: "ownership.transfer_requested" }],
+  },
+  "members.answerOwnershipTransfer": {
+    as: "manager",
+    input: async (tx) => {
+      const membershipId = await membership(tx, "manager@acme.example");
+      await (await as(tx, "owner")).members.transferOwnership({ teamId: acme().teamId, membershipId });
+      return { teamId: acme().teamId, answer: "accept" };
+    },
+    events: [{ action: "ownership.transferred" }],
+  },
+  "invitations.invite": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, emails: ["fresh.face@acme.example"], role: "member", licensed: false, groupIds: [] }),
+    events: [{ action: "invitation.created", target: { type: "invitation" } }],
+  },
+  "invitations.resend": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, invitationId: acme().invitationId }),
+    events: [{ action: "invitation.resent", target: { type: "invitation", id: byInput("invitationId") } }],
+  },
+  "invitations.revoke": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, invitationId: acme().invitationId }),
+    events: [{ action: "invitation.revoked", target: { type: "invitation", id: byInput("invitationId") } }],
+  },
+  "invitations.accept": {
+    as: "otherTeamManager",
+    input: async (tx) => {
+      await (await as(tx, "manager")).invitations.invite({ teamId: acme().teamId, emails: ["manager@globex.example"], role: "member", licensed: false, groupIds: [] });
+      return { token: tokenIn(await lastMailTo(tx, "manager@globex.example")) };
+    },
+    events: [{ action: "invitation.accepted", target: { type: "membership" } }],
+  },
+  "groups.create": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, name: "Support" }),
+    events: [{ action: "group.created", target: { type: "group" } }],
+  },
+  "groups.rename": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, groupId: acme().groupId, name: "Sales EMEA" }),
+    events: [{ action: "group.renamed", target: { type: "group", id: byInput("groupId") } }],
+  },
+  "groups.delete": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, groupId: acme().groupId, confirmCustomApps: true }),
+    events: [{ action: "group.deleted", target: { type: "group", id: byInput("groupId") } }],
+  },
+  "groups.addMembers": {
+    as: "manager",
+    input: async (tx) => ({ teamId: acme().teamId, groupId: acme().groupId, membershipIds: [await membership(tx, "chloe.martin@acme.example")] }),
+    events: [{ action: "group.members_added", target: { type: "group", id: byInput("groupId") } }],
+  },
+  "groups.removeMembers": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, groupId: acme().groupId, membershipIds: [acme().membershipId] }),
+    events: [{ action: "group.members_removed", target: { type: "group", id: byInput("groupId") } }],
+  },
+  "settings.updateSecurity": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, sessionIdleMinutes: 30 }),
+    events: [{ action: "settings.updated" }],
+  },
+  "subscription.confirmChange": {
+    as: "owner",
+    input: async (tx) => {
+      const preview = await (await as(tx, "owner")).subscription.previewChange({ teamId: acme().teamId, change: { extraStorageGb: 10 } });
+      return { teamId: acme().teamId, change: { extraStorageGb: 10 }, idempotencyKey: preview.idempotencyKey, expectedVersion: preview.version, expectedTotalCents: preview.quote.totalCents };
+    },
+    events: [{ action: "subscription.changed" }],
+  },
+  "subscription.cancel": {
+    as: "owner",
+    input: async (tx) => ({ teamId: acme().teamId, expectedVersion: await subscriptionVersion(tx), reason: "Moving on" }),
+    events: [{ action: "subscription.cancelled" }],
+  },
+  "subscription.reactivate": {
+    as: "owner",
+    input: async (tx) => {
+      const owner = await as(tx, "owner");
+      await owner.subscription.cancel({ teamId: acme().teamId, expectedVersion: await subscriptionVersion(tx) });
+      return { teamId: acme().teamId, expectedVersion: await subscriptionVersion(tx) };
+    },
+    events: [{ action: "subscription.reactivated" }],
+  },
+  "subscription.renew": {
+    as: "owner",
+    input: async (tx) => {
+      // Ended yesterday, as the renewal job leaves a team whose subscription ran out.
+      await tx.execute(sql`update subscriptions set status = 'expired', version = version + 1 where team_id = ${acme().teamId}`);
+      await tx.execute(sql`update teams set status = 'terminated', terminated_at = ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz where id = ${acme().teamId}`);
+      const preview = await (await as(tx, "owner")).subscription.previewRenewal({ teamId: acme().teamId });
+      return { teamId: acme().teamId, idempotencyKey: preview.idempotencyKey, expectedVersion: preview.version, expectedTotalCents: preview.quote.totalCents };
+    },
+    events: [{ action: "subscription.renewed" }],
+  },
+  "subscription.addPaymentMethod": {
+    as: "owner",
+    input: async (tx) => ({ teamId: acme().teamId, provider: "invoice", idempotencyKey: randomUUID(), expectedVersion: await subscriptionVersion(tx) }),
+    events: [{ action: "payment_method.added" }],
+  },
+  "supportAccess.grant": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, hours: 2, note: "Ticket 77" }),
+    events: [{ action: "support.access_granted", target: { type: "support_grant" } }],
+  },
+  "supportAccess.revoke": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, grantId: acme().grantId }),
+    events: [{ action: "support.access_revoked", target: { type: "support_grant", id: byInput("grantId") } }],
+  },
+  "staffConsole.open": {
+    as: "staff",
+    input: () => ({ teamId: acme().teamId, reason: "Ticket 78: invoices look wrong" }),
+    events: [{ action: "support.session.started", target: { type: "support_session" } }],
+  },
+  "staffConsole.exit": { as: "staffViewing", events: [{ action: "support.session.ended", target: { type: "support_session", id: () => world.supportSessionId } }] },
+  "staffConsole.viewAs": {
+    as: "staffViewing",
+    input: () => ({ membershipId: acme().membershipId }),
+    events: [{ action: "support.view_as_member", target: { type: "membership", id: byInput("membershipId") } }],
+  },
+};
+
+async function subscriptionVersion(tx: Database): Promise<number> {
+  const [row] = rowsOf<{ version: number }>(await tx.execute(sql`select version from subscriptions where team_id = ${acme().teamId}`));
+  return Number(row!.version);
+}
+
+/** One digest per table: equal digests before and after a call mean the call changed nothing. */
+async function fingerprint(tx: Database): Promise<Record<string, string>> {
+  const tables = rowsOf<{ name: string }>(
+    await tx.execute(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'walk_audit_refusal' order by 1`),
+  );
+  const union = tables.map(({ name }) => `select '${name}' as name, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${name}" t`).join(" union all ");
+  const rows = rowsOf<{ name: string; digest: string }>(await tx.execute(sql.raw(union)));
+  return Object.fromEntries(rows.map((r) => [r.name, r.digest]));
+}
+
+async function auditIds(tx: Database): Promise<Set<string>> {
+  return new Set((await tx.select({ id: auditEvents.id }).from(auditEvents)).map((r) => r.id));
+}
+
+describe("every mutation writes its audit event", () => {
+  it("names every mutation of the app router in the walk", () => {
+    const mutations = routerProcedures().filter((p) => p.type === "mutation").map((p) => p.path);
+    const unnamed = mutations.filter((path) => !(path in SCENARIOS));
+    expect(unnamed, "mutations the audit walk does not know: add a scenario with the events each writes").toEqual([]);
+    expect(Object.keys(SCENARIOS).filter((path) => !mutations.includes(path))).toEqual([]);
+  });
+
+  const mutations = Object.keys(SCENARIOS);
+  it.each(mutations)("%s", async (path) => {
+    const scenario = SCENARIOS[path]!;
+    await rolledBack(database.handle.db, async (tx) => {
+      const input = await scenario.input?.(tx);
+      const caller = await as(tx, scenario.as);
+
+      if (scenario.events.length > 0) {
+        // When its audit event cannot be written, the change does not happen either: one transaction.
+        const untouched = await fingerprint(tx);
+        await tx.execute(sql`insert into walk_audit_refusal values (true)`);
+        const refusedCall = await outcomeOf(callProcedure(caller, path, input));
+        await tx.execute(sql`delete from walk_audit_refusal`);
+        expect(refusedCall.ok ? "answered" : refusedCall.error.code, "the call must fail when its audit event cannot be written").toBe("INTERNAL_SERVER_ERROR");
+        expect(await fingerprint(tx), "a failed call must leave every table as it was").toEqual(untouched);
+      } else {
+        expect(scenario.noEventBecause).toBeTruthy();
+      }
+
+      const before = await auditIds(tx);
+      const outcome = await outcomeOf(callProcedure(await as(tx, scenario.as), path, input));
+      expect(outcome.ok ? "answered" : `${outcome.error.code}: ${outcome.error.message}`).toBe("answered");
+      const written = (await tx.select().from(auditEvents).orderBy(auditEvents.occurredAt, auditEvents.seq)).filter((e) => !before.has(e.id));
+      expect(written.map((e) => e.action)).toEqual(scenario.events.map((e) => e.action));
+      scenario.events.forEach((expected, i) => {
+        if (!expected.target) return;
+        expect(written[i]!.targetType, `${expected.action} target type`).toBe(expected.target.type);
+        if (expected.target.id) expect(written[i]!.targetId, `${expected.action} target id`).toBe(expected.target.id(input as never));
+      });
+    });
+  });
+});
