@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { auditAnchors } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { systemActor } from "../actor";
 import { cancelSubscription } from "../billing/cancel-subscription";
@@ -60,8 +62,16 @@ describe("the job runner, with the jobs every server registers", () => {
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   });
 
-  it("registers the renewals, notices, purge and, with SMTP configured, mail delivery", () => {
-    expect(serverJobs().map((job) => job.name)).toEqual(["subscription.renewals", "billing.notices", "teams.retention-purge", "mail.deliver"]);
+  it("registers the renewals, notices, purge, audit head signing, mail retention, departed-user retention and, with SMTP configured, mail delivery", () => {
+    expect(serverJobs().map((job) => job.name)).toEqual([
+      "subscription.renewals",
+      "billing.notices",
+      "teams.retention-purge",
+      "audit.anchor-heads",
+      "mail.deliver",
+      "mail.retention",
+      "teams.departed-user-retention",
+    ]);
   });
 
   it("runs every one of them in a tick: a renewal, a reminder, a purge and the mail they send", async () => {
@@ -75,10 +85,12 @@ describe("the job runner, with the jobs every server registers", () => {
     await runSubscriptionJob(db(), fixedClock("2024-12-01T00:00:00Z"));
     expect(await teamOf(db(), ended.teamId)).toMatchObject({ status: "terminated" });
 
-    const stop = startJobRunner(db(), fixedClock("2025-02-10T00:00:01Z"), serverJobs(), INTERVAL);
+    const tickFinished = deferred();
+    const lastJob: Job = { name: "tick finished", run: async () => tickFinished.resolve() };
+    const stop = startJobRunner(db(), fixedClock("2025-02-10T00:00:01Z"), [...serverJobs(), lastJob], INTERVAL);
     try {
       vi.advanceTimersByTime(INTERVAL);
-      // Mail delivery is the last job of the tick: once these two mails arrive, every job has run.
+      await afterTick(tickFinished.promise);
       const subjectsTo = (email: string) => received.filter((m) => m.to.includes(email)).map((m) => /^Subject: (.*)$/m.exec(m.raw)?.[1]);
       await expect.poll(() => subjectsTo(renewing.owner.email), { timeout: 20_000 }).toContainEqual(expect.stringContaining("subscription renewed"));
       await expect.poll(() => subjectsTo(annual.owner.email), { timeout: 20_000 }).toContainEqual(expect.stringContaining("subscription renews on March 1, 2025"));
@@ -90,6 +102,8 @@ describe("the job runner, with the jobs every server registers", () => {
     expect(await auditActions(db(), renewing.teamId)).toContain("subscription.renewed");
     expect(await teamOf(db(), ended.teamId)).toMatchObject({ status: "purged" });
     expect(await auditActions(db(), ended.teamId)).toContain("team.purged");
+    const [signedHead] = await db().select().from(auditAnchors).where(eq(auditAnchors.teamId, renewing.teamId));
+    expect(signedHead, "the tick signs the renewed team's audit head").toBeDefined();
   });
 });
 

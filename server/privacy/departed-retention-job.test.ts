@@ -12,7 +12,8 @@ import { runDepartedRetentionJob } from "./departed-retention-job";
 
 const database = useTestDatabase();
 const DAY_MS = 24 * 60 * 60 * 1000;
-const T0 = new Date("2027-03-01T10:00:00Z");
+// Far beyond the seeding, so every demo team's own departures are long past their retention at day 0.
+const T0 = new Date("2028-03-01T10:00:00Z");
 const at = (days: number) => fixedClock(new Date(T0.getTime() + days * DAY_MS));
 const TOM = "tom.becker@partner.example";
 const LUCAS = "lucas.silva@acme.example";

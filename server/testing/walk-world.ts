@@ -1,7 +1,10 @@
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { accounts } from "@/db/schema";
 import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/db/seed";
 import { type Actor, noRequest, systemActor } from "../actor";
 import { createAccount } from "../accounts/create-account";
+import { createSession } from "../auth/sessions";
 import { startSubscription } from "../billing/start-subscription";
 import type { Clock } from "../clock";
 import type { DomainContext } from "../domain-context";
@@ -65,6 +68,13 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     if (!session) throw new Error(`${email} could not sign in`);
     return session;
   };
+  // A deactivated managed account cannot sign in; its session is made directly, as one left
+  // over from before the deactivation would be, to show that team access refuses it anyway.
+  const leftoverSession = async (email: string) => {
+    const [row] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, email));
+    const sessionId = await createSession(db, { accountId: row!.id, now: clock.now(), ip: null, userAgent: null, mfaVerified: false });
+    return { accountId: row!.id, sessionId };
+  };
   const asAccount = (accountId: string, email: string): DomainContext => ({
     ...platform,
     actor: { kind: "account", accountId, email, sessionId: null, mfaVerified: false } satisfies Actor,
@@ -97,7 +107,7 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     manager: await signIn("manager@acme.example"),
     licensedMember: await signIn("member@acme.example"),
     member: await signIn("chloe.martin@acme.example"),
-    deactivated: await signIn("yuki.tanaka@acme.example"),
+    deactivated: await leftoverSession("yuki.tanaka@acme.example"),
     globexManager: await signIn("manager@globex.example"),
     globexOwner: await signIn("owner@globex.example"),
   };
