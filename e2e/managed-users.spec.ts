@@ -12,7 +12,7 @@ test("an invitee who signs up is managed by Acme Corp, so the manager can licens
 
   const visitor = await browser.newContext();
   const guest = await visitor.newPage();
-  await signUpFromInvitation(guest, email, "Mana Ged");
+  await signUpFromInvitation(guest, { email, name: "Mana Ged", team: "Acme Corp" });
   await guest.goto("/profile");
   await expect(guest.getByText(/Managed by\s*Acme Corp/)).toBeVisible();
 

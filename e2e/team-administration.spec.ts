@@ -1,36 +1,9 @@
-import { type Page, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, signIn, teamNavigation } from "./support";
-
-async function openUsers(page: Page) {
-  await teamNavigation(page).getByRole("link", { name: "Users", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
-}
-
-/** Opens a row's menu and picks an item. */
-async function rowAction(page: Page, email: string, item: string) {
-  await page.getByRole("button", { name: `Actions for ${email}` }).click();
-  await page.getByRole("menuitem", { name: item }).click();
-}
-
-/** Opens the invitee's Mailbox once the invitation is there: it is written when the manager's dialog is sent. */
-async function readInvitation(guest: Page, email: string) {
-  await expect(async () => {
-    await guest.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-    await expect(guest.getByRole("article", { name: "You are invited to join Initech" })).toBeVisible({ timeout: 1000 });
-  }).toPass();
-}
+import { invite, openUsers, readInvitation, rowAction, signUpFromInvitation } from "./users-page";
 
 /** 5 of Initech's 10 seats are taken when the first journey asks for 40 more. */
 const SEAT_REFUSAL = "Only 5 of 10 seats are free and 40 are needed. Remove licences or add seats to the subscription.";
-
-async function invite(page: Page, emails: string, options: { licensed?: boolean } = {}) {
-  await page.getByRole("button", { name: "Invite users" }).click();
-  const dialog = page.getByRole("dialog", { name: "Invite users" });
-  await dialog.getByLabel("Email addresses").fill(emails);
-  if (options.licensed) await dialog.getByLabel("Give a FileMaker Cloud licence").check();
-  await dialog.getByRole("button", { name: "Send invitations" }).click();
-  return dialog;
-}
 
 // Initech is these journeys' own team (seeded for them), so every count below is exact: nothing else changes it.
 const MANAGER = "manager@initech.example";
@@ -131,7 +104,7 @@ test("an invitee opens the link from the Mailbox, signs in and joins Initech", a
   const visitor = await browser.newContext();
   const guest = await visitor.newPage();
   const mail = guest.getByRole("article", { name: "You are invited to join Initech" });
-  await readInvitation(guest, "newcomer@elsewhere.example");
+  await readInvitation(guest, "newcomer@elsewhere.example", "Initech");
   await mail.getByRole("link", { name: /\/invitations\// }).click();
   await expect(guest.getByRole("heading", { name: "Join Initech" })).toBeVisible();
   await expect(guest.getByRole("link", { name: "Create account" })).toHaveAttribute(
@@ -140,7 +113,7 @@ test("an invitee opens the link from the Mailbox, signs in and joins Initech", a
   );
   await expect(guest.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", /^\/sign-in\?next=%2Finvitations%2F/);
 
-  await readInvitation(guest, "auditor@ledger.example");
+  await readInvitation(guest, "auditor@ledger.example", "Initech");
   await mail.getByRole("link", { name: /\/invitations\// }).click();
   const invitationUrl = guest.url();
   await guest.getByRole("link", { name: "Sign in" }).click();
@@ -173,24 +146,7 @@ test("an invitee opens the link from the Mailbox, signs up and lands in Initech"
 
   const visitor = await browser.newContext();
   const guest = await visitor.newPage();
-  await readInvitation(guest, email);
-  await guest.getByRole("article", { name: "You are invited to join Initech" }).getByRole("link", { name: /\/invitations\// }).click();
-  await guest.getByRole("link", { name: "Create account" }).click();
-  await expect(guest.getByLabel("Email")).toHaveValue(email);
-  await guest.getByLabel("Name").fill("Jo Iner");
-  await guest.getByLabel("Password").fill("joining the team with a long passphrase");
-  await guest.getByRole("button", { name: "Create account" }).click();
-  await expect(guest).toHaveURL(/\/verify\?/);
-
-  const codePage = await visitor.newPage();
-  await codePage.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-  const subject = await codePage.getByRole("article").filter({ hasText: "verification code" }).first().getByRole("heading").textContent();
-  await codePage.close();
-  await guest.getByLabel("Verification code").fill(/\d{6}/.exec(subject ?? "")![0]);
-  await guest.getByRole("button", { name: "Verify" }).click();
-
-  await guest.getByRole("button", { name: "Join Initech" }).click();
-  await expect(guest.getByRole("heading", { level: 1, name: "Initech" })).toBeVisible();
+  await signUpFromInvitation(guest, { email, name: "Jo Iner", team: "Initech" });
   await expect(guest.getByRole("button", { name: /Switch team.*Initech/ })).toBeVisible();
   await visitor.close();
 });

@@ -23,17 +23,18 @@ export async function invite(page: Page, emails: string, options: { licensed?: b
 }
 
 /** Opens the invitee's Mailbox once the invitation is there: it is written when the manager's dialog is sent. */
-export async function readInvitation(guest: Page, email: string) {
+export async function readInvitation(guest: Page, email: string, team: string) {
   await expect(async () => {
     await guest.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-    await expect(guest.getByRole("article", { name: "You are invited to join Acme Corp" })).toBeVisible({ timeout: 1000 });
+    await expect(guest.getByRole("article", { name: `You are invited to join ${team}` })).toBeVisible({ timeout: 1000 });
   }).toPass();
 }
 
-/** From the invitation mail in the Mailbox: create the account, verify it with the mailed code and join Acme Corp. */
-export async function signUpFromInvitation(guest: Page, email: string, name: string) {
-  await readInvitation(guest, email);
-  await guest.getByRole("article", { name: "You are invited to join Acme Corp" }).getByRole("link", { name: /\/invitations\// }).click();
+/** From the invitation mail in the Mailbox: create the account, verify it with the mailed code and join the team. */
+export async function signUpFromInvitation(guest: Page, invitee: { email: string; name: string; team: string }) {
+  const { email, name, team } = invitee;
+  await readInvitation(guest, email, team);
+  await guest.getByRole("article", { name: `You are invited to join ${team}` }).getByRole("link", { name: /\/invitations\// }).click();
   await guest.getByRole("link", { name: "Create account" }).click();
   await expect(guest.getByLabel("Email")).toHaveValue(email);
   await guest.getByLabel("Name").fill(name);
@@ -48,6 +49,6 @@ export async function signUpFromInvitation(guest: Page, email: string, name: str
   await guest.getByLabel("Verification code").fill(/\d{6}/.exec(subject ?? "")![0]);
   await guest.getByRole("button", { name: "Verify" }).click();
 
-  await guest.getByRole("button", { name: "Join Acme Corp" }).click();
-  await expect(guest.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
+  await guest.getByRole("button", { name: `Join ${team}` }).click();
+  await expect(guest.getByRole("heading", { level: 1, name: team })).toBeVisible();
 }
