@@ -33,7 +33,7 @@ export function SecuritySettingsForm(props: {
         min={5}
         max={120}
         defaultValue={props.sessionIdleMinutes}
-        hint="Between 5 and 120. Applies from each member's next sign-in."
+        hint="Between 5 and 120. Applies at once, to sessions already open too."
       />
       <Field
         id="allowed-invite-domains"
