@@ -9,6 +9,7 @@ import { DOMAIN_ERROR_CODES, DomainError, type DomainErrorCode } from "./errors"
 import { appRouter } from "./routers/root";
 import { accountActor, callOverHttp, contextFor } from "./testing/callers";
 import { createCallerFactory, publicProcedure, router, staffProcedure } from "./trpc";
+import { refusal } from "./testing/refusal";
 
 const database = useTestDatabase();
 
@@ -30,15 +31,6 @@ const testRouter = router({
 const createTestCaller = createCallerFactory(testRouter);
 const http = (actor: Actor, call: Parameters<typeof callOverHttp>[2], requestId = "req-test-000001") =>
   callOverHttp(testRouter, contextFor(database.handle.db, actor, { requestId }), call);
-
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "the call should have been refused").toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe("an unexpected error", () => {
   it("reaches the user as a generic message that quotes the request id", async () => {

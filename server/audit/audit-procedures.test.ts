@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { desc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accounts, auditAnchors, auditEvents, memberships, staff, supportSessions, teams } from "@/db/schema";
@@ -9,6 +8,7 @@ import { createCaller } from "../routers/root";
 import { accountActor, callerForEmail, contextFor } from "../testing/callers";
 import { demoTeamId } from "../testing/demo";
 import { recordAudit } from "./record-audit";
+import { refusal } from "../testing/refusal";
 
 const database = useTestDatabase();
 const db = () => database.handle.db;
@@ -27,15 +27,6 @@ beforeAll(async () => {
     .returning();
   support = { kind: "support", staffId: employee!.id, accountId: account!.id, email: account!.email, teamId, supportSessionId: session!.id };
 });
-
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "the call should have been refused").toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 async function newestEvent() {
   const [event] = await db().select().from(auditEvents).where(eq(auditEvents.teamId, teamId)).orderBy(desc(auditEvents.seq)).limit(1);

@@ -8,6 +8,7 @@ import { fixedClock } from "../clock";
 import { createCaller } from "../routers/root";
 import { accountActor, callerForEmail, contextFor } from "../testing/callers";
 import { demoTeamId, membershipOf } from "../testing/demo";
+import { refusal } from "../testing/refusal";
 
 const database = useTestDatabase();
 const as = (email: string) => callerForEmail(database.handle.db, email);
@@ -18,15 +19,6 @@ beforeAll(async () => {
   teamId = await demoTeamId(database.handle.db, "Acme Corp");
   connectId = await demoTeamId(database.handle.db, "Acme Connect");
 });
-
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "the call should have been refused").toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 /** The link's token from the newest invitation mail to this address. */
 async function tokenMailedTo(email: string): Promise<string> {

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accounts, auditEvents } from "@/db/schema";
@@ -9,6 +8,7 @@ import { createCaller } from "../routers/root";
 import { callerForEmail, contextFor } from "../testing/callers";
 import { demoTeamId, membershipOf } from "../testing/demo";
 import { signInWithPassword } from "../testing/sign-in";
+import { refusal } from "../testing/refusal";
 
 const database = useTestDatabase();
 const as = (email: string) => callerForEmail(database.handle.db, email);
@@ -21,15 +21,6 @@ beforeAll(async () => {
   acmeId = await demoTeamId(database.handle.db, "Acme Corp");
   connectId = await demoTeamId(database.handle.db, "Acme Connect");
 });
-
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "the call should have been refused").toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 /** The first match of `pattern` in the newest mail to this address. */
 async function fromNewestMail(email: string, pattern: RegExp): Promise<string> {

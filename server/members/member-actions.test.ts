@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, sessions, subscriptions } from "@/db/schema";
@@ -6,6 +5,7 @@ import { useTestDatabase } from "@/db/testing/test-database";
 import { createSession } from "../auth/sessions";
 import { callerForEmail } from "../testing/callers";
 import { demoTeamId, membershipOf } from "../testing/demo";
+import { refusal } from "../testing/refusal";
 
 const database = useTestDatabase();
 const as = (email: string) => callerForEmail(database.handle.db, email);
@@ -17,15 +17,6 @@ beforeAll(async () => {
   teamId = await demoTeamId(database.handle.db, "Acme Corp");
   connectId = await demoTeamId(database.handle.db, "Acme Connect");
 });
-
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "the call should have been refused").toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 async function lastEvent() {
   const [event] = await database.handle.db

@@ -1,10 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { callerForEmail } from "../testing/callers";
 import { demoTeamId, membershipOf } from "../testing/demo";
+import { refusal } from "../testing/refusal";
 
 const database = useTestDatabase();
 const as = (email: string) => callerForEmail(database.handle.db, email);
@@ -14,15 +14,6 @@ const member = (email: string) => membershipOf(database.handle.db, teamId, email
 beforeAll(async () => {
   teamId = await demoTeamId(database.handle.db, "Acme Corp");
 });
-
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "the call should have been refused").toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 async function lastAction() {
   const [event] = await database.handle.db

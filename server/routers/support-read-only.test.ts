@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
@@ -10,6 +9,7 @@ import { requestContext } from "../testing/request-context";
 import { browserCaller, openSupportView, signInDemo, signInDemoSupport } from "../testing/support-session";
 import { createCallerFactory, router, teamProcedure } from "../trpc";
 import { appRouter } from "./root";
+import { refusal } from "../testing/refusal";
 
 const database = useTestDatabase();
 
@@ -30,15 +30,6 @@ beforeAll(async () => {
 });
 
 const supportApi = () => browserCaller(database.handle.db, clock, support);
-
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "the call should have been refused").toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 function pgErrorCode(error: unknown): string | undefined {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {

@@ -1,10 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { teams } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { anonymousActor } from "../actor";
 import { callerForEmail, contextFor } from "../testing/callers";
 import { createCaller } from "./root";
+import { refusal } from "../testing/refusal";
 
 const database = useTestDatabase();
 
@@ -18,15 +18,6 @@ beforeAll(async () => {
 });
 
 const as = (email: string) => callerForEmail(database.handle.db, email);
-
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error, "the call should have been refused").toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe("team managers", () => {
   it.each(["owner@acme.example", "manager@acme.example"])("%s sees every area of Acme Corp", async (email) => {
