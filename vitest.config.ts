@@ -14,6 +14,9 @@ export default defineConfig({
   test: {
     include: ["{server,db,app}/**/*.test.ts"],
     globalSetup: ["./db/testing/global-setup.ts"],
+    // On PostgreSQL most of a test's time is spent waiting on the server's own processes, so four
+    // files at once overlap well even on two cores; PGlite runs in the worker and gains nothing.
+    ...(process.env.TEST_DATABASE_URL ? { maxWorkers: 4 } : {}),
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: testSecrets,
