@@ -1,12 +1,12 @@
 import { count, isNull } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "@/server/clock";
 import { type DatabaseHandle, openPglite } from "./client";
 import { accounts, staff } from "./schema";
 import { refusePublishedDemoKey, seedDemoIfWanted } from "./seed";
+import { withoutEnvironment } from "@/server/testing/environment";
 
 const VARIABLES = ["CONSOLE_ENV", "DATABASE_URL"] as const;
-let saved: Record<string, string | undefined>;
 let handle: DatabaseHandle;
 
 beforeAll(async () => {
@@ -14,16 +14,7 @@ beforeAll(async () => {
   await handle.migrate();
 });
 afterAll(() => handle.close());
-beforeEach(() => {
-  saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
-  for (const name of VARIABLES) delete process.env[name];
-});
-afterEach(() => {
-  for (const name of VARIABLES) {
-    if (saved[name] === undefined) delete process.env[name];
-    else process.env[name] = saved[name];
-  }
-});
+withoutEnvironment(VARIABLES);
 
 async function accountCount(): Promise<number> {
   const [row] = await handle.db.select({ n: count() }).from(accounts);

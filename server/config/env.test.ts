@@ -1,19 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { consoleMode, listenAddresses, mailboxShowsMail } from "./env";
+import { withoutEnvironment } from "../testing/environment";
 
 const VARIABLES = ["CONSOLE_ENV", "DATABASE_URL", "SMTP_URL", "HOST"] as const;
-let saved: Record<string, string | undefined>;
 
-beforeEach(() => {
-  saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
-  for (const name of VARIABLES) delete process.env[name];
-});
-afterEach(() => {
-  for (const name of VARIABLES) {
-    if (saved[name] === undefined) delete process.env[name];
-    else process.env[name] = saved[name];
-  }
-});
+withoutEnvironment(VARIABLES);
 
 describe("the console's mode", () => {
   it("is a demo on the embedded database with no settings, listening on loopback only", () => {

@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditAnchors } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing/test-database";
@@ -11,6 +10,7 @@ import { auditActions, contextAt, invoicesOf, subscriptionOf, teamOf, teamWithCo
 import { fixedClock } from "../clock";
 import { type Job, startJobRunner } from "./job-runner";
 import { serverJobs } from "./jobs";
+import { type CaughtMail, startMailCatcher } from "../testing/mail-catcher";
 
 const database = useTestDatabase();
 const db = () => database.handle.db;
@@ -38,28 +38,17 @@ afterEach(() => {
 });
 
 describe("the job runner, with the jobs every server registers", () => {
-  const received: Array<{ to: string[]; raw: string }> = [];
-  let smtp: SMTPServer;
+  let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
+  let received: CaughtMail[] = [];
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, session, callback) {
-        let raw = "";
-        stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-        stream.on("end", () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
+    catcher = await startMailCatcher();
+    received = catcher.received;
+    process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.port}`;
   });
   afterAll(async () => {
     delete process.env.SMTP_URL;
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await catcher.close();
   });
 
   it("registers the renewals, notices, purge, audit head signing, mail retention, departed-user retention and, with SMTP configured, mail delivery", () => {

@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailOutbox } from "@/db/schema";
 import { raceTest } from "@/db/testing/concurrency";
@@ -8,30 +7,18 @@ import { fixedClock } from "../clock";
 import { MAX_ATTEMPTS, type MailTransport, deliverDueMail, retryDelayMs } from "./deliver-mail";
 import { enqueueMail } from "./enqueue-mail";
 import { smtpTransport } from "./smtp-transport";
+import { type CaughtMail, startMailCatcher } from "../testing/mail-catcher";
 
 const database = useTestDatabase();
-const received: Array<{ to: string[]; raw: string }> = [];
-let server: SMTPServer;
+let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
+let received: CaughtMail[] = [];
 let port = 0;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.server.address() as { port: number }).port;
+  catcher = await startMailCatcher();
+  ({ received, port } = catcher);
 });
-
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => catcher.close());
 
 describe("mail delivery", () => {
   it("delivers queued mail over SMTP, once", async () => {

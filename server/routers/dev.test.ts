@@ -1,13 +1,13 @@
 import { TRPCError } from "@trpc/server";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing/test-database";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { contextFor } from "../testing/callers";
 import { createCaller } from "./root";
+import { withoutEnvironment } from "../testing/environment";
 
 const database = useTestDatabase();
 const VARIABLES = ["CONSOLE_ENV", "DATABASE_URL", "SMTP_URL"] as const;
-let saved: Record<string, string | undefined>;
 
 beforeAll(async () => {
   await enqueueMail(
@@ -16,16 +16,7 @@ beforeAll(async () => {
     new Date(),
   );
 });
-beforeEach(() => {
-  saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
-  for (const name of VARIABLES) delete process.env[name];
-});
-afterEach(() => {
-  for (const name of VARIABLES) {
-    if (saved[name] === undefined) delete process.env[name];
-    else process.env[name] = saved[name];
-  }
-});
+withoutEnvironment(VARIABLES);
 
 /** The Mailbox as a visitor who is not signed in sees it. */
 function anonymousMailbox() {
