@@ -11,7 +11,7 @@ export const IP_FAILURE_LIMIT = 100;
 export const FIRST_LOCK_MS = 15 * 60 * 1000;
 const LONGEST_LOCK_MS = 24 * 60 * 60 * 1000;
 /** Failures older than this are forgotten. */
-const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
+export const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 export function throttleKeys(email: string, ip: string | null): string[] {
   return [`account:${email.trim().toLowerCase()}`, ...ipThrottleKeys(ip)];

@@ -1,4 +1,5 @@
 import { runAnchorJob } from "../audit/anchor-job";
+import { runForgetCountersJob } from "../auth/forget-counters-job";
 import { runNoticeJob } from "../billing/notices-job";
 import { runPurgeJob } from "../billing/purge-job";
 import { runSubscriptionJob } from "../billing/renewal-job";
@@ -22,5 +23,6 @@ export function serverJobs(): Job[] {
     ...(transport ? [{ name: "mail.deliver", run: (db, clock) => deliverDueMail(db, transport, clock) } satisfies Job] : []),
     { name: "mail.retention", run: (db, clock) => runMailRetentionJob(db, clock) },
     { name: "teams.departed-user-retention", run: (db, clock) => runDepartedRetentionJob(db, clock) },
+    { name: "auth.forget-counters", run: (db, clock) => runForgetCountersJob(db, clock) },
   ];
 }
