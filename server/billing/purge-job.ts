@@ -102,7 +102,7 @@ export async function runPurgeJob(db: Database, clock: Clock): Promise<{ purged:
         .limit(1)
         .for("update", { of: subscriptions, skipLocked: true });
       if (!candidate) return false;
-      const [team] = await tx.select().from(teams).where(eq(teams.id, candidate.teamId)).for("update");
+      const [team] = await tx.select().from(teams).where(eq(teams.id, candidate.teamId)).for("no key update");
       // Renewed or purged meanwhile: nothing to do.
       if (!team || team.status !== "terminated" || !team.terminatedAt || team.terminatedAt > cutoff) return true;
       await purgeTeam(tx, ctx, team.id, team.terminatedAt);

@@ -77,7 +77,7 @@ export async function runSubscriptionJob(db: Database, clock: Clock): Promise<{ 
 
 async function markPastDue(tx: Transaction, ctx: DomainContext, row: SubscriptionRow): Promise<void> {
   const now = ctx.clock.now();
-  const [team] = await tx.select().from(teams).where(eq(teams.id, row.teamId)).for("update");
+  const [team] = await tx.select().from(teams).where(eq(teams.id, row.teamId)).for("no key update");
   await tx.update(subscriptions).set({ status: "past_due", version: row.version + 1, updatedAt: now }).where(eq(subscriptions.id, row.id));
   if (team?.status === "active") await tx.update(teams).set({ status: "past_due" }).where(eq(teams.id, row.teamId));
   await recordAudit(tx, {
@@ -104,7 +104,7 @@ async function renew(tx: Transaction, ctx: DomainContext, row: SubscriptionRow):
   const start = row.currentPeriodEnd;
   const end = periodEndAfter(row.billingAnchor, row.billingPeriod, start);
   const quote = quotePeriod(terms, start, end);
-  const [team] = await tx.select().from(teams).where(eq(teams.id, row.teamId)).for("update");
+  const [team] = await tx.select().from(teams).where(eq(teams.id, row.teamId)).for("no key update");
   await tx
     .update(subscriptions)
     .set({ currentPeriodStart: start, currentPeriodEnd: end, version: row.version + 1, updatedAt: now })
@@ -148,7 +148,7 @@ async function endSubscription(
 ): Promise<"ended"> {
   const now = ctx.clock.now();
   const terminatedAt = row.currentPeriodEnd;
-  const [team] = await tx.select().from(teams).where(eq(teams.id, row.teamId)).for("update");
+  const [team] = await tx.select().from(teams).where(eq(teams.id, row.teamId)).for("no key update");
   await tx.update(subscriptions).set({ status, version: row.version + 1, updatedAt: now }).where(eq(subscriptions.id, row.id));
   await tx.update(teams).set({ status: "terminated", terminatedAt }).where(eq(teams.id, row.teamId));
   const stopped = await tx

@@ -30,7 +30,7 @@ export async function startSubscription(
   const periodEnd = input.trial ? new Date(now.getTime() + TRIAL_DAYS * DAY_MS) : addMonths(now, monthsIn(input.billingPeriod));
 
   return db.transaction(async (tx) => {
-    const [team] = await tx.select().from(teams).where(eq(teams.id, input.teamId)).for("update");
+    const [team] = await tx.select().from(teams).where(eq(teams.id, input.teamId)).for("no key update");
     if (!team) throw new DomainError("NOT_FOUND", "This team does not exist.");
     if (team.product !== plan.product) throw new DomainError("INVALID_INPUT", `Plan ${plan.name} is not for this team's product.`);
     if (input.seats < plan.minimumSeats) {

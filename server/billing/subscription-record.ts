@@ -27,10 +27,12 @@ export function retentionDaysLeft(terminatedAt: Date, now: Date): number {
  * The team's subscription row and then its team row, locked for the rest of the
  * transaction: changes, renewals, the jobs and seat claims (server/members/seats.ts) on one
  * team take turns. Always in this order (subscription, then team), so they never deadlock.
+ * The team row is locked FOR NO KEY UPDATE, which still lets an audit append of the same team
+ * take its foreign-key share while it holds the chain; FOR UPDATE would deadlock with it.
  */
 export async function lockSubscription(tx: Transaction, teamId: string): Promise<{ subscription: SubscriptionRow; team: TeamRow }> {
   const [subscription] = await tx.select().from(subscriptions).where(eq(subscriptions.teamId, teamId)).for("update");
-  const [team] = await tx.select().from(teams).where(eq(teams.id, teamId)).for("update");
+  const [team] = await tx.select().from(teams).where(eq(teams.id, teamId)).for("no key update");
   if (!subscription || !team) throw new DomainError("NOT_FOUND", "This team has no subscription yet.");
   return { subscription, team };
 }
