@@ -1,5 +1,6 @@
 import { streamProcedure } from "@/app/_lib/stream-response";
 import { serverApi } from "@/server/caller";
+import { configuredOrigins, isCrossOriginRequest } from "@/server/http/same-origin";
 import { readAuditFilter } from "../filters";
 
 const FORMATS = {
@@ -9,6 +10,10 @@ const FORMATS = {
 
 /** The filtered Audit log as CSV or JSON Lines, streamed page by page. */
 export async function GET(request: Request, { params }: { params: Promise<{ teamId: string }> }) {
+  // The export is audited: a link on another site must not make a signed-in browser start one.
+  if (isCrossOriginRequest(request, configuredOrigins())) {
+    return Response.json({ error: "Export from the console's own page." }, { status: 403 });
+  }
   const { teamId } = await params;
   const search = new URL(request.url).searchParams;
   const format = search.get("format") === "jsonl" ? "jsonl" : "csv";
