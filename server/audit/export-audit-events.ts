@@ -1,9 +1,8 @@
 import type { Queryable } from "@/db/client";
 import type { DomainContext } from "../domain-context";
 import { csvLine } from "../members/csv/csv";
-import { auditContext } from "./audit-context";
+import { auditedExport } from "./audited-export";
 import { type AuditFilter, listAuditEvents } from "./list-audit-events";
-import { recordAudit } from "./record-audit";
 
 export type AuditExportFormat = "csv" | "jsonl";
 export type AuditExportFilter = Omit<AuditFilter, "beforeSeq">;
@@ -12,25 +11,15 @@ const EXPORT_PAGE = 1000;
 
 export const AUDIT_EXPORT_HEADER = ["seq", "occurred_at", "actor", "actor_type", "action", "target_type", "target_id", "before", "after", "ip", "request_id"];
 
-/**
- * Records who carries the log away and with which filter, then hands back the export to
- * stream. The event is written before the first byte, so an interrupted download still shows.
- */
-export async function startAuditExport(
+/** The filtered log as an audited export (`audit.exported` names the format and filter). */
+export function startAuditExport(
   db: Queryable,
   ctx: DomainContext,
   input: { teamId: string; format: AuditExportFormat; filter: AuditExportFilter },
 ): Promise<AsyncGenerator<string>> {
-  await db.transaction((tx) =>
-    recordAudit(tx, {
-      ...auditContext(ctx),
-      teamId: input.teamId,
-      action: "audit.exported",
-      target: { type: "team", id: input.teamId },
-      after: { format: input.format, filter: input.filter },
-    }),
+  return auditedExport(db, ctx, { teamId: input.teamId, action: "audit.exported", after: { format: input.format, filter: input.filter } }, () =>
+    exportAuditEvents(db, input.teamId, input.format, input.filter),
   );
-  return exportAuditEvents(db, input.teamId, input.format, input.filter);
 }
 
 /** The filtered events, newest first, one chunk per keyset page so memory stays flat. */

@@ -1,6 +1,5 @@
 import type { Queryable } from "@/db/client";
-import { auditContext } from "../../audit/audit-context";
-import { recordAudit } from "../../audit/record-audit";
+import { auditedExport } from "../../audit/audited-export";
 import type { DomainContext } from "../../domain-context";
 import { type MemberListInput, listMembers } from "../list-members";
 import { csvLine } from "./csv";
@@ -11,25 +10,15 @@ const EXPORT_PAGE = 1000;
 
 export const EXPORT_HEADER = ["name", "email", "role", "licensed", "status", "type", "two_step", "last_sign_in"];
 
-/**
- * Records who exported which view of the users, then hands back the CSV to stream. The
- * event is written before the first byte, so an interrupted download still shows.
- */
-export async function startMembersExport(
+/** The current view of the users as an audited CSV export (`members.exported` names the view). */
+export function startMembersExport(
   db: Queryable,
   ctx: DomainContext,
   input: { teamId: string; view: MemberExportView },
 ): Promise<AsyncGenerator<string>> {
-  await db.transaction((tx) =>
-    recordAudit(tx, {
-      ...auditContext(ctx),
-      teamId: input.teamId,
-      action: "members.exported",
-      target: { type: "team", id: input.teamId },
-      after: { format: "csv", filter: input.view },
-    }),
+  return auditedExport(db, ctx, { teamId: input.teamId, action: "members.exported", after: { format: "csv", filter: input.view } }, () =>
+    exportMembers(db, input.teamId, input.view),
   );
-  return exportMembers(db, input.teamId, input.view);
 }
 
 /**
