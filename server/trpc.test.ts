@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { accounts, staff, teams } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { type Actor, anonymousActor } from "./actor";
 import { DOMAIN_ERROR_CODES, DomainError, type DomainErrorCode } from "./errors";
 import { appRouter } from "./routers/root";
@@ -11,7 +11,7 @@ import { accountActor, callOverHttp, contextFor } from "./testing/callers";
 import { createCallerFactory, publicProcedure, router, staffProcedure } from "./trpc";
 import { refusal } from "./testing/refusal";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 const testRouter = router({
   app: appRouter,

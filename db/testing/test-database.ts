@@ -9,7 +9,7 @@ import { withDatabase } from "./global-setup";
  * A database of this test file's own, copied from the migrated and seeded one: PostgreSQL
  * when TEST_DATABASE_URL is set, PGlite otherwise. Use inside a describe or at top level.
  */
-export function useTestDatabase(): { readonly handle: DatabaseHandle } {
+export function setUpTestDatabase(): { readonly handle: DatabaseHandle } {
   const state = {} as { handle: DatabaseHandle; drop?: () => Promise<void> };
   beforeAll(async () => {
     const templateUrl = inject("templateDatabaseUrl");

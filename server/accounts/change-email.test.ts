@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, auditEvents, mailOutbox, teamSettings, teams } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { fixedClock } from "../clock";
 import { openMailContent } from "../mail/mail-content";
@@ -10,7 +10,7 @@ import { createCaller } from "../routers/root";
 import { accountActor, contextFor } from "../testing/callers";
 import { createAccount } from "./create-account";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const clock = fixedClock("2026-04-03T10:00:00Z");
 
 async function callerFor(email: string) {

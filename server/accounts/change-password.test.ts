@@ -2,14 +2,14 @@ import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, auditEvents, mailOutbox, sessions } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
 import { openMailContent } from "../mail/mail-content";
 import { verifyPassword } from "../crypto/passwords";
 import { createCaller } from "../routers/root";
 import { accountActor, contextFor } from "../testing/callers";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const clock = fixedClock("2026-04-02T10:00:00Z");
 const NEW_PASSWORD = "correct horse battery staple 2026";
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { accountTokens, accounts, auditEvents, groupMemberships, mailOutbox, memberships, recoveryCodes, sessions, teams } from "@/db/schema";
 import { rowsOf as resultRows } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest } from "../actor";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { fixedClock } from "../clock";
@@ -15,7 +15,7 @@ import { demoTeamId, membershipOf } from "../testing/demo";
 import { issueAccountLinkToken } from "./account-tokens";
 import { requestPasswordReset } from "./password-reset";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const clock = fixedClock("2026-04-05T10:00:00Z");
 
 async function callerFor(email: string) {

@@ -1,12 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, auditEvents, recoveryCodes, sessions } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
 import { createCaller } from "../routers/root";
 import { accountActor, contextFor } from "../testing/callers";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const clock = fixedClock("2026-04-04T10:00:00Z");
 
 async function callerFor(email: string) {

@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, mailOutbox } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import type { RequestMeta } from "../actor";
 import { completeSignIn } from "../auth/complete-sign-in";
 import { createSession, resolveSession } from "../auth/sessions";
@@ -14,7 +14,7 @@ import { RESET_LINK_LIFETIME_MS, requestPasswordReset, resetPassword } from "./p
 import { signUp } from "./sign-up";
 import { resendVerificationCode, verifyEmail } from "./verify-email";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const request: RequestMeta = { requestId: "req-sign-up-01", ip: "192.0.2.20", userAgent: "test" };
 
 async function lastMailTo(to: string) {

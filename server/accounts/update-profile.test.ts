@@ -1,14 +1,14 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, auditEvents } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
 import { DomainError } from "../errors";
 import { accountActor, contextFor } from "../testing/callers";
 import { createCaller } from "../routers/root";
 import { normalisePhone } from "./update-profile";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const clock = fixedClock("2026-04-01T10:00:00Z");
 
 async function callerFor(email: string) {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditAnchors, auditEvents, teams } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { fixedClock } from "../clock";
 import { auditSigningKeyRing } from "../crypto/key-ring";
@@ -13,7 +13,7 @@ import { checkAuditIntegrity } from "./anchor-verify";
 import { recordAudit } from "./record-audit";
 import { auditVerifyCommand } from "./verify-command";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const db = () => database.handle.db;
 const HOUR = 60 * 60 * 1000;
 const newSeed = () => randomBytes(32).toString("base64");

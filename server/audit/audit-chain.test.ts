@@ -2,13 +2,13 @@ import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, auditPersonalFields, teams } from "@/db/schema";
 import { raceTest } from "@/db/testing/concurrency";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { erasePersonalAuditFields } from "./erase-personal-fields";
 import { recordAudit } from "./record-audit";
 import { verifyAuditChain } from "./verify-chain";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 async function newTeam(name: string) {
   const [team] = await database.handle.db.insert(teams).values({ name, product: "filemaker_cloud" }).returning();

@@ -1,7 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accounts, auditAnchors, auditEvents, memberships, staff, supportSessions, teams } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { type Actor, noRequest, systemActor } from "../actor";
 import { parseCsv } from "../members/csv/csv";
 import { createCaller } from "../routers/root";
@@ -10,7 +10,7 @@ import { demoTeamId } from "../testing/demo";
 import { recordAudit } from "./record-audit";
 import { refusal } from "../testing/refusal";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const db = () => database.handle.db;
 const as = (email: string) => callerForEmail(db(), email);
 let teamId: string;

@@ -2,14 +2,14 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
 import { raceTest, runsConcurrently } from "@/db/testing/concurrency";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { lockSubscription } from "../billing/subscription-record";
 import { demoTeamId } from "../testing/demo";
 import { recordAudit } from "./record-audit";
 import { verifyAuditChain } from "./verify-chain";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 function deferred() {
   let resolve!: () => void;

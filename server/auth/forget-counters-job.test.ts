@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { rateLimits, signInThrottles } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
 import { runForgetCountersJob } from "./forget-counters-job";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const NOW = new Date("2026-09-01T12:00:00Z");
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 const HOUR = 60 * 60 * 1000;

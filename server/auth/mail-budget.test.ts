@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { mailOutbox } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { requestPasswordReset } from "../accounts/password-reset";
 import { signUp } from "../accounts/sign-up";
 import { resendVerificationCode } from "../accounts/verify-email";
@@ -14,7 +14,7 @@ import { demoTeamId } from "../testing/demo";
 import { HOUR_MS } from "./rate-limits";
 import { openMailContent } from "../mail/mail-content";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 function from(ip: string | null): RequestMeta {
   return { requestId: "req-mail-budget", ip, userAgent: "test" };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
 import { type Budget, exhaustedUntil, spend } from "./rate-limits";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const budget: Budget = { name: "test-budget", limit: 10, windowMs: 60 * 60 * 1000 };
 
 describe("rate-limit budgets", () => {

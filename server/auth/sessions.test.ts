@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sessions } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
 import { createCaller } from "../routers/root";
 import { accountActor, contextFor } from "../testing/callers";
 import { demoTeamId } from "../testing/demo";
 import { createSession, isSuccessorSession, resolveSession, rotateSession } from "./sessions";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const MINUTE = 60 * 1000;
 
 async function openSession(email: string, now: Date): Promise<string> {

@@ -2,13 +2,13 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, auditEvents, sessions } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";
 import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, resolveSession, signOutSession } from "./sessions";
 import { signInWithPassword } from "../testing/sign-in";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const request: RequestMeta = { requestId: "req-sign-in-0001", ip: "203.0.113.7", userAgent: "Vitest Browser" };
 const MINUTE = 60 * 1000;
 

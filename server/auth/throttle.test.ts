@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { mailOutbox } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { raceTest } from "@/db/testing/concurrency";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { requestPasswordReset, resetPassword } from "../accounts/password-reset";
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";
@@ -13,7 +13,7 @@ import { beginSignIn } from "./begin-sign-in";
 import { ACCOUNT_FAILURE_LIMIT, FIRST_LOCK_MS, IP_FAILURE_LIMIT, lockDurationMs, recordSignInFailure } from "./throttle";
 import { openMailContent } from "../mail/mail-content";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 function from(ip: string): RequestMeta {
   return { requestId: "req-throttle-01", ip, userAgent: "test" };

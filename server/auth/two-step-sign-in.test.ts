@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, auditEvents, mailOutbox } from "@/db/schema";
 import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/db/seed";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";
 import { DomainError } from "../errors";
@@ -15,7 +15,7 @@ import { createSession, resolveSession } from "./sessions";
 import { totpCodeAt, verifyTotp } from "./totp";
 import { openMailContent } from "../mail/mail-content";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const request: RequestMeta = { requestId: "req-two-step-01", ip: "192.0.2.10", userAgent: "test" };
 
 /** Turns two-step verification on for a demo account through the Security procedures. */

@@ -5,7 +5,7 @@ import { rowsOf } from "@/db/client";
 import * as schema from "@/db/schema";
 import { accounts, auditEvents, billingNotices, hosts, identityProviders, invitations, invoices, mailOutbox, memberships, subscriptions, teams } from "@/db/schema";
 import { raceTest } from "@/db/testing/concurrency";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { fixedClock } from "../clock";
@@ -19,7 +19,7 @@ import { previewRenewal, renewSubscription } from "./renew-subscription";
 import { runSubscriptionJob } from "./renewal-job";
 import { DAY, auditActions, invoicesOf, mailsTo, refusalOf, subscriptionOf, teamOf, teamWithContract } from "./test-support";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const db = () => database.handle.db;
 const at = (iso: string | Date) => fixedClock(iso);
 

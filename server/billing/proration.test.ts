@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { subscriptions } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { confirmChange, previewChange, type SubscriptionChange } from "./change-subscription";
 import { addMonths, contractYearStart, daysLeft, periodEndAfter } from "./periods";
 import { findPlan } from "./plan-catalog";
 import { periodPrice, prorate, quoteChange } from "./proration";
 import { invoicesOf, subscriptionOf, teamWithContract } from "./test-support";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 describe("calendar arithmetic", () => {
   it.each([

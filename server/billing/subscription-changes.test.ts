@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, invoices, paymentMethods, teams } from "@/db/schema";
 import { raceTest } from "@/db/testing/concurrency";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { fixedClock } from "../clock";
 import { createCaller } from "../routers/root";
@@ -27,7 +27,7 @@ import {
 } from "./test-support";
 import { systemActor } from "../actor";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const db = () => database.handle.db;
 
 async function preview(team: Awaited<ReturnType<typeof teamWithContract>>, change: SubscriptionChange) {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { callerForEmail } from "../testing/callers";
 import { demoTeamId, membershipOf } from "../testing/demo";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 let teamId: string;
 let connectId: string;
 let api: Awaited<ReturnType<typeof callerForEmail>>;

@@ -2,13 +2,13 @@ import { count, eq } from "drizzle-orm";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { mailOutbox } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { anonymousActor } from "../actor";
 import { fixedClock } from "../clock";
 import { accountActor, contextFor } from "../testing/callers";
 import { MAX_API_BODY_BYTES, MAX_BATCH_SIZE, handleApiRequest } from "./api-handler";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const clock = fixedClock("2026-09-01T09:00:00Z");
 
 function anonymous() {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { anonymousActor } from "../actor";
 import { MAX_IMPORT_BYTES } from "../members/csv/import-format";
 import { createCaller } from "../routers/root";
@@ -7,7 +7,7 @@ import { accountActor, contextFor } from "../testing/callers";
 import { demoTeamId } from "../testing/demo";
 import { receiveImportUpload } from "./import-upload";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 let teamId: string;
 
 beforeAll(async () => {

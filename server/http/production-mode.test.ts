@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { proxy } from "@/proxy";
 import { noRequest } from "../actor";
 import { beginSignIn } from "../auth/begin-sign-in";
@@ -13,7 +13,7 @@ import { systemClock } from "../clock";
  * What CONSOLE_ENV=production promises on the wire: HSTS on every response and cookies that
  * travel only over HTTPS. The middleware and the Auth.js route are called as Next calls them.
  */
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const ORIGIN = "https://console.example.com";
 
 beforeAll(() => {

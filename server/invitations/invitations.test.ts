@@ -3,14 +3,14 @@ import { and, count, eq, isNull, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { groupMemberships, invitations, mailOutbox, subscriptions, teamSettings } from "@/db/schema";
 import { raceTest } from "@/db/testing/concurrency";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
 import { createCaller } from "../routers/root";
 import { accountActor, callerForEmail, contextFor } from "../testing/callers";
 import { demoTeamId, membershipOf } from "../testing/demo";
 import { refusal } from "../testing/refusal";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const as = (email: string) => callerForEmail(database.handle.db, email);
 let teamId: string;
 let connectId: string;

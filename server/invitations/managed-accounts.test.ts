@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accounts, auditEvents } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest } from "../actor";
 import { systemClock } from "../clock";
 import { createCaller } from "../routers/root";
@@ -10,7 +10,7 @@ import { demoTeamId, membershipOf } from "../testing/demo";
 import { signInWithPassword } from "../testing/sign-in";
 import { refusal } from "../testing/refusal";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const as = (email: string) => callerForEmail(database.handle.db, email);
 const anonymous = () => createCaller(contextFor(database.handle.db));
 const PASSWORD = "Harbour-Lantern-42";

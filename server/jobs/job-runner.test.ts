@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditAnchors } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { systemActor } from "../actor";
 import { cancelSubscription } from "../billing/cancel-subscription";
 import { recordPayment } from "../billing/invoices";
@@ -12,7 +12,7 @@ import { type Job, startJobRunner } from "./job-runner";
 import { serverJobs } from "./jobs";
 import { type CaughtMail, startMailCatcher } from "../testing/mail-catcher";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const db = () => database.handle.db;
 const INTERVAL = 5_000;
 

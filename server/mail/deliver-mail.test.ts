@@ -2,14 +2,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailOutbox } from "@/db/schema";
 import { raceTest } from "@/db/testing/concurrency";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
 import { MAX_ATTEMPTS, type MailTransport, deliverDueMail, retryDelayMs } from "./deliver-mail";
 import { enqueueMail } from "./enqueue-mail";
 import { smtpTransport } from "./smtp-transport";
 import { type CaughtMail, startMailCatcher } from "../testing/mail-catcher";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
 let received: CaughtMail[] = [];
 let port = 0;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { mailOutbox } from "@/db/schema";
 import { rowsOf } from "@/db/client";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest } from "../actor";
 import { requestPasswordReset } from "../accounts/password-reset";
 import { signUp } from "../accounts/sign-up";
@@ -15,7 +15,7 @@ import { type MailTransport, deliverDueMail } from "./deliver-mail";
 import { MAIL_RETENTION_DAYS, runMailRetentionJob } from "./mail-retention-job";
 import { listMailbox } from "./mailbox";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Every stored column of every outbox row, as PostgreSQL prints the row. */

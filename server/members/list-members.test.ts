@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accounts, memberships } from "@/db/schema";
 import { membershipRole, membershipStatus } from "@/db/schema/enums";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { callerForEmail } from "../testing/callers";
 import { demoTeamId } from "../testing/demo";
 import { listMembers } from "./list-members";
 import { MEMBER_SORTS, type MemberSort } from "./member-order";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 let teamId: string;
 let api: Awaited<ReturnType<typeof callerForEmail>>;
 

@@ -1,13 +1,13 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, sessions, subscriptions } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createSession } from "../auth/sessions";
 import { callerForEmail } from "../testing/callers";
 import { demoTeamId, membershipOf } from "../testing/demo";
 import { refusal } from "../testing/refusal";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const as = (email: string) => callerForEmail(database.handle.db, email);
 let teamId: string;
 let connectId: string;

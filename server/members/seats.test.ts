@@ -3,7 +3,7 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, invitations, memberships } from "@/db/schema";
 import { raceTest } from "@/db/testing/concurrency";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createAccount } from "../accounts/create-account";
 import { noRequest, systemActor } from "../actor";
 import { startSubscription } from "../billing/start-subscription";
@@ -15,7 +15,7 @@ import { addMembership } from "./add-membership";
 import { removeMembership } from "./remove-membership";
 import { seatsInUse } from "./seats";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const platform: DomainContext = { actor: systemActor("Seat tests"), clock: systemClock, request: noRequest };
 
 let accountCounter = 0;

@@ -1,12 +1,12 @@
 import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { callerForEmail } from "../testing/callers";
 import { demoTeamId, membershipOf } from "../testing/demo";
 import { refusal } from "../testing/refusal";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const as = (email: string) => callerForEmail(database.handle.db, email);
 let teamId: string;
 const member = (email: string) => membershipOf(database.handle.db, teamId, email).then((m) => m!);

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
 import { auditEvents, auditPersonalFields, invitations, mailOutbox } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { fixedClock } from "../clock";
 import { createCaller } from "../routers/root";
@@ -10,7 +10,7 @@ import { accountActor, contextFor } from "../testing/callers";
 import { demoTeamId, membershipOf } from "../testing/demo";
 import { runDepartedRetentionJob } from "./departed-retention-job";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Far beyond the seeding, so every demo team's own departures are long past their retention at day 0.
 const T0 = new Date("2028-03-01T10:00:00Z");

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type Database, rowsOf } from "@/db/client";
 import { auditEvents, mailOutbox } from "@/db/schema";
 import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/db/seed";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { createAccount } from "../accounts/create-account";
 import { totpCodeAt } from "../auth/totp";
@@ -18,7 +18,7 @@ import { signInWithPassword } from "../testing/sign-in";
 import { type WalkWorld, buildWalkWorld } from "../testing/walk-world";
 import { createCaller } from "./root";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const clock = fixedClock(new Date());
 let world: WalkWorld;
 let loner = "";

@@ -1,6 +1,6 @@
 import { initTRPC } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
 import { PERMISSIONS, checkPermission } from "../permissions";
 import { type CallOutcome, type ProcedureEntry, callProcedure, outcomeOf, rolledBack, routerProcedures } from "../testing/procedures";
@@ -10,7 +10,7 @@ import { OBJECT_ID_FIELDS, type WalkWorld, type Walker, buildWalkWorld, knownFie
 import { publicProcedure, router } from "../trpc";
 import { createCaller } from "./root";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const clock = fixedClock(new Date());
 let world: WalkWorld;
 

@@ -1,12 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { contextFor } from "../testing/callers";
 import { createCaller } from "./root";
 import { withoutEnvironment } from "../testing/environment";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const VARIABLES = ["CONSOLE_ENV", "DATABASE_URL", "SMTP_URL"] as const;
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teams } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest } from "../actor";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { totpCodeAt } from "../auth/totp";
@@ -18,7 +18,7 @@ import { appRouter, createCaller } from "./root";
 /** Inputs per procedure: a few in every test run; `npm run fuzz` sets many more. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const clock = fixedClock(new Date());
 let acme: TeamIds;
 let managerSession = "";

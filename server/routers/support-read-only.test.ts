@@ -2,7 +2,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
 import { groups, teams } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
 import { callOverHttp } from "../testing/callers";
 import { requestContext } from "../testing/request-context";
@@ -11,7 +11,7 @@ import { createCallerFactory, router, teamProcedure } from "../trpc";
 import { appRouter } from "./root";
 import { refusal } from "../testing/refusal";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 let acmeCorp: string;
 let acmeConnect: string;

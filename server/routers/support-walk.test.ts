@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, groups, supportSessions } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { fixedClock } from "../clock";
 import { checkPermission } from "../permissions";
@@ -13,7 +13,7 @@ import { callProcedure, domainCodeOf, outcomeOf, routerProcedures } from "../tes
 import { browserCaller, openSupportView, signInDemo, signInDemoSupport } from "../testing/support-session";
 import { DEMO_PASSWORD } from "@/db/seed";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const clock = fixedClock(new Date());
 const db = () => database.handle.db;
 let acmeCorp = "";

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { teams } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { anonymousActor } from "../actor";
 import { callerForEmail, contextFor } from "../testing/callers";
 import { createCaller } from "./root";
 import { refusal } from "../testing/refusal";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 let acmeCorp: string;
 let acmeConnect: string;

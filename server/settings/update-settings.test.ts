@@ -1,12 +1,12 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, teamSettings, teams } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { callerForEmail } from "../testing/callers";
 import { parseDomainList } from "./update-settings";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 describe("allowed invitation domains", () => {
   it("are read from a list people type, and anything that is not a domain is named", () => {

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, staff, supportSessions, teams } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import type { Actor } from "../actor";
 import { fixedClock } from "../clock";
 import { createGroup } from "../groups/create-group";
@@ -12,7 +12,7 @@ import { accountActor, contextFor } from "../testing/callers";
 import { browserCaller, signInDemoSupport } from "../testing/support-session";
 import { addStaff } from "./add-staff";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 const clock = fixedClock("2026-08-01T09:00:00Z");
 let acmeCorp = "";
 

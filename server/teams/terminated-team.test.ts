@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { teams } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { callerForEmail } from "../testing/callers";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 
 describe("a terminated team", () => {
   it("refuses changes but still reads, renews and lets support in", async () => {

@@ -1,12 +1,12 @@
 import { and, count, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, invitations, subscriptions } from "@/db/schema";
-import { useTestDatabase } from "@/db/testing/test-database";
+import { setUpTestDatabase } from "@/db/testing/test-database";
 import { callerForEmail } from "../../testing/callers";
 import { demoTeamId } from "../../testing/demo";
 import { csvLine, parseCsv } from "./csv";
 
-const database = useTestDatabase();
+const database = setUpTestDatabase();
 let teamId: string;
 let connectId: string;
 let api: Awaited<ReturnType<typeof callerForEmail>>;

@@ -143,12 +143,12 @@ export default async function AuditPage({
 }
 
 function EventDetails({ before, after }: { before: unknown; after: unknown }) {
-  const describe = (value: unknown) =>
+  const describeValue = (value: unknown) =>
     value && typeof value === "object"
       ? Object.entries(value as Record<string, unknown>).map(([key, v]) => `${key}: ${detailValue(v)}`).join(", ")
       : null;
-  const was = describe(before);
-  const now = describe(after);
+  const was = describeValue(before);
+  const now = describeValue(after);
   return (
     <>
       {was ? <span className="block">Before: {was}</span> : null}
