@@ -1,6 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { isProduction } from "./server/config/env";
-import { PEER_ADDRESS_HEADER, REQUEST_ID_HEADER, isFromTrustedProxy, trustedProxies } from "./server/http/client-address";
+import {
+  isFromTrustedProxy,
+  PEER_ADDRESS_HEADER,
+  REQUEST_ID_HEADER,
+  trustedProxies,
+} from "./server/http/client-address";
 import { securityHeaders } from "./server/http/security-headers";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;

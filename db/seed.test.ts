@@ -1,10 +1,10 @@
 import { count, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "@/server/clock";
+import { withoutEnvironment } from "@/server/testing/environment";
 import { type DatabaseHandle, openPglite } from "./client";
 import { accounts, staff } from "./schema";
 import { refusePublishedDemoKey, seedDemoIfWanted } from "./seed";
-import { withoutEnvironment } from "@/server/testing/environment";
 
 const VARIABLES = ["CONSOLE_ENV", "DATABASE_URL"] as const;
 let handle: DatabaseHandle;
@@ -50,7 +50,7 @@ describe("an empty database", () => {
       "Staff support@console.example still sign in with the demo's published authenticator key",
     );
     process.env.CONSOLE_ENV = "production";
-    await expect(refusePublishedDemoKey(handle.db)).rejects.toThrow('npm run staff -- remove <email>');
+    await expect(refusePublishedDemoKey(handle.db)).rejects.toThrow("npm run staff -- remove <email>");
 
     await handle.db.update(staff).set({ revokedAt: new Date() }).where(isNull(staff.revokedAt));
     await expect(refusePublishedDemoKey(handle.db)).resolves.toBeUndefined();

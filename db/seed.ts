@@ -1,8 +1,6 @@
 import { count, eq, isNull } from "drizzle-orm";
-import type { Database } from "./client";
-import { accounts, staff, teams } from "./schema";
-import { type Actor, noRequest, systemActor } from "@/server/actor";
 import { createAccount } from "@/server/accounts/create-account";
+import { type Actor, noRequest, systemActor } from "@/server/actor";
 import { recordPayment } from "@/server/billing/invoices";
 import { addPaymentMethod } from "@/server/billing/payment-method";
 import { isoDay } from "@/server/billing/periods";
@@ -21,6 +19,8 @@ import { addMembership } from "@/server/members/add-membership";
 import { deactivateMembership } from "@/server/members/deactivate-membership";
 import { addStaff } from "@/server/support/add-staff";
 import { createTeam } from "@/server/teams/create-team";
+import type { Database } from "./client";
+import { accounts, staff, teams } from "./schema";
 
 export const DEMO_PASSWORD = "DemoPass-2026";
 /** The demo support account's authenticator secret, published in the README: demo only. */
@@ -37,11 +37,23 @@ interface DemoPerson {
 
 /** Acme Corp's people besides the owner: managed @acme.example accounts and external partners. */
 const ACME_PEOPLE: DemoPerson[] = [
-  { email: "manager@acme.example", name: "Marcus Reed", role: "manager", licensed: true, groups: ["Operations", "Finance"] },
+  {
+    email: "manager@acme.example",
+    name: "Marcus Reed",
+    role: "manager",
+    licensed: true,
+    groups: ["Operations", "Finance"],
+  },
   { email: "member@acme.example", name: "Mina Patel", role: "member", licensed: true, groups: ["Sales"] },
   { email: "it@acme.example", name: "Ines Torres", role: "manager", licensed: false, groups: [] },
   { email: "liam.chen@acme.example", name: "Liam Chen", role: "member", licensed: true, groups: ["Sales"] },
-  { email: "sofia.rossi@acme.example", name: "Sofia Rossi", role: "member", licensed: true, groups: ["Sales", "Finance"] },
+  {
+    email: "sofia.rossi@acme.example",
+    name: "Sofia Rossi",
+    role: "member",
+    licensed: true,
+    groups: ["Sales", "Finance"],
+  },
   { email: "noah.keller@acme.example", name: "Noah Keller", role: "member", licensed: true, groups: ["Operations"] },
   { email: "emma.dubois@acme.example", name: "Emma Dubois", role: "member", licensed: true, groups: ["Finance"] },
   { email: "lucas.silva@acme.example", name: "Lucas Silva", role: "member", licensed: true, groups: ["Operations"] },
@@ -49,15 +61,41 @@ const ACME_PEOPLE: DemoPerson[] = [
   { email: "oliver.brown@acme.example", name: "Oliver Brown", role: "member", licensed: true, groups: ["Operations"] },
   { email: "amara.okafor@acme.example", name: "Amara Okafor", role: "member", licensed: true, groups: ["Finance"] },
   { email: "jonas.berg@acme.example", name: "Jonas Berg", role: "member", licensed: true, groups: ["Sales"] },
-  { email: "priya.nair@acme.example", name: "Priya Nair", role: "member", licensed: true, groups: ["Operations", "Sales"] },
+  {
+    email: "priya.nair@acme.example",
+    name: "Priya Nair",
+    role: "member",
+    licensed: true,
+    groups: ["Operations", "Sales"],
+  },
   { email: "mateo.garcia@acme.example", name: "Mateo García", role: "member", licensed: true, groups: ["Operations"] },
   { email: "chloe.martin@acme.example", name: "Chloé Martin", role: "member", licensed: false, groups: [] },
   { email: "david.cohen@acme.example", name: "David Cohen", role: "member", licensed: false, groups: [] },
-  { email: "yuki.tanaka@acme.example", name: "Yuki Tanaka", role: "member", licensed: true, deactivated: true, groups: ["Sales"] },
-  { email: "ben.walker@acme.example", name: "Ben Walker", role: "member", licensed: false, deactivated: true, groups: [] },
+  {
+    email: "yuki.tanaka@acme.example",
+    name: "Yuki Tanaka",
+    role: "member",
+    licensed: true,
+    deactivated: true,
+    groups: ["Sales"],
+  },
+  {
+    email: "ben.walker@acme.example",
+    name: "Ben Walker",
+    role: "member",
+    licensed: false,
+    deactivated: true,
+    groups: [],
+  },
   { email: "grace.lee@acme.example", name: "Grace Lee", role: "member", licensed: true, groups: ["Finance"] },
   { email: "ahmed.hassan@acme.example", name: "Ahmed Hassan", role: "member", licensed: true, groups: ["Operations"] },
-  { email: "jade.fontaine@partner.example", name: "Jade Fontaine", role: "member", licensed: true, groups: ["Operations"] },
+  {
+    email: "jade.fontaine@partner.example",
+    name: "Jade Fontaine",
+    role: "member",
+    licensed: true,
+    groups: ["Operations"],
+  },
   { email: "tom.becker@partner.example", name: "Tom Becker", role: "member", licensed: false, groups: [] },
   { email: "auditor@ledger.example", name: "Rosa Alvarez", role: "member", licensed: true, groups: ["Finance"] },
   { email: "consultant@fmpro.example", name: "Sam Okoro", role: "manager", licensed: true, groups: ["Operations"] },
@@ -99,7 +137,9 @@ export async function refusePublishedDemoKey(db: Database): Promise<void> {
     .from(staff)
     .innerJoin(accounts, eq(accounts.id, staff.accountId))
     .where(isNull(staff.revokedAt));
-  const exposed = rows.filter((row) => row.secret !== null && decryptsTo(row.secret, DEMO_SUPPORT_TOTP_SECRET)).map((row) => row.email);
+  const exposed = rows
+    .filter((row) => row.secret !== null && decryptsTo(row.secret, DEMO_SUPPORT_TOTP_SECRET))
+    .map((row) => row.email);
   if (exposed.length === 0) return;
   throw new Error(
     `Staff ${exposed.join(", ")} still sign in with the demo's published authenticator key, which only a demo may use. ` +
@@ -131,7 +171,13 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
     emailVerified: true,
   });
   const owner: DomainContext = {
-    actor: { kind: "account", accountId: ownerAccount.id, email: "owner@acme.example", sessionId: null, mfaVerified: false } satisfies Actor,
+    actor: {
+      kind: "account",
+      accountId: ownerAccount.id,
+      email: "owner@acme.example",
+      sessionId: null,
+      mfaVerified: false,
+    } satisfies Actor,
     clock,
     request: noRequest,
   };
@@ -142,9 +188,19 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
     ownerAccountId: ownerAccount.id,
     ownerIsManaged: true,
   });
-  const acmeContract = await startSubscription(db, owner, { teamId: acme.id, planCode: "fmc-standard", billingPeriod: "annual", seats: 30 });
+  const acmeContract = await startSubscription(db, owner, {
+    teamId: acme.id,
+    planCode: "fmc-standard",
+    billingPeriod: "annual",
+    seats: 30,
+  });
   await recordPayment(db, platform, { teamId: acme.id, invoiceId: acmeContract.invoiceId! });
-  await addPaymentMethod(db, owner, { teamId: acme.id, provider: "invoice", expectedVersion: 1, idempotencyKey: "demo-payment-method" });
+  await addPaymentMethod(db, owner, {
+    teamId: acme.id,
+    provider: "invoice",
+    expectedVersion: 1,
+    idempotencyKey: "demo-payment-method",
+  });
   const groupIds = new Map<string, string>();
   for (const name of ["Sales", "Operations", "Finance"]) {
     groupIds.set(name, (await createGroup(db, owner, { teamId: acme.id, name })).id);
@@ -173,7 +229,11 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
       licensed: person.licensed,
     });
     for (const group of person.groups) {
-      await addGroupMembers(db, owner, { teamId: acme.id, groupId: groupIds.get(group)!, membershipIds: [membership.id] });
+      await addGroupMembers(db, owner, {
+        teamId: acme.id,
+        groupId: groupIds.get(group)!,
+        membershipIds: [membership.id],
+      });
     }
     if (person.deactivated) await deactivateMembership(db, owner, { teamId: acme.id, membershipId: membership.id });
   }
@@ -198,31 +258,97 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
   });
   const group = (...names: string[]) => names.map((name) => groupIds.get(name)!);
   const apps = [
-    { hostId: production.id, name: "Invoices", status: "open", sizeBytes: 812_000_000, groupIds: group("Finance", "Sales") },
-    { hostId: production.id, name: "Inventory", status: "open", sizeBytes: 1_450_000_000, groupIds: group("Operations") },
+    {
+      hostId: production.id,
+      name: "Invoices",
+      status: "open",
+      sizeBytes: 812_000_000,
+      groupIds: group("Finance", "Sales"),
+    },
+    {
+      hostId: production.id,
+      name: "Inventory",
+      status: "open",
+      sizeBytes: 1_450_000_000,
+      groupIds: group("Operations"),
+    },
     { hostId: production.id, name: "Customer CRM", status: "open", sizeBytes: 2_300_000_000, groupIds: group("Sales") },
-    { hostId: production.id, name: "Timesheets", status: "paused", sizeBytes: 96_000_000, groupIds: group("Sales", "Operations", "Finance") },
-    { hostId: staging.id, name: "Inventory Test", status: "closed", sizeBytes: 640_000_000, groupIds: group("Operations") },
+    {
+      hostId: production.id,
+      name: "Timesheets",
+      status: "paused",
+      sizeBytes: 96_000_000,
+      groupIds: group("Sales", "Operations", "Finance"),
+    },
+    {
+      hostId: staging.id,
+      name: "Inventory Test",
+      status: "closed",
+      sizeBytes: 640_000_000,
+      groupIds: group("Operations"),
+    },
   ] as const;
   for (const app of apps) {
     await createCustomApp(db, owner, { teamId: acme.id, ...app, groupIds: [...app.groupIds] });
   }
   // Today's metering, so the Subscription page's meters show something.
   const today = isoDay(clock.now());
-  await recordHostUsage(db, { teamId: acme.id, hostId: production.id, day: today, storageBytes: 38_400_000_000, dataTransferBytes: 2_100_000_000, peakConnections: 14 });
-  await recordHostUsage(db, { teamId: acme.id, hostId: staging.id, day: today, storageBytes: 6_200_000_000, dataTransferBytes: 150_000_000, peakConnections: 2 });
+  await recordHostUsage(db, {
+    teamId: acme.id,
+    hostId: production.id,
+    day: today,
+    storageBytes: 38_400_000_000,
+    dataTransferBytes: 2_100_000_000,
+    peakConnections: 14,
+  });
+  await recordHostUsage(db, {
+    teamId: acme.id,
+    hostId: staging.id,
+    day: today,
+    storageBytes: 6_200_000_000,
+    dataTransferBytes: 150_000_000,
+    peakConnections: 2,
+  });
 
-  const connect = await createTeam(db, owner, { name: "Acme Connect", product: "claris_connect", ownerAccountId: ownerAccount.id });
-  const connectContract = await startSubscription(db, owner, { teamId: connect.id, planCode: "connect-pro", billingPeriod: "monthly", seats: 0 });
+  const connect = await createTeam(db, owner, {
+    name: "Acme Connect",
+    product: "claris_connect",
+    ownerAccountId: ownerAccount.id,
+  });
+  const connectContract = await startSubscription(db, owner, {
+    teamId: connect.id,
+    planCode: "connect-pro",
+    billingPeriod: "monthly",
+    seats: 0,
+  });
   await recordPayment(db, platform, { teamId: connect.id, invoiceId: connectContract.invoiceId! });
-  await addPaymentMethod(db, owner, { teamId: connect.id, provider: "invoice", expectedVersion: 1, idempotencyKey: "demo-payment-method" });
+  await addPaymentMethod(db, owner, {
+    teamId: connect.id,
+    provider: "invoice",
+    expectedVersion: 1,
+    idempotencyKey: "demo-payment-method",
+  });
   await recordConnectUsage(db, { teamId: connect.id, day: isoDay(clock.now()), activeFlows: 7, requests: 18_450 });
   for (const person of CONNECT_PEOPLE) {
-    await addMembership(db, owner, { teamId: connect.id, accountId: await accountFor(person), role: person.role, licensed: false });
+    await addMembership(db, owner, {
+      teamId: connect.id,
+      accountId: await accountFor(person),
+      role: person.role,
+      licensed: false,
+    });
   }
 
-  await createAccount(db, platform, { email: "support@console.example", name: "Sam Support", password: DEMO_PASSWORD, emailVerified: true });
-  await addStaff(db, platform, { email: "support@console.example", role: "support", totpSecret: DEMO_SUPPORT_TOTP_SECRET });
+  await createAccount(db, platform, {
+    email: "support@console.example",
+    name: "Sam Support",
+    password: DEMO_PASSWORD,
+    emailVerified: true,
+  });
+  await addStaff(db, platform, {
+    email: "support@console.example",
+    role: "support",
+    totpSecret: DEMO_SUPPORT_TOTP_SECRET,
+  });
 
   for (const team of JOURNEY_TEAMS) await seedJourneyTeam(db, platform, team, accountFor);
 }
@@ -251,7 +377,13 @@ const JOURNEY_TEAMS: JourneyTeam[] = [
     seats: 20,
     groups: ["Warehouse"],
     people: [
-      { email: "manager@northwind.example", name: "Max Berger", role: "manager", licensed: true, groups: ["Warehouse"] },
+      {
+        email: "manager@northwind.example",
+        name: "Max Berger",
+        role: "manager",
+        licensed: true,
+        groups: ["Warehouse"],
+      },
       { email: "ivy.chan@northwind.example", name: "Ivy Chan", role: "member", licensed: true, groups: ["Warehouse"] },
       { email: "rui.costa@northwind.example", name: "Rui Costa", role: "member", licensed: true, groups: [] },
       { email: "ella.moss@northwind.example", name: "Ella Moss", role: "member", licensed: false, groups: [] },
@@ -269,11 +401,37 @@ const JOURNEY_TEAMS: JourneyTeam[] = [
     groups: ["Sales", "Finance"],
     people: [
       { email: "manager@initech.example", name: "Joanna Vale", role: "manager", licensed: true, groups: ["Sales"] },
-      { email: "peter.gibbons@initech.example", name: "Peter Gibbons", role: "member", licensed: true, groups: ["Sales"] },
+      {
+        email: "peter.gibbons@initech.example",
+        name: "Peter Gibbons",
+        role: "member",
+        licensed: true,
+        groups: ["Sales"],
+      },
       { email: "rita.novak@initech.example", name: "Rita Novak", role: "member", licensed: false, groups: [] },
-      { email: "omar.farah@initech.example", name: "Omar Farah", role: "member", licensed: true, deactivated: true, groups: ["Finance"] },
-      { email: "lena.fischer@initech.example", name: "Lena Fischer", role: "member", licensed: false, deactivated: true, groups: [] },
-      { email: "jade.fontaine@partner.example", name: "Jade Fontaine", role: "member", licensed: true, groups: ["Finance"] },
+      {
+        email: "omar.farah@initech.example",
+        name: "Omar Farah",
+        role: "member",
+        licensed: true,
+        deactivated: true,
+        groups: ["Finance"],
+      },
+      {
+        email: "lena.fischer@initech.example",
+        name: "Lena Fischer",
+        role: "member",
+        licensed: false,
+        deactivated: true,
+        groups: [],
+      },
+      {
+        email: "jade.fontaine@partner.example",
+        name: "Jade Fontaine",
+        role: "member",
+        licensed: true,
+        groups: ["Finance"],
+      },
       { email: "tom.becker@partner.example", name: "Tom Becker", role: "member", licensed: false, groups: [] },
     ],
     hosts: [{ name: "Initech Production", hostname: "initech-prod.fmcloud.example", status: "running" }],
@@ -287,30 +445,78 @@ async function seedJourneyTeam(
   existingAccount: (person: DemoPerson) => Promise<string>,
 ): Promise<void> {
   const { clock } = platform;
-  const ownerAccount = await createAccount(db, platform, { ...spec.owner, password: DEMO_PASSWORD, emailVerified: true });
+  const ownerAccount = await createAccount(db, platform, {
+    ...spec.owner,
+    password: DEMO_PASSWORD,
+    emailVerified: true,
+  });
   const owner: DomainContext = {
-    actor: { kind: "account", accountId: ownerAccount.id, email: spec.owner.email, sessionId: null, mfaVerified: false },
+    actor: {
+      kind: "account",
+      accountId: ownerAccount.id,
+      email: spec.owner.email,
+      sessionId: null,
+      mfaVerified: false,
+    },
     clock,
     request: noRequest,
   };
-  const team = await createTeam(db, owner, { name: spec.name, product: "filemaker_cloud", ownerAccountId: ownerAccount.id, ownerIsManaged: true });
-  const contract = await startSubscription(db, owner, { teamId: team.id, planCode: "fmc-standard", billingPeriod: "annual", seats: spec.seats });
+  const team = await createTeam(db, owner, {
+    name: spec.name,
+    product: "filemaker_cloud",
+    ownerAccountId: ownerAccount.id,
+    ownerIsManaged: true,
+  });
+  const contract = await startSubscription(db, owner, {
+    teamId: team.id,
+    planCode: "fmc-standard",
+    billingPeriod: "annual",
+    seats: spec.seats,
+  });
   await recordPayment(db, platform, { teamId: team.id, invoiceId: contract.invoiceId! });
-  await addPaymentMethod(db, owner, { teamId: team.id, provider: "invoice", expectedVersion: 1, idempotencyKey: "demo-payment-method" });
+  await addPaymentMethod(db, owner, {
+    teamId: team.id,
+    provider: "invoice",
+    expectedVersion: 1,
+    idempotencyKey: "demo-payment-method",
+  });
   const groupIds = new Map<string, string>();
   for (const name of spec.groups) groupIds.set(name, (await createGroup(db, owner, { teamId: team.id, name })).id);
 
   for (const person of spec.people) {
     const accountId = person.email.endsWith(`@${spec.domain}`)
-      ? (await createAccount(db, platform, { email: person.email, name: person.name, password: DEMO_PASSWORD, emailVerified: true, managedByTeamId: team.id })).id
+      ? (
+          await createAccount(db, platform, {
+            email: person.email,
+            name: person.name,
+            password: DEMO_PASSWORD,
+            emailVerified: true,
+            managedByTeamId: team.id,
+          })
+        ).id
       : await existingAccount(person);
-    const membership = await addMembership(db, owner, { teamId: team.id, accountId, role: person.role, licensed: person.licensed });
+    const membership = await addMembership(db, owner, {
+      teamId: team.id,
+      accountId,
+      role: person.role,
+      licensed: person.licensed,
+    });
     for (const group of person.groups) {
-      await addGroupMembers(db, owner, { teamId: team.id, groupId: groupIds.get(group)!, membershipIds: [membership.id] });
+      await addGroupMembers(db, owner, {
+        teamId: team.id,
+        groupId: groupIds.get(group)!,
+        membershipIds: [membership.id],
+      });
     }
     if (person.deactivated) await deactivateMembership(db, owner, { teamId: team.id, membershipId: membership.id });
   }
   for (const host of spec.hosts) {
-    await createHost(db, platform, { teamId: team.id, ...host, region: "us-east-1", computeSize: "small", filemakerVersion: "2025.2.1" });
+    await createHost(db, platform, {
+      teamId: team.id,
+      ...host,
+      region: "us-east-1",
+      computeSize: "small",
+      filemakerVersion: "2025.2.1",
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { type Page, expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 import { DEMO_PASSWORD, signIn } from "./support";
 
@@ -10,7 +10,11 @@ async function openLatestMail(page: Page, to: string) {
 }
 
 function codeAt(setupKey: string, at: number): string {
-  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(setupKey.replaceAll(" ", "")), digits: 6, period: 30 });
+  const totp = new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(setupKey.replaceAll(" ", "")),
+    digits: 6,
+    period: 30,
+  });
   return totp.generate({ timestamp: at });
 }
 
@@ -50,7 +54,9 @@ test("a newcomer signs up, reads the code in the Mailbox, verifies and is signed
   await expect(page.getByText(`You are signed in as ${email}`)).toBeVisible();
 });
 
-test("two-step verification: turned on with the setup key, then a code, then a recovery code used only once", async ({ page }) => {
+test("two-step verification: turned on with the setup key, then a code, then a recovery code used only once", async ({
+  page,
+}) => {
   const email = "oliver.brown@acme.example";
   await signIn(page, email);
   await page.goto("/profile/security");
@@ -89,10 +95,15 @@ test("two-step verification: turned on with the setup key, then a code, then a r
   await page.getByRole("button", { name: "Use a recovery code instead" }).click();
   await page.getByLabel("Recovery code").fill(codes[0]!);
   await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page.locator("form").getByRole("alert")).toHaveText("This code is not right, or it was used before. Try the next code from your app.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText(
+    "This code is not right, or it was used before. Try the next code from your app.",
+  );
 });
 
-test("a forgotten password is reset from the mailed link, and the other browser is signed out", async ({ page, browser }) => {
+test("a forgotten password is reset from the mailed link, and the other browser is signed out", async ({
+  page,
+  browser,
+}) => {
   const email = "amara.okafor@acme.example";
   const other = await browser.newContext();
   const otherPage = await other.newPage();
@@ -125,7 +136,10 @@ test("twenty wrong passwords lock the account with a message that says when to r
     await passwordStep(page, email, `wrong password ${i}`);
     const alert = page.locator("form").getByRole("alert");
     if (i < 20) await expect(alert).toHaveText("The email or password is incorrect.");
-    else await expect(alert).toHaveText(/^Too many failed sign-ins\. Try again after \d\d:\d\d UTC \(in 15 minutes\), or reset your password\.$/);
+    else
+      await expect(alert).toHaveText(
+        /^Too many failed sign-ins\. Try again after \d\d:\d\d UTC \(in 15 minutes\), or reset your password\.$/,
+      );
   }
   await passwordStep(page, email, DEMO_PASSWORD);
   await expect(page.locator("form").getByRole("alert")).toContainText("Too many failed sign-ins");

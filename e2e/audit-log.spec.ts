@@ -8,7 +8,9 @@ test("a team manager verifies the audit log's integrity and exports the filtered
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
 
   await page.getByRole("button", { name: "Verify integrity" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Intact up to event" })).toContainText(/Intact up to event \d+, signed at .+ UTC\./);
+  await expect(page.getByRole("status").filter({ hasText: "Intact up to event" })).toContainText(
+    /Intact up to event \d+, signed at .+ UTC\./,
+  );
 
   await page.getByLabel("Action").selectOption("team.created");
   await page.getByRole("button", { name: "Filter" }).click();
@@ -18,7 +20,10 @@ test("a team manager verifies the audit log's integrity and exports the filtered
   await page.getByRole("link", { name: "Export CSV" }).click();
   const csv = await csvDownload;
   expect(csv.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
-  const lines = fs.readFileSync((await csv.path())!, "utf8").split("\r\n").filter(Boolean);
+  const lines = fs
+    .readFileSync((await csv.path())!, "utf8")
+    .split("\r\n")
+    .filter(Boolean);
   expect(lines[0]).toBe("seq,occurred_at,actor,actor_type,action,target_type,target_id,before,after,ip,request_id");
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain(",team.created,");

@@ -2,7 +2,13 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./support";
 
 /** A browser that claims, on every request, to be someone else and to choose the request id. */
-test.use({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.10", "x-request-id": "chosen-by-the-browser" } });
+test.use({
+  extraHTTPHeaders: {
+    "x-forwarded-for": "203.0.113.9",
+    "x-real-ip": "203.0.113.10",
+    "x-request-id": "chosen-by-the-browser",
+  },
+});
 
 test("a client's own X-Forwarded-For and X-Request-Id change nothing without a trusted proxy", async ({ page }) => {
   const response = await page.request.get("/sign-in");

@@ -24,7 +24,10 @@ test("the CSV import refuses a request another site makes with the manager's coo
   ];
   for (const headers of foreign) {
     for (const step of ["check", "import"] as const) {
-      const response = await page.request.post(importUrl(step), { headers: { "content-type": "text/csv", ...headers }, data: CSV });
+      const response = await page.request.post(importUrl(step), {
+        headers: { "content-type": "text/csv", ...headers },
+        data: CSV,
+      });
       expect(response.status(), `${step} with ${JSON.stringify(headers)}`).toBe(403);
       expect(await response.json()).toEqual({ error: REFUSAL });
     }
@@ -34,7 +37,10 @@ test("the CSV import refuses a request another site makes with the manager's coo
 
   // The same request from the console's own pages is answered (the check step writes nothing).
   const origin = new URL(page.url()).origin;
-  const own = await page.request.post(importUrl("check"), { headers: { "content-type": "text/csv", origin, "sec-fetch-site": "same-origin" }, data: CSV });
+  const own = await page.request.post(importUrl("check"), {
+    headers: { "content-type": "text/csv", origin, "sec-fetch-site": "same-origin" },
+    data: CSV,
+  });
   expect(own.status()).toBe(200);
   expect(await own.json()).toEqual({ rows: 1, toImport: 1, skipped: 0, errors: 0, problems: [] });
 });

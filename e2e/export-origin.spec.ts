@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support";
 
-test("exports of the users and the audit log refuse a request another site starts; a refused users export is not recorded", async ({ page }) => {
+test("exports of the users and the audit log refuse a request another site starts; a refused users export is not recorded", async ({
+  page,
+}) => {
   await signIn(page, "manager@acme.example");
   const teamId = page.url().split("/").at(-2)!;
   const exportEvents = async () => {

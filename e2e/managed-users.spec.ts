@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./support";
 import { invite, openUsers, rowAction, signUpFromInvitation } from "./users-page";
 
-test("an invitee who signs up is managed by Acme Corp, so the manager can license, deactivate and reactivate them", async ({ page, browser }) => {
+test("an invitee who signs up is managed by Acme Corp, so the manager can license, deactivate and reactivate them", async ({
+  page,
+  browser,
+}) => {
   const email = `managed-${Date.now()}@elsewhere.example`;
   await signIn(page, "manager@acme.example");
   await openUsers(page);

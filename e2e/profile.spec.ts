@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { type Page, expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { DEMO_PASSWORD, signIn } from "./support";
 
 async function openProfile(page: Page) {
@@ -22,7 +22,9 @@ test("a changed name shows in the header, and a bad phone number is refused with
 
   await form.getByLabel("Phone").fill("415 555 0100");
   await form.getByRole("button", { name: "Save profile" }).click();
-  await expect(form.getByRole("alert")).toHaveText("Start the phone number with + and the country code, for example +1 415 555 0100.");
+  await expect(form.getByRole("alert")).toHaveText(
+    "Start the phone number with + and the country code, for example +1 415 555 0100.",
+  );
   await expect(form.getByLabel("Phone")).toHaveValue("415 555 0100");
 
   await form.getByLabel("Name").fill("Liam Chen-Walsh");
@@ -50,7 +52,9 @@ test("a changed password signs out the other browser and keeps this one", async 
   await form.getByLabel("Current password").fill("not my password");
   await form.getByLabel("New password").fill(newPassword);
   await form.getByRole("button", { name: "Change password" }).click();
-  await expect(form.getByRole("alert")).toHaveText("The current password is not right. Type the password you sign in with.");
+  await expect(form.getByRole("alert")).toHaveText(
+    "The current password is not right. Type the password you sign in with.",
+  );
 
   await form.getByLabel("Current password").fill(DEMO_PASSWORD);
   await form.getByLabel("New password").fill(newPassword);
@@ -80,7 +84,9 @@ test("an email change is confirmed from the link in the Mailbox, and the new add
   await expect(form.getByRole("status")).toContainText(`We sent a confirmation link to ${newEmail}.`);
 
   await page.goto("/dev/mailbox?to=noah.keller%40acme.example");
-  await expect(page.getByRole("article", { name: "Your Customer Console email address is about to change" })).toBeVisible();
+  await expect(
+    page.getByRole("article", { name: "Your Customer Console email address is about to change" }),
+  ).toBeVisible();
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(newEmail)}`);
   await page
     .getByRole("article", { name: "Confirm your new Customer Console email address" })
@@ -88,7 +94,9 @@ test("an email change is confirmed from the link in the Mailbox, and the new add
     .click();
   await expect(page.getByRole("heading", { name: "Confirm your new email address" })).toBeVisible();
   await page.getByRole("button", { name: "Confirm new email" }).click();
-  await expect(page.getByRole("status")).toHaveText(`Your email address is now ${newEmail}. Sign in with it from now on.`);
+  await expect(page.getByRole("status")).toHaveText(
+    `Your email address is now ${newEmail}. Sign in with it from now on.`,
+  );
 
   await page.context().clearCookies();
   await trySignIn(page, "noah.keller@acme.example", DEMO_PASSWORD);
@@ -101,16 +109,24 @@ test("an email change is confirmed from the link in the Mailbox, and the new add
 test("download my data gives a JSON file with the account's memberships", async ({ page }) => {
   await signIn(page, "emma.dubois@acme.example");
   await openProfile(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download my data" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download my data" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^customer-console-data-\d{4}-\d{2}-\d{2}\.json$/);
   const data = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
   expect(data.account).toMatchObject({ email: "emma.dubois@acme.example", name: "Emma Dubois" });
-  expect(data.memberships).toEqual([expect.objectContaining({ teamName: "Acme Corp", role: "member", groups: ["Finance"] })]);
+  expect(data.memberships).toEqual([
+    expect.objectContaining({ teamName: "Acme Corp", role: "member", groups: ["Finance"] }),
+  ]);
   expect(JSON.stringify(data)).not.toContain("$argon2");
 
   // Only the page's own POST starts an export: not a link, nor a form on another site.
   expect((await page.request.get("/profile/data")).status()).toBe(405);
-  const crossSite = await page.request.post("/profile/data", { headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+  const crossSite = await page.request.post("/profile/data", {
+    headers: { origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
   expect(crossSite.status()).toBe(403);
 });
 

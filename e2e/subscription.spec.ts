@@ -1,4 +1,4 @@
-import { type Page, expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { signIn, switchTeam, teamNavigation } from "./support";
 
 async function openSubscription(page: Page, team?: string) {
@@ -7,7 +7,15 @@ async function openSubscription(page: Page, team?: string) {
   await expect(page.getByRole("heading", { level: 1, name: "Subscription" })).toBeVisible();
 }
 
-const CHANGE_BUTTONS = ["Change seats", "Change plan", "Preview", "Confirm change", "Cancel subscription", "Reactivate subscription", "Renew subscription"];
+const CHANGE_BUTTONS = [
+  "Change seats",
+  "Change plan",
+  "Preview",
+  "Confirm change",
+  "Cancel subscription",
+  "Reactivate subscription",
+  "Renew subscription",
+];
 
 test.describe.configure({ mode: "serial" });
 
@@ -40,7 +48,9 @@ test("the owner raises Acme Corp from 30 to 35 seats, sees the preview and then 
   await expect(newest).toContainText("Open");
 });
 
-test("the demo manager sees the subscription but no change buttons, and the server refuses the change", async ({ page }) => {
+test("the demo manager sees the subscription but no change buttons, and the server refuses the change", async ({
+  page,
+}) => {
   await signIn(page, "manager@acme.example");
   await openSubscription(page);
   const teamId = page.url().split("/").at(-2)!;
@@ -49,10 +59,21 @@ test("the demo manager sees the subscription but no change buttons, and the serv
   for (const name of CHANGE_BUTTONS) await expect(page.getByRole("button", { name })).toHaveCount(0);
   await expect(page.getByLabel("Seats", { exact: true })).toHaveCount(0);
 
-  const summary = await page.request.get(`/api/trpc/subscription.summary?input=${encodeURIComponent(JSON.stringify({ json: { teamId } }))}`);
+  const summary = await page.request.get(
+    `/api/trpc/subscription.summary?input=${encodeURIComponent(JSON.stringify({ json: { teamId } }))}`,
+  );
   const version = (await summary.json()).result.data.json.version as number;
   const attempts = [
-    ["subscription.confirmChange", { teamId, change: { seats: 40 }, idempotencyKey: "manager-attempt-000001", expectedVersion: version, expectedTotalCents: 0 }],
+    [
+      "subscription.confirmChange",
+      {
+        teamId,
+        change: { seats: 40 },
+        idempotencyKey: "manager-attempt-000001",
+        expectedVersion: version,
+        expectedTotalCents: 0,
+      },
+    ],
     ["subscription.cancel", { teamId, expectedVersion: version }],
   ] as const;
   for (const [procedure, input] of attempts) {
@@ -62,7 +83,9 @@ test("the demo manager sees the subscription but no change buttons, and the serv
       "Your role in Acme Corp does not allow you to change the subscription. Ask the team's owner or a team manager.",
     );
   }
-  const preview = await page.request.get(`/api/trpc/subscription.previewChange?input=${encodeURIComponent(JSON.stringify({ json: { teamId, change: { seats: 40 } } }))}`);
+  const preview = await page.request.get(
+    `/api/trpc/subscription.previewChange?input=${encodeURIComponent(JSON.stringify({ json: { teamId, change: { seats: 40 } } }))}`,
+  );
   expect(preview.status()).toBe(403);
 });
 
@@ -83,7 +106,9 @@ test("the owner cancels and reactivates", async ({ page }) => {
   await page.getByRole("button", { name: "Cancel subscription" }).click();
   await page.getByLabel("Reason (optional)").fill("Trying the cancellation");
   await page.getByRole("button", { name: "Confirm cancellation" }).click();
-  await expect(page.getByText(/^The subscription is cancelled\. It stays active until .+ and is not renewed\.$/)).toBeVisible();
+  await expect(
+    page.getByText(/^The subscription is cancelled\. It stays active until .+ and is not renewed\.$/),
+  ).toBeVisible();
   await expect(page.getByText("Ends", { exact: true })).toBeVisible();
   await expect(page.getByText("Trying the cancellation")).toBeVisible();
   await expect(page.getByRole("button", { name: "Cancel subscription" })).toHaveCount(0);

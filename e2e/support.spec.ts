@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 import { DEMO_PASSWORD, signIn, switchTeam, teamNavigation } from "./support";
 
@@ -40,7 +40,10 @@ async function openTeam(page: Page, name: string, reason: string) {
   await page.getByRole("button", { name: "Open read-only view" }).click();
 }
 
-test("support looks at a team read-only with its consent, and the team sees it in its audit log", async ({ page, browser }) => {
+test("support looks at a team read-only with its consent, and the team sees it in its audit log", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "owner@acme.example");
   await switchTeam(page, "Acme Corp");
   await teamNavigation(page).getByRole("link", { name: "Settings", exact: true }).click();
@@ -52,13 +55,17 @@ test("support looks at a team read-only with its consent, and the team sees it i
 
   const { context: staffContext, page: staff } = await supportBrowser(browser);
   await openTeam(staff, "Acme Corp", "Ticket 4711: a user cannot open Invoices");
-  await expect(staff.getByRole("region", { name: "Support view" })).toContainText(/Viewing Acme Corp as support · read only · ends .+/);
+  await expect(staff.getByRole("region", { name: "Support view" })).toContainText(
+    /Viewing Acme Corp as support · read only · ends .+/,
+  );
   await teamNavigation(staff).getByRole("link", { name: "Users", exact: true }).click();
   await expect(staff.getByRole("cell", { name: "member@acme.example", exact: true })).toBeVisible();
   await expect(staff.getByRole("button", { name: /^Actions for / })).toHaveCount(0);
   await expect(staff.getByRole("button", { name: "Invite users" })).toHaveCount(0);
   await staff.getByRole("button", { name: "View as Mina Patel" }).click();
-  await expect(staff.getByRole("region", { name: "Support view" })).toContainText("Viewing Acme Corp as Mina Patel (member@acme.example) · read only");
+  await expect(staff.getByRole("region", { name: "Support view" })).toContainText(
+    "Viewing Acme Corp as Mina Patel (member@acme.example) · read only",
+  );
   await expect(teamNavigation(staff).getByRole("link")).toHaveText(["Home", "Subscription"]);
   await expect(staff.getByRole("list", { name: "Custom apps" }).getByText("Customer CRM")).toBeVisible();
   await staff.getByRole("button", { name: "Back to manager view" }).click();
@@ -73,7 +80,9 @@ test("support looks at a team read-only with its consent, and the team sees it i
   for (const action of ["support.session.started", "support.viewed", "support.session.ended"]) {
     await page.getByLabel("Action").selectOption(action);
     await page.getByRole("button", { name: "Filter" }).click();
-    await expect(page.getByRole("table", { name: "Audit events" }).getByRole("row").nth(1)).toContainText("support@console.example");
+    await expect(page.getByRole("table", { name: "Audit events" }).getByRole("row").nth(1)).toContainText(
+      "support@console.example",
+    );
   }
 });
 

@@ -14,7 +14,9 @@ test("a team manager invites, imports, licenses, groups, deactivates and reactiv
   await expect(page.getByText("3 of 10 licences in use", { exact: true })).toBeVisible();
 
   const dialog = await invite(page, "ana.new@initech.example, ben.new@initech.example");
-  await expect(dialog.getByRole("status")).toContainText("Invitations sent to ana.new@initech.example, ben.new@initech.example");
+  await expect(dialog.getByRole("status")).toContainText(
+    "Invitations sent to ana.new@initech.example, ben.new@initech.example",
+  );
   await dialog.getByRole("button", { name: "Close" }).click();
   const pending = page.getByRole("table", { name: "Pending invitations" });
   await expect(pending.getByText("ana.new@initech.example")).toBeVisible();
@@ -24,10 +26,14 @@ test("a team manager invites, imports, licenses, groups, deactivates and reactiv
   await importer.getByLabel("CSV file").setInputFiles({
     name: "users.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from("email,name,role,licensed,groups\ncsv.one@initech.example,One,member,yes,Sales\ncsv.two@initech.example,Two,manager,no,\nbad-address,Three,member,no,\n"),
+    buffer: Buffer.from(
+      "email,name,role,licensed,groups\ncsv.one@initech.example,One,member,yes,Sales\ncsv.two@initech.example,Two,manager,no,\nbad-address,Three,member,no,\n",
+    ),
   });
   await expect(importer.getByRole("status")).toHaveText("3 rows: 2 to import, 0 to skip, 1 with errors.");
-  await expect(importer.getByRole("table", { name: "Rows that will not be imported" })).toContainText('"bad-address" is not an email address');
+  await expect(importer.getByRole("table", { name: "Rows that will not be imported" })).toContainText(
+    '"bad-address" is not an email address',
+  );
   await importer.getByRole("button", { name: "Import 2 users" }).click();
   await expect(importer.getByRole("status")).toHaveText("Invited 2 users; 0 skipped, 1 with errors not imported.");
   await importer.getByRole("button", { name: "Close" }).click();
@@ -81,8 +87,15 @@ test("the manager searches, sorts, filters and exports the users", async ({ page
   await page.getByLabel("Status").selectOption("deactivated");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(users.getByRole("row")).toHaveCount(3);
-  await expect(users.getByRole("row").filter({ hasText: "omar.farah@initech.example" }).getByText("Deactivated", { exact: true })).toBeVisible();
-  await expect(users.getByRole("row").filter({ hasText: "lena.fischer@initech.example" }).getByText("Deactivated", { exact: true })).toBeVisible();
+  await expect(
+    users.getByRole("row").filter({ hasText: "omar.farah@initech.example" }).getByText("Deactivated", { exact: true }),
+  ).toBeVisible();
+  await expect(
+    users
+      .getByRole("row")
+      .filter({ hasText: "lena.fischer@initech.example" })
+      .getByText("Deactivated", { exact: true }),
+  ).toBeVisible();
   await users.getByRole("link", { name: /^Email/ }).click();
   await expect(users.getByRole("columnheader", { name: /Email/ })).toHaveAttribute("aria-sort", "ascending");
   const download = page.waitForEvent("download");
@@ -92,7 +105,10 @@ test("the manager searches, sorts, filters and exports the users", async ({ page
   const csv = fs.readFileSync(file, "utf8");
   const lines = csv.split("\r\n").filter(Boolean);
   expect(lines[0]).toBe("name,email,role,licensed,status,type,two_step,last_sign_in");
-  expect(lines.slice(1).map((line) => line.split(",")[1])).toEqual(["lena.fischer@initech.example", "omar.farah@initech.example"]);
+  expect(lines.slice(1).map((line) => line.split(",")[1])).toEqual([
+    "lena.fischer@initech.example",
+    "omar.farah@initech.example",
+  ]);
   expect(lines.slice(1).every((line) => line.split(",")[4] === "deactivated")).toBe(true);
 });
 
@@ -111,7 +127,10 @@ test("an invitee opens the link from the Mailbox, signs in and joins Initech", a
     "href",
     /^\/sign-up\?email=newcomer%40elsewhere\.example&next=%2Finvitations%2F/,
   );
-  await expect(guest.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", /^\/sign-in\?next=%2Finvitations%2F/);
+  await expect(guest.getByRole("link", { name: "Sign in" })).toHaveAttribute(
+    "href",
+    /^\/sign-in\?next=%2Finvitations%2F/,
+  );
 
   await readInvitation(guest, "auditor@ledger.example", "Initech");
   await mail.getByRole("link", { name: /\/invitations\// }).click();
@@ -162,7 +181,9 @@ test("a team manager sets how long departed users' personal data is kept, within
   await days.evaluate((input: HTMLInputElement) => input.removeAttribute("min"));
   await days.fill("0");
   await page.getByRole("button", { name: "Save retention" }).click();
-  await expect(page.locator("form").getByRole("alert")).toContainText("Keep departed users' personal data for at least 1 day.");
+  await expect(page.locator("form").getByRole("alert")).toContainText(
+    "Keep departed users' personal data for at least 1 day.",
+  );
 
   await days.fill("30");
   await page.getByRole("button", { name: "Save retention" }).click();

@@ -12,5 +12,11 @@ test("the owner switches between the FileMaker Cloud and the Claris Connect team
   await switchTeam(page, "Acme Connect");
   await expect(page.getByRole("heading", { level: 1, name: "Acme Connect" })).toBeVisible();
   await expect(page.getByText("Claris Connect").first()).toBeVisible();
-  await expect(teamNavigation(page).getByRole("link")).toHaveText(["Home", "Users", "Settings", "Subscription", "Audit log"]);
+  await expect(teamNavigation(page).getByRole("link")).toHaveText([
+    "Home",
+    "Users",
+    "Settings",
+    "Subscription",
+    "Audit log",
+  ]);
 });

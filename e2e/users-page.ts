@@ -1,4 +1,4 @@
-import { type Page, expect } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { teamNavigation } from "./support";
 
 /** Steps on a team's Users page and around invitations, shared by the journeys that manage users. */
@@ -26,7 +26,9 @@ export async function invite(page: Page, emails: string, options: { licensed?: b
 export async function readInvitation(guest: Page, email: string, team: string) {
   await expect(async () => {
     await guest.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-    await expect(guest.getByRole("article", { name: `You are invited to join ${team}` })).toBeVisible({ timeout: 1000 });
+    await expect(guest.getByRole("article", { name: `You are invited to join ${team}` })).toBeVisible({
+      timeout: 1000,
+    });
   }).toPass();
 }
 
@@ -34,7 +36,10 @@ export async function readInvitation(guest: Page, email: string, team: string) {
 export async function signUpFromInvitation(guest: Page, invitee: { email: string; name: string; team: string }) {
   const { email, name, team } = invitee;
   await readInvitation(guest, email, team);
-  await guest.getByRole("article", { name: `You are invited to join ${team}` }).getByRole("link", { name: /\/invitations\// }).click();
+  await guest
+    .getByRole("article", { name: `You are invited to join ${team}` })
+    .getByRole("link", { name: /\/invitations\// })
+    .click();
   await guest.getByRole("link", { name: "Create account" }).click();
   await expect(guest.getByLabel("Email")).toHaveValue(email);
   await guest.getByLabel("Name").fill(name);
@@ -44,7 +49,12 @@ export async function signUpFromInvitation(guest: Page, invitee: { email: string
 
   const codePage = await guest.context().newPage();
   await codePage.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
-  const subject = await codePage.getByRole("article").filter({ hasText: "verification code" }).first().getByRole("heading").textContent();
+  const subject = await codePage
+    .getByRole("article")
+    .filter({ hasText: "verification code" })
+    .first()
+    .getByRole("heading")
+    .textContent();
   await codePage.close();
   await guest.getByLabel("Verification code").fill(/\d{6}/.exec(subject ?? "")![0]);
   await guest.getByRole("button", { name: "Verify" }).click();

@@ -1,10 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
-import { type Actor, type RequestMeta, anonymousActor } from "./actor";
+import { type Actor, anonymousActor, type RequestMeta } from "./actor";
 import { resolveSession } from "./auth/sessions";
-import { PEER_ADDRESS_HEADER, REQUEST_ID_HEADER, clientAddress, isFromTrustedProxy, trustedProxies } from "./http/client-address";
 import type { Clock } from "./clock";
 import type { DomainContext } from "./domain-context";
+import {
+  clientAddress,
+  isFromTrustedProxy,
+  PEER_ADDRESS_HEADER,
+  REQUEST_ID_HEADER,
+  trustedProxies,
+} from "./http/client-address";
 import { type Logger, logger } from "./logger";
 
 export interface Context extends DomainContext {

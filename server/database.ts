@@ -27,7 +27,8 @@ async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   const started = performance.now();
   await handle.migrate();
   logger.info({ database: handle.kind, durationMs: Math.round(performance.now() - started) }, "migrations applied");
-  if (await seedDemoIfWanted(handle.db, systemClock)) logger.info({ database: handle.kind }, "empty database: demo data seeded");
+  if (await seedDemoIfWanted(handle.db, systemClock))
+    logger.info({ database: handle.kind }, "empty database: demo data seeded");
   await refusePublishedDemoKey(handle.db);
   return handle;
 }

@@ -8,7 +8,13 @@ import pino from "pino";
 const VALUE_FIELDS = new Set(["params", "parameters", "args", "detail", "where", "internalQuery", "raw"]);
 const MAX_CAUSES = 5;
 
-type SerializedError = { type: string; message: string; stack?: string; cause?: SerializedError; [field: string]: unknown };
+type SerializedError = {
+  type: string;
+  message: string;
+  stack?: string;
+  cause?: SerializedError;
+  [field: string]: unknown;
+};
 
 /**
  * Errors as pino logs them, minus the values a failed query was given: drizzle puts them in its
@@ -28,7 +34,8 @@ export function serializeError(error: unknown, depth = 0): unknown {
     if (VALUE_FIELDS.has(field) || field === "cause" || value instanceof Error) continue;
     serialized[field] = value;
   }
-  if (error.cause !== undefined && depth < MAX_CAUSES) serialized.cause = serializeError(error.cause, depth + 1) as SerializedError;
+  if (error.cause !== undefined && depth < MAX_CAUSES)
+    serialized.cause = serializeError(error.cause, depth + 1) as SerializedError;
   return serialized;
 }
 

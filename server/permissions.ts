@@ -73,7 +73,9 @@ export function checkPermission(
   const rule: PermissionRule = PERMISSIONS[permission];
   if (rule.products && !rule.products.includes(product)) return { allowed: false, reason: "product" };
   if ("support" in holder) return permission.endsWith(".read") ? { allowed: true } : { allowed: false, reason: "role" };
-  return holder.roles.some((role) => rule.roles.includes(role)) ? { allowed: true } : { allowed: false, reason: "role" };
+  return holder.roles.some((role) => rule.roles.includes(role))
+    ? { allowed: true }
+    : { allowed: false, reason: "role" };
 }
 
 /** Every permission the holder has in a team of that product, for navigation and hidden controls. */

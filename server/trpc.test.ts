@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -8,8 +8,8 @@ import { type Actor, anonymousActor } from "./actor";
 import { DOMAIN_ERROR_CODES, DomainError, type DomainErrorCode } from "./errors";
 import { appRouter } from "./routers/root";
 import { accountActor, callOverHttp, contextFor } from "./testing/callers";
-import { createCallerFactory, publicProcedure, router, staffProcedure } from "./trpc";
 import { refusal } from "./testing/refusal";
+import { createCallerFactory, publicProcedure, router, staffProcedure } from "./trpc";
 
 const database = setUpTestDatabase();
 
@@ -24,7 +24,13 @@ const testRouter = router({
       throw new DomainError(input.code, `Refused with ${input.code}.`);
     }),
   inviteUser: publicProcedure
-    .input(z.object({ email: z.email(), seats: z.number().int().positive(), profile: z.object({ name: z.string().min(2) }) }))
+    .input(
+      z.object({
+        email: z.email(),
+        seats: z.number().int().positive(),
+        profile: z.object({ name: z.string().min(2) }),
+      }),
+    )
     .mutation(() => "invited"),
   staffOnly: staffProcedure.query(({ ctx }) => ({ role: ctx.staff.role })),
 });
@@ -36,8 +42,15 @@ describe("an unexpected error", () => {
   it("reaches the user as a generic message that quotes the request id", async () => {
     const { status, body } = await http(anonymousActor, { path: "crash", type: "query" }, "req-crash-123456");
     expect(status).toBe(500);
-    expect(body.error?.message).toBe("Something went wrong on our side. Quote request id req-crash-123456 when reporting it.");
-    expect(body.error?.data).toMatchObject({ code: "INTERNAL_SERVER_ERROR", httpStatus: 500, path: "crash", requestId: "req-crash-123456" });
+    expect(body.error?.message).toBe(
+      "Something went wrong on our side. Quote request id req-crash-123456 when reporting it.",
+    );
+    expect(body.error?.data).toMatchObject({
+      code: "INTERNAL_SERVER_ERROR",
+      httpStatus: 500,
+      path: "crash",
+      requestId: "req-crash-123456",
+    });
   });
 
   it("leaks neither the original message nor a stack trace", async () => {
@@ -47,7 +60,9 @@ describe("an unexpected error", () => {
     expect(text).not.toContain("ECONNREFUSED");
     expect(text).not.toMatch(/\bat .*\.ts:\d+/);
     expect(body.error?.data).not.toHaveProperty("stack");
-    expect(Object.keys(body.error!.data).sort()).toEqual(["code", "domainCode", "httpStatus", "path", "requestId"].sort());
+    expect(Object.keys(body.error!.data).sort()).toEqual(
+      ["code", "domainCode", "httpStatus", "path", "requestId"].sort(),
+    );
   });
 });
 
@@ -103,10 +118,18 @@ describe("domain refusals", () => {
   );
 
   it("tells the browser the domain code, the tRPC code and the HTTP status", async () => {
-    const { status, body } = await http(anonymousActor, { path: "refuse", type: "query", input: { code: "SEAT_LIMIT" } });
+    const { status, body } = await http(anonymousActor, {
+      path: "refuse",
+      type: "query",
+      input: { code: "SEAT_LIMIT" },
+    });
     expect(status).toBe(412);
     expect(body.error?.message).toBe("Refused with SEAT_LIMIT.");
-    expect(body.error?.data).toMatchObject({ code: "PRECONDITION_FAILED", domainCode: "SEAT_LIMIT", requestId: "req-test-000001" });
+    expect(body.error?.data).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      domainCode: "SEAT_LIMIT",
+      requestId: "req-test-000001",
+    });
   });
 });
 
@@ -149,9 +172,7 @@ describe("the staff console", () => {
   it("asks staff to complete two-step verification first", async () => {
     const error = await refusal(staffOnly(staffMember));
     expect(error.code).toBe("FORBIDDEN");
-    expect(error.message).toBe(
-      "Support staff must complete two-step verification before opening the staff console.",
-    );
+    expect(error.message).toBe("Support staff must complete two-step verification before opening the staff console.");
   });
 
   it("opens for staff who completed two-step verification in this session", async () => {

@@ -1,14 +1,14 @@
-import { TRPCError, initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Actor } from "./actor";
+import { recordAudit } from "./audit/record-audit";
 import type { Context } from "./context";
 import { DOMAIN_ERROR_CODES, DomainError } from "./errors";
 import type { Permission } from "./permissions";
-import { recordAudit } from "./audit/record-audit";
 import { staffMemberOf } from "./support/staff-member";
 import { resolveSupportSession } from "./support/support-sessions";
-import { type TeamAccess, authoriseTeamAccess } from "./teams/team-access";
+import { authoriseTeamAccess, type TeamAccess } from "./teams/team-access";
 import { findUnstorableText, unstorableTextMessage } from "./unstorable-text";
 
 /**
@@ -21,26 +21,35 @@ export type ProcedureMeta =
   | { gate: "team"; permission: Permission }
   | { gate: "staff" };
 
-const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
-  transformer: superjson,
-  // Stack traces never leave the server, whatever NODE_ENV says.
-  isDev: false,
-  errorFormatter({ shape, error, ctx }) {
-    const requestId = ctx?.request.requestId;
-    const domainCode = error.cause instanceof DomainError ? error.cause.code : undefined;
-    let message = shape.message;
-    if (error.code === "INTERNAL_SERVER_ERROR") {
-      message = `Something went wrong on our side. Quote request id ${requestId ?? "unknown"} when reporting it.`;
-    } else if (error.cause instanceof ZodError) {
-      message = readableZodMessage(error.cause);
-    }
-    return {
-      message,
-      code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, requestId, domainCode },
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    // Stack traces never leave the server, whatever NODE_ENV says.
+    isDev: false,
+    errorFormatter({ shape, error, ctx }) {
+      const requestId = ctx?.request.requestId;
+      const domainCode = error.cause instanceof DomainError ? error.cause.code : undefined;
+      let message = shape.message;
+      if (error.code === "INTERNAL_SERVER_ERROR") {
+        message = `Something went wrong on our side. Quote request id ${requestId ?? "unknown"} when reporting it.`;
+      } else if (error.cause instanceof ZodError) {
+        message = readableZodMessage(error.cause);
+      }
+      return {
+        message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          requestId,
+          domainCode,
+        },
+      };
+    },
+  });
 
 /** "email: Invalid email address; seats: Too small" */
 export function readableZodMessage(error: ZodError): string {
@@ -87,7 +96,11 @@ const storableText = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.meta({ gate: "public" }).use(observed).use(storableText).use(supportIsReadOnly);
+export const publicProcedure = t.procedure
+  .meta({ gate: "public" })
+  .use(observed)
+  .use(storableText)
+  .use(supportIsReadOnly);
 
 type AccountActor = Extract<Actor, { kind: "account" }>;
 
@@ -111,51 +124,58 @@ export function teamProcedure(permission: Permission) {
     .meta({ gate: "team", permission })
     .input(z.object({ teamId: z.uuid() }))
     .use(async ({ ctx, input, next, type, path }) => {
-    const support =
-      ctx.actor.kind === "account" && ctx.supportSessionId
-        ? await resolveSupportSession(ctx.db, ctx, {
-            supportSessionId: ctx.supportSessionId,
-            accountId: ctx.actor.accountId,
-            teamId: input.teamId,
-            mfaVerified: ctx.actor.mfaVerified,
-          })
-        : null;
-    const actor = support?.actor ?? ctx.actor;
-    if (actor.kind === "support" && type === "mutation") throw new DomainError("READ_ONLY", "Support sessions are read-only.");
-    const authorised = await authoriseTeamAccess(ctx.db, actor, input.teamId, permission, { viewAsMembershipId: support?.viewAsMembershipId });
-    if (type === "mutation" && authorised.team.status === "terminated" && !WRITABLE_WHEN_TERMINATED.some((area) => permission.startsWith(area))) {
-      throw new DomainError(
-        "SUBSCRIPTION_STATE",
-        `The subscription of ${authorised.team.name} has ended, so nothing can be changed. Renew it on the Subscription page; until then custom apps and data can still be downloaded.`,
-      );
-    }
-    if (actor.kind !== "support") return next({ ctx: { access: authorised } });
+      const support =
+        ctx.actor.kind === "account" && ctx.supportSessionId
+          ? await resolveSupportSession(ctx.db, ctx, {
+              supportSessionId: ctx.supportSessionId,
+              accountId: ctx.actor.accountId,
+              teamId: input.teamId,
+              mfaVerified: ctx.actor.mfaVerified,
+            })
+          : null;
+      const actor = support?.actor ?? ctx.actor;
+      if (actor.kind === "support" && type === "mutation")
+        throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+      const authorised = await authoriseTeamAccess(ctx.db, actor, input.teamId, permission, {
+        viewAsMembershipId: support?.viewAsMembershipId,
+      });
+      if (
+        type === "mutation" &&
+        authorised.team.status === "terminated" &&
+        !WRITABLE_WHEN_TERMINATED.some((area) => permission.startsWith(area))
+      ) {
+        throw new DomainError(
+          "SUBSCRIPTION_STATE",
+          `The subscription of ${authorised.team.name} has ended, so nothing can be changed. Renew it on the Subscription page; until then custom apps and data can still be downloaded.`,
+        );
+      }
+      if (actor.kind !== "support") return next({ ctx: { access: authorised } });
 
-    const access: TeamAccess = support
-      ? { ...authorised, support: { endsAt: support.endsAt, viewingAs: authorised.support?.viewingAs ?? null } }
-      : authorised;
-    const result = await ctx.db.transaction(
-      async (tx) => {
-        const outcome = await next({ ctx: { access, actor, db: tx as unknown as Context["db"] } });
-        // next() reports failure instead of throwing; throwing rolls the transaction back.
-        if (!outcome.ok) throw outcome.error;
-        return outcome;
-      },
-      { accessMode: "read only" },
-    );
-    await ctx.db.transaction((tx) =>
-      recordAudit(tx, {
-        teamId: input.teamId,
-        actor,
-        occurredAt: ctx.clock.now(),
-        request: ctx.request,
-        action: "support.viewed",
-        target: { type: "procedure", id: path },
-        after: access.support?.viewingAs ? { viewingAs: access.support.viewingAs.email } : undefined,
-      }),
-    );
-    return result;
-  });
+      const access: TeamAccess = support
+        ? { ...authorised, support: { endsAt: support.endsAt, viewingAs: authorised.support?.viewingAs ?? null } }
+        : authorised;
+      const result = await ctx.db.transaction(
+        async (tx) => {
+          const outcome = await next({ ctx: { access, actor, db: tx as unknown as Context["db"] } });
+          // next() reports failure instead of throwing; throwing rolls the transaction back.
+          if (!outcome.ok) throw outcome.error;
+          return outcome;
+        },
+        { accessMode: "read only" },
+      );
+      await ctx.db.transaction((tx) =>
+        recordAudit(tx, {
+          teamId: input.teamId,
+          actor,
+          occurredAt: ctx.clock.now(),
+          request: ctx.request,
+          action: "support.viewed",
+          target: { type: "procedure", id: path },
+          after: access.support?.viewingAs ? { viewingAs: access.support.viewingAs.email } : undefined,
+        }),
+      );
+      return result;
+    });
 }
 
 /** A platform employee with staff rights who passed two-step verification in this session. */
@@ -163,7 +183,10 @@ export const staffProcedure = accountProcedure.meta({ gate: "staff" }).use(async
   const member = await staffMemberOf(ctx.db, ctx.actor.accountId);
   if (!member) throw new DomainError("FORBIDDEN", "This area is for support staff.");
   if (!ctx.actor.mfaVerified) {
-    throw new DomainError("FORBIDDEN", "Support staff must complete two-step verification before opening the staff console.");
+    throw new DomainError(
+      "FORBIDDEN",
+      "Support staff must complete two-step verification before opening the staff console.",
+    );
   }
   return next({ ctx: { staff: member } });
 });

@@ -7,7 +7,9 @@ export function ConsoleHeader({ me, children }: { me: { name: string; email: str
     <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
       <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-4">
         <div className="flex items-center gap-4">
-          <span className="hidden text-sm font-semibold text-blue-700 sm:inline dark:text-blue-400">Customer Console</span>
+          <span className="hidden text-sm font-semibold text-blue-700 sm:inline dark:text-blue-400">
+            Customer Console
+          </span>
           {children}
         </div>
         <ProfileMenu name={me.name} email={me.email} />

@@ -14,7 +14,8 @@ export function ConsoleNav({ items, label = "Team" }: { items: NavItem[]; label?
     <nav aria-label={label} className="flex gap-1 overflow-x-auto md:flex-col">
       {items.map((item) => {
         // Exact match for /profile, so that /profile/security does not mark Profile as well.
-        const current = pathname === item.href || (item.href.split("/").length > 3 && pathname.startsWith(`${item.href}/`));
+        const current =
+          pathname === item.href || (item.href.split("/").length > 3 && pathname.startsWith(`${item.href}/`));
         return (
           <Link
             key={item.href}

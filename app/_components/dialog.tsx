@@ -6,7 +6,17 @@ import { type ReactNode, useEffect, useRef } from "react";
  * A modal built on <dialog>: the browser traps focus, closes it on Escape and returns focus
  * to the opener; the title names it for screen readers.
  */
-export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }) {
+export function Dialog({
+  title,
+  open,
+  onClose,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -41,7 +51,10 @@ export function ErrorMessage({ children }: { children: ReactNode }) {
 
 export function SuccessMessage({ children }: { children: ReactNode }) {
   return (
-    <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+    <p
+      role="status"
+      className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+    >
       {children}
     </p>
   );

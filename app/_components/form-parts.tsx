@@ -34,17 +34,32 @@ export function FormError({ message }: { message?: string | null }) {
 
 export function FormNotice({ children }: { children: ReactNode }) {
   return (
-    <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+    <p
+      role="status"
+      className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+    >
       {children}
     </p>
   );
 }
 
 /** A button that navigates, for actions the design names as buttons ("Create account"). */
-export function NavigateButton({ to, params, children, className }: { to: string; params?: Record<string, string | undefined>; children: ReactNode; className: string }) {
+export function NavigateButton({
+  to,
+  params,
+  children,
+  className,
+}: {
+  to: string;
+  params?: Record<string, string | undefined>;
+  children: ReactNode;
+  className: string;
+}) {
   return (
     <form action={to} method="get">
-      {Object.entries(params ?? {}).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      {Object.entries(params ?? {}).map(([name, value]) =>
+        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+      )}
       <button type="submit" className={className}>
         {children}
       </button>

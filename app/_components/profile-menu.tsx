@@ -21,7 +21,10 @@ export function ProfileMenu({ name, email }: { name: string; email: string }) {
         onClick={() => setOpen(!open)}
         className="flex items-center gap-2 rounded-full p-1 pr-3 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
       >
-        <span aria-hidden="true" className="flex h-8 w-8 items-center justify-center rounded-full bg-blue-600 text-xs font-semibold text-white">
+        <span
+          aria-hidden="true"
+          className="flex h-8 w-8 items-center justify-center rounded-full bg-blue-600 text-xs font-semibold text-white"
+        >
           {initials}
         </span>
         <span className="hidden sm:inline">{name}</span>
@@ -36,14 +39,23 @@ export function ProfileMenu({ name, email }: { name: string; email: string }) {
             <p className="text-sm font-medium">{name}</p>
             <p className="truncate text-xs text-slate-500 dark:text-slate-400">{email}</p>
           </div>
-          <Link href="/profile" className="mt-1 block rounded-md px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+          <Link
+            href="/profile"
+            className="mt-1 block rounded-md px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
             Profile
           </Link>
-          <Link href="/profile/security" className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+          <Link
+            href="/profile/security"
+            className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
             Security
           </Link>
           <form action={signOutAction}>
-            <button type="submit" className="mt-1 w-full rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+            <button
+              type="submit"
+              className="mt-1 w-full rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+            >
               Sign out
             </button>
           </form>

@@ -1,5 +1,5 @@
-import { exitReadOnlyViewAction, viewAsAction } from "@/app/support/actions";
 import { formatDateTime } from "@/app/_lib/format";
+import { exitReadOnlyViewAction, viewAsAction } from "@/app/support/actions";
 
 /** On every page of a support view: whose console this is, that it is read-only, and the way out. */
 export function SupportBanner({
@@ -17,7 +17,8 @@ export function SupportBanner({
     <div role="region" aria-label="Support view" className="bg-amber-400 text-amber-950">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm font-medium">
         <p>
-          Viewing {teamName} as {viewingAs ? `${viewingAs.name} (${viewingAs.email})` : "support"} · read only · ends {formatDateTime(endsAt)}
+          Viewing {teamName} as {viewingAs ? `${viewingAs.name} (${viewingAs.email})` : "support"} · read only · ends{" "}
+          {formatDateTime(endsAt)}
         </p>
         <div className="flex items-center gap-3">
           {viewingAs ? (

@@ -1,6 +1,14 @@
 import type { ReactNode } from "react";
 
-export function PageHeader({ title, description, children }: { title: string; description?: ReactNode; children?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <header className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
@@ -14,7 +22,9 @@ export function PageHeader({ title, description, children }: { title: string; de
 
 export function Card({ title, children, className = "" }: { title?: string; children: ReactNode; className?: string }) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${className}`}>
+    <section
+      className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${className}`}
+    >
       {title ? <h2 className="mb-3 text-base font-semibold">{title}</h2> : null}
       {children}
     </section>
@@ -22,7 +32,8 @@ export function Card({ title, children, className = "" }: { title?: string; chil
 }
 
 const tones = {
-  green: "bg-emerald-50 text-emerald-800 ring-emerald-600/20 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
+  green:
+    "bg-emerald-50 text-emerald-800 ring-emerald-600/20 dark:bg-emerald-950 dark:text-emerald-300 dark:ring-emerald-400/30",
   amber: "bg-amber-50 text-amber-800 ring-amber-600/20 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-400/30",
   red: "bg-red-50 text-red-800 ring-red-600/20 dark:bg-red-950 dark:text-red-300 dark:ring-red-400/30",
   blue: "bg-blue-50 text-blue-800 ring-blue-600/20 dark:bg-blue-950 dark:text-blue-300 dark:ring-blue-400/30",
@@ -33,7 +44,9 @@ export type Tone = keyof typeof tones;
 
 export function Badge({ tone = "slate", children }: { tone?: Tone; children: ReactNode }) {
   return (
-    <span className={`inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}>
+    <span
+      className={`inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}
+    >
       {children}
     </span>
   );
@@ -80,7 +93,11 @@ export function Table({ caption, head, children }: { caption: string; head: stri
         <thead className="bg-slate-50 dark:bg-slate-900/60">
           <tr>
             {head.map((label) => (
-              <th key={label} scope="col" className="px-4 py-2.5 text-left font-medium text-slate-600 dark:text-slate-400">
+              <th
+                key={label}
+                scope="col"
+                className="px-4 py-2.5 text-left font-medium text-slate-600 dark:text-slate-400"
+              >
                 {label}
               </th>
             ))}

@@ -1,5 +1,5 @@
-import type { Permission } from "@/server/permissions";
 import type { NavItem } from "@/app/_components/console-nav";
+import type { Permission } from "@/server/permissions";
 
 const SECTIONS: Array<{ label: string; segment: string; permission: Permission }> = [
   { label: "Home", segment: "home", permission: "team.read" },

@@ -5,7 +5,17 @@ import { Field, FormError } from "@/app/_components/form-parts";
 import { buttonClass } from "@/app/_components/ui";
 import { type OpenViewState, openReadOnlyViewAction } from "./actions";
 
-export function OpenViewForm({ teamId, teamName, granted, mayBreakGlass }: { teamId: string; teamName: string; granted: boolean; mayBreakGlass: boolean }) {
+export function OpenViewForm({
+  teamId,
+  teamName,
+  granted,
+  mayBreakGlass,
+}: {
+  teamId: string;
+  teamName: string;
+  granted: boolean;
+  mayBreakGlass: boolean;
+}) {
   const [state, action, pending] = useActionState<OpenViewState, FormData>(openReadOnlyViewAction, {});
   return (
     <form action={action} className="max-w-lg space-y-4">
@@ -15,7 +25,11 @@ export function OpenViewForm({ teamId, teamName, granted, mayBreakGlass }: { tea
         name="reason"
         label="Reason"
         required
-        hint={granted ? `Ticket reference or why you open ${teamName}. The team sees it in its audit log.` : "Without a grant, only a support admin may open the team, with a written reason; the owner is mailed at once."}
+        hint={
+          granted
+            ? `Ticket reference or why you open ${teamName}. The team sees it in its audit log.`
+            : "Without a grant, only a support admin may open the team, with a written reason; the owner is mailed at once."
+        }
       />
       {!granted && mayBreakGlass ? (
         <label className="flex items-center gap-2 text-sm">

@@ -1,7 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ConsoleHeader } from "@/app/_components/console-header";
-import { Badge, Card, EmptyState, PageHeader, StatusBadge, Table, Td, inputClass, secondaryButtonClass } from "@/app/_components/ui";
+import {
+  Badge,
+  Card,
+  EmptyState,
+  inputClass,
+  PageHeader,
+  StatusBadge,
+  secondaryButtonClass,
+  Table,
+  Td,
+} from "@/app/_components/ui";
 import { formatDateTime } from "@/app/_lib/format";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
@@ -11,7 +21,11 @@ import { OpenViewForm } from "./open-view-form";
 
 export const metadata: Metadata = { title: "Staff console" };
 
-export default async function StaffConsolePage({ searchParams }: { searchParams: Promise<{ q?: string; team?: string; ended?: string }> }) {
+export default async function StaffConsolePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; team?: string; ended?: string }>;
+}) {
   const { q, team, ended } = await searchParams;
   const api = await serverApi();
   const [me, staff, current, results] = await Promise.all([
@@ -32,15 +46,20 @@ export default async function StaffConsolePage({ searchParams }: { searchParams:
           description={`Signed in as ${staff.email} (${staff.role === "support_admin" ? "support admin" : "support"}). Teams open read-only, with their consent, and see every view in their audit log.`}
         />
         {ended && !current ? (
-          <p role="status" className="mb-6 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-            Your read-only view has ended: its time was up, or the team revoked support access. Open the team again if it still allows it.
+          <p
+            role="status"
+            className="mb-6 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+          >
+            Your read-only view has ended: its time was up, or the team revoked support access. Open the team again if
+            it still allows it.
           </p>
         ) : null}
         {current ? (
           <Card className="mb-6">
             <div className="flex flex-wrap items-center justify-between gap-3">
               <p className="text-sm">
-                Your read-only view of <strong>{current.teamName}</strong> is open until {formatDateTime(current.endsAt)}.
+                Your read-only view of <strong>{current.teamName}</strong> is open until{" "}
+                {formatDateTime(current.endsAt)}.
               </p>
               <div className="flex gap-2">
                 <Link href={`/teams/${current.teamId}/home`} className={secondaryButtonClass}>
@@ -59,18 +78,32 @@ export default async function StaffConsolePage({ searchParams }: { searchParams:
           <label htmlFor="team-search" className="sr-only">
             Search teams
           </label>
-          <input id="team-search" name="q" type="search" defaultValue={q} placeholder="Team name, Team ID or owner email" className={inputClass} />
+          <input
+            id="team-search"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="Team name, Team ID or owner email"
+            className={inputClass}
+          />
           <button type="submit" className={secondaryButtonClass}>
             Search
           </button>
         </form>
-        {q && results.length === 0 ? <EmptyState title={`No team matches "${q}"`}>Try part of the name, the whole Team ID, or the owner's email.</EmptyState> : null}
+        {q && results.length === 0 ? (
+          <EmptyState title={`No team matches "${q}"`}>
+            Try part of the name, the whole Team ID, or the owner's email.
+          </EmptyState>
+        ) : null}
         {results.length > 0 ? (
           <Table caption="Teams" head={["Team", "Product", "Status", "Support access"]}>
             {results.map((result) => (
               <tr key={result.id}>
                 <Td className="font-medium">
-                  <Link href={`/support?${new URLSearchParams({ q: q!, team: result.id })}`} className="text-blue-700 underline dark:text-blue-400">
+                  <Link
+                    href={`/support?${new URLSearchParams({ q: q!, team: result.id })}`}
+                    className="text-blue-700 underline dark:text-blue-400"
+                  >
                     {result.name}
                   </Link>
                 </Td>
@@ -85,7 +118,12 @@ export default async function StaffConsolePage({ searchParams }: { searchParams:
         ) : null}
         {chosen ? (
           <Card title={`Open ${chosen.name}`} className="mt-6">
-            <OpenViewForm teamId={chosen.id} teamName={chosen.name} granted={chosen.accessGranted} mayBreakGlass={staff.role === "support_admin"} />
+            <OpenViewForm
+              teamId={chosen.id}
+              teamName={chosen.name}
+              granted={chosen.accessGranted}
+              mayBreakGlass={staff.role === "support_admin"}
+            />
           </Card>
         ) : null}
       </main>

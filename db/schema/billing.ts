@@ -71,7 +71,10 @@ export const subscriptions = pgTable(
     unique("subscriptions_team_id_unique").on(t.teamId, t.id),
     foreignKey({ columns: [t.teamId, t.paymentMethodId], foreignColumns: [paymentMethods.teamId, paymentMethods.id] }),
     index("subscriptions_period_end").on(t.currentPeriodEnd),
-    check("subscriptions_quantities_not_negative", sql`${t.seats} >= 0 and ${t.extraStorageGb} >= 0 and ${t.extraDataTransferGb} >= 0 and ${t.extraRequests} >= 0`),
+    check(
+      "subscriptions_quantities_not_negative",
+      sql`${t.seats} >= 0 and ${t.extraStorageGb} >= 0 and ${t.extraDataTransferGb} >= 0 and ${t.extraRequests} >= 0`,
+    ),
   ],
 );
 
@@ -100,9 +103,10 @@ export const invoices = pgTable(
     requestFingerprint: text("request_fingerprint"),
   },
   (t) => [
-    foreignKey({ columns: [t.teamId, t.subscriptionId], foreignColumns: [subscriptions.teamId, subscriptions.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      columns: [t.teamId, t.subscriptionId],
+      foreignColumns: [subscriptions.teamId, subscriptions.id],
+    }).onDelete("cascade"),
     unique("invoices_team_id_unique").on(t.teamId, t.id),
     uniqueIndex("invoices_number_unique").on(t.number),
     uniqueIndex("invoices_team_idempotency_unique").on(t.teamId, t.idempotencyKey),
@@ -124,7 +128,9 @@ export const invoiceLines = pgTable(
     amountCents: integer("amount_cents").notNull(),
   },
   (t) => [
-    foreignKey({ columns: [t.teamId, t.invoiceId], foreignColumns: [invoices.teamId, invoices.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.teamId, t.invoiceId], foreignColumns: [invoices.teamId, invoices.id] }).onDelete(
+      "cascade",
+    ),
     index("invoice_lines_invoice").on(t.invoiceId),
   ],
 );

@@ -8,7 +8,13 @@ export const hostStatus = pgEnum("host_status", ["provisioning", "running", "sto
 export const customAppStatus = pgEnum("custom_app_status", ["open", "closed", "paused"]);
 export const backupKind = pgEnum("backup_kind", ["automatic", "manual"]);
 export const billingPeriod = pgEnum("billing_period", ["monthly", "annual"]);
-export const subscriptionStatus = pgEnum("subscription_status", ["trialing", "active", "past_due", "cancelled", "expired"]);
+export const subscriptionStatus = pgEnum("subscription_status", [
+  "trialing",
+  "active",
+  "past_due",
+  "cancelled",
+  "expired",
+]);
 export const invoiceStatus = pgEnum("invoice_status", ["open", "paid", "void"]);
 export const identityProviderKind = pgEnum("identity_provider_kind", ["oidc", "saml"]);
 export const staffRole = pgEnum("staff_role", ["support", "support_admin"]);

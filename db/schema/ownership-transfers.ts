@@ -20,8 +20,14 @@ export const ownershipTransfers = pgTable(
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
   },
   (t) => [
-    foreignKey({ columns: [t.teamId, t.fromMembershipId], foreignColumns: [memberships.teamId, memberships.id] }).onDelete("cascade"),
-    foreignKey({ columns: [t.teamId, t.toMembershipId], foreignColumns: [memberships.teamId, memberships.id] }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.teamId, t.fromMembershipId],
+      foreignColumns: [memberships.teamId, memberships.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.teamId, t.toMembershipId],
+      foreignColumns: [memberships.teamId, memberships.id],
+    }).onDelete("cascade"),
     // One open offer per team at a time.
     uniqueIndex("ownership_transfers_one_open_per_team")
       .on(t.teamId)

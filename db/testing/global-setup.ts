@@ -32,7 +32,9 @@ export default async function setup(project: TestProject) {
     project.provide("templateDatabaseUrl", url);
     project.provide("pgliteDumpPath", null);
     return async () => {
-      const copies = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${name}%`}`;
+      const copies = await admin<
+        { datname: string }[]
+      >`select datname from pg_database where datname like ${`${name}%`}`;
       for (const { datname } of copies) await admin.unsafe(`drop database if exists ${datname} with (force)`);
       await admin.end();
     };

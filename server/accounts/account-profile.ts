@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { accountTokens, accounts, teams } from "@/db/schema";
+import { accounts, accountTokens, teams } from "@/db/schema";
 import type { Actor } from "../actor";
 import { decrypt } from "../crypto/encryption";
 import { keyRing } from "../crypto/key-ring";

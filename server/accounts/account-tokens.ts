@@ -40,7 +40,13 @@ async function storeToken(
   await db
     .update(accountTokens)
     .set({ usedAt: input.now })
-    .where(and(eq(accountTokens.accountId, input.accountId), eq(accountTokens.purpose, input.purpose), isNull(accountTokens.usedAt)));
+    .where(
+      and(
+        eq(accountTokens.accountId, input.accountId),
+        eq(accountTokens.purpose, input.purpose),
+        isNull(accountTokens.usedAt),
+      ),
+    );
   await db.insert(accountTokens).values({
     accountId: input.accountId,
     purpose: input.purpose,
@@ -66,12 +72,21 @@ export async function consumeAccountToken(
   const [live] = await db
     .select()
     .from(accountTokens)
-    .where(and(eq(accountTokens.accountId, input.accountId), eq(accountTokens.purpose, input.purpose), isNull(accountTokens.usedAt)))
+    .where(
+      and(
+        eq(accountTokens.accountId, input.accountId),
+        eq(accountTokens.purpose, input.purpose),
+        isNull(accountTokens.usedAt),
+      ),
+    )
     .for("update");
   if (!live) return { ok: false, reason: "invalid" };
   if (live.failedAttempts >= MAX_FAILED_ATTEMPTS) return { ok: false, reason: "too_many_attempts" };
   if (live.tokenHash !== hashToken(input.accountId, input.token.trim())) {
-    await db.update(accountTokens).set({ failedAttempts: live.failedAttempts + 1 }).where(eq(accountTokens.id, live.id));
+    await db
+      .update(accountTokens)
+      .set({ failedAttempts: live.failedAttempts + 1 })
+      .where(eq(accountTokens.id, live.id));
     return { ok: false, reason: live.failedAttempts + 1 >= MAX_FAILED_ATTEMPTS ? "too_many_attempts" : "invalid" };
   }
   if (live.expiresAt <= input.now) return { ok: false, reason: "expired" };

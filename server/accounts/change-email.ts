@@ -17,7 +17,6 @@ import { confirmPassword } from "./confirm-password";
 
 export const EMAIL_CHANGE_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-
 /**
  * Why this account may not change its email, or null when it may: a managed account follows
  * its managing team's setting "managed users may change their email".
@@ -166,7 +165,10 @@ export async function confirmEmailChange(
     return { email: outcome.email };
   } catch (error) {
     if (isUniqueViolation(error, "accounts_email_ci_unique")) {
-      throw new DomainError("CONFLICT", "Another account took this email address meanwhile. Choose a different address from your profile.");
+      throw new DomainError(
+        "CONFLICT",
+        "Another account took this email address meanwhile. Choose a different address from your profile.",
+      );
     }
     throw error;
   }

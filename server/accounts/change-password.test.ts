@@ -4,8 +4,8 @@ import { accounts, auditEvents, mailOutbox, sessions } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
-import { openMailContent } from "../mail/mail-content";
 import { verifyPassword } from "../crypto/passwords";
+import { openMailContent } from "../mail/mail-content";
 import { createCaller } from "../routers/root";
 import { accountActor, contextFor } from "../testing/callers";
 
@@ -53,7 +53,10 @@ describe("changing one's password", () => {
     const [current, other] = await openSessions(account.id, 3);
     const api = await callerInSession(account.email, current!);
 
-    const { sessionsEnded, sessionId } = await api.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD });
+    const { sessionsEnded, sessionId } = await api.profile.changePassword({
+      currentPassword: DEMO_PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
     expect(sessionsEnded).toBe(2);
 
     const changed = await accountRow(account.email);
@@ -71,7 +74,13 @@ describe("changing one's password", () => {
     const [event] = await database.handle.db
       .select()
       .from(auditEvents)
-      .where(and(isNull(auditEvents.teamId), eq(auditEvents.action, "account.password_changed"), eq(auditEvents.targetId, account.id)));
+      .where(
+        and(
+          isNull(auditEvents.teamId),
+          eq(auditEvents.action, "account.password_changed"),
+          eq(auditEvents.targetId, account.id),
+        ),
+      );
     expect(event).toMatchObject({ actorId: account.id, after: { sessionsEnded: 2 } });
     expect(JSON.stringify(event)).not.toContain(NEW_PASSWORD);
   });
@@ -81,9 +90,9 @@ describe("changing one's password", () => {
     const [current, other] = await openSessions(account.id, 2);
     const api = await callerInSession(account.email, current!);
 
-    await expect(api.profile.changePassword({ currentPassword: "not-my-password", newPassword: NEW_PASSWORD })).rejects.toThrow(
-      "The current password is not right. Type the password you sign in with.",
-    );
+    await expect(
+      api.profile.changePassword({ currentPassword: "not-my-password", newPassword: NEW_PASSWORD }),
+    ).rejects.toThrow("The current password is not right. Type the password you sign in with.");
     expect((await accountRow(account.email)).passwordHash).toBe(account.passwordHash);
     expect((await openSessionIds(account.id)).sort()).toEqual([current, other].sort());
   });
@@ -96,12 +105,12 @@ describe("changing one's password", () => {
     await expect(api.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "short" })).rejects.toThrow(
       "Use at least 8 characters (15 or more is better).",
     );
-    await expect(api.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "password123" })).rejects.toThrow(
-      /among the most common ones/,
-    );
-    await expect(api.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD })).rejects.toThrow(
-      "The new password is the same as the current one. Choose a different one.",
-    );
+    await expect(
+      api.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: "password123" }),
+    ).rejects.toThrow(/among the most common ones/);
+    await expect(
+      api.profile.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }),
+    ).rejects.toThrow("The new password is the same as the current one. Choose a different one.");
     expect((await accountRow(account.email)).passwordHash).toBe(account.passwordHash);
   });
 });

@@ -1,4 +1,3 @@
-import { confirmPassword } from "./confirm-password";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
@@ -10,6 +9,7 @@ import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { actingAccount } from "./account-profile";
+import { confirmPassword } from "./confirm-password";
 import { assertAcceptablePassword } from "./password-policy";
 
 /**
@@ -32,7 +32,12 @@ export async function changePassword(
   const now = ctx.clock.now();
   return db.transaction(async (tx) => {
     await tx.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, account.id));
-    const sessionsEnded = await endAccountSessions(tx, account.id, now, actor.sessionId ? { except: actor.sessionId } : {});
+    const sessionsEnded = await endAccountSessions(
+      tx,
+      account.id,
+      now,
+      actor.sessionId ? { except: actor.sessionId } : {},
+    );
     const sessionId = actor.sessionId ? await rotateSession(tx, actor.sessionId, now) : null;
     await recordAudit(tx, {
       ...auditContext(ctx),

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
-import { lockMessage, lockedUntil, recordSignInFailure, throttleKeys } from "../auth/throttle";
+import { lockedUntil, lockMessage, recordSignInFailure, throttleKeys } from "../auth/throttle";
 import { verifyPassword } from "../crypto/passwords";
 import { DomainError } from "../errors";
 
@@ -16,7 +16,8 @@ export async function confirmPassword(
   now: Date,
 ): Promise<typeof accounts.$inferSelect> {
   const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
-  if (!account || account.pseudonymisedAt) throw new DomainError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
+  if (!account || account.pseudonymisedAt)
+    throw new DomainError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
   const keys = throttleKeys(account.email, null);
   const locked = await lockedUntil(db, keys, now);
   if (locked) throw new DomainError("RATE_LIMITED", lockMessage(locked, now));

@@ -1,7 +1,7 @@
 import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
-import { recordAudit } from "../audit/record-audit";
 import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
 import { encrypt } from "../crypto/encryption";
 import { keyRing } from "../crypto/key-ring";
 import { hashPassword } from "../crypto/passwords";

@@ -12,7 +12,10 @@ export async function refuseDeactivatedManagedAccount(db: Queryable, accountId: 
     .select({ teamName: teams.name })
     .from(accounts)
     .innerJoin(teams, eq(teams.id, accounts.managedByTeamId))
-    .innerJoin(memberships, and(eq(memberships.teamId, accounts.managedByTeamId), eq(memberships.accountId, accounts.id)))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.teamId, accounts.managedByTeamId), eq(memberships.accountId, accounts.id)),
+    )
     .where(and(eq(accounts.id, accountId), eq(memberships.status, "deactivated")));
   if (deactivatedBy) {
     throw new DomainError(

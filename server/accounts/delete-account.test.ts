@@ -1,16 +1,26 @@
 import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accountTokens, accounts, auditEvents, groupMemberships, mailOutbox, memberships, recoveryCodes, sessions, teams } from "@/db/schema";
 import { rowsOf as resultRows } from "@/db/client";
+import {
+  accounts,
+  accountTokens,
+  auditEvents,
+  groupMemberships,
+  mailOutbox,
+  memberships,
+  recoveryCodes,
+  sessions,
+  teams,
+} from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest } from "../actor";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { fixedClock } from "../clock";
-import { createCaller } from "../routers/root";
-import { accountActor, contextFor } from "../testing/callers";
 import { deliverDueMail } from "../mail/deliver-mail";
 import { listMailbox } from "../mail/mailbox";
+import { createCaller } from "../routers/root";
+import { accountActor, contextFor } from "../testing/callers";
 import { demoTeamId, membershipOf } from "../testing/demo";
 import { issueAccountLinkToken } from "./account-tokens";
 import { requestPasswordReset } from "./password-reset";
@@ -33,17 +43,20 @@ async function rowsOf(table: typeof memberships | typeof recoveryCodes | typeof 
 describe("deleting one's account", () => {
   it("is refused while the account owns a team, naming the teams to transfer first", async () => {
     const owner = await accountRow("owner@acme.example");
-    await expect((await callerFor("owner@acme.example")).profile.deleteAccount({ password: DEMO_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      (await callerFor("owner@acme.example")).profile.deleteAccount({ password: DEMO_PASSWORD }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
-      message: "You own Acme Connect and Acme Corp. Transfer ownership of these teams to another member first, then delete your account.",
+      message:
+        "You own Acme Connect and Acme Corp. Transfer ownership of these teams to another member first, then delete your account.",
     });
     expect(await accountRow("owner@acme.example")).toEqual(owner);
   });
 
   it("needs the password typed again", async () => {
-    await expect((await callerFor("chloe.martin@acme.example")).profile.deleteAccount({ password: "wrong" })).rejects.toThrow(
-      "The current password is not right.",
-    );
+    await expect(
+      (await callerFor("chloe.martin@acme.example")).profile.deleteAccount({ password: "wrong" }),
+    ).rejects.toThrow("The current password is not right.");
     expect((await accountRow("chloe.martin@acme.example")).pseudonymisedAt).toBeNull();
   });
 
@@ -60,10 +73,18 @@ describe("deleting one's account", () => {
       userAgent: "Deleting Browser",
     });
     await database.handle.db.insert(recoveryCodes).values({ accountId: sofia.id, codeHash: "a-recovery-hash" });
-    await issueAccountLinkToken(database.handle.db, { accountId: sofia.id, purpose: "reset_password", now: clock.now(), validForMs: 60_000 });
-    const membershipIds = (await database.handle.db.select({ id: memberships.id }).from(memberships).where(eq(memberships.accountId, sofia.id))).map(
-      (m) => m.id,
-    );
+    await issueAccountLinkToken(database.handle.db, {
+      accountId: sofia.id,
+      purpose: "reset_password",
+      now: clock.now(),
+      validForMs: 60_000,
+    });
+    const membershipIds = (
+      await database.handle.db
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(eq(memberships.accountId, sofia.id))
+    ).map((m) => m.id);
     expect(membershipIds).toHaveLength(1);
 
     expect(await api.profile.deleteAccount({ password: DEMO_PASSWORD })).toEqual({ teamsLeft: 1 });
@@ -93,12 +114,20 @@ describe("deleting one's account", () => {
     const [left] = await database.handle.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.teamId, acme!.id), eq(auditEvents.action, "membership.removed"), eq(auditEvents.targetId, membershipIds[0]!)));
+      .where(
+        and(
+          eq(auditEvents.teamId, acme!.id),
+          eq(auditEvents.action, "membership.removed"),
+          eq(auditEvents.targetId, membershipIds[0]!),
+        ),
+      );
     expect(left).toMatchObject({ actorId: sofia.id, after: { reason: "account_deleted" } });
     const [platform] = await database.handle.db
       .select()
       .from(auditEvents)
-      .where(and(isNull(auditEvents.teamId), eq(auditEvents.action, "account.deleted"), eq(auditEvents.targetId, sofia.id)));
+      .where(
+        and(isNull(auditEvents.teamId), eq(auditEvents.action, "account.deleted"), eq(auditEvents.targetId, sofia.id)),
+      );
     expect(platform).toMatchObject({ actorId: sofia.id, after: { teamsLeft: 1, pseudonymised: true } });
     // Earlier events stay as they were, so both chains still verify.
     expect(await verifyAuditChain(database.handle.db, acme!.id)).toMatchObject({ valid: true });
@@ -110,7 +139,9 @@ describe("deleting one's account", () => {
   it("leaves every team the account was in, recording the departure in each team's log", async () => {
     const priya = await accountRow("priya.nair@acme.example");
     expect(await rowsOf(memberships, priya.id)).toBe(2);
-    expect(await (await callerFor(priya.email)).profile.deleteAccount({ password: DEMO_PASSWORD })).toEqual({ teamsLeft: 2 });
+    expect(await (await callerFor(priya.email)).profile.deleteAccount({ password: DEMO_PASSWORD })).toEqual({
+      teamsLeft: 2,
+    });
     expect(await rowsOf(memberships, priya.id)).toBe(0);
     const removals = await database.handle.db
       .select({ team: teams.name })
@@ -136,7 +167,13 @@ describe("deleting one's account", () => {
     await emmaApi.profile.confirmEmailChange({ token: /confirm-email\/(\S+)/.exec(confirmation!.text)![1]! });
     // An invitation to her new address from a team she is not in, and a reset mail.
     const owner = createCaller(contextFor(db, await accountActor(db, "owner@acme.example"), { clock }));
-    await owner.invitations.invite({ teamId: connectId, emails: [newAddress], role: "member", licensed: false, groupIds: [] });
+    await owner.invitations.invite({
+      teamId: connectId,
+      emails: [newAddress],
+      role: "member",
+      licensed: false,
+      groupIds: [],
+    });
     await requestPasswordReset(db, { clock, request: noRequest }, newAddress);
     const traces = [emma.email, newAddress, emma.name];
     const rowsMentioning = async (table: string) =>
@@ -161,8 +198,15 @@ describe("deleting one's account", () => {
     const [roleChange] = await db
       .select({ before: auditEvents.before })
       .from(auditEvents)
-      .where(and(eq(auditEvents.teamId, acmeId), eq(auditEvents.action, "membership.role_changed"), eq(auditEvents.targetId, membershipId)));
+      .where(
+        and(
+          eq(auditEvents.teamId, acmeId),
+          eq(auditEvents.action, "membership.role_changed"),
+          eq(auditEvents.targetId, membershipId),
+        ),
+      );
     expect(roleChange!.before).toEqual({ email: `deleted-${emma.id}@invalid`, role: "member" });
-    for (const chain of [acmeId, connectId, null]) expect(await verifyAuditChain(db, chain)).toMatchObject({ valid: true });
+    for (const chain of [acmeId, connectId, null])
+      expect(await verifyAuditChain(db, chain)).toMatchObject({ valid: true });
   });
 });

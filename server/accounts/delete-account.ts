@@ -1,6 +1,15 @@
 import { asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { accountTokens, accounts, memberships, recoveryCodes, sessions, signInChallenges, signInThrottles, teams } from "@/db/schema";
+import {
+  accounts,
+  accountTokens,
+  memberships,
+  recoveryCodes,
+  sessions,
+  signInChallenges,
+  signInThrottles,
+  teams,
+} from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import { endAccountSessions } from "../auth/sessions";
@@ -28,16 +37,28 @@ function listOfNames(names: string[]): string {
  * name in audit events become that pseudonym, and invitations and mail to it are deleted.
  * Refused while the account owns a team, since every team needs exactly one owner.
  */
-export async function deleteAccount(db: Queryable, ctx: DomainContext, input: { password: string }): Promise<{ teamsLeft: number }> {
+export async function deleteAccount(
+  db: Queryable,
+  ctx: DomainContext,
+  input: { password: string },
+): Promise<{ teamsLeft: number }> {
   const { accountId } = actingAccount(ctx);
   const checked = await confirmPassword(db, accountId, input.password, ctx.clock.now());
   const now = ctx.clock.now();
   return db.transaction(async (tx) => {
     const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");
-    if (!account || account.pseudonymisedAt) throw new DomainError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
+    if (!account || account.pseudonymisedAt)
+      throw new DomainError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
 
     const left = await tx
-      .select({ id: memberships.id, teamId: memberships.teamId, teamName: teams.name, role: memberships.role, licensed: memberships.licensed, status: memberships.status })
+      .select({
+        id: memberships.id,
+        teamId: memberships.teamId,
+        teamName: teams.name,
+        role: memberships.role,
+        licensed: memberships.licensed,
+        status: memberships.status,
+      })
       .from(memberships)
       .innerJoin(teams, eq(teams.id, memberships.teamId))
       .where(eq(memberships.accountId, accountId))

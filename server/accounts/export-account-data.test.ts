@@ -47,13 +47,18 @@ describe("downloading one's data", () => {
       ["Acme Connect", "member", []],
       ["Acme Corp", "member", ["Operations", "Sales"]],
     ]);
-    expect(data.sessions).toEqual([expect.objectContaining({ ip: "198.51.100.4", userAgent: "Export Browser", endedAt: null })]);
+    expect(data.sessions).toEqual([
+      expect.objectContaining({ ip: "198.51.100.4", userAgent: "Export Browser", endedAt: null }),
+    ]);
     expect(data.auditEvents.map((e) => e.action)).toEqual(["account.profile_updated"]);
   });
 
   it("never contains a password hash, TOTP secret or code hash, only counts of recovery codes", async () => {
     const account = await accountRow("grace.lee@acme.example");
-    await database.handle.db.update(accounts).set({ totpSecretEncrypted: "v1.ktest.secret-iv.secret-body", totpEnabledAt: clock.now() }).where(eq(accounts.id, account.id));
+    await database.handle.db
+      .update(accounts)
+      .set({ totpSecretEncrypted: "v1.ktest.secret-iv.secret-body", totpEnabledAt: clock.now() })
+      .where(eq(accounts.id, account.id));
     await database.handle.db.insert(recoveryCodes).values([
       { accountId: account.id, codeHash: "recovery-hash-one" },
       { accountId: account.id, codeHash: "recovery-hash-two", usedAt: clock.now() },
@@ -82,7 +87,13 @@ describe("downloading one's data", () => {
     const [recorded] = await database.handle.db
       .select()
       .from(auditEvents)
-      .where(and(isNull(auditEvents.teamId), eq(auditEvents.action, "account.data_exported"), eq(auditEvents.actorId, owner.id)));
+      .where(
+        and(
+          isNull(auditEvents.teamId),
+          eq(auditEvents.action, "account.data_exported"),
+          eq(auditEvents.actorId, owner.id),
+        ),
+      );
     expect(recorded).toMatchObject({ targetId: owner.id, occurredAt: clock.now() });
   });
 });

@@ -1,6 +1,16 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { accountTokens, accounts, auditEvents, groupMemberships, groups, memberships, recoveryCodes, sessions, teams } from "@/db/schema";
+import {
+  accounts,
+  accountTokens,
+  auditEvents,
+  groupMemberships,
+  groups,
+  memberships,
+  recoveryCodes,
+  sessions,
+  teams,
+} from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import { decrypt } from "../crypto/encryption";
@@ -46,7 +56,12 @@ export async function exportAccountData(db: Queryable, ctx: DomainContext) {
           .select({ membershipId: groupMemberships.membershipId, name: groups.name })
           .from(groupMemberships)
           .innerJoin(groups, eq(groups.id, groupMemberships.groupId))
-          .where(inArray(groupMemberships.membershipId, membershipRows.map((m) => m.id)))
+          .where(
+            inArray(
+              groupMemberships.membershipId,
+              membershipRows.map((m) => m.id),
+            ),
+          )
           .orderBy(asc(groups.name))
       : [];
 
@@ -65,7 +80,10 @@ export async function exportAccountData(db: Queryable, ctx: DomainContext) {
       .orderBy(asc(sessions.createdAt));
 
     const [codes] = await tx
-      .select({ total: count(), unused: sql<number>`count(*) filter (where ${recoveryCodes.usedAt} is null)`.mapWith(Number) })
+      .select({
+        total: count(),
+        unused: sql<number>`count(*) filter (where ${recoveryCodes.usedAt} is null)`.mapWith(Number),
+      })
       .from(recoveryCodes)
       .where(eq(recoveryCodes.accountId, accountId));
 

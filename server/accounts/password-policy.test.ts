@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PASSWORD_MAX_LENGTH, isCommonPassword, passwordProblem } from "./password-policy";
+import { isCommonPassword, PASSWORD_MAX_LENGTH, passwordProblem } from "./password-policy";
 
 describe("the password policy (OWASP ASVS 5.0, 6.2)", () => {
   it("accepts any password of 8 characters or more that is not common, without composition rules", () => {

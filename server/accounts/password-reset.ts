@@ -11,8 +11,8 @@ import { hashPassword } from "../crypto/passwords";
 import { DomainError } from "../errors";
 import { consoleUrl } from "../mail/console-url";
 import { enqueueMail } from "../mail/enqueue-mail";
-import { findAccountByEmail } from "./find-account";
 import { accountIdOfLinkToken, consumeAccountToken, issueAccountLinkToken } from "./account-tokens";
+import { findAccountByEmail } from "./find-account";
 import { assertAcceptablePassword } from "./password-policy";
 
 export const RESET_LINK_LIFETIME_MS = 60 * 60 * 1000;
@@ -21,13 +21,22 @@ export const RESET_LINK_LIFETIME_MS = 60 * 60 * 1000;
  * Mails a single-use reset link valid one hour. Unknown addresses get the same answer and no
  * mail, and spend the same hourly mail budget, so a refusal tells nothing either.
  */
-export async function requestPasswordReset(db: Queryable, ctx: { clock: Clock; request: RequestMeta }, email: string): Promise<void> {
+export async function requestPasswordReset(
+  db: Queryable,
+  ctx: { clock: Clock; request: RequestMeta },
+  email: string,
+): Promise<void> {
   const now = ctx.clock.now();
   await spendMailBudget(db, ctx, email, now);
   await db.transaction(async (tx) => {
     const account = await findAccountByEmail(tx, email);
     if (!account) return;
-    const token = await issueAccountLinkToken(tx, { accountId: account.id, purpose: "reset_password", now, validForMs: RESET_LINK_LIFETIME_MS });
+    const token = await issueAccountLinkToken(tx, {
+      accountId: account.id,
+      purpose: "reset_password",
+      now,
+      validForMs: RESET_LINK_LIFETIME_MS,
+    });
     await enqueueMail(
       tx,
       {
@@ -57,7 +66,10 @@ export async function resetPassword(
   if (!accountId) throw new DomainError("INVALID_INPUT", REFUSED);
   const now = ctx.clock.now();
   const done = await db.transaction(async (tx) => {
-    const [account] = await tx.select().from(accounts).where(and(eq(accounts.id, accountId), isNull(accounts.pseudonymisedAt)));
+    const [account] = await tx
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.id, accountId), isNull(accounts.pseudonymisedAt)));
     if (!account) return false;
     const verdict = await consumeAccountToken(tx, { accountId, purpose: "reset_password", token: input.token, now });
     if (!verdict.ok) return false;

@@ -3,13 +3,13 @@ import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
 import type { RequestMeta } from "../actor";
-import type { Clock } from "../clock";
 import { recordAudit } from "../audit/record-audit";
 import { spendMailBudget } from "../auth/mail-budget";
+import type { Clock } from "../clock";
 import { hashPassword } from "../crypto/passwords";
 import { invitingTeamOfNewAccount } from "../invitations/inviting-team";
-import { enqueueMail } from "../mail/enqueue-mail";
 import { consoleUrl } from "../mail/console-url";
+import { enqueueMail } from "../mail/enqueue-mail";
 import { issueAccountCode } from "./account-tokens";
 import { createAccount } from "./create-account";
 import { assertAcceptablePassword } from "./password-policy";
@@ -39,7 +39,10 @@ export async function signUp(
   const passwordHash = await hasher(input.password);
 
   await db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(accounts).where(eq(sql`lower(${accounts.email})`, email.toLowerCase()));
+    const [existing] = await tx
+      .select()
+      .from(accounts)
+      .where(eq(sql`lower(${accounts.email})`, email.toLowerCase()));
     if (existing?.emailVerifiedAt || existing?.pseudonymisedAt) {
       await enqueueMail(
         tx,
@@ -81,7 +84,14 @@ export async function signUp(
           clock: ctx.clock,
           request: ctx.request,
         },
-        { id: accountId, email, name: input.name, passwordHash, emailVerified: false, managedByTeamId: managedByTeamId ?? undefined },
+        {
+          id: accountId,
+          email,
+          name: input.name,
+          passwordHash,
+          emailVerified: false,
+          managedByTeamId: managedByTeamId ?? undefined,
+        },
       );
     }
     const code = await issueAccountCode(tx, {

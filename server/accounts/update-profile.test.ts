@@ -4,8 +4,8 @@ import { accounts, auditEvents } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
 import { DomainError } from "../errors";
-import { accountActor, contextFor } from "../testing/callers";
 import { createCaller } from "../routers/root";
+import { accountActor, contextFor } from "../testing/callers";
 import { normalisePhone } from "./update-profile";
 
 const database = setUpTestDatabase();
@@ -24,7 +24,13 @@ async function platformEventsFor(accountId: string) {
   return database.handle.db
     .select()
     .from(auditEvents)
-    .where(and(isNull(auditEvents.teamId), eq(auditEvents.targetId, accountId), eq(auditEvents.action, "account.profile_updated")))
+    .where(
+      and(
+        isNull(auditEvents.teamId),
+        eq(auditEvents.targetId, accountId),
+        eq(auditEvents.action, "account.profile_updated"),
+      ),
+    )
     .orderBy(desc(auditEvents.seq));
 }
 
@@ -50,7 +56,9 @@ describe("phone numbers", () => {
     expect(refusalOf(() => normalisePhone("415 555 0100")).message).toBe(
       "Start the phone number with + and the country code, for example +1 415 555 0100.",
     );
-    expect(refusalOf(() => normalisePhone("+1 415 CALL NOW")).message).toMatch(/only digits, spaces, dashes, dots and brackets/);
+    expect(refusalOf(() => normalisePhone("+1 415 CALL NOW")).message).toMatch(
+      /only digits, spaces, dashes, dots and brackets/,
+    );
     expect(refusalOf(() => normalisePhone("+0 415 555 0100")).message).toMatch(/country code never starts with 0/);
     expect(refusalOf(() => normalisePhone("+12 345")).message).toMatch(/7 to 15 digits/);
     expect(refusalOf(() => normalisePhone("+1234567890123456")).message).toMatch(/7 to 15 digits/);
@@ -86,7 +94,11 @@ describe("editing one's profile", () => {
     await api.profile.update({ name: "Emma Dubois", phone: "", language: "en" });
     const row = await accountRow("emma.dubois@acme.example");
     expect(row.phoneEncrypted).toBeNull();
-    expect((await platformEventsFor(row.id))[0]?.after).toEqual({ name: "Emma Dubois", language: "en", phone: "removed" });
+    expect((await platformEventsFor(row.id))[0]?.after).toEqual({
+      name: "Emma Dubois",
+      language: "en",
+      phone: "removed",
+    });
   });
 
   it("records nothing when nothing changed", async () => {
@@ -111,6 +123,8 @@ describe("editing one's profile", () => {
   it("is only for signed-in accounts", async () => {
     const api = createCaller(contextFor(database.handle.db));
     await expect(api.profile.get()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(api.profile.update({ name: "x", phone: "", language: "en" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(api.profile.update({ name: "x", phone: "", language: "en" })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 });

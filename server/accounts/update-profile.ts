@@ -32,7 +32,10 @@ export function normalisePhone(typed: string): string | null {
   const trimmed = typed.trim();
   if (!trimmed) return null;
   if (!/^(\+|00)?[\d\s().-]+$/.test(trimmed)) {
-    throw new DomainError("INVALID_INPUT", `A phone number holds only digits, spaces, dashes, dots and brackets after the leading +, ${PHONE_EXAMPLE}.`);
+    throw new DomainError(
+      "INVALID_INPUT",
+      `A phone number holds only digits, spaces, dashes, dots and brackets after the leading +, ${PHONE_EXAMPLE}.`,
+    );
   }
   const digits = trimmed.replace(/^00/, "+").replace(/[\s().-]/g, "");
   if (!digits.startsWith("+")) {
@@ -40,11 +43,17 @@ export function normalisePhone(typed: string): string | null {
   }
   const national = digits.slice(1);
   if (national.startsWith("0")) {
-    throw new DomainError("INVALID_INPUT", `A country code never starts with 0: type + and the country code, ${PHONE_EXAMPLE}.`);
+    throw new DomainError(
+      "INVALID_INPUT",
+      `A country code never starts with 0: type + and the country code, ${PHONE_EXAMPLE}.`,
+    );
   }
   // E.164 allows at most 15 digits; the shortest numbers in use have 7 with their country code.
   if (national.length < 7 || national.length > 15) {
-    throw new DomainError("INVALID_INPUT", `A phone number has 7 to 15 digits with its country code, ${PHONE_EXAMPLE}.`);
+    throw new DomainError(
+      "INVALID_INPUT",
+      `A phone number has 7 to 15 digits with its country code, ${PHONE_EXAMPLE}.`,
+    );
   }
   return digits;
 }
@@ -61,7 +70,10 @@ export async function updateProfile(db: Queryable, ctx: DomainContext, input: Pr
   const name = input.name.trim();
   if (!name) throw new DomainError("INVALID_INPUT", "Type your name.");
   if (!PROFILE_LANGUAGE_CODES.includes(input.language)) {
-    throw new DomainError("INVALID_INPUT", `Choose one of the offered languages: ${PROFILE_LANGUAGES.map((l) => l.label).join(", ")}.`);
+    throw new DomainError(
+      "INVALID_INPUT",
+      `Choose one of the offered languages: ${PROFILE_LANGUAGES.map((l) => l.label).join(", ")}.`,
+    );
   }
   const phone = normalisePhone(input.phone);
   const now = ctx.clock.now();

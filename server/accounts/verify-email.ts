@@ -9,8 +9,8 @@ import { createSignInChallenge } from "../auth/sign-in-challenges";
 import type { Clock } from "../clock";
 import { DomainError } from "../errors";
 import { enqueueMail } from "../mail/enqueue-mail";
-import { findAccountByEmail } from "./find-account";
 import { consumeAccountToken, issueAccountCode } from "./account-tokens";
+import { findAccountByEmail } from "./find-account";
 import { VERIFICATION_CODE_LIFETIME_MS, verificationMail } from "./sign-up";
 
 const REFUSALS = {
@@ -38,14 +38,23 @@ export async function verifyEmail(
   // Every try counts, right or wrong, known address or not: spent before the code is compared.
   const tried = await spend(db, VERIFICATION_CODE_TRIES, input.email.trim().toLowerCase(), now);
   if (!tried.allowed) {
-    throw new DomainError("RATE_LIMITED", `Too many codes were tried for this address. ${tryAgainAfter(tried.retryAt, now)}.`, {
-      retryAt: tried.retryAt.toISOString(),
-    });
+    throw new DomainError(
+      "RATE_LIMITED",
+      `Too many codes were tried for this address. ${tryAgainAfter(tried.retryAt, now)}.`,
+      {
+        retryAt: tried.retryAt.toISOString(),
+      },
+    );
   }
   const result = await db.transaction(async (tx) => {
     const account = await findAccountByEmail(tx, input.email);
     if (!account || account.emailVerifiedAt) return { refused: REFUSALS.invalid as string };
-    const verdict = await consumeAccountToken(tx, { accountId: account.id, purpose: "verify_email", token: input.code, now });
+    const verdict = await consumeAccountToken(tx, {
+      accountId: account.id,
+      purpose: "verify_email",
+      token: input.code,
+      now,
+    });
     if (!verdict.ok) return { refused: REFUSALS[verdict.reason] };
     await tx.update(accounts).set({ emailVerifiedAt: now, updatedAt: now }).where(eq(accounts.id, account.id));
     await recordAudit(tx, {
@@ -67,13 +76,22 @@ export async function verifyEmail(
  * Mails a fresh code to an address still waiting for verification; silent otherwise. Either
  * way it spends the address's and the IP's hourly mail budget.
  */
-export async function resendVerificationCode(db: Queryable, ctx: { clock: Clock; request: RequestMeta }, email: string): Promise<void> {
+export async function resendVerificationCode(
+  db: Queryable,
+  ctx: { clock: Clock; request: RequestMeta },
+  email: string,
+): Promise<void> {
   const now = ctx.clock.now();
   await spendMailBudget(db, ctx, email, now);
   await db.transaction(async (tx) => {
     const account = await findAccountByEmail(tx, email);
     if (!account || account.emailVerifiedAt) return;
-    const code = await issueAccountCode(tx, { accountId: account.id, purpose: "verify_email", now, validForMs: VERIFICATION_CODE_LIFETIME_MS });
+    const code = await issueAccountCode(tx, {
+      accountId: account.id,
+      purpose: "verify_email",
+      now,
+      validForMs: VERIFICATION_CODE_LIFETIME_MS,
+    });
     await enqueueMail(tx, verificationMail(account.email, code), now);
   });
 }

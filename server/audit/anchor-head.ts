@@ -3,7 +3,7 @@ import type { Queryable } from "@/db/client";
 import { auditAnchors, auditEvents } from "@/db/schema";
 import { auditSigningKeyRing } from "../crypto/key-ring";
 import { logger } from "../logger";
-import { type SigningKeyRing, checkSignature, signWithRing } from "./anchor-keys";
+import { checkSignature, type SigningKeyRing, signWithRing } from "./anchor-keys";
 
 export interface AnchoredHead {
   teamId: string;
@@ -16,7 +16,15 @@ export type AuditAnchor = typeof auditAnchors.$inferSelect;
 
 /** The exact bytes an anchor's signature covers; the version prefix keeps old anchors checkable. */
 export function anchorMessage(head: AnchoredHead): Buffer {
-  return Buffer.from(["customer-console/audit-anchor/v1", head.teamId, String(head.seq), head.headHash, head.signedAt.toISOString()].join("\n"));
+  return Buffer.from(
+    [
+      "customer-console/audit-anchor/v1",
+      head.teamId,
+      String(head.seq),
+      head.headHash,
+      head.signedAt.toISOString(),
+    ].join("\n"),
+  );
 }
 
 export function checkAnchorSignature(anchor: AuditAnchor, ring: SigningKeyRing = auditSigningKeyRing()) {
@@ -50,7 +58,14 @@ export async function anchorTeamHead(
   if (inserted) {
     // Published outside the database too: whoever can rewrite the tables cannot rewrite the logs.
     logger.info(
-      { teamId: inserted.teamId, seq: inserted.seq, headHash: inserted.headHash, signedAt: inserted.signedAt, keyId: inserted.keyId, signature: inserted.signature },
+      {
+        teamId: inserted.teamId,
+        seq: inserted.seq,
+        headHash: inserted.headHash,
+        signedAt: inserted.signedAt,
+        keyId: inserted.keyId,
+        signature: inserted.signature,
+      },
       "audit head anchored",
     );
     return inserted;

@@ -1,4 +1,4 @@
-import { type KeyObject, createPrivateKey, createPublicKey, sign, verify } from "node:crypto";
+import { createPrivateKey, createPublicKey, type KeyObject, sign, verify } from "node:crypto";
 
 export interface SigningKeyRing {
   activeKeyId: string;
@@ -14,17 +14,27 @@ const ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "he
 export function parseSigningKeyRing(spec: string): SigningKeyRing {
   const privateKeys = new Map<string, KeyObject>();
   const publicKeys = new Map<string, KeyObject>();
-  const entries = spec.split(",").map((part) => part.trim()).filter(Boolean);
+  const entries = spec
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   for (const [index, entry] of entries.entries()) {
     const [keyId, encoded] = entry.split(":");
     // The message never repeats the entry: it may be a bare key.
     if (!keyId || !encoded || !KEY_ID.test(keyId)) {
-      throw new Error(`AUDIT_SIGNING_KEYS: entry ${index + 1} is not "keyid:base64key" (key id: letters, digits, - or _)`);
+      throw new Error(
+        `AUDIT_SIGNING_KEYS: entry ${index + 1} is not "keyid:base64key" (key id: letters, digits, - or _)`,
+      );
     }
     const seed = Buffer.from(encoded, "base64");
-    if (seed.length !== 32) throw new Error(`AUDIT_SIGNING_KEYS: key "${keyId}" must be a 32-byte Ed25519 seed, base64-encoded`);
+    if (seed.length !== 32)
+      throw new Error(`AUDIT_SIGNING_KEYS: key "${keyId}" must be a 32-byte Ed25519 seed, base64-encoded`);
     if (privateKeys.has(keyId)) throw new Error(`AUDIT_SIGNING_KEYS: key id "${keyId}" appears twice`);
-    const privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: "der", type: "pkcs8" });
+    const privateKey = createPrivateKey({
+      key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
+      format: "der",
+      type: "pkcs8",
+    });
     privateKeys.set(keyId, privateKey);
     publicKeys.set(keyId, createPublicKey(privateKey));
   }
@@ -41,7 +51,12 @@ export function signWithRing(ring: SigningKeyRing, message: Buffer): { keyId: st
 
 export type SignatureCheck = "valid" | "unknown key" | "invalid";
 
-export function checkSignature(ring: SigningKeyRing, message: Buffer, keyId: string, signature: string): SignatureCheck {
+export function checkSignature(
+  ring: SigningKeyRing,
+  message: Buffer,
+  keyId: string,
+  signature: string,
+): SignatureCheck {
   const key = ring.publicKeys.get(keyId);
   if (!key) return "unknown key";
   const bytes = Buffer.from(signature, "base64");

@@ -34,15 +34,32 @@ export async function checkAuditIntegrity(
   teamId: string,
   ring: SigningKeyRing = auditSigningKeyRing(),
 ): Promise<IntegrityReport> {
-  const anchors = await db.select().from(auditAnchors).where(eq(auditAnchors.teamId, teamId)).orderBy(asc(auditAnchors.seq));
+  const anchors = await db
+    .select()
+    .from(auditAnchors)
+    .where(eq(auditAnchors.teamId, teamId))
+    .orderBy(asc(auditAnchors.seq));
   const chain = await verifyAuditChain(db, teamId);
   if (!chain.valid) {
-    return { intact: false, events: chain.events, brokenAt: chain.seq, problem: `Event ${chain.seq} ${chain.problem}.`, anchors: anchors.length };
+    return {
+      intact: false,
+      events: chain.events,
+      brokenAt: chain.seq,
+      problem: `Event ${chain.seq} ${chain.problem}.`,
+      anchors: anchors.length,
+    };
   }
   const hashes = await anchoredHashes(db, teamId, anchors);
   for (const anchor of anchors) {
     const problem = anchorProblem(anchor, chain.events, hashes.get(anchor.seq), ring);
-    if (problem) return { intact: false, events: chain.events, brokenAt: Math.min(anchor.seq, chain.events + 1), problem, anchors: anchors.length };
+    if (problem)
+      return {
+        intact: false,
+        events: chain.events,
+        brokenAt: Math.min(anchor.seq, chain.events + 1),
+        problem,
+        anchors: anchors.length,
+      };
   }
   const newest = anchors.at(-1);
   return {
@@ -58,11 +75,24 @@ async function anchoredHashes(db: Queryable, teamId: string, anchors: AuditAncho
   const rows = await db
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
     .from(auditEvents)
-    .where(and(eq(auditEvents.teamId, teamId), inArray(auditEvents.seq, anchors.map((a) => a.seq))));
+    .where(
+      and(
+        eq(auditEvents.teamId, teamId),
+        inArray(
+          auditEvents.seq,
+          anchors.map((a) => a.seq),
+        ),
+      ),
+    );
   return new Map(rows.map((row) => [row.seq, row.hash]));
 }
 
-function anchorProblem(anchor: AuditAnchor, events: number, hash: string | undefined, ring: SigningKeyRing): string | null {
+function anchorProblem(
+  anchor: AuditAnchor,
+  events: number,
+  hash: string | undefined,
+  ring: SigningKeyRing,
+): string | null {
   const signed = `signed at ${anchor.signedAt.toISOString()}`;
   switch (checkAnchorSignature(anchor, ring)) {
     case "unknown key":
@@ -73,6 +103,7 @@ function anchorProblem(anchor: AuditAnchor, events: number, hash: string | undef
   if (hash === undefined) {
     return `Event ${anchor.seq} was anchored (${signed}) but the log now ends at event ${events}: events ${events + 1} to ${anchor.seq} were deleted.`;
   }
-  if (hash !== anchor.headHash) return `Event ${anchor.seq} differs from the one anchored (${signed}): the log was rewritten after it.`;
+  if (hash !== anchor.headHash)
+    return `Event ${anchor.seq} differs from the one anchored (${signed}): the log was rewritten after it.`;
   return null;
 }

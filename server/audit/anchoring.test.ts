@@ -27,12 +27,20 @@ async function teamWithEvents(name: string, count: number): Promise<string> {
 async function appendEvents(teamId: string, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     await db().transaction((tx) =>
-      recordAudit(tx, { teamId, actor: systemActor("Tests"), occurredAt: new Date(), request: noRequest, action: "test.event", after: { i } }),
+      recordAudit(tx, {
+        teamId,
+        actor: systemActor("Tests"),
+        occurredAt: new Date(),
+        request: noRequest,
+        action: "test.event",
+        after: { i },
+      }),
     );
   }
 }
 
-const anchorsOf = (teamId: string) => db().select().from(auditAnchors).where(eq(auditAnchors.teamId, teamId)).orderBy(auditAnchors.seq);
+const anchorsOf = (teamId: string) =>
+  db().select().from(auditAnchors).where(eq(auditAnchors.teamId, teamId)).orderBy(auditAnchors.seq);
 
 describe("anchoring the audit chain", () => {
   it("passes an intact chain and names the signed head", async () => {
@@ -47,14 +55,17 @@ describe("anchoring the audit chain", () => {
     });
     expect(await auditVerifyCommand(db(), ["--team", teamId])).toEqual({
       status: 0,
-      message: "Intact: intact up to event 3, event 3 signed at 2026-03-01T10:00:00.000Z (3 events and 1 signed head checked).",
+      message:
+        "Intact: intact up to event 3, event 3 signed at 2026-03-01T10:00:00.000Z (3 events and 1 signed head checked).",
     });
   });
 
   it("detects the newest events deleted after an anchor, which the hash chain alone cannot", async () => {
     const teamId = await teamWithEvents("Truncated", 5);
     await anchorTeamHead(db(), { teamId, now: new Date("2026-03-01T10:00:00Z"), anchoredBy: "tests" });
-    await db().delete(auditEvents).where(and(eq(auditEvents.teamId, teamId), gt(auditEvents.seq, 3)));
+    await db()
+      .delete(auditEvents)
+      .where(and(eq(auditEvents.teamId, teamId), gt(auditEvents.seq, 3)));
 
     const report = await checkAuditIntegrity(db(), teamId);
     expect(report).toMatchObject({ intact: false, events: 3, brokenAt: 4 });
@@ -69,7 +80,9 @@ describe("anchoring the audit chain", () => {
   it("detects deleted events replaced by new ones up to the anchored number", async () => {
     const teamId = await teamWithEvents("Replaced", 4);
     await anchorTeamHead(db(), { teamId, now: new Date("2026-03-01T10:00:00Z"), anchoredBy: "tests" });
-    await db().delete(auditEvents).where(and(eq(auditEvents.teamId, teamId), gt(auditEvents.seq, 2)));
+    await db()
+      .delete(auditEvents)
+      .where(and(eq(auditEvents.teamId, teamId), gt(auditEvents.seq, 2)));
     await appendEvents(teamId, 2);
     const report = await checkAuditIntegrity(db(), teamId);
     expect(report).toMatchObject({ intact: false, brokenAt: 4 });
@@ -78,11 +91,19 @@ describe("anchoring the audit chain", () => {
 
   it("detects a forged signature, an anchor moved to hide deleted events, and an unknown key", async () => {
     const teamId = await teamWithEvents("Forged", 5);
-    const anchor = (await anchorTeamHead(db(), { teamId, now: new Date("2026-03-01T10:00:00Z"), anchoredBy: "tests" }))!;
+    const anchor = (await anchorTeamHead(db(), {
+      teamId,
+      now: new Date("2026-03-01T10:00:00Z"),
+      anchoredBy: "tests",
+    }))!;
     // Signed by a key of the same id that is not ours.
     const impostor = parseSigningKeyRing(`atest:${newSeed()}`);
     const other = await teamWithEvents("Impostor", 5);
-    const forged = (await anchorTeamHead(db(), { teamId: other, now: anchor.signedAt, anchoredBy: "tests" }, impostor))!;
+    const forged = (await anchorTeamHead(
+      db(),
+      { teamId: other, now: anchor.signedAt, anchoredBy: "tests" },
+      impostor,
+    ))!;
     const report = await checkAuditIntegrity(db(), other);
     expect(report).toMatchObject({ intact: false, brokenAt: 5 });
     expect(report.intact === false && report.problem).toBe(
@@ -91,10 +112,19 @@ describe("anchoring the audit chain", () => {
     expect(forged.signature).not.toBe(anchor.signature);
 
     // Whoever deletes events 4 and 5 and moves the anchor back to event 3 breaks its signature.
-    const [third] = await db().select().from(auditEvents).where(and(eq(auditEvents.teamId, teamId), eq(auditEvents.seq, 3)));
-    await db().delete(auditEvents).where(and(eq(auditEvents.teamId, teamId), gt(auditEvents.seq, 3)));
+    const [third] = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.teamId, teamId), eq(auditEvents.seq, 3)));
+    await db()
+      .delete(auditEvents)
+      .where(and(eq(auditEvents.teamId, teamId), gt(auditEvents.seq, 3)));
     await db().update(auditAnchors).set({ seq: 3, headHash: third!.hash }).where(eq(auditAnchors.id, anchor.id));
-    expect(await checkAuditIntegrity(db(), teamId)).toMatchObject({ intact: false, brokenAt: 3, problem: expect.stringMatching(/invalid signature/) });
+    expect(await checkAuditIntegrity(db(), teamId)).toMatchObject({
+      intact: false,
+      brokenAt: 3,
+      problem: expect.stringMatching(/invalid signature/),
+    });
 
     await db().update(auditAnchors).set({ keyId: "gone" }).where(eq(auditAnchors.id, anchor.id));
     expect(await checkAuditIntegrity(db(), teamId)).toMatchObject({
@@ -122,7 +152,10 @@ describe("anchoring the audit chain", () => {
     expect((await anchorsOf(teamId)).map((a) => a.keyId)).toEqual(["atest", "anext"]);
     expect(await checkAuditIntegrity(db(), teamId, rotated)).toMatchObject({ intact: true, events: 3, anchors: 2 });
     // The ring without the new key cannot vouch for what it signed.
-    expect(await checkAuditIntegrity(db(), teamId, auditSigningKeyRing())).toMatchObject({ intact: false, brokenAt: 3 });
+    expect(await checkAuditIntegrity(db(), teamId, auditSigningKeyRing())).toMatchObject({
+      intact: false,
+      brokenAt: 3,
+    });
   });
 });
 
@@ -154,10 +187,16 @@ describe("the hourly anchoring job", () => {
 
 describe("npm run audit:verify", () => {
   it("explains its use and refuses an unknown team", async () => {
-    expect(await auditVerifyCommand(db(), [])).toMatchObject({ status: 2, message: expect.stringMatching(/^Usage: npm run audit:verify -- --team <team id>/) });
+    expect(await auditVerifyCommand(db(), [])).toMatchObject({
+      status: 2,
+      message: expect.stringMatching(/^Usage: npm run audit:verify -- --team <team id>/),
+    });
     expect(await auditVerifyCommand(db(), ["--team", "acme"])).toMatchObject({ status: 2 });
     const missing = "00000000-0000-4000-8000-000000000000";
-    expect(await auditVerifyCommand(db(), ["--team", missing])).toEqual({ status: 2, message: `No team ${missing} in this database.` });
+    expect(await auditVerifyCommand(db(), ["--team", missing])).toEqual({
+      status: 2,
+      message: `No team ${missing} in this database.`,
+    });
   });
 });
 
@@ -165,7 +204,11 @@ describe("AUDIT_SIGNING_KEYS", () => {
   it.each([
     ["an empty value", "", "AUDIT_SIGNING_KEYS holds no key"],
     ["an entry without a key", "a1", 'AUDIT_SIGNING_KEYS: entry 1 is not "keyid:base64key"'],
-    ["a 16-byte seed", `a1:${randomBytes(16).toString("base64")}`, 'AUDIT_SIGNING_KEYS: key "a1" must be a 32-byte Ed25519 seed, base64-encoded'],
+    [
+      "a 16-byte seed",
+      `a1:${randomBytes(16).toString("base64")}`,
+      'AUDIT_SIGNING_KEYS: key "a1" must be a 32-byte Ed25519 seed, base64-encoded',
+    ],
     ["a key id used twice", `a1:${newSeed()},a1:${newSeed()}`, 'AUDIT_SIGNING_KEYS: key id "a1" appears twice'],
   ])("refuses %s, saying what is wrong", (_name, spec, message) => {
     expect(() => parseSigningKeyRing(spec)).toThrow(message);

@@ -98,10 +98,19 @@ describe("the audit chain", () => {
     const target = column === "team_id" ? await newTeam("Other") : teamId;
     const change = column === "team_id" ? `team_id = '${target}'` : assignment;
     await db.execute(sql.raw(`update audit_events set ${change} where team_id = '${teamId}' and seq = 2`));
-    expect(await verifyAuditChain(db, teamId)).toEqual({ valid: false, events: column === "team_id" ? 2 : 3, ...verdict });
+    expect(await verifyAuditChain(db, teamId)).toEqual({
+      valid: false,
+      events: column === "team_id" ? 2 : 3,
+      ...verdict,
+    });
     // The other chain now starts with a stranger's event 2.
     if (column === "team_id") {
-      expect(await verifyAuditChain(db, target)).toEqual({ valid: false, events: 1, seq: 2, problem: "expected event 1, found 2" });
+      expect(await verifyAuditChain(db, target)).toEqual({
+        valid: false,
+        events: 1,
+        seq: 2,
+        problem: "expected event 1, found 2",
+      });
     }
   });
 
@@ -112,10 +121,21 @@ describe("the audit chain", () => {
       await db.transaction((tx) => recordAudit(tx, event(teamId, action)));
     }
     await db.execute(sql.raw(`delete from audit_events where team_id = '${teamId}' and seq = 2`));
-    expect(await verifyAuditChain(db, teamId)).toEqual({ valid: false, events: 2, seq: 3, problem: "expected event 2, found 3" });
+    expect(await verifyAuditChain(db, teamId)).toEqual({
+      valid: false,
+      events: 2,
+      seq: 3,
+      problem: "expected event 2, found 3",
+    });
   });
 
-  const person = { kind: "account" as const, accountId: "5f0b1c2d-0000-4000-8000-00000000a11c", email: "alice@personal.example", sessionId: null, mfaVerified: false };
+  const person = {
+    kind: "account" as const,
+    accountId: "5f0b1c2d-0000-4000-8000-00000000a11c",
+    email: "alice@personal.example",
+    sessionId: null,
+    mfaVerified: false,
+  };
 
   async function personalChain(name: string) {
     const teamId = await newTeam(name);
@@ -150,12 +170,27 @@ describe("the audit chain", () => {
   });
 
   const personalTamperings: Array<[string, string]> = [
-    ["a personal actor label", `update audit_events set actor_label = 'mallory@personal.example' where action = 'membership.role_changed' and team_id = $team`],
-    ["a personal value in after", `update audit_events set "after" = jsonb_set("after", '{email}', '"mallory@personal.example"') where action = 'membership.role_changed' and team_id = $team`],
-    ["a digest", `update audit_personal_fields set digest = repeat('c', 64) where team_id = $team and path = '["before", "email"]'`],
+    [
+      "a personal actor label",
+      `update audit_events set actor_label = 'mallory@personal.example' where action = 'membership.role_changed' and team_id = $team`,
+    ],
+    [
+      "a personal value in after",
+      `update audit_events set "after" = jsonb_set("after", '{email}', '"mallory@personal.example"') where action = 'membership.role_changed' and team_id = $team`,
+    ],
+    [
+      "a digest",
+      `update audit_personal_fields set digest = repeat('c', 64) where team_id = $team and path = '["before", "email"]'`,
+    ],
     ["a salt", `update audit_personal_fields set salt = 'forged' where team_id = $team and path = '["actorLabel"]'`],
-    ["a path", `update audit_personal_fields set path = '["before", "role"]' where team_id = $team and path = '["before", "email"]'`],
-    ["a removed personal field", `delete from audit_personal_fields where team_id = $team and path = '["after", "email"]'`],
+    [
+      "a path",
+      `update audit_personal_fields set path = '["before", "role"]' where team_id = $team and path = '["before", "email"]'`,
+    ],
+    [
+      "a removed personal field",
+      `delete from audit_personal_fields where team_id = $team and path = '["after", "email"]'`,
+    ],
   ];
 
   it.each(personalTamperings)("detects a changed %s", async (_what, statement) => {
@@ -168,7 +203,10 @@ describe("the audit chain", () => {
   it("erases a person's values without breaking the chain or changing any hash", async () => {
     const teamId = await personalChain("Erased");
     const { db } = database.handle;
-    const hashes = async () => (await db.select({ hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.teamId, teamId))).map((r) => r.hash);
+    const hashes = async () =>
+      (await db.select({ hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.teamId, teamId))).map(
+        (r) => r.hash,
+      );
     const before = await hashes();
 
     const erased = await db.transaction((tx) =>
@@ -181,11 +219,20 @@ describe("the audit chain", () => {
     );
 
     expect(erased).toEqual({ values: 3, events: 1 });
-    const [row] = await db.select().from(auditEvents).where(and(eq(auditEvents.teamId, teamId), eq(auditEvents.action, "membership.role_changed")));
+    const [row] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.teamId, teamId), eq(auditEvents.action, "membership.role_changed")));
     expect(row!.actorLabel).toBe(`gone-${person.accountId}@invalid`);
     expect(row!.before).toEqual({ email: "gone-unknown@invalid", role: "member" });
-    expect(row!.after).toEqual({ email: "gone-unknown@invalid", role: "manager", invitations: [{ email: "carol@personal.example" }] });
-    expect(JSON.stringify(await db.select().from(auditPersonalFields).where(eq(auditPersonalFields.teamId, teamId)))).not.toMatch(/alice|bob/);
+    expect(row!.after).toEqual({
+      email: "gone-unknown@invalid",
+      role: "manager",
+      invitations: [{ email: "carol@personal.example" }],
+    });
+    expect(
+      JSON.stringify(await db.select().from(auditPersonalFields).where(eq(auditPersonalFields.teamId, teamId))),
+    ).not.toMatch(/alice|bob/);
     expect(await hashes()).toEqual(before);
     expect(await verifyAuditChain(db, teamId)).toEqual({ valid: true, events: 3 });
   });

@@ -7,8 +7,8 @@ import { parseCsv } from "../members/csv/csv";
 import { createCaller } from "../routers/root";
 import { accountActor, callerForEmail, contextFor } from "../testing/callers";
 import { demoTeamId } from "../testing/demo";
-import { recordAudit } from "./record-audit";
 import { refusal } from "../testing/refusal";
+import { recordAudit } from "./record-audit";
 
 const database = setUpTestDatabase();
 const db = () => database.handle.db;
@@ -18,18 +18,39 @@ let support: Actor;
 
 beforeAll(async () => {
   teamId = await demoTeamId(db(), "Acme Corp");
-  const [account] = await db().insert(accounts).values({ email: "sam.support@platform.example", name: "Sam Support" }).returning();
+  const [account] = await db()
+    .insert(accounts)
+    .values({ email: "sam.support@platform.example", name: "Sam Support" })
+    .returning();
   const [employee] = await db().insert(staff).values({ accountId: account!.id, role: "support" }).returning();
   const now = new Date();
   const [session] = await db()
     .insert(supportSessions)
-    .values({ teamId, staffId: employee!.id, reason: "Ticket 9: audit question", startedAt: now, endsAt: new Date(now.getTime() + 3_600_000) })
+    .values({
+      teamId,
+      staffId: employee!.id,
+      reason: "Ticket 9: audit question",
+      startedAt: now,
+      endsAt: new Date(now.getTime() + 3_600_000),
+    })
     .returning();
-  support = { kind: "support", staffId: employee!.id, accountId: account!.id, email: account!.email, teamId, supportSessionId: session!.id };
+  support = {
+    kind: "support",
+    staffId: employee!.id,
+    accountId: account!.id,
+    email: account!.email,
+    teamId,
+    supportSessionId: session!.id,
+  };
 });
 
 async function newestEvent() {
-  const [event] = await db().select().from(auditEvents).where(eq(auditEvents.teamId, teamId)).orderBy(desc(auditEvents.seq)).limit(1);
+  const [event] = await db()
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.teamId, teamId))
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
   return event!;
 }
 
@@ -54,7 +75,13 @@ describe("Verify integrity", () => {
     const api = createCaller(contextFor(db(), support));
     const before = await anchors();
     await db().transaction((tx) =>
-      recordAudit(tx, { teamId, actor: systemActor("Tests"), occurredAt: new Date(), request: noRequest, action: "test.later" }),
+      recordAudit(tx, {
+        teamId,
+        actor: systemActor("Tests"),
+        occurredAt: new Date(),
+        request: noRequest,
+        action: "test.later",
+      }),
     );
     const report = await api.audit.integrity({ teamId });
     expect(report).toMatchObject({ intact: true, anchor: { seq: before.at(-1)!.seq } });
@@ -66,7 +93,9 @@ describe("Verify integrity", () => {
 
   it("is refused to a member", async () => {
     const member = await as("member@acme.example");
-    expect((await refusal(member.audit.verify({ teamId }))).message).toContain("does not allow you to sign and verify the team's audit log");
+    expect((await refusal(member.audit.verify({ teamId }))).message).toContain(
+      "does not allow you to sign and verify the team's audit log",
+    );
     expect((await refusal(member.audit.integrity({ teamId }))).code).toBe("FORBIDDEN");
   });
 });
@@ -76,7 +105,7 @@ describe("exporting the audit log", () => {
     await db().transaction((tx) =>
       recordAudit(tx, {
         teamId,
-        actor: systemActor("=HYPERLINK(\"http://evil.example\")"),
+        actor: systemActor('=HYPERLINK("http://evil.example")'),
         occurredAt: new Date(),
         request: noRequest,
         action: "test.formula",
@@ -86,14 +115,31 @@ describe("exporting the audit log", () => {
     const api = await as("owner@acme.example");
     const text = await collect(await api.audit.export({ teamId, format: "csv", action: "test.formula" }));
     const records = parseCsv(text);
-    expect(records[0]).toEqual(["seq", "occurred_at", "actor", "actor_type", "action", "target_type", "target_id", "before", "after", "ip", "request_id"]);
+    expect(records[0]).toEqual([
+      "seq",
+      "occurred_at",
+      "actor",
+      "actor_type",
+      "action",
+      "target_type",
+      "target_id",
+      "before",
+      "after",
+      "ip",
+      "request_id",
+    ]);
     expect(records).toHaveLength(2);
     expect(records[1]![2]).toBe(`'=HYPERLINK("http://evil.example")`);
     expect(records[1]![4]).toBe("test.formula");
     expect(JSON.parse(records[1]![8]!)).toEqual({ note: "@SUM(A1)" });
 
     const event = await newestEvent();
-    expect(event).toMatchObject({ action: "audit.exported", actorLabel: "owner@acme.example", targetType: "team", targetId: teamId });
+    expect(event).toMatchObject({
+      action: "audit.exported",
+      actorLabel: "owner@acme.example",
+      targetType: "team",
+      targetId: teamId,
+    });
     expect(event.after).toEqual({ format: "csv", filter: { action: "test.formula" } });
   });
 
@@ -101,7 +147,9 @@ describe("exporting the audit log", () => {
     // A team of its own with 1,005 events, written in one statement (their hashes do not matter here).
     const [team] = await db().insert(teams).values({ name: "Busy", product: "filemaker_cloud" }).returning();
     const manager = await accountActor(db(), "manager@acme.example");
-    await db().insert(memberships).values({ teamId: team!.id, accountId: (manager as { accountId: string }).accountId, role: "owner" });
+    await db()
+      .insert(memberships)
+      .values({ teamId: team!.id, accountId: (manager as { accountId: string }).accountId, role: "owner" });
     const from = new Date("2031-05-01T00:00:00Z");
     await db().execute(sql`
       insert into audit_events (team_id, seq, occurred_at, actor_type, actor_label, action, after, prev_hash, hash)
@@ -111,20 +159,32 @@ describe("exporting the audit log", () => {
     const api = createCaller(contextFor(db(), manager));
     const to = new Date("2031-05-02T00:00:00Z");
     const chunks: string[] = [];
-    for await (const chunk of await api.audit.export({ teamId: team!.id, format: "jsonl", from, to })) chunks.push(chunk);
+    for await (const chunk of await api.audit.export({ teamId: team!.id, format: "jsonl", from, to }))
+      chunks.push(chunk);
     expect(chunks).toHaveLength(2);
-    const lines = chunks.join("").trimEnd().split("\n").map((line) => JSON.parse(line) as { seq: number; action: string; after: { i: number } });
+    const lines = chunks
+      .join("")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { seq: number; action: string; after: { i: number } });
     expect(lines).toHaveLength(1005);
     expect(lines[0]).toMatchObject({ seq: 1005, action: "test.bulk", after: { i: 1005 } });
     expect(lines.at(-1)).toMatchObject({ seq: 1 });
-    const [exported] = await db().select().from(auditEvents).where(eq(auditEvents.teamId, team!.id)).orderBy(desc(auditEvents.seq)).limit(1);
+    const [exported] = await db()
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.teamId, team!.id))
+      .orderBy(desc(auditEvents.seq))
+      .limit(1);
     expect(exported).toMatchObject({ action: "audit.exported", seq: 1006 });
     expect(exported!.after).toEqual({ format: "jsonl", filter: { from: from.toISOString(), to: to.toISOString() } });
   });
 
   it("is for managers only", async () => {
     const member = await as("member@acme.example");
-    expect((await refusal(member.audit.export({ teamId, format: "csv" }))).message).toContain("export the team's audit log");
+    expect((await refusal(member.audit.export({ teamId, format: "csv" }))).message).toContain(
+      "export the team's audit log",
+    );
   });
 });
 

@@ -14,7 +14,13 @@ export async function auditedExport<T>(
   stream: () => AsyncGenerator<T>,
 ): Promise<AsyncGenerator<T>> {
   await db.transaction((tx) =>
-    recordAudit(tx, { ...auditContext(ctx), teamId: event.teamId, action: event.action, target: { type: "team", id: event.teamId }, after: event.after }),
+    recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId: event.teamId,
+      action: event.action,
+      target: { type: "team", id: event.teamId },
+      after: event.after,
+    }),
   );
   return stream();
 }

@@ -29,7 +29,11 @@ export async function erasePersonalAuditFields(
   },
 ): Promise<{ values: number; events: number }> {
   const inChain: SQL | undefined =
-    input.teamId === undefined ? undefined : input.teamId === null ? isNull(auditPersonalFields.teamId) : eq(auditPersonalFields.teamId, input.teamId);
+    input.teamId === undefined
+      ? undefined
+      : input.teamId === null
+        ? isNull(auditPersonalFields.teamId)
+        : eq(auditPersonalFields.teamId, input.teamId);
   const emails = input.whose === "everyone" ? [] : [...new Set(input.whose.emails.map((e) => e.trim().toLowerCase()))];
   const about: SQL | undefined =
     input.whose === "everyone"
@@ -51,7 +55,12 @@ export async function erasePersonalAuditFields(
       .for("update");
     if (fields.length === 0) break;
     const events = await tx
-      .select({ id: auditEvents.id, actorLabel: auditEvents.actorLabel, before: auditEvents.before, after: auditEvents.after })
+      .select({
+        id: auditEvents.id,
+        actorLabel: auditEvents.actorLabel,
+        before: auditEvents.before,
+        after: auditEvents.after,
+      })
       .from(auditEvents)
       .where(inArray(auditEvents.id, [...new Set(fields.map((f) => f.eventId))]))
       .for("update");
@@ -70,7 +79,12 @@ export async function erasePersonalAuditFields(
     await tx
       .update(auditPersonalFields)
       .set({ salt: null, emailKey: null, erasedAt: input.now })
-      .where(inArray(auditPersonalFields.id, fields.map((f) => f.id)));
+      .where(
+        inArray(
+          auditPersonalFields.id,
+          fields.map((f) => f.id),
+        ),
+      );
     values += fields.length;
   }
   return { values, events: touched.size };

@@ -29,7 +29,10 @@ export interface HashedAuditFields {
  * The event's hash. Personal values are hashed as their salted digests (see
  * audit_personal_fields), so erasing one later leaves the hash as it was.
  */
-export function auditEventHash(fields: HashedAuditFields, personal: ReadonlyArray<{ path: FieldPath; digest: string }> = []): string {
+export function auditEventHash(
+  fields: HashedAuditFields,
+  personal: ReadonlyArray<{ path: FieldPath; digest: string }> = [],
+): string {
   let content: HashedAuditFields = fields;
   for (const field of personal) content = withValueAt(content, field.path, { personalDigest: field.digest });
   const text = canonicalJson({ ...content, occurredAt: content.occurredAt.toISOString() });

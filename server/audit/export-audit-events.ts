@@ -9,7 +9,19 @@ export type AuditExportFilter = Omit<AuditFilter, "beforeSeq">;
 
 const EXPORT_PAGE = 1000;
 
-export const AUDIT_EXPORT_HEADER = ["seq", "occurred_at", "actor", "actor_type", "action", "target_type", "target_id", "before", "after", "ip", "request_id"];
+export const AUDIT_EXPORT_HEADER = [
+  "seq",
+  "occurred_at",
+  "actor",
+  "actor_type",
+  "action",
+  "target_type",
+  "target_id",
+  "before",
+  "after",
+  "ip",
+  "request_id",
+];
 
 /** The filtered log as an audited export (`audit.exported` names the format and filter). */
 export function startAuditExport(
@@ -17,8 +29,11 @@ export function startAuditExport(
   ctx: DomainContext,
   input: { teamId: string; format: AuditExportFormat; filter: AuditExportFilter },
 ): Promise<AsyncGenerator<string>> {
-  return auditedExport(db, ctx, { teamId: input.teamId, action: "audit.exported", after: { format: input.format, filter: input.filter } }, () =>
-    exportAuditEvents(db, input.teamId, input.format, input.filter),
+  return auditedExport(
+    db,
+    ctx,
+    { teamId: input.teamId, action: "audit.exported", after: { format: input.format, filter: input.filter } },
+    () => exportAuditEvents(db, input.teamId, input.format, input.filter),
   );
 }
 

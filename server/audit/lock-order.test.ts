@@ -20,7 +20,13 @@ function deferred() {
 /** Waits until the append holds the audit chain's advisory lock, or has already finished with it. */
 async function chainTakenOrDone(appendSettled: () => boolean) {
   const chainHeld = async () =>
-    Number(rowsOf<{ n: string }>(await database.handle.db.execute(sql`select count(*) as n from pg_locks where locktype = 'advisory' and granted`))[0]!.n) > 0;
+    Number(
+      rowsOf<{ n: string }>(
+        await database.handle.db.execute(
+          sql`select count(*) as n from pg_locks where locktype = 'advisory' and granted`,
+        ),
+      )[0]!.n,
+    ) > 0;
   await expect.poll(async () => appendSettled() || (await chainHeld()), { timeout: 10_000 }).toBe(true);
 }
 
@@ -31,7 +37,13 @@ describe("the order in which writers lock a team", () => {
   it(raceTest("lets an audit append and a subscription change on the same team both finish"), async () => {
     const { db } = database.handle;
     const teamId = await demoTeamId(db, "Acme Corp");
-    const event = (action: string) => ({ teamId, actor: systemActor("Lock order"), occurredAt: new Date(), request: noRequest, action });
+    const event = (action: string) => ({
+      teamId,
+      actor: systemActor("Lock order"),
+      occurredAt: new Date(),
+      request: noRequest,
+      action,
+    });
     const teamLocked = deferred();
     let appendSettled = false;
 
@@ -43,7 +55,9 @@ describe("the order in which writers lock a team", () => {
     });
     if (runsConcurrently) await teamLocked.promise;
     else await change;
-    const append = db.transaction((tx) => recordAudit(tx, event("lock_order.view"))).finally(() => (appendSettled = true));
+    const append = db
+      .transaction((tx) => recordAudit(tx, event("lock_order.view")))
+      .finally(() => (appendSettled = true));
 
     await expect(Promise.all([change, append])).resolves.toBeDefined();
     expect(await verifyAuditChain(db, teamId)).toMatchObject({ valid: true });

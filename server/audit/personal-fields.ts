@@ -26,7 +26,8 @@ export function personalFieldsOf(event: {
   after: unknown;
 }): PersonalField[] {
   const found: PersonalField[] = [];
-  if (event.actorAccountId) found.push({ path: ["actorLabel"], value: event.actorLabel, accountId: event.actorAccountId });
+  if (event.actorAccountId)
+    found.push({ path: ["actorLabel"], value: event.actorLabel, accountId: event.actorAccountId });
   const targetAccount = event.targetType === "account" ? event.targetId : null;
 
   const walk = (value: unknown, path: FieldPath) => {

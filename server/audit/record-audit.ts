@@ -1,10 +1,10 @@
-import { desc, eq, isNull, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
+import { desc, eq, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { auditEvents, auditPersonalFields } from "@/db/schema";
 import type { Actor, RequestMeta } from "../actor";
 import { asStoredJson } from "./canonical-json";
-import { GENESIS_HASH, auditEventHash } from "./event-hash";
+import { auditEventHash, GENESIS_HASH } from "./event-hash";
 import { emailKeyOf, newSalt, personalDigest, personalFieldsOf } from "./personal-fields";
 
 export interface AuditEventInput {
@@ -79,7 +79,11 @@ function actorAccountId(actor: Actor): string | null {
   return actor.kind === "account" || actor.kind === "support" ? actor.accountId : null;
 }
 
-function actorColumns(actor: Actor): { actorType: "account" | "staff" | "system"; actorId: string | null; actorLabel: string } {
+function actorColumns(actor: Actor): {
+  actorType: "account" | "staff" | "system";
+  actorId: string | null;
+  actorLabel: string;
+} {
   switch (actor.kind) {
     case "account":
       return { actorType: "account", actorId: actor.accountId, actorLabel: actor.email };

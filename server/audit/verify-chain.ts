@@ -1,7 +1,7 @@
 import { asc, eq, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { auditEvents, auditPersonalFields } from "@/db/schema";
-import { GENESIS_HASH, auditEventHash } from "./event-hash";
+import { auditEventHash, GENESIS_HASH } from "./event-hash";
 import { personalDigest, valueAt } from "./personal-fields";
 
 export type ChainVerdict =
@@ -21,7 +21,12 @@ export async function verifyAuditChain(db: Queryable, teamId: string | null): Pr
       .where(teamId ? eq(auditEvents.teamId, teamId) : isNull(auditEvents.teamId))
       .orderBy(asc(auditEvents.seq)),
     db
-      .select({ eventId: auditPersonalFields.eventId, path: auditPersonalFields.path, digest: auditPersonalFields.digest, salt: auditPersonalFields.salt })
+      .select({
+        eventId: auditPersonalFields.eventId,
+        path: auditPersonalFields.path,
+        digest: auditPersonalFields.digest,
+        salt: auditPersonalFields.salt,
+      })
       .from(auditPersonalFields)
       .where(teamId ? eq(auditPersonalFields.teamId, teamId) : isNull(auditPersonalFields.teamId)),
   ]);

@@ -15,7 +15,11 @@ export interface CommandOutcome {
 }
 
 /** `npm run audit:verify -- --team <id>`: the chain and its signed heads, and where they break. */
-export async function auditVerifyCommand(db: Queryable, args: string[], ring?: SigningKeyRing): Promise<CommandOutcome> {
+export async function auditVerifyCommand(
+  db: Queryable,
+  args: string[],
+  ring?: SigningKeyRing,
+): Promise<CommandOutcome> {
   const teamFlag = args.indexOf("--team");
   const teamId = teamFlag >= 0 ? args[teamFlag + 1] : undefined;
   if (!teamId || !z.uuid().safeParse(teamId).success) return { status: 2, message: AUDIT_VERIFY_USAGE };
@@ -25,9 +29,16 @@ export async function auditVerifyCommand(db: Queryable, args: string[], ring?: S
   const report = await checkAuditIntegrity(db, teamId, ring);
   const checked = `${plural(report.events, "event")} and ${plural(report.anchors, "signed head")} checked`;
   if (!report.intact) {
-    return { status: 1, message: `${team.name}: the audit log is broken at event ${report.brokenAt}. ${report.problem} (${checked})` };
+    return {
+      status: 1,
+      message: `${team.name}: the audit log is broken at event ${report.brokenAt}. ${report.problem} (${checked})`,
+    };
   }
-  if (!report.anchor) return { status: 0, message: `${team.name}: intact up to event ${report.events}; no head is signed yet (${checked}).` };
+  if (!report.anchor)
+    return {
+      status: 0,
+      message: `${team.name}: intact up to event ${report.events}; no head is signed yet (${checked}).`,
+    };
   const signed = `event ${report.anchor.seq} signed at ${report.anchor.signedAt.toISOString()}`;
   return { status: 0, message: `${team.name}: intact up to event ${report.events}, ${signed} (${checked}).` };
 }

@@ -2,7 +2,7 @@ import type { Queryable } from "@/db/client";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { anchorTeamHead } from "./anchor-head";
-import { type IntegrityReport, checkAuditIntegrity } from "./anchor-verify";
+import { checkAuditIntegrity, type IntegrityReport } from "./anchor-verify";
 
 /**
  * The Verify integrity button of a team manager: signs the current head, then checks the

@@ -37,7 +37,13 @@ export async function listAccountSessions(db: Queryable, ctx: AccountContext) {
   const rows = await db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.accountId, ctx.actor.accountId), isNull(sessions.endedAt), gt(sessions.expiresAt, ctx.clock.now())))
+    .where(
+      and(
+        eq(sessions.accountId, ctx.actor.accountId),
+        isNull(sessions.endedAt),
+        gt(sessions.expiresAt, ctx.clock.now()),
+      ),
+    )
     .orderBy(desc(sessions.lastSeenAt));
   return rows.map((row) => ({
     id: row.id,
@@ -57,14 +63,21 @@ export async function endAccountSession(db: Queryable, ctx: AccountContext, sess
       .where(and(eq(sessions.id, sessionId), eq(sessions.accountId, ctx.actor.accountId), isNull(sessions.endedAt)));
     if (!row) throw new DomainError("NOT_FOUND", "This session has already ended.");
     await endSession(tx, row.id, ctx.clock.now());
-    await recordAudit(tx, { ...auditContext(ctx), teamId: null, action: "account.session_ended", target: { type: "session", id: row.id } });
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId: null,
+      action: "account.session_ended",
+      target: { type: "session", id: row.id },
+    });
   });
 }
 
 /** "Sign out everywhere else". */
 export async function endOtherAccountSessions(db: Queryable, ctx: AccountContext): Promise<number> {
   return db.transaction(async (tx) => {
-    const ended = await endAccountSessions(tx, ctx.actor.accountId, ctx.clock.now(), { except: ctx.actor.sessionId ?? undefined });
+    const ended = await endAccountSessions(tx, ctx.actor.accountId, ctx.clock.now(), {
+      except: ctx.actor.sessionId ?? undefined,
+    });
     await recordAudit(tx, {
       ...auditContext(ctx),
       teamId: null,

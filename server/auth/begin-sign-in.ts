@@ -1,16 +1,16 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
+import { refuseDeactivatedManagedAccount } from "../accounts/deactivated-account";
 import type { RequestMeta } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Clock } from "../clock";
-import { refuseDeactivatedManagedAccount } from "../accounts/deactivated-account";
 import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from "../crypto/passwords";
 import { DomainError } from "../errors";
 import { logger } from "../logger";
-import { secondStepLockMessage, secondStepLockedUntil } from "./second-step-lock";
+import { secondStepLockedUntil, secondStepLockMessage } from "./second-step-lock";
 import { createSignInChallenge } from "./sign-in-challenges";
-import { clearAccountThrottle, lockMessage, lockedUntil, recordSignInFailure, throttleKeys } from "./throttle";
+import { clearAccountThrottle, lockedUntil, lockMessage, recordSignInFailure, throttleKeys } from "./throttle";
 
 export type SignInStart =
   | { status: "challenge"; challengeToken: string; secondStep: boolean }
@@ -45,7 +45,10 @@ export async function beginSignIn(
     })
     .from(accounts)
     .where(and(eq(sql`lower(${accounts.email})`, email), isNull(accounts.pseudonymisedAt)));
-  const passwordMatches = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), credentials.password);
+  const passwordMatches = await verifyPassword(
+    account?.passwordHash ?? (await dummyPasswordHash()),
+    credentials.password,
+  );
 
   if (!account?.passwordHash || !passwordMatches) {
     const lock = await db.transaction((tx) => recordSignInFailure(tx, keys, now));
@@ -59,7 +62,9 @@ export async function beginSignIn(
   // Told only to someone who knows the password: wrong codes, not wrong passwords, locked it.
   const secondStepLock = account.totpEnabledAt ? await secondStepLockedUntil(db, account.id, now) : null;
   if (secondStepLock) {
-    throw new DomainError("RATE_LIMITED", secondStepLockMessage(secondStepLock, now), { retryAt: secondStepLock.toISOString() });
+    throw new DomainError("RATE_LIMITED", secondStepLockMessage(secondStepLock, now), {
+      retryAt: secondStepLock.toISOString(),
+    });
   }
 
   if (passwordNeedsRehash(account.passwordHash)) {

@@ -8,8 +8,8 @@ import { decrypt } from "../crypto/encryption";
 import { keyRing } from "../crypto/key-ring";
 import { logger } from "../logger";
 import { useRecoveryCode } from "./recovery-codes";
-import { createSession } from "./sessions";
 import { recordSecondStepFailure, secondStepLockedUntil } from "./second-step-lock";
+import { createSession } from "./sessions";
 import { failChallenge, findLiveChallenge, useChallenge } from "./sign-in-challenges";
 import { ipThrottleKeys, recordSignInFailure } from "./throttle";
 import { verifyTotp } from "./totp";
@@ -69,7 +69,13 @@ export async function completeSignIn(
     await tx.update(accounts).set({ lastSignInAt: now }).where(eq(accounts.id, account.id));
     await recordAudit(tx, {
       teamId: null,
-      actor: { kind: "account", accountId: account.id, email: account.email, sessionId, mfaVerified: method !== "password" },
+      actor: {
+        kind: "account",
+        accountId: account.id,
+        email: account.email,
+        sessionId,
+        mfaVerified: method !== "password",
+      },
       occurredAt: now,
       request: ctx.request,
       action: "account.signed_in",
@@ -88,7 +94,9 @@ async function checkSecondStep(
   now: Date,
 ): Promise<{ ok: true; method: string } | { ok: false }> {
   if (input.recoveryCode) {
-    return (await useRecoveryCode(tx, account.id, input.recoveryCode, now)) ? { ok: true, method: "recovery_code" } : { ok: false };
+    return (await useRecoveryCode(tx, account.id, input.recoveryCode, now))
+      ? { ok: true, method: "recovery_code" }
+      : { ok: false };
   }
   if (!input.code) return { ok: false };
   const secret = decrypt(keyRing(), account.totpSecretEncrypted!);

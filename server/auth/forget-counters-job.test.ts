@@ -15,7 +15,13 @@ describe("forgetting spent sign-in counters", () => {
     await db.insert(signInThrottles).values([
       { key: "account:old@forget.example", failures: 3, lastFailureAt: ago(24 * HOUR + 1000) },
       { key: "account:recent@forget.example", failures: 3, lastFailureAt: ago(24 * HOUR - 1000) },
-      { key: "ip:192.0.2.77", failures: 100, locks: 3, lastFailureAt: ago(24 * HOUR + 1000), lockedUntil: new Date(NOW.getTime() + 1000) },
+      {
+        key: "ip:192.0.2.77",
+        failures: 100,
+        locks: 3,
+        lastFailureAt: ago(24 * HOUR + 1000),
+        lockedUntil: new Date(NOW.getTime() + 1000),
+      },
     ]);
     await db.insert(rateLimits).values([
       { key: "mail-address:old@forget.example", used: 5, windowStartedAt: ago(HOUR) },

@@ -13,7 +13,10 @@ const LONGEST_BUDGET_WINDOW_MS = HOUR_MS;
  * email addresses and client IPs, which are kept no longer than they protect anything. A
  * deleted row behaves exactly as the expired one did.
  */
-export async function runForgetCountersJob(db: Database, clock: Clock): Promise<{ throttles: number; budgets: number }> {
+export async function runForgetCountersJob(
+  db: Database,
+  clock: Clock,
+): Promise<{ throttles: number; budgets: number }> {
   const now = clock.now();
   const throttles = await db
     .delete(signInThrottles)

@@ -8,11 +8,11 @@ import { resendVerificationCode } from "../accounts/verify-email";
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";
 import { DomainError } from "../errors";
+import { openMailContent } from "../mail/mail-content";
 import { createCaller } from "../routers/root";
 import { accountActor, contextFor } from "../testing/callers";
 import { demoTeamId } from "../testing/demo";
 import { HOUR_MS } from "./rate-limits";
-import { openMailContent } from "../mail/mail-content";
 
 const database = setUpTestDatabase();
 
@@ -51,7 +51,10 @@ describe("mail asked for without signing in", () => {
       expect(refused.code).toBe("RATE_LIMITED");
       answers.push(refused.message);
       expect((await refusal(resendVerificationCode(db, ctx, address))).message).toBe(refused.message);
-      expect((await refusal(signUp(db, ctx, { name: "Someone", email: address, password: "a long enough passphrase" }))).message).toBe(refused.message);
+      expect(
+        (await refusal(signUp(db, ctx, { name: "Someone", email: address, password: "a long enough passphrase" })))
+          .message,
+      ).toBe(refused.message);
 
       clock.advance(30 * 60_000);
       await requestPasswordReset(db, ctx, address);
@@ -70,7 +73,9 @@ describe("mail asked for without signing in", () => {
     const sprayer = { clock, request: from("203.0.113.99") };
     for (let i = 0; i < 20; i++) await requestPasswordReset(db, sprayer, `target${i}@elsewhere.example`);
     const refused = await refusal(requestPasswordReset(db, sprayer, "grace.lee@acme.example"));
-    expect(refused.message).toBe("Too many requests for mail from your network. Try again after 10:00 UTC (in 60 minutes).");
+    expect(refused.message).toBe(
+      "Too many requests for mail from your network. Try again after 10:00 UTC (in 60 minutes).",
+    );
     expect(await mailsTo("grace.lee@acme.example")).toBe(0);
     await requestPasswordReset(db, { clock, request: from("198.51.100.30") }, "grace.lee@acme.example");
     expect(await mailsTo("grace.lee@acme.example")).toBe(1);
@@ -82,9 +87,18 @@ describe("resending an invitation", () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-08-06T09:00:00Z");
     const teamId = await demoTeamId(db, "Acme Corp");
-    const ctx = { ...contextFor(db, await accountActor(db, "manager@acme.example"), { clock }), request: from("198.51.100.40") };
+    const ctx = {
+      ...contextFor(db, await accountActor(db, "manager@acme.example"), { clock }),
+      request: from("198.51.100.40"),
+    };
     const api = createCaller(ctx);
-    const { invited } = await api.invitations.invite({ teamId, emails: ["resent@elsewhere.example"], role: "member", licensed: false, groupIds: [] });
+    const { invited } = await api.invitations.invite({
+      teamId,
+      emails: ["resent@elsewhere.example"],
+      role: "member",
+      licensed: false,
+      groupIds: [],
+    });
     for (let i = 0; i < 5; i++) await api.invitations.resend({ teamId, invitationId: invited[0]!.id });
     await expect(api.invitations.resend({ teamId, invitationId: invited[0]!.id })).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",

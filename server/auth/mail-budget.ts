@@ -13,19 +13,32 @@ export const MAIL_PER_IP: Budget = { name: "mail-ip", limit: 20, windowMs: HOUR_
  * password is hashed or mail written. Every request counts, whether or not the address has
  * an account, so a refusal tells nothing about it.
  */
-export async function spendMailBudget(db: Queryable, ctx: { request: RequestMeta }, address: string, now: Date): Promise<void> {
+export async function spendMailBudget(
+  db: Queryable,
+  ctx: { request: RequestMeta },
+  address: string,
+  now: Date,
+): Promise<void> {
   if (ctx.request.ip) {
     const fromIp = await spend(db, MAIL_PER_IP, ctx.request.ip, now);
     if (!fromIp.allowed) {
-      throw new DomainError("RATE_LIMITED", `Too many requests for mail from your network. ${tryAgainAfter(fromIp.retryAt, now)}.`, {
-        retryAt: fromIp.retryAt.toISOString(),
-      });
+      throw new DomainError(
+        "RATE_LIMITED",
+        `Too many requests for mail from your network. ${tryAgainAfter(fromIp.retryAt, now)}.`,
+        {
+          retryAt: fromIp.retryAt.toISOString(),
+        },
+      );
     }
   }
   const toAddress = await spend(db, MAIL_PER_ADDRESS, address.trim().toLowerCase(), now);
   if (!toAddress.allowed) {
-    throw new DomainError("RATE_LIMITED", `Too many requests for mail to this address. ${tryAgainAfter(toAddress.retryAt, now)}.`, {
-      retryAt: toAddress.retryAt.toISOString(),
-    });
+    throw new DomainError(
+      "RATE_LIMITED",
+      `Too many requests for mail to this address. ${tryAgainAfter(toAddress.retryAt, now)}.`,
+      {
+        retryAt: toAddress.retryAt.toISOString(),
+      },
+    );
   }
 }

@@ -1,5 +1,5 @@
-import NextAuth, { CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { systemClock } from "../clock";
@@ -9,7 +9,7 @@ import { requestMetaFrom } from "../context";
 import { getDatabase } from "../database";
 import { logger } from "../logger";
 import { completeSignIn } from "./complete-sign-in";
-import { SESSION_ABSOLUTE_LIFETIME_MS, isSuccessorSession, signOutSession } from "./sessions";
+import { isSuccessorSession, SESSION_ABSOLUTE_LIFETIME_MS, signOutSession } from "./sessions";
 
 const credentialsSchema = z.object({
   challenge: z.string().min(1).max(200),
@@ -29,7 +29,13 @@ export class ChallengeExpired extends CredentialsSignin {
  * Auth.js carries only a session id in its encrypted cookie; the session row in the database
  * is what makes it valid, so it can be listed and ended from the server.
  */
-export const { handlers, auth, signIn, signOut, unstable_update: updateAuthSession } = NextAuth(() => ({
+export const {
+  handlers,
+  auth,
+  signIn,
+  signOut,
+  unstable_update: updateAuthSession,
+} = NextAuth(() => ({
   secret: loadSecrets().authSecret,
   trustHost: true,
   useSecureCookies: isProduction(),
@@ -54,11 +60,15 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateAuthSessi
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new ChallengeExpired();
         const { db } = await getDatabase();
-        const result = await completeSignIn(db, { clock: systemClock, request: requestMetaFrom(request.headers) }, {
-          challengeToken: parsed.data.challenge,
-          code: parsed.data.code || undefined,
-          recoveryCode: parsed.data.recoveryCode || undefined,
-        });
+        const result = await completeSignIn(
+          db,
+          { clock: systemClock, request: requestMetaFrom(request.headers) },
+          {
+            challengeToken: parsed.data.challenge,
+            code: parsed.data.code || undefined,
+            recoveryCode: parsed.data.recoveryCode || undefined,
+          },
+        );
         if (!result.ok) throw result.reason === "wrong_code" ? new WrongCode() : new ChallengeExpired();
         return { id: result.accountId, sessionId: result.sessionId };
       },

@@ -3,7 +3,7 @@ import type { RequestMeta } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import { consoleUrl } from "../mail/console-url";
 import { enqueueMail } from "../mail/enqueue-mail";
-import { type Budget, HOUR_MS, exhaustedUntil, spend, tryAgainAfter } from "./rate-limits";
+import { type Budget, exhaustedUntil, HOUR_MS, spend, tryAgainAfter } from "./rate-limits";
 
 /**
  * Wrong authentication and recovery codes an account takes in an hour before its second step

@@ -5,7 +5,10 @@ import { unusedRecoveryCodes } from "./recovery-codes";
 
 /** What the Security page shows about two-step verification. */
 export async function securityStatus(db: Queryable, accountId: string) {
-  const [account] = await db.select({ totpEnabledAt: accounts.totpEnabledAt }).from(accounts).where(eq(accounts.id, accountId));
+  const [account] = await db
+    .select({ totpEnabledAt: accounts.totpEnabledAt })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
   return {
     twoStepEnabledAt: account?.totpEnabledAt ?? null,
     recoveryCodesLeft: account?.totpEnabledAt ? await unusedRecoveryCodes(db, accountId) : 0,

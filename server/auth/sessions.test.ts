@@ -42,7 +42,10 @@ describe("a replaced session", () => {
     expect(await isSuccessorSession(db, successor, successor, clock.now())).toBe(false);
     // A session that ended without a successor (signed out) leads nowhere either.
     const signedOut = await openSession("emma.dubois@acme.example", clock.now());
-    await db.update(sessions).set({ endedAt: clock.now(), replacedBySessionId: null }).where(eq(sessions.id, signedOut));
+    await db
+      .update(sessions)
+      .set({ endedAt: clock.now(), replacedBySessionId: null })
+      .where(eq(sessions.id, signedOut));
     expect(await isSuccessorSession(db, signedOut, successor, clock.now())).toBe(false);
   });
 

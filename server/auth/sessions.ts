@@ -90,7 +90,12 @@ export async function rotateSession(
  * make, to the session that replaced its own, and only in the moments after the replacement,
  * so a copy of the old cookie found later cannot take over the new session.
  */
-export async function isSuccessorSession(db: Queryable, previousId: string, nextId: string, now: Date): Promise<boolean> {
+export async function isSuccessorSession(
+  db: Queryable,
+  previousId: string,
+  nextId: string,
+  now: Date,
+): Promise<boolean> {
   const [row] = await db
     .select({ next: sessions.replacedBySessionId, endedAt: sessions.endedAt })
     .from(sessions)

@@ -45,7 +45,11 @@ export async function useChallenge(db: Queryable, challengeId: string, now: Date
 }
 
 /** Counts a wrong code; the fifth one ends the challenge. */
-export async function failChallenge(db: Queryable, challenge: { id: string; failedCodes: number }, now: Date): Promise<void> {
+export async function failChallenge(
+  db: Queryable,
+  challenge: { id: string; failedCodes: number },
+  now: Date,
+): Promise<void> {
   const failedCodes = challenge.failedCodes + 1;
   await db
     .update(signInChallenges)

@@ -5,8 +5,8 @@ import { DEMO_PASSWORD } from "@/db/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";
-import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, resolveSession, signOutSession } from "./sessions";
 import { signInWithPassword } from "../testing/sign-in";
+import { resolveSession, SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, signOutSession } from "./sessions";
 
 const database = setUpTestDatabase();
 const request: RequestMeta = { requestId: "req-sign-in-0001", ip: "203.0.113.7", userAgent: "Vitest Browser" };
@@ -27,7 +27,11 @@ describe("signing in with a password", () => {
     const clock = fixedClock("2026-03-02T09:00:00Z");
     const owner = await accountByEmail("owner@acme.example");
 
-    const result = await signInWithPassword(database.handle.db, { clock, request }, { email: "owner@acme.example", password: DEMO_PASSWORD });
+    const result = await signInWithPassword(
+      database.handle.db,
+      { clock, request },
+      { email: "owner@acme.example", password: DEMO_PASSWORD },
+    );
 
     expect(result).toEqual({ accountId: owner.id, sessionId: expect.any(String) });
     expect((await accountByEmail("owner@acme.example")).lastSignInAt).toEqual(clock.now());
@@ -46,7 +50,11 @@ describe("signing in with a password", () => {
   it("records the sign-in in the platform's audit log, not a team's", async () => {
     const clock = fixedClock("2026-03-02T10:00:00Z");
     const manager = await accountByEmail("manager@acme.example");
-    const result = await signInWithPassword(database.handle.db, { clock, request }, { email: "manager@acme.example", password: DEMO_PASSWORD });
+    const result = await signInWithPassword(
+      database.handle.db,
+      { clock, request },
+      { email: "manager@acme.example", password: DEMO_PASSWORD },
+    );
 
     const events = await database.handle.db
       .select()
@@ -68,27 +76,45 @@ describe("signing in with a password", () => {
 
   it("ignores the case and surrounding spaces of the email", async () => {
     const clock = fixedClock("2026-03-02T11:00:00Z");
-    const result = await signInWithPassword(database.handle.db, { clock, request }, { email: "  Member@ACME.example ", password: DEMO_PASSWORD });
+    const result = await signInWithPassword(
+      database.handle.db,
+      { clock, request },
+      { email: "  Member@ACME.example ", password: DEMO_PASSWORD },
+    );
     expect(result?.accountId).toBe((await accountByEmail("member@acme.example")).id);
   });
 
   it("answers null to a wrong password, and opens no session nor audit event", async () => {
     const clock = fixedClock("2026-03-02T12:00:00Z");
     const chloe = await accountByEmail("chloe.martin@acme.example");
-    const eventsBefore = await database.handle.db.select({ n: count() }).from(auditEvents).where(isNull(auditEvents.teamId));
+    const eventsBefore = await database.handle.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(isNull(auditEvents.teamId));
 
-    const result = await signInWithPassword(database.handle.db, { clock, request }, { email: chloe.email, password: "demopass-2026" });
+    const result = await signInWithPassword(
+      database.handle.db,
+      { clock, request },
+      { email: chloe.email, password: "demopass-2026" },
+    );
 
     expect(result).toBeNull();
     expect(await sessionCount(chloe.id)).toBe(0);
     expect((await accountByEmail(chloe.email)).lastSignInAt).toBeNull();
-    const eventsAfter = await database.handle.db.select({ n: count() }).from(auditEvents).where(isNull(auditEvents.teamId));
+    const eventsAfter = await database.handle.db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(isNull(auditEvents.teamId));
     expect(eventsAfter[0]!.n).toBe(eventsBefore[0]!.n);
   });
 
   it("answers the same null to an unknown email", async () => {
     const clock = fixedClock("2026-03-02T12:00:00Z");
-    const result = await signInWithPassword(database.handle.db, { clock, request }, { email: "nobody@acme.example", password: DEMO_PASSWORD });
+    const result = await signInWithPassword(
+      database.handle.db,
+      { clock, request },
+      { email: "nobody@acme.example", password: DEMO_PASSWORD },
+    );
     expect(result).toBeNull();
   });
 });
@@ -116,7 +142,10 @@ describe("sessions", () => {
     const sessionId = await signIn("it@acme.example", clock);
     await signOutSession(database.handle.db, sessionId, clock.now(), request);
     expect(await resolveSession(database.handle.db, sessionId, clock)).toBeNull();
-    const [event] = await database.handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, "account.signed_out"), eq(auditEvents.targetId, sessionId)));
+    const [event] = await database.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "account.signed_out"), eq(auditEvents.targetId, sessionId)));
     expect(event).toMatchObject({ teamId: null, actorLabel: "it@acme.example", ip: "203.0.113.7" });
   });
 

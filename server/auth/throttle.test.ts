@@ -8,10 +8,16 @@ import { requestPasswordReset, resetPassword } from "../accounts/password-reset"
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";
 import { DomainError } from "../errors";
+import { openMailContent } from "../mail/mail-content";
 import { signInWithPassword } from "../testing/sign-in";
 import { beginSignIn } from "./begin-sign-in";
-import { ACCOUNT_FAILURE_LIMIT, FIRST_LOCK_MS, IP_FAILURE_LIMIT, lockDurationMs, recordSignInFailure } from "./throttle";
-import { openMailContent } from "../mail/mail-content";
+import {
+  ACCOUNT_FAILURE_LIMIT,
+  FIRST_LOCK_MS,
+  IP_FAILURE_LIMIT,
+  lockDurationMs,
+  recordSignInFailure,
+} from "./throttle";
 
 const database = setUpTestDatabase();
 
@@ -42,7 +48,9 @@ describe("failed sign-ins", () => {
     }
     const locked = await refusal(beginSignIn(db, ctx, wrong));
     expect(locked.code).toBe("RATE_LIMITED");
-    expect(locked.message).toBe("Too many failed sign-ins. Try again after 09:15 UTC (in 15 minutes), or reset your password.");
+    expect(locked.message).toBe(
+      "Too many failed sign-ins. Try again after 09:15 UTC (in 15 minutes), or reset your password.",
+    );
 
     // Locked means locked: even the right password, from another address.
     const right = { email: "liam.chen@acme.example", password: DEMO_PASSWORD };
@@ -74,7 +82,8 @@ describe("failed sign-ins", () => {
     for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await refusal(beginSignIn(db, ctx, wrong));
     clock.advance(FIRST_LOCK_MS);
     expect(await signInWithPassword(db, ctx, { email: wrong.email, password: DEMO_PASSWORD })).not.toBeNull();
-    for (let i = 1; i < ACCOUNT_FAILURE_LIMIT; i++) expect((await refusal(beginSignIn(db, ctx, wrong))).code).toBe("UNAUTHENTICATED");
+    for (let i = 1; i < ACCOUNT_FAILURE_LIMIT; i++)
+      expect((await refusal(beginSignIn(db, ctx, wrong))).code).toBe("UNAUTHENTICATED");
     const relocked = await refusal(beginSignIn(db, ctx, wrong));
     expect(relocked.message).toContain("in 15 minutes");
   });
@@ -84,11 +93,19 @@ describe("failed sign-ins", () => {
     const clock = fixedClock("2026-05-02T15:00:00Z");
     const ctx = { clock, request: from("198.51.100.6") };
     const email = "hana.sato@acme.example";
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await refusal(beginSignIn(db, ctx, { email, password: "attacker guess" }));
-    expect((await refusal(beginSignIn(db, ctx, { email, password: DEMO_PASSWORD }))).message).toContain("or reset your password");
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++)
+      await refusal(beginSignIn(db, ctx, { email, password: "attacker guess" }));
+    expect((await refusal(beginSignIn(db, ctx, { email, password: DEMO_PASSWORD }))).message).toContain(
+      "or reset your password",
+    );
 
     await requestPasswordReset(db, ctx, email);
-    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+    const [mail] = await db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toAddress, email))
+      .orderBy(desc(mailOutbox.createdAt))
+      .limit(1);
     const token = /reset-password\/(\S+)/.exec(openMailContent(mail!).text)![1]!;
     await resetPassword(db, ctx, { token, password: "a fresh and long passphrase" });
     expect(await signInWithPassword(db, ctx, { email, password: "a fresh and long passphrase" })).not.toBeNull();
@@ -99,7 +116,8 @@ describe("failed sign-ins", () => {
     const clock = fixedClock("2026-05-03T09:00:00Z");
     const ctx = { clock, request: from("198.51.100.4") };
     const unknown = { email: "ghost@acme.example", password: "whatever-it-is" };
-    for (let i = 1; i < ACCOUNT_FAILURE_LIMIT; i++) expect((await refusal(beginSignIn(db, ctx, unknown))).code).toBe("UNAUTHENTICATED");
+    for (let i = 1; i < ACCOUNT_FAILURE_LIMIT; i++)
+      expect((await refusal(beginSignIn(db, ctx, unknown))).code).toBe("UNAUTHENTICATED");
     expect((await refusal(beginSignIn(db, ctx, unknown))).code).toBe("RATE_LIMITED");
   });
 
@@ -108,7 +126,9 @@ describe("failed sign-ins", () => {
     const clock = fixedClock("2026-05-04T09:00:00Z");
     const sprayer = from("203.0.113.66");
     for (let i = 0; i < IP_FAILURE_LIMIT; i++) {
-      await refusal(beginSignIn(db, { clock, request: sprayer }, { email: `victim${i}@acme.example`, password: "Spring2026!" }));
+      await refusal(
+        beginSignIn(db, { clock, request: sprayer }, { email: `victim${i}@acme.example`, password: "Spring2026!" }),
+      );
     }
     const right = { email: "grace.lee@acme.example", password: DEMO_PASSWORD };
     expect((await refusal(beginSignIn(db, { clock, request: sprayer }, right))).code).toBe("RATE_LIMITED");
@@ -119,7 +139,11 @@ describe("failed sign-ins", () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-05-05T09:00:00Z");
     const keys = ["account:concurrent@acme.example"];
-    await Promise.all(Array.from({ length: ACCOUNT_FAILURE_LIMIT }, () => db.transaction((tx) => recordSignInFailure(tx, keys, clock.now()))));
+    await Promise.all(
+      Array.from({ length: ACCOUNT_FAILURE_LIMIT }, () =>
+        db.transaction((tx) => recordSignInFailure(tx, keys, clock.now())),
+      ),
+    );
     const lock = await db.transaction((tx) => recordSignInFailure(tx, keys, clock.now()));
     expect(lock).toEqual(new Date(clock.now().getTime() + FIRST_LOCK_MS));
   });

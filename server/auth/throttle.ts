@@ -31,7 +31,10 @@ export function lockDurationMs(locks: number): number {
 
 /** The latest time until which any of the keys is locked, or null. */
 export async function lockedUntil(db: Queryable, keys: string[], now: Date): Promise<Date | null> {
-  const rows = await db.select({ lockedUntil: signInThrottles.lockedUntil }).from(signInThrottles).where(inArray(signInThrottles.key, keys));
+  const rows = await db
+    .select({ lockedUntil: signInThrottles.lockedUntil })
+    .from(signInThrottles)
+    .where(inArray(signInThrottles.key, keys));
   const locks = rows.map((r) => r.lockedUntil).filter((d): d is Date => d !== null && d > now);
   return locks.length ? new Date(Math.max(...locks.map((d) => d.getTime()))) : null;
 }

@@ -24,12 +24,17 @@ const sixDigits = (published: string) => published.slice(-6);
 
 describe("time-based codes (RFC 6238)", () => {
   it("are checked with the RFC's own seed", () => {
-    expect(Buffer.from(OTPAuth.Secret.fromBase32(RFC_SECRET_BASE32).buffer).toString("ascii")).toBe("12345678901234567890");
+    expect(Buffer.from(OTPAuth.Secret.fromBase32(RFC_SECRET_BASE32).buffer).toString("ascii")).toBe(
+      "12345678901234567890",
+    );
   });
 
   it.each(RFC_VECTORS)("accept the published SHA-1 code at time %i", (seconds, published) => {
     const at = new Date(seconds * 1000);
-    expect(verifyTotp(RFC_SECRET_BASE32, sixDigits(published), at, null)).toEqual({ ok: true, step: Math.floor(seconds / 30) });
+    expect(verifyTotp(RFC_SECRET_BASE32, sixDigits(published), at, null)).toEqual({
+      ok: true,
+      step: Math.floor(seconds / 30),
+    });
     expect(totpCodeAt(RFC_SECRET_BASE32, at)).toBe(sixDigits(published));
   });
 
@@ -41,11 +46,17 @@ describe("time-based codes (RFC 6238)", () => {
     // 1111111109 and 1111111111 lie in neighbouring steps (37037036 and 37037037).
     const at = new Date(1111111111 * 1000);
     expect(verifyTotp(RFC_SECRET_BASE32, sixDigits("07081804"), at, null)).toEqual({ ok: true, step: 37037036 });
-    expect(verifyTotp(RFC_SECRET_BASE32, sixDigits("07081804"), new Date(at.getTime() + 60_000), null)).toEqual({ ok: false, reason: "wrong" });
+    expect(verifyTotp(RFC_SECRET_BASE32, sixDigits("07081804"), new Date(at.getTime() + 60_000), null)).toEqual({
+      ok: false,
+      reason: "wrong",
+    });
   });
 
   it("refuse a code of another time", () => {
-    expect(verifyTotp(RFC_SECRET_BASE32, sixDigits("89005924"), new Date(1111111109 * 1000), null)).toEqual({ ok: false, reason: "wrong" });
+    expect(verifyTotp(RFC_SECRET_BASE32, sixDigits("89005924"), new Date(1111111109 * 1000), null)).toEqual({
+      ok: false,
+      reason: "wrong",
+    });
   });
 
   it("refuse the code of the step already used, and of an earlier step, as replays", () => {
@@ -53,11 +64,20 @@ describe("time-based codes (RFC 6238)", () => {
     const used = verifyTotp(RFC_SECRET_BASE32, sixDigits("14050471"), at, null);
     expect(used).toEqual({ ok: true, step: 37037037 });
     const lastUsedStep = 37037037;
-    expect(verifyTotp(RFC_SECRET_BASE32, sixDigits("14050471"), at, lastUsedStep)).toEqual({ ok: false, reason: "replayed" });
+    expect(verifyTotp(RFC_SECRET_BASE32, sixDigits("14050471"), at, lastUsedStep)).toEqual({
+      ok: false,
+      reason: "replayed",
+    });
     // The previous step's code is still inside the drift window, but older than the one used.
-    expect(verifyTotp(RFC_SECRET_BASE32, sixDigits("07081804"), at, lastUsedStep)).toEqual({ ok: false, reason: "replayed" });
+    expect(verifyTotp(RFC_SECRET_BASE32, sixDigits("07081804"), at, lastUsedStep)).toEqual({
+      ok: false,
+      reason: "replayed",
+    });
     // The next step's code is newer, so it is taken.
     const next = new Date(at.getTime() + 30_000);
-    expect(verifyTotp(RFC_SECRET_BASE32, totpCodeAt(RFC_SECRET_BASE32, next), next, lastUsedStep)).toEqual({ ok: true, step: 37037038 });
+    expect(verifyTotp(RFC_SECRET_BASE32, totpCodeAt(RFC_SECRET_BASE32, next), next, lastUsedStep)).toEqual({
+      ok: true,
+      step: 37037038,
+    });
   });
 });

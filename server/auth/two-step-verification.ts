@@ -3,14 +3,14 @@ import QRCode from "qrcode";
 import type { Queryable } from "@/db/client";
 import { accounts, recoveryCodes } from "@/db/schema";
 import { confirmPassword } from "../accounts/confirm-password";
-import { recordAudit } from "../audit/record-audit";
 import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
 import { decrypt, encrypt } from "../crypto/encryption";
 import { keyRing } from "../crypto/key-ring";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
-import { replaceRecoveryCodes } from "./recovery-codes";
 import { staffMemberOf } from "../support/staff-member";
+import { replaceRecoveryCodes } from "./recovery-codes";
 import { endAccountSessions, rotateSession } from "./sessions";
 import { newTotpSecret, verifyTotp } from "./totp";
 
@@ -29,9 +29,17 @@ export async function startTotpEnrolment(db: Queryable, ctx: AccountContext, pas
       .update(accounts)
       .set({ totpSecretEncrypted: encrypt(keyRing(), secret), totpLastUsedStep: null, updatedAt: ctx.clock.now() })
       .where(eq(accounts.id, account.id));
-    await recordAudit(tx, { ...auditContext(ctx), teamId: null, action: "account.two_step_setup_started", target: { type: "account", id: account.id } });
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId: null,
+      action: "account.two_step_setup_started",
+      target: { type: "account", id: account.id },
+    });
   });
-  return { setupKey: secret.replace(/(.{4})/g, "$1 ").trim(), qrCode: await QRCode.toDataURL(uri, { margin: 1, width: 200 }) };
+  return {
+    setupKey: secret.replace(/(.{4})/g, "$1 ").trim(),
+    qrCode: await QRCode.toDataURL(uri, { margin: 1, width: 200 }),
+  };
 }
 
 /**
@@ -47,10 +55,19 @@ export async function confirmTotpEnrolment(db: Queryable, ctx: AccountContext, c
       throw new DomainError("CONFLICT", "Start again: turn on two-step verification to get a new setup key.");
     }
     const verdict = verifyTotp(decrypt(keyRing(), account.totpSecretEncrypted), code, now, null);
-    if (!verdict.ok) throw new DomainError("INVALID_INPUT", "This code is not right. Check the time on your device and type the code your app shows now.");
-    await tx.update(accounts).set({ totpEnabledAt: now, totpLastUsedStep: verdict.step, updatedAt: now }).where(eq(accounts.id, account.id));
+    if (!verdict.ok)
+      throw new DomainError(
+        "INVALID_INPUT",
+        "This code is not right. Check the time on your device and type the code your app shows now.",
+      );
+    await tx
+      .update(accounts)
+      .set({ totpEnabledAt: now, totpLastUsedStep: verdict.step, updatedAt: now })
+      .where(eq(accounts.id, account.id));
     const codes = await replaceRecoveryCodes(tx, account.id, now);
-    const sessionId = ctx.actor.sessionId ? await rotateSession(tx, ctx.actor.sessionId, now, { mfaVerified: true }) : null;
+    const sessionId = ctx.actor.sessionId
+      ? await rotateSession(tx, ctx.actor.sessionId, now, { mfaVerified: true })
+      : null;
     const otherSessionsEnded = await endAccountSessions(tx, account.id, now, sessionId ? { except: sessionId } : {});
     await recordAudit(tx, {
       ...auditContext(ctx),
@@ -66,12 +83,21 @@ export async function confirmTotpEnrolment(db: Queryable, ctx: AccountContext, c
 /** Turns two-step verification off: needs the password and a current code, and not to be staff. */
 export async function disableTotp(db: Queryable, ctx: AccountContext, input: { password: string; code: string }) {
   const account = await confirmPassword(db, ctx.actor.accountId, input.password, ctx.clock.now());
-  if (!account.totpEnabledAt || !account.totpSecretEncrypted) throw new DomainError("CONFLICT", "Two-step verification is already off.");
+  if (!account.totpEnabledAt || !account.totpSecretEncrypted)
+    throw new DomainError("CONFLICT", "Two-step verification is already off.");
   if (await staffMemberOf(db, account.id)) {
-    throw new DomainError("FORBIDDEN", "Staff accounts must keep two-step verification on. Ask a support admin to remove your staff rights first.");
+    throw new DomainError(
+      "FORBIDDEN",
+      "Staff accounts must keep two-step verification on. Ask a support admin to remove your staff rights first.",
+    );
   }
   const now = ctx.clock.now();
-  const verdict = verifyTotp(decrypt(keyRing(), account.totpSecretEncrypted), input.code, now, account.totpLastUsedStep);
+  const verdict = verifyTotp(
+    decrypt(keyRing(), account.totpSecretEncrypted),
+    input.code,
+    now,
+    account.totpLastUsedStep,
+  );
   if (!verdict.ok) throw new DomainError("INVALID_INPUT", "This code is not right. Type the code your app shows now.");
   await db.transaction(async (tx) => {
     await tx
@@ -79,7 +105,12 @@ export async function disableTotp(db: Queryable, ctx: AccountContext, input: { p
       .set({ totpSecretEncrypted: null, totpEnabledAt: null, totpLastUsedStep: null, updatedAt: now })
       .where(eq(accounts.id, account.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.accountId, account.id));
-    await recordAudit(tx, { ...auditContext(ctx), teamId: null, action: "account.two_step_disabled", target: { type: "account", id: account.id } });
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId: null,
+      action: "account.two_step_disabled",
+      target: { type: "account", id: account.id },
+    });
   });
 }
 
@@ -89,7 +120,12 @@ export async function regenerateRecoveryCodes(db: Queryable, ctx: AccountContext
   if (!account.totpEnabledAt) throw new DomainError("CONFLICT", "Turn on two-step verification first.");
   return db.transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, account.id, ctx.clock.now());
-    await recordAudit(tx, { ...auditContext(ctx), teamId: null, action: "account.recovery_codes_replaced", target: { type: "account", id: account.id } });
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId: null,
+      action: "account.recovery_codes_replaced",
+      target: { type: "account", id: account.id },
+    });
     return codes;
   });
 }

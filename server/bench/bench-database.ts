@@ -9,7 +9,9 @@ import { logger } from "../logger";
  * A migrated, seeded database of the bench's own: a new database on the PostgreSQL of
  * BENCH_DATABASE_URL (dropped by `drop`), or an in-memory PGlite.
  */
-export async function openBenchDatabase(prefix: string): Promise<{ handle: DatabaseHandle; drop: () => Promise<void>; label: string }> {
+export async function openBenchDatabase(
+  prefix: string,
+): Promise<{ handle: DatabaseHandle; drop: () => Promise<void>; label: string }> {
   process.env.AUTH_SECRET ??= "bench-only-auth-secret";
   process.env.ENCRYPTION_KEYS ??= `kbench:${randomBytes(32).toString("base64")}`;
   logger.level = "silent";

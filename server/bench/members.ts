@@ -62,9 +62,15 @@ try {
     join groups g on g.team_id = m.team_id and g.name = 'Bench group ' || m.n`);
   await db.update(subscriptions).set({ seats: 200_000 }).where(eq(subscriptions.teamId, teamId));
   await db.execute(sql`analyze`);
-  console.log(`filled ${MEMBERS} memberships and ${GROUPS} groups in ${((performance.now() - filled) / 1000).toFixed(1)} s\n`);
+  console.log(
+    `filled ${MEMBERS} memberships and ${GROUPS} groups in ${((performance.now() - filled) / 1000).toFixed(1)} s\n`,
+  );
 
-  const groupIds = rowsOf<{ id: string }>(await db.execute(sql`select id from groups where team_id = ${teamId}::uuid and name like 'Bench group %' order by name`)).map((g) => g.id);
+  const groupIds = rowsOf<{ id: string }>(
+    await db.execute(
+      sql`select id from groups where team_id = ${teamId}::uuid and name like 'Bench group %' order by name`,
+    ),
+  ).map((g) => g.id);
   const deep = rowsOf<{ key: string; id: string }>(
     await db.execute(sql`
       select lower(a.name) as key, a.id from memberships m join accounts a on a.id = m.account_id
@@ -76,7 +82,11 @@ try {
     coalesce(a.managed_by_team_id = m.team_id, false) as managed, a.totp_enabled_at is not null as two_step, a.last_sign_in_at`);
   const from = sql.raw(`from memberships m join accounts a on a.id = m.account_id`);
 
-  const cases: Array<{ label: string; trpc: (i: number) => Promise<unknown>; sql: (i: number) => ReturnType<typeof sql> }> = [
+  const cases: Array<{
+    label: string;
+    trpc: (i: number) => Promise<unknown>;
+    sql: (i: number) => ReturnType<typeof sql>;
+  }> = [
     {
       label: "users, first page by name",
       trpc: () => caller.members.list({ teamId }),
@@ -116,7 +126,9 @@ try {
     const viaSql = await measure(RUNS, (i) => db.execute(c.sql(i)));
     report(c.label, viaTrpc);
     report("  the same in hand-written SQL", viaSql);
-    console.log(`${"  ratio tRPC / SQL".padEnd(44)} p50 ${(viaTrpc.p50 / viaSql.p50).toFixed(2)}×   p95 ${(viaTrpc.p95 / viaSql.p95).toFixed(2)}×`);
+    console.log(
+      `${"  ratio tRPC / SQL".padEnd(44)} p50 ${(viaTrpc.p50 / viaSql.p50).toFixed(2)}×   p95 ${(viaTrpc.p95 / viaSql.p95).toFixed(2)}×`,
+    );
   }
 
   const plan = rowsOf<Record<string, string>>(
@@ -147,18 +159,31 @@ try {
       gc?.();
       peak = Math.max(peak, process.memoryUsage().heapUsed);
     }
-    const held = gc ? `held at most +${((peak - heapBefore) / 1e6).toFixed(2)} MB of heap` : "run with --expose-gc for memory";
+    const held = gc
+      ? `held at most +${((peak - heapBefore) / 1e6).toFixed(2)} MB of heap`
+      : "run with --expose-gc for memory";
     console.log(`${label.padEnd(44)} ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB in ${ms.toFixed(0)} ms, ${held}`);
   }
 
-  const csv = ["email,name,role,licensed,groups", ...Array.from({ length: 10_000 }, (_, i) => `import${i}@import.example,Imported ${i},member,${i % 2 ? "yes" : "no"},Bench group ${(i % GROUPS) + 1}`)].join("\n");
+  const csv = [
+    "email,name,role,licensed,groups",
+    ...Array.from(
+      { length: 10_000 },
+      (_, i) =>
+        `import${i}@import.example,Imported ${i},member,${i % 2 ? "yes" : "no"},Bench group ${(i % GROUPS) + 1}`,
+    ),
+  ].join("\n");
   const importStarted = performance.now();
   let finished: unknown;
   for await (const progress of await caller.members.importCsv({ teamId, csv })) finished = progress;
-  console.log(`${"import CSV, 10,000 rows".padEnd(44)} ${((performance.now() - importStarted) / 1000).toFixed(2)} s  ${JSON.stringify(finished)}`);
+  console.log(
+    `${"import CSV, 10,000 rows".padEnd(44)} ${((performance.now() - importStarted) / 1000).toFixed(2)} s  ${JSON.stringify(finished)}`,
+  );
   const againStarted = performance.now();
   for await (const progress of await caller.members.importCsv({ teamId, csv })) finished = progress;
-  console.log(`${"import CSV, the same 10,000 rows again".padEnd(44)} ${((performance.now() - againStarted) / 1000).toFixed(2)} s  ${JSON.stringify(finished)}`);
+  console.log(
+    `${"import CSV, the same 10,000 rows again".padEnd(44)} ${((performance.now() - againStarted) / 1000).toFixed(2)} s  ${JSON.stringify(finished)}`,
+  );
 } finally {
   await handle.close();
   await drop();

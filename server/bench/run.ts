@@ -65,12 +65,17 @@ try {
   report("members.list, first page", await measure(200, () => caller.members.list({ teamId })));
   report("members.list, search 'acme'", await measure(200, () => caller.members.list({ teamId, search: "acme" })));
   report(`audit.list, first page of ${AUDIT_EVENTS}`, await measure(200, () => caller.audit.list({ teamId })));
-  report("audit.list, filtered by action", await measure(200, () => caller.audit.list({ teamId, action: "membership.added" })));
+  report(
+    "audit.list, filtered by action",
+    await measure(200, () => caller.audit.list({ teamId, action: "membership.added" })),
+  );
   report("audit.list, deep page", await measure(200, () => caller.audit.list({ teamId, beforeSeq: 1000 })));
 
   const verifyStarted = performance.now();
   const verdict = await verifyAuditChain(db, teamId);
-  console.log(`${`verifyAuditChain over ${verdict.events} events`.padEnd(44)} ${(performance.now() - verifyStarted).toFixed(0)} ms (valid: ${verdict.valid})`);
+  console.log(
+    `${`verifyAuditChain over ${verdict.events} events`.padEnd(44)} ${(performance.now() - verifyStarted).toFixed(0)} ms (valid: ${verdict.valid})`,
+  );
 
   const [owner] = await db.select().from(accounts).where(eq(accounts.email, "owner@acme.example"));
   const ownerCaller = createCaller({
@@ -80,13 +85,17 @@ try {
     log: logger,
     actor: { kind: "account", accountId: owner!.id, email: owner!.email, sessionId: null, mfaVerified: false },
   });
-  report("subscription.previewChange (30 → 35 seats)", await measure(200, () => ownerCaller.subscription.previewChange({ teamId, change: { seats: 35 } })));
+  report(
+    "subscription.previewChange (30 → 35 seats)",
+    await measure(200, () => ownerCaller.subscription.previewChange({ teamId, change: { seats: 35 } })),
+  );
   report("subscription.summary (with usage meters)", await measure(200, () => caller.subscription.summary({ teamId })));
 
   const signInContext = { clock: systemClock, request: noRequest };
   const signIn = await measure(20, async () => {
     const started = await beginSignIn(db, signInContext, { email: "manager@acme.example", password: "DemoPass-2026" });
-    if (started.status === "challenge") await completeSignIn(db, signInContext, { challengeToken: started.challengeToken });
+    if (started.status === "challenge")
+      await completeSignIn(db, signInContext, { challengeToken: started.challengeToken });
   });
   report("sign-in, both steps (argon2id verify)", signIn);
   report("argon2id hash (m=19456, t=2, p=1)", await measure(20, () => hashPassword("DemoPass-2026")));

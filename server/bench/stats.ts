@@ -12,5 +12,7 @@ export async function measure(runs: number, fn: (i: number) => Promise<unknown>)
 }
 
 export function report(label: string, result: { runs: number; p50: number; p95: number }) {
-  console.log(`${label.padEnd(44)} p50 ${result.p50.toFixed(2).padStart(8)} ms   p95 ${result.p95.toFixed(2).padStart(8)} ms   (${result.runs} runs)`);
+  console.log(
+    `${label.padEnd(44)} p50 ${result.p50.toFixed(2).padStart(8)} ms   p95 ${result.p95.toFixed(2).padStart(8)} ms   (${result.runs} runs)`,
+  );
 }

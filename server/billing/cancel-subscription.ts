@@ -4,7 +4,13 @@ import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { noticeDate, sendNotice } from "./notices";
-import { RETENTION_DAYS, lockSubscription, requireRunning, requireVersion, saveSubscriptionChange } from "./subscription-record";
+import {
+  lockSubscription,
+  RETENTION_DAYS,
+  requireRunning,
+  requireVersion,
+  saveSubscriptionChange,
+} from "./subscription-record";
 
 /**
  * Self-serve cancellation: the subscription runs to the end of the period and is not
@@ -22,7 +28,13 @@ export async function cancelSubscription(
     if (subscription.cancelAtPeriodEnd) return { version: subscription.version, endsAt: subscription.currentPeriodEnd };
     requireVersion(subscription, input.expectedVersion);
     const reason = input.reason?.trim() || null;
-    const updated = await saveSubscriptionChange(tx, subscription, input.expectedVersion, { cancelAtPeriodEnd: true, cancelReason: reason, cancelRequestedAt: now }, now);
+    const updated = await saveSubscriptionChange(
+      tx,
+      subscription,
+      input.expectedVersion,
+      { cancelAtPeriodEnd: true, cancelReason: reason, cancelRequestedAt: now },
+      now,
+    );
     await recordAudit(tx, {
       ...auditContext(ctx),
       teamId: team.id,
@@ -61,9 +73,16 @@ export async function reactivateSubscription(
       throw new DomainError("SUBSCRIPTION_STATE", "The subscription has already ended. Renew it instead.");
     }
     requireRunning(subscription, team);
-    if (!subscription.cancelAtPeriodEnd) return { version: subscription.version, renewsAt: subscription.currentPeriodEnd };
+    if (!subscription.cancelAtPeriodEnd)
+      return { version: subscription.version, renewsAt: subscription.currentPeriodEnd };
     requireVersion(subscription, input.expectedVersion);
-    const updated = await saveSubscriptionChange(tx, subscription, input.expectedVersion, { cancelAtPeriodEnd: false, cancelReason: null, cancelRequestedAt: null }, now);
+    const updated = await saveSubscriptionChange(
+      tx,
+      subscription,
+      input.expectedVersion,
+      { cancelAtPeriodEnd: false, cancelReason: null, cancelRequestedAt: null },
+      now,
+    );
     await recordAudit(tx, {
       ...auditContext(ctx),
       teamId: team.id,

@@ -13,13 +13,13 @@ import { noticeDate, sendNotice } from "./notices";
 import { type AddOnKind, addOnOf, currentPlan } from "./plan-catalog";
 import { type ContractTerms, type Quote, quoteChange } from "./proration";
 import {
-  type SubscriptionRow,
-  type TeamRow,
   fingerprint,
   readSubscription,
   requireRunning,
   requireVersion,
+  type SubscriptionRow,
   saveSubscriptionChange,
+  type TeamRow,
   termsOf,
   termsRecord,
 } from "./subscription-record";
@@ -89,11 +89,17 @@ async function nextTerms(
     const addOn = addOnOf(plan, kind);
     if (!addOn) throw new DomainError("INVALID_INPUT", `${label} is not available for ${plan.name}.`);
     if (amount % addOn.unitSize !== 0) {
-      throw new DomainError("INVALID_INPUT", `${label} comes in steps of ${addOn.unitSize.toLocaleString("en")}; choose a multiple of it.`);
+      throw new DomainError(
+        "INVALID_INPUT",
+        `${label} comes in steps of ${addOn.unitSize.toLocaleString("en")}; choose a multiple of it.`,
+      );
     }
   }
   if (fileMaker && next.seats < plan.minimumSeats) {
-    throw new DomainError("INVALID_INPUT", `${plan.name} needs at least ${plan.minimumSeats} seats; choose ${plan.minimumSeats} or more.`);
+    throw new DomainError(
+      "INVALID_INPUT",
+      `${plan.name} needs at least ${plan.minimumSeats} seats; choose ${plan.minimumSeats} or more.`,
+    );
   }
   if (JSON.stringify(termsRecord(next)) === JSON.stringify(termsRecord(current))) {
     throw new DomainError("INVALID_INPUT", "Nothing to change: the subscription already has these terms.");
@@ -121,7 +127,10 @@ async function nextTerms(
       );
     }
     const transferLimit = next.plan.includedDataTransferGb + next.extraDataTransferGb;
-    if (usage.dataTransferGb > transferLimit && transferLimit < current.plan.includedDataTransferGb + current.extraDataTransferGb) {
+    if (
+      usage.dataTransferGb > transferLimit &&
+      transferLimit < current.plan.includedDataTransferGb + current.extraDataTransferGb
+    ) {
       const over = Math.ceil(usage.dataTransferGb - transferLimit);
       throw new DomainError(
         "IN_USE",
@@ -182,7 +191,12 @@ export interface ChangePreview {
 }
 
 /** Prices a change without making it. */
-export async function previewChange(db: Queryable, ctx: DomainContext, teamId: string, change: SubscriptionChange): Promise<ChangePreview> {
+export async function previewChange(
+  db: Queryable,
+  ctx: DomainContext,
+  teamId: string,
+  change: SubscriptionChange,
+): Promise<ChangePreview> {
   const now = ctx.clock.now();
   const { subscription, team } = await readSubscription(db, teamId);
   requireRunning(subscription, team);
@@ -210,10 +224,20 @@ export async function previewChange(db: Queryable, ctx: DomainContext, teamId: s
 export async function confirmChange(
   db: Queryable,
   ctx: DomainContext,
-  input: { teamId: string; idempotencyKey: string; expectedVersion: number; expectedTotalCents: number; change: SubscriptionChange },
+  input: {
+    teamId: string;
+    idempotencyKey: string;
+    expectedVersion: number;
+    expectedTotalCents: number;
+    change: SubscriptionChange;
+  },
 ): Promise<ChargeResult> {
   const requestFingerprint = fingerprint({ kind: "change", change: input.change });
-  const key = { ...input, requestFingerprint, mismatch: "This confirmation was already used for a different change. Preview the change again." };
+  const key = {
+    ...input,
+    requestFingerprint,
+    mismatch: "This confirmation was already used for a different change. Preview the change again.",
+  };
 
   return chargeOnce<ChargeResult>(
     db,
@@ -231,7 +255,11 @@ export async function confirmChange(
           `The price is now ${formatCents(quote.totalCents)} instead of the ${formatCents(input.expectedTotalCents)} you saw. Preview the change again.`,
         );
       }
-      const updated = await saveSubscriptionChange(tx, subscription, input.expectedVersion, {
+      const updated = await saveSubscriptionChange(
+        tx,
+        subscription,
+        input.expectedVersion,
+        {
           planCode: next.plan.code,
           planVersion: next.plan.version,
           billingPeriod: next.billingPeriod,
@@ -239,8 +267,10 @@ export async function confirmChange(
           extraStorageGb: next.extraStorageGb,
           extraDataTransferGb: next.extraDataTransferGb,
           extraRequests: next.extraRequests,
-          ...(quote.newCycle ? { currentPeriodStart: now, currentPeriodEnd: quote.periodEnd, billingAnchor: now } : {})
-        }, now);
+          ...(quote.newCycle ? { currentPeriodStart: now, currentPeriodEnd: quote.periodEnd, billingAnchor: now } : {}),
+        },
+        now,
+      );
       const invoice = await writeInvoice(tx, {
         teamId: team.id,
         subscriptionId: subscription.id,
@@ -255,7 +285,12 @@ export async function confirmChange(
         action: "subscription.changed",
         target: { type: "subscription", id: subscription.id },
         before: termsRecord(current),
-        after: { ...termsRecord(next), invoice: invoice.number, totalCents: invoice.totalCents, version: updated.version },
+        after: {
+          ...termsRecord(next),
+          invoice: invoice.number,
+          totalCents: invoice.totalCents,
+          version: updated.version,
+        },
       });
       await sendNotice(tx, {
         teamId: team.id,
@@ -268,14 +303,20 @@ export async function confirmChange(
           `  Plan: ${next.plan.name}, ${next.billingPeriod === "annual" ? "billed annually" : "billed monthly"}`,
           ...(next.plan.pricedPer === "seat" ? [`  Seats: ${next.seats}`] : []),
           ...(next.extraStorageGb ? [`  Extra storage: ${next.extraStorageGb} GB`] : []),
-          ...(next.extraDataTransferGb ? [`  Extra data transfer: ${next.extraDataTransferGb} GB a contract year`] : []),
+          ...(next.extraDataTransferGb
+            ? [`  Extra data transfer: ${next.extraDataTransferGb} GB a contract year`]
+            : []),
           ...(next.extraRequests ? [`  Extra API requests: ${next.extraRequests.toLocaleString("en")} a month`] : []),
           "",
           `Invoice ${invoice.number}: ${formatCents(invoice.totalCents)}.`,
           `The current period ends on ${noticeDate(quote.newCycle ? quote.periodEnd : subscription.currentPeriodEnd)}.`,
         ].join("\n"),
       });
-      return { invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents }, version: updated.version, replayed: false };
+      return {
+        invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents },
+        version: updated.version,
+        replayed: false,
+      };
     },
   );
 }

@@ -1,7 +1,7 @@
 import type { Queryable, Transaction } from "@/db/client";
 import { isUniqueViolation } from "../db-errors";
 import { type EarlierCharge, earlierCharge } from "./invoices";
-import { type SubscriptionRow, type TeamRow, lockSubscription } from "./subscription-record";
+import { lockSubscription, type SubscriptionRow, type TeamRow } from "./subscription-record";
 
 /** What a charging change answers: the invoice, the new version, and whether it was a replay. */
 export interface ChargeResult {

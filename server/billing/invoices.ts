@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, lte, sql } from "drizzle-orm";
-import { type Queryable, type Transaction, rowsOf } from "@/db/client";
+import { type Queryable, rowsOf, type Transaction } from "@/db/client";
 import { invoiceLines, invoices, subscriptions, teams } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
@@ -67,7 +67,11 @@ export async function writeInvoice(
   return invoice!;
 }
 
-export async function invoiceByKey(db: Queryable, teamId: string, idempotencyKey: string): Promise<InvoiceRow | undefined> {
+export async function invoiceByKey(
+  db: Queryable,
+  teamId: string,
+  idempotencyKey: string,
+): Promise<InvoiceRow | undefined> {
   const [invoice] = await db
     .select()
     .from(invoices)
@@ -134,7 +138,15 @@ export async function listInvoices(db: Queryable, teamId: string, limit = 50) {
             amountCents: invoiceLines.amountCents,
           })
           .from(invoiceLines)
-          .where(and(eq(invoiceLines.teamId, teamId), inArray(invoiceLines.invoiceId, rows.map((r) => r.id))))
+          .where(
+            and(
+              eq(invoiceLines.teamId, teamId),
+              inArray(
+                invoiceLines.invoiceId,
+                rows.map((r) => r.id),
+              ),
+            ),
+          )
           .orderBy(invoiceLines.invoiceId, invoiceLines.amountCents);
   return rows.map((row) => ({
     ...row,
@@ -147,10 +159,18 @@ export async function listInvoices(db: Queryable, teamId: string, limit = 50) {
  * invoices paid by bank transfer. A past-due subscription with nothing overdue left is
  * active again.
  */
-export async function recordPayment(db: Queryable, ctx: DomainContext, input: { teamId: string; invoiceId: string }): Promise<void> {
+export async function recordPayment(
+  db: Queryable,
+  ctx: DomainContext,
+  input: { teamId: string; invoiceId: string },
+): Promise<void> {
   const now = ctx.clock.now();
   await db.transaction(async (tx) => {
-    const [subscription] = await tx.select().from(subscriptions).where(eq(subscriptions.teamId, input.teamId)).for("update");
+    const [subscription] = await tx
+      .select()
+      .from(subscriptions)
+      .where(eq(subscriptions.teamId, input.teamId))
+      .for("update");
     const [invoice] = await tx
       .select()
       .from(invoices)
@@ -170,14 +190,24 @@ export async function recordPayment(db: Queryable, ctx: DomainContext, input: { 
     const overdue = await tx
       .select({ id: invoices.id })
       .from(invoices)
-      .where(and(eq(invoices.teamId, input.teamId), eq(invoices.status, "open"), lte(invoices.dueAt, now), gt(invoices.totalCents, 0)))
+      .where(
+        and(
+          eq(invoices.teamId, input.teamId),
+          eq(invoices.status, "open"),
+          lte(invoices.dueAt, now),
+          gt(invoices.totalCents, 0),
+        ),
+      )
       .limit(1);
     if (overdue.length > 0) return;
     await tx
       .update(subscriptions)
       .set({ status: "active", version: subscription.version + 1, updatedAt: now })
       .where(eq(subscriptions.id, subscription.id));
-    await tx.update(teams).set({ status: "active" }).where(and(eq(teams.id, input.teamId), eq(teams.status, "past_due")));
+    await tx
+      .update(teams)
+      .set({ status: "active" })
+      .where(and(eq(teams.id, input.teamId), eq(teams.status, "past_due")));
     await recordAudit(tx, {
       ...auditContext(ctx),
       teamId: input.teamId,

@@ -4,7 +4,7 @@ import { billingNotices, subscriptions, teams } from "@/db/schema";
 import type { Clock } from "../clock";
 import { type NoticeKind, noticeDate, sendNotice } from "./notices";
 import { DAY_MS, daysLeft, periodDays } from "./periods";
-import { RETENTION_DAYS, purgeDateOf, retentionDaysLeft } from "./subscription-record";
+import { purgeDateOf, RETENTION_DAYS, retentionDaysLeft } from "./subscription-record";
 
 /** Reminders go out this many days before a renewal or an end. */
 export const REMINDER_DAYS = [30, 7, 1] as const;
@@ -50,8 +50,13 @@ export async function runNoticeJob(db: Database, clock: Clock): Promise<{ sent: 
             .from(billingNotices)
             .where(
               and(
-                inArray(billingNotices.teamId, upcoming.map((u) => u.subscription.teamId)),
-                inArray(billingNotices.reference, [...new Set(upcoming.map((u) => u.subscription.currentPeriodEnd.toISOString()))]),
+                inArray(
+                  billingNotices.teamId,
+                  upcoming.map((u) => u.subscription.teamId),
+                ),
+                inArray(billingNotices.reference, [
+                  ...new Set(upcoming.map((u) => u.subscription.currentPeriodEnd.toISOString())),
+                ]),
               ),
             )
         ).map((n) => `${n.teamId}|${n.kind}|${n.reference}`),
@@ -60,7 +65,8 @@ export async function runNoticeJob(db: Database, clock: Clock): Promise<{ sent: 
     const left = daysLeft(now, row.currentPeriodEnd);
     const due = reminderDue(left);
     if (!due) continue;
-    const ending = row.cancelAtPeriodEnd || row.status === "past_due" || (row.status === "trialing" && !row.paymentMethodId);
+    const ending =
+      row.cancelAtPeriodEnd || row.status === "past_due" || (row.status === "trialing" && !row.paymentMethodId);
     // A monthly contract would get its "30 days before" reminder the day after it renewed.
     if (!ending && periodDays(row.currentPeriodStart, row.currentPeriodEnd) <= 2 * due) continue;
     const on = noticeDate(row.currentPeriodEnd);
@@ -99,7 +105,15 @@ export async function runNoticeJob(db: Database, clock: Clock): Promise<{ sent: 
           await db
             .select({ teamId: billingNotices.teamId, reference: billingNotices.reference })
             .from(billingNotices)
-            .where(and(eq(billingNotices.kind, "purge_warning"), inArray(billingNotices.teamId, doomed.map((t) => t.id))))
+            .where(
+              and(
+                eq(billingNotices.kind, "purge_warning"),
+                inArray(
+                  billingNotices.teamId,
+                  doomed.map((t) => t.id),
+                ),
+              ),
+            )
         ).map((n) => `${n.teamId}|${n.reference}`),
   );
   for (const team of doomed) {

@@ -8,8 +8,8 @@ import { chargeOnce } from "./charge-once";
 import { writeInvoice } from "./invoices";
 import { formatCents } from "./money";
 import { noticeDate, sendNotice } from "./notices";
-import { addMonths, monthsIn } from "./periods";
 import { checkDisplayHints, paymentProvider } from "./payment-providers";
+import { addMonths, monthsIn } from "./periods";
 import { quotePeriod } from "./proration";
 import { fingerprint, requireRunning, requireVersion, saveSubscriptionChange, termsOf } from "./subscription-record";
 
@@ -22,10 +22,19 @@ export async function addPaymentMethod(
   db: Queryable,
   ctx: DomainContext,
   input: { teamId: string; provider: string; providerToken?: string; expectedVersion: number; idempotencyKey: string },
-): Promise<{ paymentMethodId: string; version: number; converted: boolean; invoice: { id: string; number: string; totalCents: number } | null }> {
+): Promise<{
+  paymentMethodId: string;
+  version: number;
+  converted: boolean;
+  invoice: { id: string; number: string; totalCents: number } | null;
+}> {
   const provider = paymentProvider(input.provider);
   const requestFingerprint = fingerprint({ kind: "payment_method", provider: input.provider });
-  const key = { ...input, requestFingerprint, mismatch: "This confirmation was already used for something else. Try again." };
+  const key = {
+    ...input,
+    requestFingerprint,
+    mismatch: "This confirmation was already used for something else. Try again.",
+  };
   // The provider is asked outside the transaction: no row stays locked while it answers.
   const attached = await provider.attach({ teamId: input.teamId, providerToken: input.providerToken });
   checkDisplayHints(attached);
@@ -33,21 +42,41 @@ export async function addPaymentMethod(
   return chargeOnce(
     db,
     key,
-    (earlier) => ({ paymentMethodId: earlier.paymentMethodId ?? "", version: earlier.version, converted: true, invoice: earlier.invoice }),
+    (earlier) => ({
+      paymentMethodId: earlier.paymentMethodId ?? "",
+      version: earlier.version,
+      converted: true,
+      invoice: earlier.invoice,
+    }),
     async (tx, { subscription, team }) => {
       const now = ctx.clock.now();
       requireVersion(subscription, input.expectedVersion);
       requireRunning(subscription, team);
       const [method] = await tx
         .insert(paymentMethods)
-        .values({ teamId: team.id, provider: provider.id, providerToken: attached.token, brand: attached.brand, last4: attached.last4, createdAt: now })
+        .values({
+          teamId: team.id,
+          provider: provider.id,
+          providerToken: attached.token,
+          brand: attached.brand,
+          last4: attached.last4,
+          createdAt: now,
+        })
         .returning({ id: paymentMethods.id });
       const converting = subscription.status === "trialing";
       const periodEnd = addMonths(now, monthsIn(subscription.billingPeriod));
-      const updated = await saveSubscriptionChange(tx, subscription, input.expectedVersion, {
+      const updated = await saveSubscriptionChange(
+        tx,
+        subscription,
+        input.expectedVersion,
+        {
           paymentMethodId: method!.id,
-          ...(converting ? { status: "active" as const, currentPeriodStart: now, currentPeriodEnd: periodEnd, billingAnchor: now } : {})
-        }, now);
+          ...(converting
+            ? { status: "active" as const, currentPeriodStart: now, currentPeriodEnd: periodEnd, billingAnchor: now }
+            : {}),
+        },
+        now,
+      );
       await recordAudit(tx, {
         ...auditContext(ctx),
         teamId: team.id,
@@ -56,7 +85,8 @@ export async function addPaymentMethod(
         before: { paymentMethodId: subscription.paymentMethodId },
         after: { provider: provider.id, brand: attached.brand, last4: attached.last4 },
       });
-      if (!converting) return { paymentMethodId: method!.id, version: updated.version, converted: false, invoice: null };
+      if (!converting)
+        return { paymentMethodId: method!.id, version: updated.version, converted: false, invoice: null };
 
       await tx.update(teams).set({ status: "active" }).where(eq(teams.id, team.id));
       const invoice = await writeInvoice(tx, {
@@ -73,7 +103,13 @@ export async function addPaymentMethod(
         action: "subscription.trial_converted",
         target: { type: "subscription", id: subscription.id },
         before: { status: "trialing", teamStatus: team.status },
-        after: { status: "active", teamStatus: "active", periodEnd, invoice: invoice.number, totalCents: invoice.totalCents },
+        after: {
+          status: "active",
+          teamStatus: "active",
+          periodEnd,
+          invoice: invoice.number,
+          totalCents: invoice.totalCents,
+        },
       });
       await sendNotice(tx, {
         teamId: team.id,

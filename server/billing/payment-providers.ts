@@ -10,7 +10,10 @@ export interface PaymentProvider {
   id: string;
   label: string;
   /** Turns what the provider's form gave the browser into a stored token and display hints. */
-  attach(input: { teamId: string; providerToken?: string }): Promise<{ token: string; brand: string | null; last4: string | null }>;
+  attach(input: {
+    teamId: string;
+    providerToken?: string;
+  }): Promise<{ token: string; brand: string | null; last4: string | null }>;
 }
 
 /** The built-in provider: invoices are paid by bank transfer; nothing to tokenise. */
@@ -41,6 +44,8 @@ export function paymentProviders(): Array<{ id: string; label: string }> {
 
 /** Display hints must be hints: a brand name and at most the last four digits. */
 export function checkDisplayHints(hints: { brand: string | null; last4: string | null }): void {
-  if (hints.last4 !== null && !/^\d{4}$/.test(hints.last4)) throw new Error("A payment provider returned more than the last four digits");
-  if (hints.brand !== null && (hints.brand.length > 40 || /\d{5,}/.test(hints.brand))) throw new Error("A payment provider returned an unusable brand");
+  if (hints.last4 !== null && !/^\d{4}$/.test(hints.last4))
+    throw new Error("A payment provider returned more than the last four digits");
+  if (hints.brand !== null && (hints.brand.length > 40 || /\d{5,}/.test(hints.brand)))
+    throw new Error("A payment provider returned an unusable brand");
 }

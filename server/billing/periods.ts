@@ -50,7 +50,8 @@ export function daysLeft(now: Date, end: Date): number {
 /** The start of the contract year that contains `now` (years count from the contract's start). */
 export function contractYearStart(startedAt: Date, now: Date): Date {
   const end = periodEndAfter(startedAt, "annual", now);
-  const months = (end.getUTCFullYear() - startedAt.getUTCFullYear()) * 12 + (end.getUTCMonth() - startedAt.getUTCMonth());
+  const months =
+    (end.getUTCFullYear() - startedAt.getUTCFullYear()) * 12 + (end.getUTCMonth() - startedAt.getUTCMonth());
   return addMonths(startedAt, months - 12);
 }
 

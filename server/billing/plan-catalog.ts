@@ -70,7 +70,13 @@ const connectAddOns: readonly AddOn[] = [
   },
 ];
 
-const fmc = { product: "filemaker_cloud", pricedPer: "seat", flows: 0, monthlyRequests: 0, addOns: fileMakerAddOns } as const;
+const fmc = {
+  product: "filemaker_cloud",
+  pricedPer: "seat",
+  flows: 0,
+  monthlyRequests: 0,
+  addOns: fileMakerAddOns,
+} as const;
 const connect = {
   product: "claris_connect",
   pricedPer: "plan",
@@ -83,13 +89,84 @@ const connect = {
 
 export const PLANS: readonly Plan[] = [
   // Version 1 of Essentials was cheaper; contracts on it keep its price.
-  { ...fmc, code: "fmc-essentials", version: 1, onSale: false, name: "Essentials", prices: { monthly: 1_900, annual: 19_000 }, minimumSeats: 5, includedStorageGb: 60, includedDataTransferGb: 240, computeSize: "small" },
-  { ...fmc, code: "fmc-essentials", version: 2, onSale: true, name: "Essentials", prices: { monthly: 2_100, annual: 21_000 }, minimumSeats: 5, includedStorageGb: 60, includedDataTransferGb: 240, computeSize: "small" },
-  { ...fmc, code: "fmc-standard", version: 1, onSale: true, name: "Standard", prices: { monthly: 3_900, annual: 39_000 }, minimumSeats: 5, includedStorageGb: 160, includedDataTransferGb: 1200, computeSize: "medium" },
-  { ...fmc, code: "fmc-premium", version: 1, onSale: true, name: "Premium", prices: { monthly: 5_900, annual: 59_000 }, minimumSeats: 10, includedStorageGb: 480, includedDataTransferGb: 3600, computeSize: "large" },
-  { ...connect, code: "connect-starter", version: 1, onSale: true, name: "Starter", prices: { monthly: 4_900, annual: 49_000 }, flows: 3, monthlyRequests: 10_000 },
-  { ...connect, code: "connect-pro", version: 1, onSale: true, name: "Pro", prices: { monthly: 14_900, annual: 149_000 }, flows: 10, monthlyRequests: 50_000 },
-  { ...connect, code: "connect-advanced", version: 1, onSale: true, name: "Advanced", prices: { monthly: 39_900, annual: 399_000 }, flows: 25, monthlyRequests: 250_000 },
+  {
+    ...fmc,
+    code: "fmc-essentials",
+    version: 1,
+    onSale: false,
+    name: "Essentials",
+    prices: { monthly: 1_900, annual: 19_000 },
+    minimumSeats: 5,
+    includedStorageGb: 60,
+    includedDataTransferGb: 240,
+    computeSize: "small",
+  },
+  {
+    ...fmc,
+    code: "fmc-essentials",
+    version: 2,
+    onSale: true,
+    name: "Essentials",
+    prices: { monthly: 2_100, annual: 21_000 },
+    minimumSeats: 5,
+    includedStorageGb: 60,
+    includedDataTransferGb: 240,
+    computeSize: "small",
+  },
+  {
+    ...fmc,
+    code: "fmc-standard",
+    version: 1,
+    onSale: true,
+    name: "Standard",
+    prices: { monthly: 3_900, annual: 39_000 },
+    minimumSeats: 5,
+    includedStorageGb: 160,
+    includedDataTransferGb: 1200,
+    computeSize: "medium",
+  },
+  {
+    ...fmc,
+    code: "fmc-premium",
+    version: 1,
+    onSale: true,
+    name: "Premium",
+    prices: { monthly: 5_900, annual: 59_000 },
+    minimumSeats: 10,
+    includedStorageGb: 480,
+    includedDataTransferGb: 3600,
+    computeSize: "large",
+  },
+  {
+    ...connect,
+    code: "connect-starter",
+    version: 1,
+    onSale: true,
+    name: "Starter",
+    prices: { monthly: 4_900, annual: 49_000 },
+    flows: 3,
+    monthlyRequests: 10_000,
+  },
+  {
+    ...connect,
+    code: "connect-pro",
+    version: 1,
+    onSale: true,
+    name: "Pro",
+    prices: { monthly: 14_900, annual: 149_000 },
+    flows: 10,
+    monthlyRequests: 50_000,
+  },
+  {
+    ...connect,
+    code: "connect-advanced",
+    version: 1,
+    onSale: true,
+    name: "Advanced",
+    prices: { monthly: 39_900, annual: 399_000 },
+    flows: 25,
+    monthlyRequests: 250_000,
+  },
 ];
 
 export function findPlan(code: string, version: number): Plan | undefined {
@@ -103,7 +180,9 @@ export function currentPlan(code: string): Plan | undefined {
 
 /** The plans a team of that product can change to, cheapest first. */
 export function plansOnSale(product: TeamProduct): Plan[] {
-  return PLANS.filter((plan) => plan.product === product && plan.onSale).sort((a, b) => a.prices.monthly - b.prices.monthly);
+  return PLANS.filter((plan) => plan.product === product && plan.onSale).sort(
+    (a, b) => a.prices.monthly - b.prices.monthly,
+  );
 }
 
 export function addOnOf(plan: Plan, kind: AddOnKind): AddOn | undefined {

@@ -1,4 +1,4 @@
-import { daysLeft, monthsIn, addMonths, periodDays } from "./periods";
+import { addMonths, daysLeft, monthsIn, periodDays } from "./periods";
 import type { BillingPeriod, Plan } from "./plan-catalog";
 
 /** What a contract consists of; its price follows from the catalog. */
@@ -42,7 +42,11 @@ export interface Quote {
 const PERIOD_LABEL: Record<BillingPeriod, string> = { monthly: "monthly", annual: "annual" };
 
 function addOnQuantity(terms: ContractTerms, kind: "storage" | "dataTransfer" | "requests"): number {
-  return kind === "storage" ? terms.extraStorageGb : kind === "dataTransfer" ? terms.extraDataTransferGb : terms.extraRequests;
+  return kind === "storage"
+    ? terms.extraStorageGb
+    : kind === "dataTransfer"
+      ? terms.extraDataTransferGb
+      : terms.extraRequests;
 }
 
 /** The priced parts of a contract, each at its full price for one billing period. */
@@ -50,8 +54,18 @@ export function componentsOf(terms: ContractTerms): PriceComponent[] {
   const { plan, billingPeriod } = terms;
   const parts: PriceComponent[] = [
     plan.pricedPer === "seat"
-      ? { key: "plan", description: `${plan.name} seats (${PERIOD_LABEL[billingPeriod]})`, quantity: terms.seats, unitCents: plan.prices[billingPeriod] }
-      : { key: "plan", description: `${plan.name} plan (${PERIOD_LABEL[billingPeriod]})`, quantity: 1, unitCents: plan.prices[billingPeriod] },
+      ? {
+          key: "plan",
+          description: `${plan.name} seats (${PERIOD_LABEL[billingPeriod]})`,
+          quantity: terms.seats,
+          unitCents: plan.prices[billingPeriod],
+        }
+      : {
+          key: "plan",
+          description: `${plan.name} plan (${PERIOD_LABEL[billingPeriod]})`,
+          quantity: 1,
+          unitCents: plan.prices[billingPeriod],
+        },
   ];
   for (const addOn of plan.addOns) {
     const amount = addOnQuantity(terms, addOn.kind);
@@ -114,7 +128,12 @@ export function quoteChange(input: {
 
   if (input.trial) {
     for (const part of newParts) {
-      if (!sameComponent(part, oldParts.find((p) => p.key === part.key))) {
+      if (
+        !sameComponent(
+          part,
+          oldParts.find((p) => p.key === part.key),
+        )
+      ) {
         lines.push(line(`${part.description}, no charge during the trial`, part.quantity, 0));
       }
     }
@@ -128,31 +147,73 @@ export function quoteChange(input: {
       const after = newParts.find((p) => p.key === key);
       if (sameComponent(before, after)) continue;
       if (before) {
-        lines.push(line(`Unused ${before.description}, ${left} of ${daysInPeriod} days`, before.quantity, -prorate(before.unitCents, left, daysInPeriod)));
+        lines.push(
+          line(
+            `Unused ${before.description}, ${left} of ${daysInPeriod} days`,
+            before.quantity,
+            -prorate(before.unitCents, left, daysInPeriod),
+          ),
+        );
       }
       if (after) {
-        lines.push(line(`${after.description}, ${left} of ${daysInPeriod} days`, after.quantity, prorate(after.unitCents, left, daysInPeriod)));
+        lines.push(
+          line(
+            `${after.description}, ${left} of ${daysInPeriod} days`,
+            after.quantity,
+            prorate(after.unitCents, left, daysInPeriod),
+          ),
+        );
       }
     }
-    return { lines, totalCents: total(lines), periodStart: now, periodEnd, newCycle: false, daysCharged: left, daysInPeriod };
+    return {
+      lines,
+      totalCents: total(lines),
+      periodStart: now,
+      periodEnd,
+      newCycle: false,
+      daysCharged: left,
+      daysInPeriod,
+    };
   }
 
   for (const part of oldParts) {
-    lines.push(line(`Unused ${part.description}, ${left} of ${daysInPeriod} days`, part.quantity, -prorate(part.unitCents, left, daysInPeriod)));
+    lines.push(
+      line(
+        `Unused ${part.description}, ${left} of ${daysInPeriod} days`,
+        part.quantity,
+        -prorate(part.unitCents, left, daysInPeriod),
+      ),
+    );
   }
   const newEnd = addMonths(now, monthsIn(next.billingPeriod));
   const newDays = periodDays(now, newEnd);
   for (const part of newParts) {
     lines.push(line(`${part.description}, ${newDays} days`, part.quantity, part.unitCents));
   }
-  return { lines, totalCents: total(lines), periodStart: now, periodEnd: newEnd, newCycle: true, daysCharged: newDays, daysInPeriod: newDays };
+  return {
+    lines,
+    totalCents: total(lines),
+    periodStart: now,
+    periodEnd: newEnd,
+    newCycle: true,
+    daysCharged: newDays,
+    daysInPeriod: newDays,
+  };
 }
 
 /** A whole period of the contract, as renewals and first invoices charge it. */
 export function quotePeriod(terms: ContractTerms, periodStart: Date, periodEnd: Date): Quote {
   const days = periodDays(periodStart, periodEnd);
   const lines = componentsOf(terms).map((part) => line(part.description, part.quantity, part.unitCents));
-  return { lines, totalCents: total(lines), periodStart, periodEnd, newCycle: true, daysCharged: days, daysInPeriod: days };
+  return {
+    lines,
+    totalCents: total(lines),
+    periodStart,
+    periodEnd,
+    newCycle: true,
+    daysCharged: days,
+    daysInPeriod: days,
+  };
 }
 
 function total(lines: InvoiceLineDraft[]): number {

@@ -14,8 +14,8 @@ import {
   groupMemberships,
   groups,
   hostBackups,
-  hostUsage,
   hosts,
+  hostUsage,
   identityProviders,
   invitationGroups,
   invitations,
@@ -23,9 +23,9 @@ import {
   invoices,
   mailOutbox,
   memberships,
+  ownershipTransfers,
   paymentMethods,
   subscriptions,
-  ownershipTransfers,
   supportGrants,
   supportSessions,
   teamSettings,
@@ -75,7 +75,16 @@ export const PURGED_TEAM_TABLES: readonly TeamTable[] = [
  * `purged`), its audit chain (its personal values erased, see audit_personal_fields) and the
  * chain's signed heads, the contract and its invoices (bookkeeping), and the notices sent.
  */
-export const KEPT_TEAM_TABLES: readonly PgTable[] = [teams, auditEvents, auditPersonalFields, auditAnchors, subscriptions, invoices, invoiceLines, billingNotices];
+export const KEPT_TEAM_TABLES: readonly PgTable[] = [
+  teams,
+  auditEvents,
+  auditPersonalFields,
+  auditAnchors,
+  subscriptions,
+  invoices,
+  invoiceLines,
+  billingNotices,
+];
 
 export const PURGED_TABLE_NAMES = PURGED_TEAM_TABLES.map((t) => getTableName(t));
 export const KEPT_TABLE_NAMES = KEPT_TEAM_TABLES.map((t) => getTableName(t));
@@ -140,6 +149,12 @@ async function purgeTeam(tx: Transaction, ctx: DomainContext, teamId: string, te
     action: "team.purged",
     target: { type: "team", id: teamId },
     before: { teamStatus: "terminated", terminatedAt },
-    after: { teamStatus: "purged", deleted, accountsReleased: released.length, personalValuesErased: erased.values, retentionDays: RETENTION_DAYS },
+    after: {
+      teamStatus: "purged",
+      deleted,
+      accountsReleased: released.length,
+      personalValuesErased: erased.values,
+      retentionDays: RETENTION_DAYS,
+    },
   });
 }

@@ -13,18 +13,19 @@ import { noticeDate, sendNotice } from "./notices";
 import { addMonths, monthsIn } from "./periods";
 import { type Quote, quotePeriod } from "./proration";
 import {
-  type SubscriptionRow,
-  type TeamRow,
   fingerprint,
   readSubscription,
   requireVersion,
   retentionDaysLeft,
+  type SubscriptionRow,
   saveSubscriptionChange,
+  type TeamRow,
   termsOf,
 } from "./subscription-record";
 
 function requireRenewable(subscription: SubscriptionRow, team: TeamRow, now: Date): void {
-  if (team.status === "purged") throw new DomainError("SUBSCRIPTION_STATE", "This team's data has been deleted; it cannot be renewed.");
+  if (team.status === "purged")
+    throw new DomainError("SUBSCRIPTION_STATE", "This team's data has been deleted; it cannot be renewed.");
   if (team.status !== "terminated" || !team.terminatedAt) {
     throw new DomainError(
       "SUBSCRIPTION_STATE",
@@ -61,7 +62,11 @@ export async function renewSubscription(
   input: { teamId: string; idempotencyKey: string; expectedVersion: number; expectedTotalCents: number },
 ): Promise<ChargeResult> {
   const requestFingerprint = fingerprint({ kind: "renew" });
-  const key = { ...input, requestFingerprint, mismatch: "This confirmation was already used for something else. Preview the renewal again." };
+  const key = {
+    ...input,
+    requestFingerprint,
+    mismatch: "This confirmation was already used for something else. Preview the renewal again.",
+  };
   return chargeOnce<ChargeResult>(
     db,
     key,
@@ -72,17 +77,26 @@ export async function renewSubscription(
       requireRenewable(subscription, team, now);
       const quote = renewalQuote(subscription, now);
       if (quote.totalCents !== input.expectedTotalCents) {
-        throw new DomainError("CONFLICT", `The price is now ${formatCents(quote.totalCents)}. Preview the renewal again.`);
+        throw new DomainError(
+          "CONFLICT",
+          `The price is now ${formatCents(quote.totalCents)}. Preview the renewal again.`,
+        );
       }
-      const updated = await saveSubscriptionChange(tx, subscription, input.expectedVersion, {
+      const updated = await saveSubscriptionChange(
+        tx,
+        subscription,
+        input.expectedVersion,
+        {
           status: "active",
           cancelAtPeriodEnd: false,
           cancelReason: null,
           cancelRequestedAt: null,
           currentPeriodStart: now,
           currentPeriodEnd: quote.periodEnd,
-          billingAnchor: now
-        }, now);
+          billingAnchor: now,
+        },
+        now,
+      );
       await tx.update(teams).set({ status: "active", terminatedAt: null }).where(eq(teams.id, team.id));
       const invoice = await writeInvoice(tx, {
         teamId: team.id,
@@ -98,7 +112,13 @@ export async function renewSubscription(
         action: "subscription.renewed",
         target: { type: "subscription", id: subscription.id },
         before: { status: subscription.status, teamStatus: team.status, terminatedAt: team.terminatedAt },
-        after: { status: "active", teamStatus: "active", periodEnd: quote.periodEnd, invoice: invoice.number, totalCents: invoice.totalCents },
+        after: {
+          status: "active",
+          teamStatus: "active",
+          periodEnd: quote.periodEnd,
+          invoice: invoice.number,
+          totalCents: invoice.totalCents,
+        },
       });
       await sendNotice(tx, {
         teamId: team.id,
@@ -112,7 +132,11 @@ export async function renewSubscription(
           `Hosts stay stopped until a team manager starts them.`,
         ].join("\n"),
       });
-      return { invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents }, version: updated.version, replayed: false };
+      return {
+        invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents },
+        version: updated.version,
+        replayed: false,
+      };
     },
   );
 }

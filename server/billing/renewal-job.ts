@@ -11,7 +11,7 @@ import { formatCents } from "./money";
 import { noticeDate, sendNotice } from "./notices";
 import { periodEndAfter } from "./periods";
 import { quotePeriod } from "./proration";
-import { RETENTION_DAYS, type SubscriptionRow, purgeDateOf, termsOf } from "./subscription-record";
+import { purgeDateOf, RETENTION_DAYS, type SubscriptionRow, termsOf } from "./subscription-record";
 
 /** Upper bound of subscriptions one run handles, so a run always ends; the next run goes on. */
 const MAX_PER_RUN = 500;
@@ -28,7 +28,10 @@ const MAX_PER_RUN = 500;
  * leaves the claimable state in it, so servers running this at once never handle one twice;
  * the renewal invoice's idempotency key ("renewal:<period start>") guards that once more.
  */
-export async function runSubscriptionJob(db: Database, clock: Clock): Promise<{ pastDue: number; renewed: number; ended: number }> {
+export async function runSubscriptionJob(
+  db: Database,
+  clock: Clock,
+): Promise<{ pastDue: number; renewed: number; ended: number }> {
   const ctx: DomainContext = { actor: systemActor("Subscription renewal"), clock, request: noRequest };
   const result = { pastDue: 0, renewed: 0, ended: 0 };
 
@@ -59,12 +62,18 @@ export async function runSubscriptionJob(db: Database, clock: Clock): Promise<{ 
       const [row] = await tx
         .select()
         .from(subscriptions)
-        .where(and(inArray(subscriptions.status, ["active", "past_due", "trialing"]), lte(subscriptions.currentPeriodEnd, now)))
+        .where(
+          and(
+            inArray(subscriptions.status, ["active", "past_due", "trialing"]),
+            lte(subscriptions.currentPeriodEnd, now),
+          ),
+        )
         .orderBy(asc(subscriptions.currentPeriodEnd))
         .limit(1)
         .for("update", { skipLocked: true });
       if (!row) return null;
-      if (row.status === "trialing") return endSubscription(tx, ctx, row, "expired", "the trial ended without a payment method");
+      if (row.status === "trialing")
+        return endSubscription(tx, ctx, row, "expired", "the trial ended without a payment method");
       if (row.cancelAtPeriodEnd) return endSubscription(tx, ctx, row, "cancelled", "it was cancelled");
       if (row.status === "past_due") return endSubscription(tx, ctx, row, "expired", "invoices were not paid");
       return renew(tx, ctx, row);
@@ -78,7 +87,10 @@ export async function runSubscriptionJob(db: Database, clock: Clock): Promise<{ 
 async function markPastDue(tx: Transaction, ctx: DomainContext, row: SubscriptionRow): Promise<void> {
   const now = ctx.clock.now();
   const [team] = await tx.select().from(teams).where(eq(teams.id, row.teamId)).for("no key update");
-  await tx.update(subscriptions).set({ status: "past_due", version: row.version + 1, updatedAt: now }).where(eq(subscriptions.id, row.id));
+  await tx
+    .update(subscriptions)
+    .set({ status: "past_due", version: row.version + 1, updatedAt: now })
+    .where(eq(subscriptions.id, row.id));
   if (team?.status === "active") await tx.update(teams).set({ status: "past_due" }).where(eq(teams.id, row.teamId));
   await recordAudit(tx, {
     ...auditContext(ctx),
@@ -149,7 +161,10 @@ async function endSubscription(
   const now = ctx.clock.now();
   const terminatedAt = row.currentPeriodEnd;
   const [team] = await tx.select().from(teams).where(eq(teams.id, row.teamId)).for("no key update");
-  await tx.update(subscriptions).set({ status, version: row.version + 1, updatedAt: now }).where(eq(subscriptions.id, row.id));
+  await tx
+    .update(subscriptions)
+    .set({ status, version: row.version + 1, updatedAt: now })
+    .where(eq(subscriptions.id, row.id));
   await tx.update(teams).set({ status: "terminated", terminatedAt }).where(eq(teams.id, row.teamId));
   const stopped = await tx
     .update(hosts)
@@ -162,7 +177,14 @@ async function endSubscription(
     action: "team.terminated",
     target: { type: "team", id: row.teamId },
     before: { teamStatus: team?.status, subscriptionStatus: row.status },
-    after: { teamStatus: "terminated", subscriptionStatus: status, reason: why, terminatedAt, purgeAt: purgeDateOf(terminatedAt), hostsStopped: stopped.length },
+    after: {
+      teamStatus: "terminated",
+      subscriptionStatus: status,
+      reason: why,
+      terminatedAt,
+      purgeAt: purgeDateOf(terminatedAt),
+      hostsStopped: stopped.length,
+    },
   });
   const purgeOn = noticeDate(purgeDateOf(terminatedAt));
   await sendNotice(tx, {

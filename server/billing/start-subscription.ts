@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
 import { randomInt } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { subscriptions, teams } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { writeInvoice } from "./invoices";
-import { DAY_MS, addMonths, monthsIn } from "./periods";
+import { addMonths, DAY_MS, monthsIn } from "./periods";
 import { currentPlan } from "./plan-catalog";
 import { quotePeriod } from "./proration";
 import { termsOf } from "./subscription-record";
@@ -27,12 +27,15 @@ export async function startSubscription(
   const plan = currentPlan(input.planCode);
   if (!plan) throw new DomainError("INVALID_INPUT", `There is no plan "${input.planCode}".`);
   const now = ctx.clock.now();
-  const periodEnd = input.trial ? new Date(now.getTime() + TRIAL_DAYS * DAY_MS) : addMonths(now, monthsIn(input.billingPeriod));
+  const periodEnd = input.trial
+    ? new Date(now.getTime() + TRIAL_DAYS * DAY_MS)
+    : addMonths(now, monthsIn(input.billingPeriod));
 
   return db.transaction(async (tx) => {
     const [team] = await tx.select().from(teams).where(eq(teams.id, input.teamId)).for("no key update");
     if (!team) throw new DomainError("NOT_FOUND", "This team does not exist.");
-    if (team.product !== plan.product) throw new DomainError("INVALID_INPUT", `Plan ${plan.name} is not for this team's product.`);
+    if (team.product !== plan.product)
+      throw new DomainError("INVALID_INPUT", `Plan ${plan.name} is not for this team's product.`);
     if (input.seats < plan.minimumSeats) {
       throw new DomainError("INVALID_INPUT", `Plan ${plan.name} needs at least ${plan.minimumSeats} seats.`);
     }

@@ -4,8 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, invoices, paymentMethods, teams } from "@/db/schema";
 import { raceTest } from "@/db/testing/concurrency";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import { systemActor } from "../actor";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { fixedClock } from "../clock";
+import { createHost } from "../hosts/create-host";
 import { createCaller } from "../routers/root";
 import { accountActor, contextFor } from "../testing/callers";
 import { browserCaller, openSupportView, signInDemoSupport } from "../testing/support-session";
@@ -13,8 +15,6 @@ import { cancelSubscription, reactivateSubscription } from "./cancel-subscriptio
 import { containsCardNumber, looksLikeCardNumber } from "./card-data";
 import { confirmChange, previewChange, type SubscriptionChange } from "./change-subscription";
 import { isoDay } from "./periods";
-import { recordConnectUsage, recordHostUsage } from "./usage";
-import { createHost } from "../hosts/create-host";
 import {
   auditActions,
   contextAt,
@@ -25,7 +25,7 @@ import {
   subscriptionOf,
   teamWithContract,
 } from "./test-support";
-import { systemActor } from "../actor";
+import { recordConnectUsage, recordHostUsage } from "./usage";
 
 const database = setUpTestDatabase();
 const db = () => database.handle.db;
@@ -48,7 +48,8 @@ async function confirm(
   });
 }
 
-const changeInvoices = async (teamId: string) => (await invoicesOf(db(), teamId)).filter((i) => i.idempotencyKey !== "opening");
+const changeInvoices = async (teamId: string) =>
+  (await invoicesOf(db(), teamId)).filter((i) => i.idempotencyKey !== "opening");
 
 describe("idempotency: a change charges once", () => {
   it("answers a retried confirmation with the first invoice and charges nothing more", async () => {
@@ -147,19 +148,36 @@ describe("optimistic concurrency: the second tab gets a conflict", () => {
     team.clock.set("2025-04-09T00:00:00Z"); // days later: fewer days left, another price
     const error = await refusalOf(confirm(team, { seats: 12 }, shown));
     expect(error.code).toBe("CONFLICT");
-    expect(error.message).toMatch(/^The price is now \$[\d,.]+ instead of the \$[\d,.]+ you saw\. Preview the change again\.$/);
+    expect(error.message).toMatch(
+      /^The price is now \$[\d,.]+ instead of the \$[\d,.]+ you saw\. Preview the change again\.$/,
+    );
   });
 });
 
 describe("refusals below what the team uses", () => {
   const cases: Array<{ name: string; seats: number; licensed: number; to: number; message: string }> = [
-    { name: "two below", seats: 15, licensed: 12, to: 10, message: "12 members are licensed; remove 2 licences or keep 12 seats." },
-    { name: "one below", seats: 10, licensed: 6, to: 5, message: "6 members are licensed; remove 1 licence or keep 6 seats." },
+    {
+      name: "two below",
+      seats: 15,
+      licensed: 12,
+      to: 10,
+      message: "12 members are licensed; remove 2 licences or keep 12 seats.",
+    },
+    {
+      name: "one below",
+      seats: 10,
+      licensed: 6,
+      to: 5,
+      message: "6 members are licensed; remove 1 licence or keep 6 seats.",
+    },
   ];
   it.each(cases)("refuses a seat cut $name, naming what must change first", async (c) => {
     const team = await teamWithContract(db(), { at: "2025-04-01T00:00:00Z", seats: c.seats });
     await licenseMembers(db(), team, c.licensed);
-    for (const call of [() => preview(team, { seats: c.to }), () => confirm(team, { seats: c.to }, { idempotencyKey: "k".repeat(20), version: 1, quote: { totalCents: 0 } })]) {
+    for (const call of [
+      () => preview(team, { seats: c.to }),
+      () => confirm(team, { seats: c.to }, { idempotencyKey: "k".repeat(20), version: 1, quote: { totalCents: 0 } }),
+    ]) {
       const error = await refusalOf(call());
       expect(error.code).toBe("IN_USE");
       expect(error.message).toBe(c.message);
@@ -210,7 +228,13 @@ describe("refusals below what the team uses", () => {
       filemakerVersion: "2025.2.1",
       status: "running",
     });
-    await recordHostUsage(db(), { teamId: team.teamId, hostId: host.id, day: isoDay(team.clock.now()), storageBytes: 72_300_000_000, dataTransferBytes: 10_000_000_000 });
+    await recordHostUsage(db(), {
+      teamId: team.teamId,
+      hostId: host.id,
+      day: isoDay(team.clock.now()),
+      storageBytes: 72_300_000_000,
+      dataTransferBytes: 10_000_000_000,
+    });
     const error = await refusalOf(preview(team, { planCode: "fmc-essentials" }));
     expect(error.code).toBe("IN_USE");
     expect(error.message).toBe(
@@ -224,8 +248,12 @@ describe("refusals below what the team uses", () => {
     expect((await refusalOf(preview(team, { extraStorageGb: 15 }))).message).toBe(
       "Extra storage comes in steps of 10; choose a multiple of it.",
     );
-    expect((await refusalOf(preview(team, { extraRequests: 10_000 }))).message).toBe("Extra API requests is not available for Standard.");
-    expect((await refusalOf(preview(team, { seats: 10 }))).message).toBe("Nothing to change: the subscription already has these terms.");
+    expect((await refusalOf(preview(team, { extraRequests: 10_000 }))).message).toBe(
+      "Extra API requests is not available for Standard.",
+    );
+    expect((await refusalOf(preview(team, { seats: 10 }))).message).toBe(
+      "Nothing to change: the subscription already has these terms.",
+    );
   });
 });
 
@@ -235,17 +263,30 @@ describe("cancel and reactivate", () => {
     team.clock.set("2025-04-12T00:00:00Z");
     const before = await subscriptionOf(db(), team.teamId);
 
-    const cancelled = await cancelSubscription(db(), team.ctx, { teamId: team.teamId, expectedVersion: before.version, reason: "  Moving to on-premise  " });
+    const cancelled = await cancelSubscription(db(), team.ctx, {
+      teamId: team.teamId,
+      expectedVersion: before.version,
+      reason: "  Moving to on-premise  ",
+    });
     expect(cancelled.endsAt.toISOString()).toBe("2025-05-01T00:00:00.000Z");
     const again = await cancelSubscription(db(), team.ctx, { teamId: team.teamId, expectedVersion: before.version });
     expect(again.version).toBe(cancelled.version); // a double click changes nothing more
-    expect(await subscriptionOf(db(), team.teamId)).toMatchObject({ cancelAtPeriodEnd: true, cancelReason: "Moving to on-premise", status: "active" });
+    expect(await subscriptionOf(db(), team.teamId)).toMatchObject({
+      cancelAtPeriodEnd: true,
+      cancelReason: "Moving to on-premise",
+      status: "active",
+    });
 
-    const reactivated = await reactivateSubscription(db(), team.ctx, { teamId: team.teamId, expectedVersion: cancelled.version });
+    const reactivated = await reactivateSubscription(db(), team.ctx, {
+      teamId: team.teamId,
+      expectedVersion: cancelled.version,
+    });
     expect(reactivated.renewsAt.toISOString()).toBe("2025-05-01T00:00:00.000Z");
     expect(await subscriptionOf(db(), team.teamId)).toMatchObject({ cancelAtPeriodEnd: false, cancelReason: null });
 
-    expect(await auditActions(db(), team.teamId)).toEqual(expect.arrayContaining(["subscription.cancelled", "subscription.reactivated"]));
+    expect(await auditActions(db(), team.teamId)).toEqual(
+      expect.arrayContaining(["subscription.cancelled", "subscription.reactivated"]),
+    );
     const subjects = (await mailsTo(db(), team.owner.email)).map((m) => m.subject);
     expect(subjects.some((s) => s.includes("ends on May 1, 2025"))).toBe(true);
     expect(subjects.some((s) => s.includes("active again"))).toBe(true);
@@ -255,7 +296,9 @@ describe("cancel and reactivate", () => {
     const team = await teamWithContract(db(), { at: "2025-04-01T00:00:00Z", seats: 10 });
     const shown = await preview(team, { seats: 11 });
     await confirm(team, { seats: 11 }, shown);
-    const error = await refusalOf(cancelSubscription(db(), team.ctx, { teamId: team.teamId, expectedVersion: shown.version }));
+    const error = await refusalOf(
+      cancelSubscription(db(), team.ctx, { teamId: team.teamId, expectedVersion: shown.version }),
+    );
     expect(error.code).toBe("CONFLICT");
   });
 });
@@ -291,7 +334,11 @@ describe("through the API: the owner alone changes the subscription", () => {
       expectedTotalCents: shown.quote.totalCents,
     });
     const list = await api.subscription.invoices({ teamId: acmeCorp });
-    expect(list[0]).toMatchObject({ number: result.invoice.number, totalCents: shown.quote.totalCents, status: "open" });
+    expect(list[0]).toMatchObject({
+      number: result.invoice.number,
+      totalCents: shown.quote.totalCents,
+      status: "open",
+    });
     expect(list[0]!.lines).toHaveLength(2);
     expect((await api.subscription.summary({ teamId: acmeCorp }))?.seats?.total).toBe(35);
   });
@@ -301,7 +348,14 @@ describe("through the API: the owner alone changes the subscription", () => {
     const { version } = (await api.subscription.summary({ teamId: acmeCorp }))!;
     for (const call of [
       () => api.subscription.previewChange({ teamId: acmeCorp, change: { seats: 40 } }),
-      () => api.subscription.confirmChange({ teamId: acmeCorp, change: { seats: 40 }, idempotencyKey: "a".repeat(32), expectedVersion: version, expectedTotalCents: 1 }),
+      () =>
+        api.subscription.confirmChange({
+          teamId: acmeCorp,
+          change: { seats: 40 },
+          idempotencyKey: "a".repeat(32),
+          expectedVersion: version,
+          expectedTotalCents: 1,
+        }),
       () => api.subscription.cancel({ teamId: acmeCorp, expectedVersion: version }),
     ]) {
       const error = await trpcRefusal(call());
@@ -331,12 +385,25 @@ describe("through the API: the owner alone changes the subscription", () => {
     const eventsBefore = (await verifyAuditChain(db(), acmeCorp)).events;
     const methodsBefore = (await db().select().from(paymentMethods).where(eq(paymentMethods.teamId, acmeCorp))).length;
     const attempts = [
-      () => api.subscription.cancel({ teamId: acmeCorp, expectedVersion: version, reason: "card 4111 1111 1111 1111 exp 12/29" }),
+      () =>
+        api.subscription.cancel({
+          teamId: acmeCorp,
+          expectedVersion: version,
+          reason: "card 4111 1111 1111 1111 exp 12/29",
+        }),
       () => api.subscription.cancel({ teamId: acmeCorp, expectedVersion: version, reason: "5500-0000-0000-0004" }),
-      () => api.subscription.addPaymentMethod({ teamId: acmeCorp, provider: "invoice", providerToken: "378282246310005", idempotencyKey: "b".repeat(32), expectedVersion: version }),
+      () =>
+        api.subscription.addPaymentMethod({
+          teamId: acmeCorp,
+          provider: "invoice",
+          providerToken: "378282246310005",
+          idempotencyKey: "b".repeat(32),
+          expectedVersion: version,
+        }),
       () => api.subscription.previewChange({ teamId: acmeCorp, change: { seats: 4111111111111111 } }),
       // Fields the procedure does not even know are checked too.
-      () => api.subscription.reactivate({ teamId: acmeCorp, expectedVersion: version, note: "4012888888881881" } as never),
+      () =>
+        api.subscription.reactivate({ teamId: acmeCorp, expectedVersion: version, note: "4012888888881881" } as never),
     ];
     for (const attempt of attempts) {
       const error = await trpcRefusal(attempt());
@@ -345,9 +412,17 @@ describe("through the API: the owner alone changes the subscription", () => {
       expect(error.message).not.toMatch(/\d{4}/);
     }
     expect((await verifyAuditChain(db(), acmeCorp)).events).toBe(eventsBefore);
-    expect(await db().select().from(paymentMethods).where(eq(paymentMethods.teamId, acmeCorp))).toHaveLength(methodsBefore);
+    expect(await db().select().from(paymentMethods).where(eq(paymentMethods.teamId, acmeCorp))).toHaveLength(
+      methodsBefore,
+    );
     const stored = JSON.stringify(await db().select().from(auditEvents).where(eq(auditEvents.teamId, acmeCorp)));
-    for (const number of ["4111 1111 1111 1111", "4111111111111111", "5500-0000-0000-0004", "378282246310005", "4012888888881881"]) {
+    for (const number of [
+      "4111 1111 1111 1111",
+      "4111111111111111",
+      "5500-0000-0000-0004",
+      "378282246310005",
+      "4012888888881881",
+    ]) {
       expect(stored).not.toContain(number);
     }
   });
@@ -356,9 +431,21 @@ describe("through the API: the owner alone changes the subscription", () => {
     const api = await callerFor("owner@acme.example");
     const tabA = await api.subscription.previewChange({ teamId: acmeCorp, change: { extraStorageGb: 10 } });
     const tabB = await api.subscription.previewChange({ teamId: acmeCorp, change: { extraStorageGb: 30 } });
-    await api.subscription.confirmChange({ teamId: acmeCorp, change: { extraStorageGb: 10 }, idempotencyKey: tabA.idempotencyKey, expectedVersion: tabA.version, expectedTotalCents: tabA.quote.totalCents });
+    await api.subscription.confirmChange({
+      teamId: acmeCorp,
+      change: { extraStorageGb: 10 },
+      idempotencyKey: tabA.idempotencyKey,
+      expectedVersion: tabA.version,
+      expectedTotalCents: tabA.quote.totalCents,
+    });
     const error = await trpcRefusal(
-      api.subscription.confirmChange({ teamId: acmeCorp, change: { extraStorageGb: 30 }, idempotencyKey: tabB.idempotencyKey, expectedVersion: tabB.version, expectedTotalCents: tabB.quote.totalCents }),
+      api.subscription.confirmChange({
+        teamId: acmeCorp,
+        change: { extraStorageGb: 30 },
+        idempotencyKey: tabB.idempotencyKey,
+        expectedVersion: tabB.version,
+        expectedTotalCents: tabB.quote.totalCents,
+      }),
     );
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toContain("changed in another tab");
@@ -367,8 +454,15 @@ describe("through the API: the owner alone changes the subscription", () => {
   it("a support session cannot change it either", async () => {
     const clock = fixedClock(new Date());
     const staffSessionId = await signInDemoSupport(db(), clock);
-    const view = await openSupportView(db(), clock, { teamId: acmeCorp, grantedBy: "manager@acme.example", staffSessionId });
-    const support = await browserCaller(db(), clock, { sessionId: staffSessionId, supportSessionId: view.supportSessionId });
+    const view = await openSupportView(db(), clock, {
+      teamId: acmeCorp,
+      grantedBy: "manager@acme.example",
+      staffSessionId,
+    });
+    const support = await browserCaller(db(), clock, {
+      sessionId: staffSessionId,
+      supportSessionId: view.supportSessionId,
+    });
     expect((await support.subscription.summary({ teamId: acmeCorp }))?.planName).toBeDefined();
     const error = await trpcRefusal(support.subscription.cancel({ teamId: acmeCorp, expectedVersion: 1 }));
     expect([error.code, error.message]).toEqual(["FORBIDDEN", "Support sessions are read-only."]);
@@ -406,7 +500,12 @@ describe("card numbers", () => {
 
 describe("a trial", () => {
   it("converts to paid when the owner adds a payment method, once per key", async () => {
-    const team = await teamWithContract(db(), { at: "2025-04-01T00:00:00Z", seats: 5, planCode: "fmc-essentials", trial: true });
+    const team = await teamWithContract(db(), {
+      at: "2025-04-01T00:00:00Z",
+      seats: 5,
+      planCode: "fmc-essentials",
+      trial: true,
+    });
     expect(await subscriptionOf(db(), team.teamId)).toMatchObject({ status: "trialing" });
     expect((await db().select().from(teams).where(eq(teams.id, team.teamId)))[0]!.status).toBe("trial");
     team.clock.set("2025-04-06T00:00:00Z");
@@ -417,7 +516,12 @@ describe("a trial", () => {
 
     const { addPaymentMethod } = await import("./payment-method");
     const version = (await subscriptionOf(db(), team.teamId)).version;
-    const input = { teamId: team.teamId, provider: "invoice", idempotencyKey: "trial-conversion-0001", expectedVersion: version };
+    const input = {
+      teamId: team.teamId,
+      provider: "invoice",
+      idempotencyKey: "trial-conversion-0001",
+      expectedVersion: version,
+    };
     const first = await addPaymentMethod(db(), team.ctx, input);
     const retry = await addPaymentMethod(db(), team.ctx, input);
     expect(first.converted).toBe(true);
@@ -427,7 +531,9 @@ describe("a trial", () => {
     expect(first.invoice?.totalCents).toBe(8 * 2_100);
     const [method] = await db().select().from(paymentMethods).where(eq(paymentMethods.teamId, team.teamId));
     expect(method).toMatchObject({ provider: "invoice", brand: "Invoice", last4: null });
-    expect((await db().select().from(invoices).where(eq(invoices.teamId, team.teamId))).filter((i) => i.totalCents > 0)).toHaveLength(1);
+    expect(
+      (await db().select().from(invoices).where(eq(invoices.teamId, team.teamId))).filter((i) => i.totalCents > 0),
+    ).toHaveLength(1);
   });
 });
 

@@ -30,14 +30,20 @@ export function retentionDaysLeft(terminatedAt: Date, now: Date): number {
  * The team row is locked FOR NO KEY UPDATE, which still lets an audit append of the same team
  * take its foreign-key share while it holds the chain; FOR UPDATE would deadlock with it.
  */
-export async function lockSubscription(tx: Transaction, teamId: string): Promise<{ subscription: SubscriptionRow; team: TeamRow }> {
+export async function lockSubscription(
+  tx: Transaction,
+  teamId: string,
+): Promise<{ subscription: SubscriptionRow; team: TeamRow }> {
   const [subscription] = await tx.select().from(subscriptions).where(eq(subscriptions.teamId, teamId)).for("update");
   const [team] = await tx.select().from(teams).where(eq(teams.id, teamId)).for("no key update");
   if (!subscription || !team) throw new DomainError("NOT_FOUND", "This team has no subscription yet.");
   return { subscription, team };
 }
 
-export async function readSubscription(db: Queryable, teamId: string): Promise<{ subscription: SubscriptionRow; team: TeamRow }> {
+export async function readSubscription(
+  db: Queryable,
+  teamId: string,
+): Promise<{ subscription: SubscriptionRow; team: TeamRow }> {
   const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.teamId, teamId));
   const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
   if (!subscription || !team) throw new DomainError("NOT_FOUND", "This team has no subscription yet.");
@@ -72,11 +78,17 @@ export function termsRecord(terms: ContractTerms) {
 
 /** The subscription has run out: cancelled or expired, and the team terminated or purged. */
 export function hasEnded(subscription: SubscriptionRow, team: TeamRow): boolean {
-  return subscription.status === "cancelled" || subscription.status === "expired" || team.status === "terminated" || team.status === "purged";
+  return (
+    subscription.status === "cancelled" ||
+    subscription.status === "expired" ||
+    team.status === "terminated" ||
+    team.status === "purged"
+  );
 }
 
 export function requireRunning(subscription: SubscriptionRow, team: TeamRow): void {
-  if (team.status === "purged") throw new DomainError("SUBSCRIPTION_STATE", "This team's data has been deleted; it can no longer be changed.");
+  if (team.status === "purged")
+    throw new DomainError("SUBSCRIPTION_STATE", "This team's data has been deleted; it can no longer be changed.");
   if (hasEnded(subscription, team)) {
     throw new DomainError("SUBSCRIPTION_STATE", "The subscription has ended. Renew it before changing it.");
   }

@@ -27,7 +27,10 @@ export interface UsageMeter {
 export async function subscriptionSummary(db: Queryable, access: TeamAccess, now: Date) {
   const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.teamId, access.team.id));
   if (!subscription) return null;
-  const [team] = await db.select({ status: teams.status, terminatedAt: teams.terminatedAt }).from(teams).where(eq(teams.id, access.team.id));
+  const [team] = await db
+    .select({ status: teams.status, terminatedAt: teams.terminatedAt })
+    .from(teams)
+    .where(eq(teams.id, access.team.id));
   const plan = findPlan(subscription.planCode, subscription.planVersion);
   const fileMaker = access.team.product === "filemaker_cloud";
   const seesBilling = access.permissions.includes("subscription.invoices.read");
@@ -40,7 +43,14 @@ export async function subscriptionSummary(db: Queryable, access: TeamAccess, now
     : fileMaker
       ? [
           meter({ key: "seats", label: "Licences", used: seats!.used, limit: seats!.total, unit: "", resetsAt: null }),
-          meter({ key: "storage", label: "Storage", used: usage.storageGb, limit: plan.includedStorageGb + subscription.extraStorageGb, unit: "GB", resetsAt: null }),
+          meter({
+            key: "storage",
+            label: "Storage",
+            used: usage.storageGb,
+            limit: plan.includedStorageGb + subscription.extraStorageGb,
+            unit: "GB",
+            resetsAt: null,
+          }),
           meter({
             key: "dataTransfer",
             label: "Data transfer this contract year",
@@ -69,7 +79,8 @@ export async function subscriptionSummary(db: Queryable, access: TeamAccess, now
           .from(paymentMethods)
           .where(eq(paymentMethods.id, subscription.paymentMethodId))
       : [];
-  const ended = team?.status === "terminated" || subscription.status === "cancelled" || subscription.status === "expired";
+  const ended =
+    team?.status === "terminated" || subscription.status === "cancelled" || subscription.status === "expired";
 
   return {
     teamId: access.team.id,
@@ -82,8 +93,14 @@ export async function subscriptionSummary(db: Queryable, access: TeamAccess, now
     startedAt: subscription.startedAt,
     currentPeriodStart: subscription.currentPeriodStart,
     currentPeriodEnd: subscription.currentPeriodEnd,
-    renewsAt: subscription.cancelAtPeriodEnd || ended || subscription.status === "trialing" ? null : subscription.currentPeriodEnd,
-    endsAt: subscription.cancelAtPeriodEnd || ended || subscription.status === "trialing" ? subscription.currentPeriodEnd : null,
+    renewsAt:
+      subscription.cancelAtPeriodEnd || ended || subscription.status === "trialing"
+        ? null
+        : subscription.currentPeriodEnd,
+    endsAt:
+      subscription.cancelAtPeriodEnd || ended || subscription.status === "trialing"
+        ? subscription.currentPeriodEnd
+        : null,
     cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
     trialEndsAt: subscription.trialEndsAt,
     version: subscription.version,
@@ -95,7 +112,11 @@ export async function subscriptionSummary(db: Queryable, access: TeamAccess, now
     meters,
     retention:
       team?.status === "terminated" && team.terminatedAt
-        ? { terminatedAt: team.terminatedAt, purgeAt: purgeDateOf(team.terminatedAt), daysLeft: retentionDaysLeft(team.terminatedAt, now) }
+        ? {
+            terminatedAt: team.terminatedAt,
+            purgeAt: purgeDateOf(team.terminatedAt),
+            daysLeft: retentionDaysLeft(team.terminatedAt, now),
+          }
         : null,
     billing: seesBilling
       ? {
@@ -114,7 +135,14 @@ export function planChoices(product: TeamAccess["team"]["product"]) {
 
 /** For the banner on every page of a terminated team: how long its content is kept. */
 export async function teamRetention(db: Queryable, teamId: string, now: Date) {
-  const [team] = await db.select({ status: teams.status, terminatedAt: teams.terminatedAt }).from(teams).where(eq(teams.id, teamId));
+  const [team] = await db
+    .select({ status: teams.status, terminatedAt: teams.terminatedAt })
+    .from(teams)
+    .where(eq(teams.id, teamId));
   if (team?.status !== "terminated" || !team.terminatedAt) return null;
-  return { terminatedAt: team.terminatedAt, purgeAt: purgeDateOf(team.terminatedAt), daysLeft: retentionDaysLeft(team.terminatedAt, now) };
+  return {
+    terminatedAt: team.terminatedAt,
+    purgeAt: purgeDateOf(team.terminatedAt),
+    daysLeft: retentionDaysLeft(team.terminatedAt, now),
+  };
 }

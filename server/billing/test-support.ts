@@ -25,7 +25,10 @@ export function contextAt(actor: Actor, clock: Clock): DomainContext {
 /** An account without a password (quicker than argon2), for owners and members in tests. */
 export async function newAccount(db: Database, label = "person"): Promise<{ id: string; email: string }> {
   const email = `${label}-${unique()}@billing.example`;
-  const [row] = await db.insert(accounts).values({ email, name: `${label} ${counter}` }).returning({ id: accounts.id, email: accounts.email });
+  const [row] = await db
+    .insert(accounts)
+    .values({ email, name: `${label} ${counter}` })
+    .returning({ id: accounts.id, email: accounts.email });
   return row!;
 }
 
@@ -51,7 +54,10 @@ export async function teamWithContract(
 ): Promise<TestTeam> {
   const clock = fixedClock(input.at);
   const owner = await newAccount(db, "owner");
-  const ctx = contextAt({ kind: "account", accountId: owner.id, email: owner.email, sessionId: null, mfaVerified: false }, clock);
+  const ctx = contextAt(
+    { kind: "account", accountId: owner.id, email: owner.email, sessionId: null, mfaVerified: false },
+    clock,
+  );
   const product = input.product ?? (input.planCode?.startsWith("connect") ? "claris_connect" : "filemaker_cloud");
   const team = await createTeam(db, ctx, { name: `Billing ${unique()}`, product, ownerAccountId: owner.id });
   const planCode = input.planCode ?? (product === "claris_connect" ? "connect-pro" : "fmc-standard");
@@ -91,7 +97,11 @@ export async function invoicesOf(db: Database, teamId: string) {
 }
 
 export async function mailsTo(db: Database, email: string) {
-  const rows = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(asc(mailOutbox.createdAt));
+  const rows = await db
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.toAddress, email))
+    .orderBy(asc(mailOutbox.createdAt));
   return rows.map((row) => ({ ...row, ...openMailContent(row) }));
 }
 

@@ -81,7 +81,14 @@ export function limitLevel(used: number, limit: number): "ok" | "near" | "at" {
  */
 export async function recordHostUsage(
   db: Queryable,
-  input: { teamId: string; hostId: string; day: string; storageBytes: number; dataTransferBytes: number; peakConnections?: number },
+  input: {
+    teamId: string;
+    hostId: string;
+    day: string;
+    storageBytes: number;
+    dataTransferBytes: number;
+    peakConnections?: number;
+  },
 ): Promise<void> {
   const values = { ...input, peakConnections: input.peakConnections ?? 0 };
   await db
@@ -89,7 +96,11 @@ export async function recordHostUsage(
     .values(values)
     .onConflictDoUpdate({
       target: [hostUsage.hostId, hostUsage.day],
-      set: { storageBytes: values.storageBytes, dataTransferBytes: values.dataTransferBytes, peakConnections: values.peakConnections },
+      set: {
+        storageBytes: values.storageBytes,
+        dataTransferBytes: values.dataTransferBytes,
+        peakConnections: values.peakConnections,
+      },
     });
 }
 

@@ -11,7 +11,8 @@ import { addStaff, removeStaff } from "../support/add-staff";
 const [command, email, ...rest] = process.argv.slice(2);
 const roleFlag = rest.indexOf("--role");
 const role = roleFlag >= 0 ? rest[roleFlag + 1] : "support";
-const usage = "Usage: npm run staff -- add <email> --role support|support_admin\n       npm run staff -- remove <email>";
+const usage =
+  "Usage: npm run staff -- add <email> --role support|support_admin\n       npm run staff -- remove <email>";
 
 if (!email || (command !== "add" && command !== "remove") || (role !== "support" && role !== "support_admin")) {
   console.error(usage);
@@ -25,7 +26,8 @@ try {
   if (command === "add") {
     const { setupKey } = await addStaff(handle.db, ctx, { email, role });
     console.log(`${email} is now ${role}.`);
-    if (setupKey) console.log(`Two-step verification was turned on. Put this setup key in an authenticator app: ${setupKey}`);
+    if (setupKey)
+      console.log(`Two-step verification was turned on. Put this setup key in an authenticator app: ${setupKey}`);
   } else {
     await removeStaff(handle.db, ctx, email);
     console.log(`${email} is no longer staff.`);

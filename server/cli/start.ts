@@ -26,7 +26,8 @@ try {
   trustedProxies();
   loadSecrets();
   loadAuditSigningKeys();
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT is "${process.env.PORT}"; give a port number from 1 to 65535.`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`PORT is "${process.env.PORT}"; give a port number from 1 to 65535.`);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
@@ -37,7 +38,10 @@ if (mode === "production" && !process.env.DATABASE_URL) {
 
 if (!dev && buildIsStale()) {
   console.log("Building the console (first start or changed sources)…");
-  const build = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: process.env });
+  const build = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
+    stdio: "inherit",
+    env: process.env,
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -45,14 +49,17 @@ if (!dev && buildIsStale()) {
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 const addresses = listenAddresses();
 let handle: RequestHandler | undefined;
-const servers = (addresses.length ? addresses : [undefined]).map(() => createConsoleServer((req, res) => handle!(req, res)));
+const servers = (addresses.length ? addresses : [undefined]).map(() =>
+  createConsoleServer((req, res) => handle!(req, res)),
+);
 const { default: next } = await import("next");
 // Next answers WebSocket upgrades (development reloads) on the server it is given; the other
 // loopback's server hands its upgrades to that one.
 const app = next({ dev, dir: root, port, httpServer: servers[0] });
 await app.prepare();
 handle = app.getRequestHandler();
-for (const server of servers.slice(1)) server.on("upgrade", (req, socket, head) => servers[0]!.emit("upgrade", req, socket, head));
+for (const server of servers.slice(1))
+  server.on("upgrade", (req, socket, head) => servers[0]!.emit("upgrade", req, socket, head));
 
 for (const [index, server] of servers.entries()) {
   await listen(server, addresses[index]).catch((error: NodeJS.ErrnoException) => {

@@ -57,7 +57,10 @@ describe("audit signing keys", () => {
 
   it("are added to a secrets file from before anchoring, keeping its other secrets", async () => {
     const file = path.join(dataDir, "secrets.json");
-    const older = { authSecret: "older-auth-secret", encryptionKeys: "kold:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=" };
+    const older = {
+      authSecret: "older-auth-secret",
+      encryptionKeys: "kold:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+    };
     fs.writeFileSync(file, JSON.stringify(older), { mode: 0o600 });
     const keys = (await freshSecrets()).loadAuditSigningKeys();
     expect(JSON.parse(fs.readFileSync(file, "utf8"))).toEqual({ ...older, auditSigningKeys: keys });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { consoleMode, listenAddresses, mailboxShowsMail } from "./env";
 import { withoutEnvironment } from "../testing/environment";
+import { consoleMode, listenAddresses, mailboxShowsMail } from "./env";
 
 const VARIABLES = ["CONSOLE_ENV", "DATABASE_URL", "SMTP_URL", "HOST"] as const;
 

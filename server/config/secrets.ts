@@ -57,7 +57,9 @@ export function loadAuditSigningKeys(): string {
   const fromEnv = process.env.AUDIT_SIGNING_KEYS;
   if (fromEnv) cachedSigningKeys = fromEnv;
   else if (isProduction()) {
-    throw new Error("CONSOLE_ENV=production needs AUDIT_SIGNING_KEYS in the environment. Generate them with: npm run secrets");
+    throw new Error(
+      "CONSOLE_ENV=production needs AUDIT_SIGNING_KEYS in the environment. Generate them with: npm run secrets",
+    );
   } else cachedSigningKeys = readOrCreateStoredSecrets().auditSigningKeys ?? addStoredSigningKeys();
   return cachedSigningKeys;
 }
@@ -107,7 +109,8 @@ function addStoredSigningKeys(): string {
       fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`${lock} is held by another process; remove it if no console is starting`);
+      if (Date.now() > deadline)
+        throw new Error(`${lock} is held by another process; remove it if no console is starting`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
     }
   }

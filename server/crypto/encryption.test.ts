@@ -7,9 +7,12 @@ const newKey = () => randomBytes(32).toString("base64");
 describe("encrypting secrets at rest", () => {
   const ring = parseKeyRing(`k1:${newKey()}`);
 
-  it.each(["+1 415 555 0100", "", "Chloé Martin — 東京 🔐", "x".repeat(10_000)])("reads back what it wrote (%#)", (plaintext) => {
-    expect(decrypt(ring, encrypt(ring, plaintext))).toBe(plaintext);
-  });
+  it.each(["+1 415 555 0100", "", "Chloé Martin — 東京 🔐", "x".repeat(10_000)])(
+    "reads back what it wrote (%#)",
+    (plaintext) => {
+      expect(decrypt(ring, encrypt(ring, plaintext))).toBe(plaintext);
+    },
+  );
 
   it("never writes the same ciphertext twice, nor the plaintext itself", () => {
     const a = encrypt(ring, "+1 415 555 0100");
@@ -75,14 +78,21 @@ describe("tampered values", () => {
   it("are refused when cut short", () => {
     const bytes = Buffer.from(body, "base64url");
     // A byte of ciphertext gone, the tag kept.
-    expect(() => decrypt(ring, [version, keyId, iv, bytes.subarray(1).toString("base64url")].join("."))).toThrow(NOT_AUTHENTIC);
+    expect(() => decrypt(ring, [version, keyId, iv, bytes.subarray(1).toString("base64url")].join("."))).toThrow(
+      NOT_AUTHENTIC,
+    );
     // Shorter than a tag.
-    expect(() => decrypt(ring, [version, keyId, iv, body.slice(0, 10)].join("."))).toThrow("Invalid authentication tag length: 7");
+    expect(() => decrypt(ring, [version, keyId, iv, body.slice(0, 10)].join("."))).toThrow(
+      "Invalid authentication tag length: 7",
+    );
   });
 
-  it.each(["", "+1 415 555 0100", "v2.a.x.y", "v1.a.x"])("that are not encrypted values at all are named so: %j", (value) => {
-    expect(() => decrypt(ring, value)).toThrow("Not an encrypted value");
-  });
+  it.each(["", "+1 415 555 0100", "v2.a.x.y", "v1.a.x"])(
+    "that are not encrypted values at all are named so: %j",
+    (value) => {
+      expect(() => decrypt(ring, value)).toThrow("Not an encrypted value");
+    },
+  );
 });
 
 describe("reading ENCRYPTION_KEYS", () => {
@@ -95,10 +105,18 @@ describe("reading ENCRYPTION_KEYS", () => {
   it.each([
     ["an empty value", "", "ENCRYPTION_KEYS holds no key"],
     ["only commas", " , ,", "ENCRYPTION_KEYS holds no key"],
-    ["an entry without a key", "k1", 'ENCRYPTION_KEYS: entry 1 is not "keyid:base64key" (key id: letters, digits, - or _)'],
+    [
+      "an entry without a key",
+      "k1",
+      'ENCRYPTION_KEYS: entry 1 is not "keyid:base64key" (key id: letters, digits, - or _)',
+    ],
     ["a key id with a space", `k1:${newKey()},my key:${newKey()}`, 'ENCRYPTION_KEYS: entry 2 is not "keyid:base64key"'],
-    ["a key id longer than 32 characters", `${"k".repeat(33)}:${newKey()}`, "is not \"keyid:base64key\""],
-    ["a 16-byte key", `k1:${randomBytes(16).toString("base64")}`, 'ENCRYPTION_KEYS: key "k1" must be 32 bytes, base64-encoded'],
+    ["a key id longer than 32 characters", `${"k".repeat(33)}:${newKey()}`, 'is not "keyid:base64key"'],
+    [
+      "a 16-byte key",
+      `k1:${randomBytes(16).toString("base64")}`,
+      'ENCRYPTION_KEYS: key "k1" must be 32 bytes, base64-encoded',
+    ],
     ["a key that is not base64 at all", "k1:not-a-key", 'ENCRYPTION_KEYS: key "k1" must be 32 bytes, base64-encoded'],
     ["a key id used twice", `k1:${newKey()},k1:${newKey()}`, 'ENCRYPTION_KEYS: key id "k1" appears twice'],
   ])("rejects %s with a message saying what is wrong", (_case, spec, message) => {

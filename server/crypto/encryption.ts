@@ -10,7 +10,10 @@ const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 /** Parses "kid:base64key,kid:base64key"; the first key is the one that encrypts. */
 export function parseKeyRing(spec: string): KeyRing {
   const keys = new Map<string, Buffer>();
-  const entries = spec.split(",").map((part) => part.trim()).filter(Boolean);
+  const entries = spec
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   for (const [index, entry] of entries.entries()) {
     const [keyId, encoded] = entry.split(":");
     // The message never repeats the entry: it may be a bare key.

@@ -1,4 +1,4 @@
-import { type SigningKeyRing, parseSigningKeyRing } from "../audit/anchor-keys";
+import { parseSigningKeyRing, type SigningKeyRing } from "../audit/anchor-keys";
 import { loadAuditSigningKeys, loadSecrets } from "../config/secrets";
 import { type KeyRing, parseKeyRing } from "./encryption";
 

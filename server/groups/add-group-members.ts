@@ -27,7 +27,9 @@ export async function addGroupMembers(
     }
     const added = await tx
       .insert(groupMemberships)
-      .values(found.map((m) => ({ teamId: input.teamId, groupId: group.id, membershipId: m.id, createdAt: ctx.clock.now() })))
+      .values(
+        found.map((m) => ({ teamId: input.teamId, groupId: group.id, membershipId: m.id, createdAt: ctx.clock.now() })),
+      )
       .onConflictDoNothing()
       .returning({ membershipId: groupMemberships.membershipId });
     if (added.length > 0) {

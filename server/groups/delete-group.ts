@@ -25,7 +25,10 @@ export async function deleteGroup(
         `"${group.name}" opens ${customApps} custom app${customApps === 1 ? "" : "s"}; its members lose that access. Confirm to delete it.`,
       );
     }
-    const [members] = await tx.select({ n: count() }).from(groupMemberships).where(eq(groupMemberships.groupId, group.id));
+    const [members] = await tx
+      .select({ n: count() })
+      .from(groupMemberships)
+      .where(eq(groupMemberships.groupId, group.id));
     await tx.delete(groups).where(eq(groups.id, group.id));
     await recordAudit(tx, {
       ...auditContext(ctx),

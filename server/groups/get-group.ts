@@ -1,5 +1,5 @@
-import type { Queryable } from "@/db/client";
 import { and, eq } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
 import { groups } from "@/db/schema";
 import { DomainError } from "../errors";
 import { customAppsOfGroup } from "./lock-group";

@@ -19,7 +19,9 @@ const groupNamed = async (name: string) => (await api.groups.list({ teamId })).f
 describe("groups", () => {
   it("are created and renamed with names unique per team whatever their case", async () => {
     const { id } = await api.groups.create({ teamId, name: "Support" });
-    await expect(api.groups.create({ teamId, name: "sALES" })).rejects.toThrow('A group named "sALES" already exists in this team. Choose another name.');
+    await expect(api.groups.create({ teamId, name: "sALES" })).rejects.toThrow(
+      'A group named "sALES" already exists in this team. Choose another name.',
+    );
     await expect(api.groups.rename({ teamId, groupId: id, name: "finance" })).rejects.toThrow(/already exists/);
     await api.groups.rename({ teamId, groupId: id, name: "Helpdesk" });
     expect(await api.groups.get({ teamId, groupId: id })).toEqual({ id, name: "Helpdesk", customApps: 0 });
@@ -50,7 +52,9 @@ describe("groups", () => {
   it("do not exist in Claris Connect teams, and the API says so", async () => {
     const owner = await callerForEmail(database.handle.db, "owner@acme.example");
     await expect(owner.groups.list({ teamId: connectId })).rejects.toThrow("Claris Connect teams have no groups.");
-    await expect(owner.groups.create({ teamId: connectId, name: "Flows" })).rejects.toThrow("Claris Connect teams have no groups.");
+    await expect(owner.groups.create({ teamId: connectId, name: "Flows" })).rejects.toThrow(
+      "Claris Connect teams have no groups.",
+    );
   });
 
   it("are managed by managers only", async () => {

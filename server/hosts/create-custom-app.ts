@@ -11,7 +11,14 @@ import { DomainError } from "../errors";
 export async function createCustomApp(
   db: Queryable,
   ctx: DomainContext,
-  input: { teamId: string; hostId: string; name: string; status: "open" | "closed" | "paused"; sizeBytes: number; groupIds: string[] },
+  input: {
+    teamId: string;
+    hostId: string;
+    name: string;
+    status: "open" | "closed" | "paused";
+    sizeBytes: number;
+    groupIds: string[];
+  },
 ): Promise<{ id: string }> {
   try {
     return await db.transaction(async (tx) => {
@@ -25,14 +32,24 @@ export async function createCustomApp(
           .select({ id: groups.id })
           .from(groups)
           .where(and(eq(groups.teamId, input.teamId), inArray(groups.id, input.groupIds)));
-        if (found.length !== new Set(input.groupIds).size) throw new DomainError("NOT_FOUND", "Some of these groups are not in the team.");
+        if (found.length !== new Set(input.groupIds).size)
+          throw new DomainError("NOT_FOUND", "Some of these groups are not in the team.");
       }
       const [app] = await tx
         .insert(customApps)
-        .values({ teamId: input.teamId, hostId: host.id, name: input.name.trim(), status: input.status, sizeBytes: input.sizeBytes, createdAt: ctx.clock.now() })
+        .values({
+          teamId: input.teamId,
+          hostId: host.id,
+          name: input.name.trim(),
+          status: input.status,
+          sizeBytes: input.sizeBytes,
+          createdAt: ctx.clock.now(),
+        })
         .returning({ id: customApps.id });
       if (input.groupIds.length > 0) {
-        await tx.insert(customAppGroups).values(input.groupIds.map((groupId) => ({ teamId: input.teamId, customAppId: app!.id, groupId })));
+        await tx
+          .insert(customAppGroups)
+          .values(input.groupIds.map((groupId) => ({ teamId: input.teamId, customAppId: app!.id, groupId })));
       }
       await recordAudit(tx, {
         ...auditContext(ctx),

@@ -37,7 +37,10 @@ export async function createHost(db: Queryable, ctx: DomainContext, input: NewHo
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new DomainError("CONFLICT", `A host named "${input.name}" or with hostname ${input.hostname} already exists.`);
+      throw new DomainError(
+        "CONFLICT",
+        `A host named "${input.name}" or with hostname ${input.hostname} already exists.`,
+      );
     }
     throw error;
   }

@@ -6,7 +6,13 @@ import { customApps, hosts } from "@/db/schema";
 export async function listHosts(db: Queryable, teamId: string) {
   const teamHosts = await db.select().from(hosts).where(eq(hosts.teamId, teamId)).orderBy(asc(hosts.name));
   const apps = await db
-    .select({ id: customApps.id, hostId: customApps.hostId, name: customApps.name, status: customApps.status, sizeBytes: customApps.sizeBytes })
+    .select({
+      id: customApps.id,
+      hostId: customApps.hostId,
+      name: customApps.name,
+      status: customApps.status,
+      sizeBytes: customApps.sizeBytes,
+    })
     .from(customApps)
     .where(eq(customApps.teamId, teamId))
     .orderBy(asc(customApps.name));

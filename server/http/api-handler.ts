@@ -41,14 +41,22 @@ function retryAfterSeconds(errors: readonly { cause?: unknown }[], now: Date): n
  * Answers an API request: batches and bodies are limited before anything is parsed, and a
  * rate-limited call says in Retry-After when to come back.
  */
-export async function handleApiRequest(request: Request, options: { clock: Clock; createContext: () => Promise<Context> }): Promise<Response> {
+export async function handleApiRequest(
+  request: Request,
+  options: { clock: Clock; createContext: () => Promise<Context> },
+): Promise<Response> {
   const batch = batchRefusal(new URL(request.url));
   if (batch) return refusal(400, batch);
   let req = request;
   if (request.method !== "GET" && request.method !== "HEAD") {
     try {
       const body = await readBodyWithin(request, MAX_API_BODY_BYTES);
-      req = new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
+      req = new Request(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body,
+        signal: request.signal,
+      });
     } catch (error) {
       if (error instanceof BodyTooLarge) return refusal(413, `${error.message} Send less in one call.`);
       throw error;

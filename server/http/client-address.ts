@@ -76,7 +76,11 @@ export function isFromTrustedProxy(peer: string | null, proxies: TrustedProxies)
  * hop of X-Forwarded-For that is not itself a trusted proxy (everything left of it may be
  * made up by the client). A hop that is not an address ends the walk at the last one we trust.
  */
-export function clientAddress(peer: string | null, forwardedFor: string | null, proxies: TrustedProxies): string | null {
+export function clientAddress(
+  peer: string | null,
+  forwardedFor: string | null,
+  proxies: TrustedProxies,
+): string | null {
   let client = peer ? normalise(peer) : null;
   if (client === null || !isTrusted(client, proxies)) return client;
   const hops = (forwardedFor ?? "").split(",").reverse();

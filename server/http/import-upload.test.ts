@@ -53,11 +53,16 @@ async function refusal(result: Awaited<ReturnType<typeof receiveImportUpload>>) 
 describe("a CSV import upload", () => {
   it("is not read for someone signed out, nor for a member who may not import", async () => {
     const anonymous = upload(1_000);
-    expect(await refusal(await receiveImportUpload(anonymous.request, await callerFor(null), teamId))).toEqual({ status: 401, error: "Sign in to continue." });
+    expect(await refusal(await receiveImportUpload(anonymous.request, await callerFor(null), teamId))).toEqual({
+      status: 401,
+      error: "Sign in to continue.",
+    });
     expect(anonymous.read.bytes).toBe(0);
 
     const member = upload(1_000);
-    expect(await refusal(await receiveImportUpload(member.request, await callerFor("member@acme.example"), teamId))).toEqual({
+    expect(
+      await refusal(await receiveImportUpload(member.request, await callerFor("member@acme.example"), teamId)),
+    ).toEqual({
       status: 403,
       error: "Only the team's managers can import users.",
     });
@@ -80,7 +85,13 @@ describe("a CSV import upload", () => {
 
   it("hands a manager's file within the limit to the import", async () => {
     const csv = "email,name,role,licensed,groups\nnew.person@acme.example,New Person,member,no,\n";
-    const request = new Request(`http://console.test/teams/${teamId}/users/import?step=check`, { method: "POST", body: csv });
-    expect(await receiveImportUpload(request, await callerFor("manager@acme.example"), teamId)).toEqual({ ok: true, csv });
+    const request = new Request(`http://console.test/teams/${teamId}/users/import?step=check`, {
+      method: "POST",
+      body: csv,
+    });
+    expect(await receiveImportUpload(request, await callerFor("manager@acme.example"), teamId)).toEqual({
+      ok: true,
+      csv,
+    });
   });
 });

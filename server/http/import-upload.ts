@@ -25,7 +25,10 @@ export async function receiveImportUpload(request: Request, api: Caller, teamId:
     ({ permissions } = await api.teams.access({ teamId }));
   } catch (error) {
     if (!(error instanceof TRPCError)) throw error;
-    return refused(getHTTPStatusCodeFromError(error), error.cause instanceof ZodError ? readableZodMessage(error.cause) : error.message);
+    return refused(
+      getHTTPStatusCodeFromError(error),
+      error.cause instanceof ZodError ? readableZodMessage(error.cause) : error.message,
+    );
   }
   if (!permissions.includes("members.invite")) return refused(403, "Only the team's managers can import users.");
   if (declaresTooLarge(request, MAX_IMPORT_BYTES)) return refused(413, TOO_LARGE);

@@ -18,7 +18,9 @@ const ORIGIN = "https://console.example.com";
 
 beforeAll(() => {
   // The process's one database, as server/database.ts holds it, is this test's database.
-  (globalThis as { customerConsoleDatabase?: Promise<DatabaseHandle> }).customerConsoleDatabase = Promise.resolve(database.handle);
+  (globalThis as { customerConsoleDatabase?: Promise<DatabaseHandle> }).customerConsoleDatabase = Promise.resolve(
+    database.handle,
+  );
 });
 
 const consoleEnv = process.env.CONSOLE_ENV;
@@ -45,8 +47,13 @@ async function signInOverHttp(): Promise<{ csrf: Response; callback: Response }>
     .getSetCookie()
     .map((line) => line.split(";")[0])
     .join("; ");
-  const started = await beginSignIn(database.handle.db, { clock: systemClock, request: noRequest }, { email: "manager@acme.example", password: DEMO_PASSWORD });
-  if (started.status !== "challenge" || started.secondStep) throw new Error(`sign-in did not start: ${JSON.stringify(started)}`);
+  const started = await beginSignIn(
+    database.handle.db,
+    { clock: systemClock, request: noRequest },
+    { email: "manager@acme.example", password: DEMO_PASSWORD },
+  );
+  if (started.status !== "challenge" || started.secondStep)
+    throw new Error(`sign-in did not start: ${JSON.stringify(started)}`);
   const callback = await handlers.POST(
     new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
       method: "POST",
@@ -80,7 +87,8 @@ describe("with CONSOLE_ENV=production", () => {
     expect(session).toMatch(/; HttpOnly(;|$)/);
     expect(session).toMatch(/; SameSite=Lax(;|$)/i);
     // No cookie of the console goes out without Secure.
-    for (const line of [...cookiesOf(csrf).values(), ...cookiesOf(callback).values()]) expect(line).toMatch(/; Secure(;|$)/);
+    for (const line of [...cookiesOf(csrf).values(), ...cookiesOf(callback).values()])
+      expect(line).toMatch(/; Secure(;|$)/);
   });
 });
 

@@ -2,7 +2,11 @@
  * Headers on every response. Scripts run only with the per-request nonce (no inline
  * scripts otherwise); styles allow inline because React sets style attributes.
  */
-export function securityHeaders(options: { nonce: string; production: boolean; development: boolean }): Record<string, string> {
+export function securityHeaders(options: {
+  nonce: string;
+  production: boolean;
+  development: boolean;
+}): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,

@@ -24,9 +24,17 @@ export async function acceptInvitation(
   try {
     return await db.transaction(async (tx) => {
       const opened = await openInvitation(tx, input.token, now);
-      if (!opened) throw new DomainError("NOT_FOUND", "This invitation link is not valid. Check that you opened the whole link from the mail.");
+      if (!opened)
+        throw new DomainError(
+          "NOT_FOUND",
+          "This invitation link is not valid. Check that you opened the whole link from the mail.",
+        );
       // Locked and read again, so two tabs accepting the same link cannot both succeed.
-      const [invitation] = await tx.select().from(invitations).where(eq(invitations.id, opened.invitation.id)).for("update");
+      const [invitation] = await tx
+        .select()
+        .from(invitations)
+        .where(eq(invitations.id, opened.invitation.id))
+        .for("update");
       const state = invitation!.acceptedAt ? "accepted" : invitation!.revokedAt ? "revoked" : opened.state;
       if (state !== "pending") throw new DomainError("CONFLICT", INVITATION_REFUSALS[state]);
       const [account] = await tx
@@ -39,7 +47,8 @@ export async function acceptInvitation(
           `This invitation is for ${invitation!.email}. Sign out and sign in (or create an account) with that address.`,
         );
       }
-      if (!account.verifiedAt) throw new DomainError("FORBIDDEN", "Verify your email address first, then open the invitation again.");
+      if (!account.verifiedAt)
+        throw new DomainError("FORBIDDEN", "Verify your email address first, then open the invitation again.");
       const [membership] = await tx
         .insert(memberships)
         .values({
@@ -59,7 +68,14 @@ export async function acceptInvitation(
       if (groups.length > 0) {
         await tx
           .insert(groupMemberships)
-          .values(groups.map((g) => ({ teamId: invitation!.teamId, groupId: g.groupId, membershipId: membership!.id, createdAt: now })));
+          .values(
+            groups.map((g) => ({
+              teamId: invitation!.teamId,
+              groupId: g.groupId,
+              membershipId: membership!.id,
+              createdAt: now,
+            })),
+          );
       }
       await tx.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation!.id));
       await recordAudit(tx, {

@@ -18,7 +18,12 @@ export interface NewInvitation {
  * Writes checked invitations, their groups and their mails in a few multi-row statements
  * (an import writes hundreds at once). Seats must have been claimed by the caller.
  */
-export async function createInvitations(tx: Transaction, ctx: DomainContext, team: InvitingTeam, rows: readonly NewInvitation[]) {
+export async function createInvitations(
+  tx: Transaction,
+  ctx: DomainContext,
+  team: InvitingTeam,
+  rows: readonly NewInvitation[],
+) {
   if (rows.length === 0) return [];
   const now = ctx.clock.now();
   const invitedBy = ctx.actor.kind === "account" ? ctx.actor.accountId : null;
@@ -41,7 +46,9 @@ export async function createInvitations(tx: Transaction, ctx: DomainContext, tea
     .returning({ id: invitations.id, tokenHash: invitations.tokenHash });
   const idByHash = new Map(created.map((c) => [c.tokenHash, c.id]));
   const ids = tokens.map((t) => idByHash.get(t.tokenHash)!);
-  const groupRows = rows.flatMap((row, i) => row.groupIds.map((groupId) => ({ teamId: team.id, invitationId: ids[i]!, groupId })));
+  const groupRows = rows.flatMap((row, i) =>
+    row.groupIds.map((groupId) => ({ teamId: team.id, invitationId: ids[i]!, groupId })),
+  );
   if (groupRows.length > 0) await tx.insert(invitationGroups).values(groupRows).onConflictDoNothing();
   await enqueueMails(
     tx,

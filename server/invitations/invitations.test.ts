@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { and, count, eq, isNull, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { groupMemberships, invitations, mailOutbox, subscriptions, teamSettings } from "@/db/schema";
@@ -53,13 +53,22 @@ describe("inviting", () => {
     expect(stored!.expiresAt.getTime() - stored!.createdAt.getTime()).toBe(7 * 86_400_000);
 
     const pending = await api.invitations.list({ teamId });
-    expect(pending.invitations.find((i) => i.email === "integrations@partner.example")).toMatchObject({ groups: ["Sales"], licensed: true });
+    expect(pending.invitations.find((i) => i.email === "integrations@partner.example")).toMatchObject({
+      groups: ["Sales"],
+      licensed: true,
+    });
 
     const anonymous = createCaller(contextFor(database.handle.db));
-    expect(await anonymous.invitations.open({ token })).toEqual({ teamName: "Acme Corp", email: "integrations@partner.example", state: "pending" });
+    expect(await anonymous.invitations.open({ token })).toEqual({
+      teamName: "Acme Corp",
+      email: "integrations@partner.example",
+      state: "pending",
+    });
 
     const wrongPerson = await as("member@acme.example");
-    expect((await refusal(wrongPerson.invitations.accept({ token }))).message).toMatch(/This invitation is for integrations@partner.example/);
+    expect((await refusal(wrongPerson.invitations.accept({ token }))).message).toMatch(
+      /This invitation is for integrations@partner.example/,
+    );
 
     const kai = await as("integrations@partner.example");
     expect(await kai.invitations.accept({ token })).toEqual({ teamId, teamName: "Acme Corp" });
@@ -80,27 +89,87 @@ describe("inviting", () => {
 
   it("refuses bad addresses, members, repeated invitations and addresses outside the allowed domains", async () => {
     const api = await as("manager@acme.example");
-    expect((await refusal(api.invitations.invite({ teamId, emails: ["not-an-address"], role: "member", licensed: false, groupIds: [] }))).message).toBe(
-      "These are not email addresses: not-an-address.",
-    );
-    expect((await refusal(api.invitations.invite({ teamId, emails: ["MEMBER@acme.example"], role: "member", licensed: false, groupIds: [] }))).message).toBe(
-      "Already in the team: MEMBER@acme.example.",
-    );
-    await api.invitations.invite({ teamId, emails: ["twice@acme.example"], role: "member", licensed: false, groupIds: [] });
-    expect((await refusal(api.invitations.invite({ teamId, emails: ["twice@acme.example"], role: "member", licensed: false, groupIds: [] }))).code).toBe("CONFLICT");
+    expect(
+      (
+        await refusal(
+          api.invitations.invite({ teamId, emails: ["not-an-address"], role: "member", licensed: false, groupIds: [] }),
+        )
+      ).message,
+    ).toBe("These are not email addresses: not-an-address.");
+    expect(
+      (
+        await refusal(
+          api.invitations.invite({
+            teamId,
+            emails: ["MEMBER@acme.example"],
+            role: "member",
+            licensed: false,
+            groupIds: [],
+          }),
+        )
+      ).message,
+    ).toBe("Already in the team: MEMBER@acme.example.");
+    await api.invitations.invite({
+      teamId,
+      emails: ["twice@acme.example"],
+      role: "member",
+      licensed: false,
+      groupIds: [],
+    });
+    expect(
+      (
+        await refusal(
+          api.invitations.invite({
+            teamId,
+            emails: ["twice@acme.example"],
+            role: "member",
+            licensed: false,
+            groupIds: [],
+          }),
+        )
+      ).code,
+    ).toBe("CONFLICT");
 
-    await database.handle.db.update(teamSettings).set({ allowedInviteDomains: ["acme.example"] }).where(eq(teamSettings.teamId, teamId));
-    const error = await refusal(api.invitations.invite({ teamId, emails: ["someone@gmail.example"], role: "member", licensed: false, groupIds: [] }));
+    await database.handle.db
+      .update(teamSettings)
+      .set({ allowedInviteDomains: ["acme.example"] })
+      .where(eq(teamSettings.teamId, teamId));
+    const error = await refusal(
+      api.invitations.invite({
+        teamId,
+        emails: ["someone@gmail.example"],
+        role: "member",
+        licensed: false,
+        groupIds: [],
+      }),
+    );
     expect(error.message).toBe("someone@gmail.example: only addresses at acme.example may be invited (team setting).");
-    await api.invitations.invite({ teamId, emails: ["allowed@acme.example"], role: "member", licensed: false, groupIds: [] });
-    await database.handle.db.update(teamSettings).set({ allowedInviteDomains: [] }).where(eq(teamSettings.teamId, teamId));
+    await api.invitations.invite({
+      teamId,
+      emails: ["allowed@acme.example"],
+      role: "member",
+      licensed: false,
+      groupIds: [],
+    });
+    await database.handle.db
+      .update(teamSettings)
+      .set({ allowedInviteDomains: [] })
+      .where(eq(teamSettings.teamId, teamId));
   });
 
   it("expires after 7 days, frees its seat then, and a resend mails a new link", async () => {
     const clock = fixedClock(new Date());
-    const ctx = contextFor(database.handle.db, await accountActor(database.handle.db, "manager@acme.example"), { clock });
+    const ctx = contextFor(database.handle.db, await accountActor(database.handle.db, "manager@acme.example"), {
+      clock,
+    });
     const api = createCaller(ctx);
-    const { invited } = await api.invitations.invite({ teamId, emails: ["late@elsewhere.example"], role: "member", licensed: true, groupIds: [] });
+    const { invited } = await api.invitations.invite({
+      teamId,
+      emails: ["late@elsewhere.example"],
+      role: "member",
+      licensed: true,
+      groupIds: [],
+    });
     const firstToken = await tokenMailedTo("late@elsewhere.example");
     const held = (await api.members.seats({ teamId }))!.used;
     clock.advance(7 * 86_400_000);
@@ -123,13 +192,35 @@ describe("inviting", () => {
 
   it("in a Claris Connect team says there are no licences or groups", async () => {
     const owner = await as("owner@acme.example");
-    const error = await refusal(owner.invitations.invite({ teamId: connectId, emails: ["x@acme.example"], role: "member", licensed: true, groupIds: [] }));
+    const error = await refusal(
+      owner.invitations.invite({
+        teamId: connectId,
+        emails: ["x@acme.example"],
+        role: "member",
+        licensed: true,
+        groupIds: [],
+      }),
+    );
     expect(error.message).toBe("Claris Connect teams have no per-user licences.");
-    await owner.invitations.invite({ teamId: connectId, emails: ["flows@acme.example"], role: "manager", licensed: false, groupIds: [] });
+    await owner.invitations.invite({
+      teamId: connectId,
+      emails: ["flows@acme.example"],
+      role: "manager",
+      licensed: false,
+      groupIds: [],
+    });
   });
 
   it("is refused to members", async () => {
-    const error = await refusal((await as("member@acme.example")).invitations.invite({ teamId, emails: ["a@b.example"], role: "member", licensed: false, groupIds: [] }));
+    const error = await refusal(
+      (await as("member@acme.example")).invitations.invite({
+        teamId,
+        emails: ["a@b.example"],
+        role: "member",
+        licensed: false,
+        groupIds: [],
+      }),
+    );
     expect(error.code).toBe("FORBIDDEN");
   });
 });
@@ -138,9 +229,13 @@ describe("the licence limit under 50 invitations at once", () => {
   it(raceTest("lets exactly the 10 free seats be invited; 40 fail with SEAT_LIMIT naming the limit"), async () => {
     const api = await as("owner@acme.example");
     const used = (await api.members.seats({ teamId }))!.used;
-    await database.handle.db.update(subscriptions).set({ seats: used + 10 }).where(eq(subscriptions.teamId, teamId));
+    await database.handle.db
+      .update(subscriptions)
+      .set({ seats: used + 10 })
+      .where(eq(subscriptions.teamId, teamId));
     const emails = Array.from({ length: 50 }, (_, i) => `crowd${i}@rush.example`);
-    const invite = (email: string) => api.invitations.invite({ teamId, emails: [email], role: "member", licensed: true, groupIds: [] });
+    const invite = (email: string) =>
+      api.invitations.invite({ teamId, emails: [email], role: "member", licensed: true, groupIds: [] });
 
     let outcomes: PromiseSettledResult<unknown>[];
     if (database.handle.kind === "postgres") {
@@ -158,7 +253,9 @@ describe("the licence limit under 50 invitations at once", () => {
     for (const { reason } of refused) {
       expect((reason as TRPCError).code).toBe("PRECONDITION_FAILED");
       expect((reason as TRPCError).cause).toMatchObject({ code: "SEAT_LIMIT" });
-      expect((reason as TRPCError).message).toBe(`All ${used + 10} seats are in use. Remove a licence or add seats to the subscription.`);
+      expect((reason as TRPCError).message).toBe(
+        `All ${used + 10} seats are in use. Remove a licence or add seats to the subscription.`,
+      );
     }
     expect(await api.members.seats({ teamId })).toEqual({ used: used + 10, total: used + 10 });
     const [pending] = await database.handle.db
@@ -166,7 +263,10 @@ describe("the licence limit under 50 invitations at once", () => {
       .from(invitations)
       .where(and(eq(invitations.teamId, teamId), isNull(invitations.revokedAt), like(invitations.email, "crowd%")));
     expect(pending!.n).toBe(10);
-    const [mails] = await database.handle.db.select({ n: count() }).from(mailOutbox).where(like(mailOutbox.toAddress, "crowd%"));
+    const [mails] = await database.handle.db
+      .select({ n: count() })
+      .from(mailOutbox)
+      .where(like(mailOutbox.toAddress, "crowd%"));
     expect(mails!.n).toBe(10);
   });
 });

@@ -29,20 +29,29 @@ export async function inviteUsers(
 ): Promise<{ invited: Array<{ id: string; email: string }> }> {
   const now = ctx.clock.now();
   const seen = new Set<string>();
-  const emails = input.emails.map((e) => e.trim()).filter((e) => e && !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
+  const emails = input.emails
+    .map((e) => e.trim())
+    .filter((e) => e && !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
   if (emails.length === 0) throw new DomainError("INVALID_INPUT", "Enter at least one email address.");
   if (emails.length > MAX_INVITATIONS_AT_ONCE) {
-    throw new DomainError("INVALID_INPUT", `Invite at most ${MAX_INVITATIONS_AT_ONCE} addresses at once, or import a CSV file.`);
+    throw new DomainError(
+      "INVALID_INPUT",
+      `Invite at most ${MAX_INVITATIONS_AT_ONCE} addresses at once, or import a CSV file.`,
+    );
   }
   const invalid = emails.filter((e) => !isEmailAddress(e));
-  if (invalid.length > 0) throw new DomainError("INVALID_INPUT", `These are not email addresses: ${invalid.join(", ")}.`);
+  if (invalid.length > 0)
+    throw new DomainError("INVALID_INPUT", `These are not email addresses: ${invalid.join(", ")}.`);
   try {
     return await db.transaction(async (tx) => {
       const team = await invitingTeam(tx, input.teamId);
       requireFeatures(team, { licensed: input.licensed, groups: input.groupIds.length > 0 });
       const refusedDomain = emails.map((e) => [e, domainRefusal(team, e)] as const).filter(([, why]) => why);
       if (refusedDomain.length > 0) {
-        throw new DomainError("INVALID_INPUT", `${refusedDomain.map(([e]) => e).join(", ")}: ${refusedDomain[0]![1]} (team setting).`);
+        throw new DomainError(
+          "INVALID_INPUT",
+          `${refusedDomain.map(([e]) => e).join(", ")}: ${refusedDomain[0]![1]} (team setting).`,
+        );
       }
       await groupsOfTeam(tx, team.id, input.groupIds);
       const existing = await existingInvitees(tx, team.id, emails, now);
@@ -50,7 +59,10 @@ export async function inviteUsers(
       if (members.length > 0) throw new DomainError("INVALID_INPUT", `Already in the team: ${members.join(", ")}.`);
       const invited = emails.filter((e) => existing.get(e.toLowerCase()) === "invited");
       if (invited.length > 0) {
-        throw new DomainError("CONFLICT", `Already invited: ${invited.join(", ")}. Resend their invitation from the list of pending invitations.`);
+        throw new DomainError(
+          "CONFLICT",
+          `Already invited: ${invited.join(", ")}. Resend their invitation from the list of pending invitations.`,
+        );
       }
       if (input.licensed) await claimSeats(tx, team.id, emails.length, now);
       await retireExpiredInvitations(tx, team.id, emails, now);
@@ -66,14 +78,22 @@ export async function inviteUsers(
           teamId: team.id,
           action: "invitation.created",
           target: { type: "invitation", id: invitation.id },
-          after: { email: invitation.email, role: invitation.role, licensed: invitation.licensed, groupIds: invitation.groupIds },
+          after: {
+            email: invitation.email,
+            role: invitation.role,
+            licensed: invitation.licensed,
+            groupIds: invitation.groupIds,
+          },
         });
       }
       return { invited: created.map(({ id, email }) => ({ id, email })) };
     });
   } catch (error) {
     if (isUniqueViolation(error, "invitations_pending_email_unique")) {
-      throw new DomainError("CONFLICT", "One of these addresses was invited a moment ago by someone else; reload the list.");
+      throw new DomainError(
+        "CONFLICT",
+        "One of these addresses was invited a moment ago by someone else; reload the list.",
+      );
     }
     throw error;
   }

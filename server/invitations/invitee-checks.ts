@@ -13,7 +13,12 @@ export function isEmailAddress(value: string): boolean {
 /** What an invitation needs to know about its team: product, name and the allowed email domains. */
 export async function invitingTeam(db: Queryable, teamId: string) {
   const [team] = await db
-    .select({ id: teams.id, name: teams.name, product: teams.product, allowedDomains: teamSettings.allowedInviteDomains })
+    .select({
+      id: teams.id,
+      name: teams.name,
+      product: teams.product,
+      allowedDomains: teamSettings.allowedInviteDomains,
+    })
     .from(teams)
     .leftJoin(teamSettings, eq(teamSettings.teamId, teams.id))
     .where(eq(teams.id, teamId));
@@ -27,7 +32,9 @@ export type InvitingTeam = Awaited<ReturnType<typeof invitingTeam>>;
 export function domainRefusal(team: InvitingTeam, email: string): string | null {
   if (team.allowedDomains.length === 0) return null;
   const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
-  return team.allowedDomains.includes(domain) ? null : `only addresses at ${team.allowedDomains.join(", ")} may be invited`;
+  return team.allowedDomains.includes(domain)
+    ? null
+    : `only addresses at ${team.allowedDomains.join(", ")} may be invited`;
 }
 
 /** Licences and groups exist only in FileMaker Cloud teams: say so instead of ignoring them. */
@@ -45,7 +52,10 @@ export async function groupsOfTeam(db: Queryable, teamId: string, groupIds: read
     .from(groups)
     .where(and(eq(groups.teamId, teamId), inArray(groups.id, [...groupIds])));
   if (found.length !== new Set(groupIds).size) {
-    throw new DomainError("NOT_FOUND", "Some of these groups do not exist in the team; reload the page and choose again.");
+    throw new DomainError(
+      "NOT_FOUND",
+      "Some of these groups do not exist in the team; reload the page and choose again.",
+    );
   }
   return found;
 }
@@ -86,7 +96,10 @@ export async function retireExpiredInvitations(db: Queryable, teamId: string, em
     .where(
       and(
         eq(invitations.teamId, teamId),
-        inArray(sql`lower(${invitations.email})`, emails.map((e) => e.toLowerCase())),
+        inArray(
+          sql`lower(${invitations.email})`,
+          emails.map((e) => e.toLowerCase()),
+        ),
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
         lte(invitations.expiresAt, now),

@@ -28,14 +28,25 @@ export async function listInvitations(db: Queryable, teamId: string, now: Date) 
         .select({ invitationId: invitationGroups.invitationId, name: groups.name })
         .from(invitationGroups)
         .innerJoin(groups, eq(groups.id, invitationGroups.groupId))
-        .where(and(eq(invitationGroups.teamId, teamId), inArray(invitationGroups.invitationId, rows.map((r) => r.id))))
+        .where(
+          and(
+            eq(invitationGroups.teamId, teamId),
+            inArray(
+              invitationGroups.invitationId,
+              rows.map((r) => r.id),
+            ),
+          ),
+        )
     : [];
   return {
     total: total?.n ?? 0,
     invitations: rows.map((row) => ({
       ...row,
       expired: row.expiresAt <= now,
-      groups: groupRows.filter((g) => g.invitationId === row.id).map((g) => g.name).sort(),
+      groups: groupRows
+        .filter((g) => g.invitationId === row.id)
+        .map((g) => g.name)
+        .sort(),
     })),
   };
 }

@@ -11,7 +11,9 @@ export async function lockPendingInvitation(tx: Transaction, teamId: string, inv
     .where(and(eq(invitations.teamId, teamId), eq(invitations.id, invitationId)))
     .for("update");
   if (!invitation) throw new DomainError("NOT_FOUND", "This invitation does not exist in the team; reload the list.");
-  if (invitation.acceptedAt) throw new DomainError("CONFLICT", `${invitation.email} has already accepted this invitation.`);
-  if (invitation.revokedAt) throw new DomainError("CONFLICT", `The invitation of ${invitation.email} was revoked; invite them again.`);
+  if (invitation.acceptedAt)
+    throw new DomainError("CONFLICT", `${invitation.email} has already accepted this invitation.`);
+  if (invitation.revokedAt)
+    throw new DomainError("CONFLICT", `The invitation of ${invitation.email} was revoked; invite them again.`);
   return invitation;
 }

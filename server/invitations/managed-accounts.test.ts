@@ -7,8 +7,8 @@ import { systemClock } from "../clock";
 import { createCaller } from "../routers/root";
 import { callerForEmail, contextFor } from "../testing/callers";
 import { demoTeamId, membershipOf } from "../testing/demo";
-import { signInWithPassword } from "../testing/sign-in";
 import { refusal } from "../testing/refusal";
+import { signInWithPassword } from "../testing/sign-in";
 
 const database = setUpTestDatabase();
 const as = (email: string) => callerForEmail(database.handle.db, email);
@@ -73,7 +73,11 @@ describe("an account brought into being by a team's invitation", () => {
 
     await (await as(email)).invitations.accept({ token });
     expect(await memberRow(acmeId, email)).toMatchObject({ managed: true, licensed: true, status: "active" });
-    const { members: managedOnly } = await (await as("manager@acme.example")).members.list({ teamId: acmeId, type: "managed", search: email });
+    const { members: managedOnly } = await (await as("manager@acme.example")).members.list({
+      teamId: acmeId,
+      type: "managed",
+      search: email,
+    });
     expect(managedOnly.map((m) => m.email)).toEqual([email]);
   });
 
@@ -115,7 +119,10 @@ describe("an account brought into being by a team's invitation", () => {
     const withdrawnToken = await invite(acmeId, "withdrawn@partner.example", false);
     const manager = await as("manager@acme.example");
     const { invitations } = await manager.invitations.list({ teamId: acmeId });
-    await manager.invitations.revoke({ teamId: acmeId, invitationId: invitations.find((i) => i.email === "withdrawn@partner.example")!.id });
+    await manager.invitations.revoke({
+      teamId: acmeId,
+      invitationId: invitations.find((i) => i.email === "withdrawn@partner.example")!.id,
+    });
     await signUpAndVerify("withdrawn@partner.example", withdrawnToken);
     expect((await managingTeamOf("withdrawn@partner.example")).managedByTeamId).toBeNull();
   });
@@ -134,7 +141,9 @@ describe("an existing account that accepts an invitation", () => {
     const membership = await membershipOf(database.handle.db, acmeId, email);
     const refused = await refusal(manager.members.deactivate({ teamId: acmeId, membershipId: membership!.id }));
     expect(refused.code).toBe("FORBIDDEN");
-    expect(refused.message).toMatch(/is an external user: the team does not manage that account. Remove them from the team instead/);
+    expect(refused.message).toMatch(
+      /is an external user: the team does not manage that account. Remove them from the team instead/,
+    );
     expect((await membershipOf(database.handle.db, acmeId, email))!.status).toBe("active");
 
     await manager.members.remove({ teamId: acmeId, membershipId: membership!.id });
@@ -145,7 +154,10 @@ describe("an existing account that accepts an invitation", () => {
     const token = await invite(connectId, "member@acme.example", false);
     await (await as("member@acme.example")).invitations.accept({ token });
     expect((await managingTeamOf("member@acme.example")).managedByTeamId).toBe(acmeId);
-    const { members } = await (await as("owner@acme.example")).members.list({ teamId: connectId, search: "member@acme.example" });
+    const { members } = await (await as("owner@acme.example")).members.list({
+      teamId: connectId,
+      search: "member@acme.example",
+    });
     expect(members.find((m) => m.email === "member@acme.example")).toMatchObject({ managed: false });
   });
 });

@@ -31,7 +31,17 @@ export async function resendInvitation(
     const { token, tokenHash } = newInvitationToken();
     const expiresAt = invitationExpiry(now);
     await tx.update(invitations).set({ tokenHash, expiresAt }).where(eq(invitations.id, invitation.id));
-    await enqueueMail(tx, invitationMail({ ...invitation, teamId: team.id, teamName: team.name, role: asInvitedRole(invitation.role), token }), now);
+    await enqueueMail(
+      tx,
+      invitationMail({
+        ...invitation,
+        teamId: team.id,
+        teamName: team.name,
+        role: asInvitedRole(invitation.role),
+        token,
+      }),
+      now,
+    );
     await recordAudit(tx, {
       ...auditContext(ctx),
       teamId: input.teamId,

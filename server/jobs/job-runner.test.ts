@@ -8,9 +8,9 @@ import { recordPayment } from "../billing/invoices";
 import { runSubscriptionJob } from "../billing/renewal-job";
 import { auditActions, contextAt, invoicesOf, subscriptionOf, teamOf, teamWithContract } from "../billing/test-support";
 import { fixedClock } from "../clock";
+import { type CaughtMail, startMailCatcher } from "../testing/mail-catcher";
 import { type Job, startJobRunner } from "./job-runner";
 import { serverJobs } from "./jobs";
-import { type CaughtMail, startMailCatcher } from "../testing/mail-catcher";
 
 const database = setUpTestDatabase();
 const db = () => database.handle.db;
@@ -67,9 +67,15 @@ describe("the job runner, with the jobs every server registers", () => {
   it("runs every one of them in a tick: a renewal, a reminder, a purge and the mail they send", async () => {
     // Due at the tick: a paid monthly renewal, a reminder 19 days before an annual renewal, and a purge.
     const renewing = await teamWithContract(db(), { at: "2025-01-10T00:00:00Z", billingPeriod: "monthly", seats: 5 });
-    await recordPayment(db(), contextAt(systemActor("Tests"), renewing.clock), { teamId: renewing.teamId, invoiceId: (await invoicesOf(db(), renewing.teamId))[0]!.id });
+    await recordPayment(db(), contextAt(systemActor("Tests"), renewing.clock), {
+      teamId: renewing.teamId,
+      invoiceId: (await invoicesOf(db(), renewing.teamId))[0]!.id,
+    });
     const annual = await teamWithContract(db(), { at: "2024-03-01T00:00:00Z", billingPeriod: "annual", seats: 5 });
-    await recordPayment(db(), contextAt(systemActor("Tests"), annual.clock), { teamId: annual.teamId, invoiceId: (await invoicesOf(db(), annual.teamId))[0]!.id });
+    await recordPayment(db(), contextAt(systemActor("Tests"), annual.clock), {
+      teamId: annual.teamId,
+      invoiceId: (await invoicesOf(db(), annual.teamId))[0]!.id,
+    });
     const ended = await teamWithContract(db(), { at: "2024-11-01T00:00:00Z", billingPeriod: "monthly", seats: 5 });
     await cancelSubscription(db(), ended.ctx, { teamId: ended.teamId, expectedVersion: 1 });
     await runSubscriptionJob(db(), fixedClock("2024-12-01T00:00:00Z"));
@@ -81,14 +87,21 @@ describe("the job runner, with the jobs every server registers", () => {
     try {
       vi.advanceTimersByTime(INTERVAL);
       await afterTick(tickFinished.promise);
-      const subjectsTo = (email: string) => received.filter((m) => m.to.includes(email)).map((m) => /^Subject: (.*)$/m.exec(m.raw)?.[1]);
-      await expect.poll(() => subjectsTo(renewing.owner.email), { timeout: 20_000 }).toContainEqual(expect.stringContaining("subscription renewed"));
-      await expect.poll(() => subjectsTo(annual.owner.email), { timeout: 20_000 }).toContainEqual(expect.stringContaining("subscription renews on March 1, 2025"));
+      const subjectsTo = (email: string) =>
+        received.filter((m) => m.to.includes(email)).map((m) => /^Subject: (.*)$/m.exec(m.raw)?.[1]);
+      await expect
+        .poll(() => subjectsTo(renewing.owner.email), { timeout: 20_000 })
+        .toContainEqual(expect.stringContaining("subscription renewed"));
+      await expect
+        .poll(() => subjectsTo(annual.owner.email), { timeout: 20_000 })
+        .toContainEqual(expect.stringContaining("subscription renews on March 1, 2025"));
     } finally {
       stop();
     }
 
-    expect((await subscriptionOf(db(), renewing.teamId)).currentPeriodEnd.toISOString()).toBe("2025-03-10T00:00:00.000Z");
+    expect((await subscriptionOf(db(), renewing.teamId)).currentPeriodEnd.toISOString()).toBe(
+      "2025-03-10T00:00:00.000Z",
+    );
     expect(await auditActions(db(), renewing.teamId)).toContain("subscription.renewed");
     expect(await teamOf(db(), ended.teamId)).toMatchObject({ status: "purged" });
     expect(await auditActions(db(), ended.teamId)).toContain("team.purged");
@@ -179,7 +192,12 @@ describe("the job runner", () => {
 
   it("stops when told to", async () => {
     let starts = 0;
-    const stop = startJobRunner(db(), fixedClock("2025-01-01T00:00:00Z"), [{ name: "counted", run: async () => void (starts += 1) }], INTERVAL);
+    const stop = startJobRunner(
+      db(),
+      fixedClock("2025-01-01T00:00:00Z"),
+      [{ name: "counted", run: async () => void (starts += 1) }],
+      INTERVAL,
+    );
     stop();
     vi.advanceTimersByTime(10 * INTERVAL);
     expect(starts).toBe(0);

@@ -20,7 +20,9 @@ export function serverJobs(): Job[] {
     // After the purge, so a purged team's final event is signed too.
     { name: "audit.anchor-heads", run: (db, clock) => runAnchorJob(db, clock) },
     // Without SMTP_URL mail stays in the outbox, where the development mailbox shows it.
-    ...(transport ? [{ name: "mail.deliver", run: (db, clock) => deliverDueMail(db, transport, clock) } satisfies Job] : []),
+    ...(transport
+      ? [{ name: "mail.deliver", run: (db, clock) => deliverDueMail(db, transport, clock) } satisfies Job]
+      : []),
     { name: "mail.retention", run: (db, clock) => runMailRetentionJob(db, clock) },
     { name: "teams.departed-user-retention", run: (db, clock) => runDepartedRetentionJob(db, clock) },
     { name: "auth.forget-counters", run: (db, clock) => runForgetCountersJob(db, clock) },

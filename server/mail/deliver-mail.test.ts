@@ -4,10 +4,10 @@ import { mailOutbox } from "@/db/schema";
 import { raceTest } from "@/db/testing/concurrency";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
-import { MAX_ATTEMPTS, type MailTransport, deliverDueMail, retryDelayMs } from "./deliver-mail";
+import { type CaughtMail, startMailCatcher } from "../testing/mail-catcher";
+import { deliverDueMail, MAX_ATTEMPTS, type MailTransport, retryDelayMs } from "./deliver-mail";
 import { enqueueMail } from "./enqueue-mail";
 import { smtpTransport } from "./smtp-transport";
-import { type CaughtMail, startMailCatcher } from "../testing/mail-catcher";
 
 const database = setUpTestDatabase();
 let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
@@ -24,7 +24,11 @@ describe("mail delivery", () => {
   it("delivers queued mail over SMTP, once", async () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-11-27T10:00:00Z");
-    const { id } = await enqueueMail(db, { to: "reader@mail.example", subject: "Your code", text: "Code: 123456" }, clock.now());
+    const { id } = await enqueueMail(
+      db,
+      { to: "reader@mail.example", subject: "Your code", text: "Code: 123456" },
+      clock.now(),
+    );
     const transport = smtpTransport(`smtp://127.0.0.1:${port}`, "Console <console@mail.example>");
 
     expect(await deliverDueMail(db, transport, clock)).toEqual({ sent: 1, failed: 0 });
@@ -42,7 +46,11 @@ describe("mail delivery", () => {
   it("deletes a mail marked to be erased as soon as it is sent", async () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-11-27T11:00:00Z");
-    const { id } = await enqueueMail(db, { to: "last@mail.example", subject: "Goodbye", text: "Deleted.", eraseWhenSent: true }, clock.now());
+    const { id } = await enqueueMail(
+      db,
+      { to: "last@mail.example", subject: "Goodbye", text: "Deleted.", eraseWhenSent: true },
+      clock.now(),
+    );
     const transport = smtpTransport(`smtp://127.0.0.1:${port}`, "Console <console@mail.example>");
     await deliverDueMail(db, transport, clock);
     expect(received.filter((m) => m.to.includes("last@mail.example"))).toHaveLength(1);
@@ -83,7 +91,8 @@ describe("mail delivery", () => {
   it(raceTest("never hands one mail to two servers delivering at the same time"), async () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-11-29T10:00:00Z");
-    for (let i = 0; i < 10; i++) await enqueueMail(db, { to: `many${i}@mail.example`, subject: "Many", text: "…" }, clock.now());
+    for (let i = 0; i < 10; i++)
+      await enqueueMail(db, { to: `many${i}@mail.example`, subject: "Many", text: "…" }, clock.now());
     const sent: string[] = [];
     const slow: MailTransport = {
       async send(mail) {
@@ -91,7 +100,11 @@ describe("mail delivery", () => {
         sent.push(mail.to);
       },
     };
-    await Promise.all([deliverDueMail(db, slow, clock, 4), deliverDueMail(db, slow, clock, 4), deliverDueMail(db, slow, clock, 4)]);
+    await Promise.all([
+      deliverDueMail(db, slow, clock, 4),
+      deliverDueMail(db, slow, clock, 4),
+      deliverDueMail(db, slow, clock, 4),
+    ]);
     await deliverDueMail(db, slow, clock);
     const many = sent.filter((to) => to.startsWith("many"));
     expect(many).toHaveLength(10);
@@ -121,7 +134,11 @@ describe("mail delivery", () => {
     await deliverDueMail(db, down, clock);
     expect(tries).toBe(MAX_ATTEMPTS);
     const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
-    expect(row).toMatchObject({ attempts: MAX_ATTEMPTS, lastError: `mailbox unavailable (try ${MAX_ATTEMPTS})`, sentAt: null });
+    expect(row).toMatchObject({
+      attempts: MAX_ATTEMPTS,
+      lastError: `mailbox unavailable (try ${MAX_ATTEMPTS})`,
+      sentAt: null,
+    });
   });
 
   it("hands a mail to another server once the lease of the server that claimed it has run out", async () => {

@@ -58,9 +58,14 @@ export async function deliverDueMail(
   let failed = 0;
   for (const mail of claimed) {
     try {
-      await transport.send({ to: mail.toAddress, ...openMailContent(mail), messageId: `<${mail.id}@customer-console>` });
+      await transport.send({
+        to: mail.toAddress,
+        ...openMailContent(mail),
+        messageId: `<${mail.id}@customer-console>`,
+      });
       if (mail.eraseWhenSent) await db.delete(mailOutbox).where(eq(mailOutbox.id, mail.id));
-      else await db.update(mailOutbox).set({ sentAt: clock.now(), lockedUntil: null }).where(eq(mailOutbox.id, mail.id));
+      else
+        await db.update(mailOutbox).set({ sentAt: clock.now(), lockedUntil: null }).where(eq(mailOutbox.id, mail.id));
       sent += 1;
     } catch (error) {
       const attempts = mail.attempts + 1;

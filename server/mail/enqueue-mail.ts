@@ -22,7 +22,11 @@ export async function enqueueMail(db: Queryable, mail: OutgoingMail, now: Date):
 }
 
 /** Many mails in one statement, for bulk work such as a CSV import of invitations. */
-export async function enqueueMails(db: Queryable, mails: readonly OutgoingMail[], now: Date): Promise<Array<{ id: string }>> {
+export async function enqueueMails(
+  db: Queryable,
+  mails: readonly OutgoingMail[],
+  now: Date,
+): Promise<Array<{ id: string }>> {
   if (mails.length === 0) return [];
   return db
     .insert(mailOutbox)

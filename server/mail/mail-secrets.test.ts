@@ -1,17 +1,17 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { mailOutbox } from "@/db/schema";
 import { rowsOf } from "@/db/client";
+import { mailOutbox } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
-import { noRequest } from "../actor";
 import { requestPasswordReset } from "../accounts/password-reset";
 import { signUp } from "../accounts/sign-up";
+import { noRequest } from "../actor";
 import { fixedClock } from "../clock";
 import { createCaller } from "../routers/root";
 import { accountActor, callerForEmail, contextFor } from "../testing/callers";
 import { demoTeamId } from "../testing/demo";
-import { type MailTransport, deliverDueMail } from "./deliver-mail";
+import { deliverDueMail, type MailTransport } from "./deliver-mail";
 import { MAIL_RETENTION_DAYS, runMailRetentionJob } from "./mail-retention-job";
 import { listMailbox } from "./mailbox";
 
@@ -20,7 +20,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Every stored column of every outbox row, as PostgreSQL prints the row. */
 async function storedOutbox(): Promise<string> {
-  const rows = rowsOf<{ row: string }>(await database.handle.db.execute(sql`select ${mailOutbox}::text as row from ${mailOutbox}`));
+  const rows = rowsOf<{ row: string }>(
+    await database.handle.db.execute(sql`select ${mailOutbox}::text as row from ${mailOutbox}`),
+  );
   return rows.map((r) => r.row).join("\n");
 }
 
@@ -37,9 +39,19 @@ describe("secrets in the outbox", () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-08-01T09:00:00Z");
     const manager = await callerForEmail(db, "manager@acme.example");
-    await manager.invitations.invite({ teamId: await demoTeamId(db, "Acme Corp"), emails: ["sealed@partner.example"], role: "member", licensed: false, groupIds: [] });
+    await manager.invitations.invite({
+      teamId: await demoTeamId(db, "Acme Corp"),
+      emails: ["sealed@partner.example"],
+      role: "member",
+      licensed: false,
+      groupIds: [],
+    });
     await requestPasswordReset(db, { clock, request: noRequest }, "jonas.berg@acme.example");
-    await signUp(db, { clock, request: noRequest }, { name: "Vera Sealed", email: "vera@sealed.example", password: "a long sealed passphrase" });
+    await signUp(
+      db,
+      { clock, request: noRequest },
+      { name: "Vera Sealed", email: "vera@sealed.example", password: "a long sealed passphrase" },
+    );
     const hana = createCaller(contextFor(db, await accountActor(db, "hana.sato@acme.example"), { clock }));
     await hana.profile.requestEmailChange({ newEmail: "hana.new@sealed.example", password: DEMO_PASSWORD });
 
@@ -57,7 +69,11 @@ describe("secrets in the outbox", () => {
   it("go out whole over the transport, which gets the decrypted mail", async () => {
     const { db } = database.handle;
     const clock = fixedClock("2026-08-02T09:00:00Z");
-    await signUp(db, { clock, request: noRequest }, { name: "Sent Whole", email: "whole@sealed.example", password: "a long sealed passphrase" });
+    await signUp(
+      db,
+      { clock, request: noRequest },
+      { name: "Sent Whole", email: "whole@sealed.example", password: "a long sealed passphrase" },
+    );
     const code = await secretMailedTo("whole@sealed.example", /code: (\d{6})/);
     const sent: Array<{ to: string; subject: string; text: string }> = [];
     const transport: MailTransport = { send: async (mail) => void sent.push(mail) };
@@ -88,7 +104,13 @@ describe("outbox retention", () => {
     for (const [name, times] of Object.entries(rows)) {
       await db
         .insert(mailOutbox)
-        .values({ toAddress: `${name}@retention.example`, subject: template!.subject, textBody: template!.textBody, createdAt: ago(30), ...times });
+        .values({
+          toAddress: `${name}@retention.example`,
+          subject: template!.subject,
+          textBody: template!.textBody,
+          createdAt: ago(30),
+          ...times,
+        });
     }
 
     expect(await runMailRetentionJob(db, fixedClock(now))).toEqual({ deleted: 3 });

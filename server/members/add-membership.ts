@@ -23,7 +23,10 @@ export async function addMembership(
       if (input.licensed && team.product !== "filemaker_cloud") {
         throw productLacks(team.product, "per-user licences");
       }
-      const [account] = await tx.select({ email: accounts.email }).from(accounts).where(eq(accounts.id, input.accountId));
+      const [account] = await tx
+        .select({ email: accounts.email })
+        .from(accounts)
+        .where(eq(accounts.id, input.accountId));
       if (!account) throw new DomainError("NOT_FOUND", "This account does not exist.");
       if (input.licensed) await claimSeats(tx, input.teamId, 1, now);
       const [membership] = await tx
@@ -35,7 +38,13 @@ export async function addMembership(
         teamId: input.teamId,
         action: "membership.added",
         target: { type: "membership", id: membership!.id },
-        after: { email: account.email, accountId: input.accountId, role: input.role, licensed: input.licensed, status: "active" },
+        after: {
+          email: account.email,
+          accountId: input.accountId,
+          role: input.role,
+          licensed: input.licensed,
+          status: "active",
+        },
       });
       return membership!;
     });

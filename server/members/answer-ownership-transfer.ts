@@ -42,12 +42,21 @@ export async function answerOwnershipTransfer(
   input: { teamId: string; answer: "accept" | "decline" | "cancel" },
 ): Promise<void> {
   const now = ctx.clock.now();
-  if (ctx.actor.kind !== "account") throw new DomainError("FORBIDDEN", "Only a member of the team can answer an ownership transfer.");
+  if (ctx.actor.kind !== "account")
+    throw new DomainError("FORBIDDEN", "Only a member of the team can answer an ownership transfer.");
   const accountId = ctx.actor.accountId;
   await db.transaction(async (tx) => {
     const offer = await openOwnershipTransfer(tx, input.teamId, now);
-    if (!offer) throw new DomainError("NOT_FOUND", "There is no open ownership transfer in this team; it may have expired or been withdrawn.");
-    await tx.select({ id: ownershipTransfers.id }).from(ownershipTransfers).where(eq(ownershipTransfers.id, offer.id)).for("update");
+    if (!offer)
+      throw new DomainError(
+        "NOT_FOUND",
+        "There is no open ownership transfer in this team; it may have expired or been withdrawn.",
+      );
+    await tx
+      .select({ id: ownershipTransfers.id })
+      .from(ownershipTransfers)
+      .where(eq(ownershipTransfers.id, offer.id))
+      .for("update");
     const [from] = await tx
       .select({ accountId: memberships.accountId, role: memberships.role })
       .from(memberships)
@@ -56,7 +65,12 @@ export async function answerOwnershipTransfer(
     const offeredToMe = offer.toAccountId === accountId;
     const offeredByMe = from?.accountId === accountId;
     if (input.answer === "cancel" ? !offeredByMe : !offeredToMe) {
-      throw new DomainError("FORBIDDEN", input.answer === "cancel" ? "Only the owner who offered the team can withdraw the offer." : "This ownership transfer was offered to someone else.");
+      throw new DomainError(
+        "FORBIDDEN",
+        input.answer === "cancel"
+          ? "Only the owner who offered the team can withdraw the offer."
+          : "This ownership transfer was offered to someone else.",
+      );
     }
     if (input.answer !== "accept") {
       await tx.update(ownershipTransfers).set({ cancelledAt: now }).where(eq(ownershipTransfers.id, offer.id));
@@ -79,7 +93,10 @@ export async function answerOwnershipTransfer(
       throw new DomainError("CONFLICT", "The team changed since the offer was made; ask the owner to offer it again.");
     }
     // The old owner steps down first: the database allows one owner per team.
-    await tx.update(memberships).set({ role: "manager", updatedAt: now }).where(eq(memberships.id, offer.fromMembershipId));
+    await tx
+      .update(memberships)
+      .set({ role: "manager", updatedAt: now })
+      .where(eq(memberships.id, offer.fromMembershipId));
     await tx.update(memberships).set({ role: "owner", updatedAt: now }).where(eq(memberships.id, offer.toMembershipId));
     await tx.update(ownershipTransfers).set({ acceptedAt: now }).where(eq(ownershipTransfers.id, offer.id));
     await recordAudit(tx, {

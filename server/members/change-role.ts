@@ -16,7 +16,10 @@ export async function changeRole(
     const target = await lockMember(tx, input.teamId, input.membershipId);
     refuseProtectedTarget(ctx, target, await actingRole(tx, ctx, input.teamId), "demoted");
     if (target.role === input.role) return;
-    await tx.update(memberships).set({ role: input.role, updatedAt: ctx.clock.now() }).where(eq(memberships.id, target.id));
+    await tx
+      .update(memberships)
+      .set({ role: input.role, updatedAt: ctx.clock.now() })
+      .where(eq(memberships.id, target.id));
     await recordAudit(tx, {
       ...auditContext(ctx),
       teamId: input.teamId,

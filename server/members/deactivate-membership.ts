@@ -21,7 +21,8 @@ export async function deactivateMembership(
   await db.transaction(async (tx) => {
     const target = await lockMember(tx, input.teamId, input.membershipId);
     refuseProtectedTarget(ctx, target, await actingRole(tx, ctx, input.teamId), "deactivated");
-    if (isActorAccount(ctx, target)) throw new DomainError("FORBIDDEN", "You cannot deactivate yourself; ask another team manager.");
+    if (isActorAccount(ctx, target))
+      throw new DomainError("FORBIDDEN", "You cannot deactivate yourself; ask another team manager.");
     if (!target.managed) {
       throw new DomainError(
         "FORBIDDEN",

@@ -17,12 +17,24 @@ beforeAll(async () => {
   teamId = await demoTeamId(db, "Acme Corp");
   api = await callerForEmail(db, "manager@acme.example");
   // The demo has no sign-ins and no two-step users yet: give some, so those sorts order real values.
-  const signedIn = ["member@acme.example", "tom.becker@partner.example", "it@acme.example", "yuki.tanaka@acme.example", "owner@acme.example"];
+  const signedIn = [
+    "member@acme.example",
+    "tom.becker@partner.example",
+    "it@acme.example",
+    "yuki.tanaka@acme.example",
+    "owner@acme.example",
+  ];
   for (const [i, email] of signedIn.entries()) {
-    await db.update(accounts).set({ lastSignInAt: new Date(Date.UTC(2026, 10, 1 + 3 * i, 8, 30)) }).where(eq(accounts.email, email));
+    await db
+      .update(accounts)
+      .set({ lastSignInAt: new Date(Date.UTC(2026, 10, 1 + 3 * i, 8, 30)) })
+      .where(eq(accounts.email, email));
   }
   for (const email of ["manager@acme.example", "consultant@fmpro.example", "chloe.martin@acme.example"]) {
-    await db.update(accounts).set({ totpEnabledAt: new Date(Date.UTC(2026, 9, 15)) }).where(eq(accounts.email, email));
+    await db
+      .update(accounts)
+      .set({ totpEnabledAt: new Date(Date.UTC(2026, 9, 15)) })
+      .where(eq(accounts.email, email));
   }
 });
 
@@ -117,13 +129,23 @@ describe("the users list", () => {
 
   it("searches any part of name or email, case-insensitively, with LIKE characters taken literally", async () => {
     expect(await walk({ teamId, search: "PATEL" })).toEqual(["member@acme.example"]);
-    expect(await walk({ teamId, search: "@partner" })).toEqual(["jade.fontaine@partner.example", "tom.becker@partner.example"]);
+    expect(await walk({ teamId, search: "@partner" })).toEqual([
+      "jade.fontaine@partner.example",
+      "tom.becker@partner.example",
+    ]);
     expect(await walk({ teamId, search: "%" })).toEqual([]);
   });
 
   it("filters by role, licence, status and type", async () => {
-    expect((await walk({ teamId, role: "manager" })).sort()).toEqual(["consultant@fmpro.example", "it@acme.example", "manager@acme.example"]);
-    expect(await walk({ teamId, status: "deactivated" })).toEqual(["ben.walker@acme.example", "yuki.tanaka@acme.example"]);
+    expect((await walk({ teamId, role: "manager" })).sort()).toEqual([
+      "consultant@fmpro.example",
+      "it@acme.example",
+      "manager@acme.example",
+    ]);
+    expect(await walk({ teamId, status: "deactivated" })).toEqual([
+      "ben.walker@acme.example",
+      "yuki.tanaka@acme.example",
+    ]);
     expect((await walk({ teamId, type: "external" })).sort()).toEqual([
       "auditor@ledger.example",
       "consultant@fmpro.example",
@@ -131,7 +153,12 @@ describe("the users list", () => {
       "tom.becker@partner.example",
     ]);
     const unlicensedManaged = await walk({ teamId, licensed: false, type: "managed", status: "active" });
-    expect(unlicensedManaged).toEqual(["chloe.martin@acme.example", "david.cohen@acme.example", "it@acme.example", "owner@acme.example"]);
+    expect(unlicensedManaged).toEqual([
+      "chloe.martin@acme.example",
+      "david.cohen@acme.example",
+      "it@acme.example",
+      "owner@acme.example",
+    ]);
   });
 
   it("refuses a cursor of another sort with a message saying what to do", async () => {

@@ -1,8 +1,8 @@
-import { type SQL, and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts, groupMemberships, memberships } from "@/db/schema";
 import { teamGroup } from "../groups/get-group";
-import { type MemberSort, decodeMemberCursor, encodeMemberCursor, memberOrder } from "./member-order";
+import { decodeMemberCursor, encodeMemberCursor, type MemberSort, memberOrder } from "./member-order";
 
 export const MEMBERS_PAGE_SIZE = 50;
 
@@ -73,7 +73,11 @@ export async function listMembers(db: Queryable, teamId: string, input: MemberLi
   const limit = input.limit ?? MEMBERS_PAGE_SIZE;
   const order = memberOrder(sort);
   const backwards = input.before !== undefined && input.after === undefined;
-  const cursor = backwards ? decodeMemberCursor(input.before!, sort) : input.after ? decodeMemberCursor(input.after, sort) : null;
+  const cursor = backwards
+    ? decodeMemberCursor(input.before!, sort)
+    : input.after
+      ? decodeMemberCursor(input.after, sort)
+      : null;
   // Walking backwards reads the list in the opposite order, then turns the page round.
   const ascending = (direction === "asc") !== backwards;
   const sortKey = sql`${order.key}`;
@@ -97,7 +101,8 @@ export async function listMembers(db: Queryable, teamId: string, input: MemberLi
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   if (backwards) page.reverse();
-  const at = (row: (typeof page)[number] | undefined) => (row ? encodeMemberCursor({ sort, key: row.sortKey, id: row.accountId }) : null);
+  const at = (row: (typeof page)[number] | undefined) =>
+    row ? encodeMemberCursor({ sort, key: row.sortKey, id: row.accountId }) : null;
   return {
     members: page.map(({ sortKey: _sortKey, ...member }) => member),
     next: backwards ? (cursor ? at(page.at(-1)) : null) : more ? at(page.at(-1)) : null,

@@ -29,20 +29,23 @@ async function lastEvent() {
 }
 
 describe("the owner is protected", () => {
-  it.each(["owner@acme.example", "manager@acme.example"])("from being demoted, deactivated or removed by %s", async (email) => {
-    const api = await as(email);
-    const owner = await member("owner@acme.example");
-    for (const call of [
-      () => api.members.changeRole({ teamId, membershipId: owner.id, role: "member" }),
-      () => api.members.deactivate({ teamId, membershipId: owner.id }),
-      () => api.members.remove({ teamId, membershipId: owner.id }),
-    ]) {
-      const error = await refusal(call());
-      expect(error.code).toBe("FORBIDDEN");
-      expect(error.message).toMatch(/owner cannot be/);
-    }
-    expect((await member("owner@acme.example")).role).toBe("owner");
-  });
+  it.each(["owner@acme.example", "manager@acme.example"])(
+    "from being demoted, deactivated or removed by %s",
+    async (email) => {
+      const api = await as(email);
+      const owner = await member("owner@acme.example");
+      for (const call of [
+        () => api.members.changeRole({ teamId, membershipId: owner.id, role: "member" }),
+        () => api.members.deactivate({ teamId, membershipId: owner.id }),
+        () => api.members.remove({ teamId, membershipId: owner.id }),
+      ]) {
+        const error = await refusal(call());
+        expect(error.code).toBe("FORBIDDEN");
+        expect(error.message).toMatch(/owner cannot be/);
+      }
+      expect((await member("owner@acme.example")).role).toBe("owner");
+    },
+  );
 });
 
 describe("roles", () => {
@@ -59,7 +62,9 @@ describe("roles", () => {
 
   it("a manager cannot change another manager's role, the owner can", async () => {
     const other = await member("it@acme.example");
-    const error = await refusal((await as("manager@acme.example")).members.changeRole({ teamId, membershipId: other.id, role: "member" }));
+    const error = await refusal(
+      (await as("manager@acme.example")).members.changeRole({ teamId, membershipId: other.id, role: "member" }),
+    );
     expect(error.message).toBe("Only the team's owner can change another team manager; it@acme.example is one.");
     await (await as("owner@acme.example")).members.changeRole({ teamId, membershipId: other.id, role: "member" });
     expect((await member("it@acme.example")).role).toBe("member");
@@ -67,7 +72,9 @@ describe("roles", () => {
 
   it("a member may not change anyone", async () => {
     const target = await member("hana.sato@acme.example");
-    const error = await refusal((await as("member@acme.example")).members.changeRole({ teamId, membershipId: target.id, role: "manager" }));
+    const error = await refusal(
+      (await as("member@acme.example")).members.changeRole({ teamId, membershipId: target.id, role: "manager" }),
+    );
     expect(error.code).toBe("FORBIDDEN");
   });
 });
@@ -85,7 +92,9 @@ describe("licences", () => {
 
     const owner = await as("owner@acme.example");
     const priya = await membershipOf(database.handle.db, connectId, "priya.nair@acme.example");
-    const error = await refusal(owner.members.setLicence({ teamId: connectId, membershipId: priya!.id, licensed: true }));
+    const error = await refusal(
+      owner.members.setLicence({ teamId: connectId, membershipId: priya!.id, licensed: true }),
+    );
     expect(error.message).toBe("Claris Connect teams have no per-user licences.");
     expect(await owner.members.seats({ teamId: connectId })).toBeNull();
   });
@@ -95,7 +104,13 @@ describe("deactivation", () => {
   it("ends the managed account's sessions at once and reactivation gives access back", async () => {
     const api = await as("manager@acme.example");
     const noah = await member("noah.keller@acme.example");
-    await createSession(database.handle.db, { accountId: noah.accountId, now: new Date(), ip: null, userAgent: null, mfaVerified: false });
+    await createSession(database.handle.db, {
+      accountId: noah.accountId,
+      now: new Date(),
+      ip: null,
+      userAgent: null,
+      mfaVerified: false,
+    });
     await api.members.deactivate({ teamId, membershipId: noah.id });
     const open = await database.handle.db
       .select()
@@ -119,7 +134,9 @@ describe("deactivation", () => {
     const error = await refusal(api.members.deactivate({ teamId, membershipId: jade.id }));
     expect(error.message).toMatch(/external user.*Remove them from the team instead/);
     const mina = await member("member@acme.example");
-    expect((await refusal(api.members.remove({ teamId, membershipId: mina.id }))).message).toMatch(/deactivate the account instead/);
+    expect((await refusal(api.members.remove({ teamId, membershipId: mina.id }))).message).toMatch(
+      /deactivate the account instead/,
+    );
 
     await api.members.remove({ teamId, membershipId: jade.id });
     expect(await membershipOf(database.handle.db, teamId, "jade.fontaine@partner.example")).toBeUndefined();
@@ -131,9 +148,13 @@ describe("deactivation", () => {
   it("a manager cannot deactivate themselves or remove another manager", async () => {
     const api = await as("manager@acme.example");
     const me = await member("manager@acme.example");
-    expect((await refusal(api.members.deactivate({ teamId, membershipId: me.id }))).message).toMatch(/cannot deactivate yourself/);
+    expect((await refusal(api.members.deactivate({ teamId, membershipId: me.id }))).message).toMatch(
+      /cannot deactivate yourself/,
+    );
     const consultant = await member("consultant@fmpro.example");
-    expect((await refusal(api.members.remove({ teamId, membershipId: consultant.id }))).message).toMatch(/Only the team's owner/);
+    expect((await refusal(api.members.remove({ teamId, membershipId: consultant.id }))).message).toMatch(
+      /Only the team's owner/,
+    );
   });
 
   it("reactivating a licensed user needs a free seat", async () => {
@@ -143,7 +164,9 @@ describe("deactivation", () => {
     const { db } = database.handle;
     await db.update(subscriptions).set({ seats: seats.used }).where(eq(subscriptions.teamId, teamId));
     const error = await refusal(owner.members.reactivate({ teamId, membershipId: yuki.id }));
-    expect(error.message).toBe(`All ${seats.used} seats are in use. Remove a licence or add seats to the subscription.`);
+    expect(error.message).toBe(
+      `All ${seats.used} seats are in use. Remove a licence or add seats to the subscription.`,
+    );
     await db.update(subscriptions).set({ seats: 30 }).where(eq(subscriptions.teamId, teamId));
   });
 });
@@ -152,12 +175,17 @@ describe("ownership transfer", () => {
   it("only the owner offers it, and ownership moves when the member accepts", async () => {
     const manager = await as("manager@acme.example");
     const sofia = await member("sofia.rossi@acme.example");
-    expect((await refusal(manager.members.transferOwnership({ teamId, membershipId: sofia.id }))).code).toBe("FORBIDDEN");
+    expect((await refusal(manager.members.transferOwnership({ teamId, membershipId: sofia.id }))).code).toBe(
+      "FORBIDDEN",
+    );
 
     const owner = await as("owner@acme.example");
     await owner.members.transferOwnership({ teamId, membershipId: sofia.id });
     expect((await member("owner@acme.example")).role).toBe("owner");
-    expect(await owner.members.ownershipTransfer({ teamId })).toMatchObject({ toEmail: "sofia.rossi@acme.example", offeredToMe: false });
+    expect(await owner.members.ownershipTransfer({ teamId })).toMatchObject({
+      toEmail: "sofia.rossi@acme.example",
+      offeredToMe: false,
+    });
     expect(await manager.members.ownershipTransfer({ teamId })).toBeNull();
     expect((await refusal(manager.members.answerOwnershipTransfer({ teamId, answer: "accept" }))).message).toBe(
       "This ownership transfer was offered to someone else.",
@@ -174,7 +202,9 @@ describe("ownership transfer", () => {
 
     // The former owner is now an ordinary manager: the new owner is protected from them.
     const sofiaNow = await member("sofia.rossi@acme.example");
-    expect((await refusal(owner.members.changeRole({ teamId, membershipId: sofiaNow.id, role: "member" }))).message).toMatch(/owner cannot be/);
+    expect(
+      (await refusal(owner.members.changeRole({ teamId, membershipId: sofiaNow.id, role: "member" }))).message,
+    ).toMatch(/owner cannot be/);
     // And hands it back, so later tests see the demo as it was.
     const olivia = await member("owner@acme.example");
     await newOwner.members.transferOwnership({ teamId, membershipId: olivia.id });
@@ -185,14 +215,18 @@ describe("ownership transfer", () => {
   it("can be declined or withdrawn, and never goes to a deactivated member", async () => {
     const owner = await as("owner@acme.example");
     const ben = await member("ben.walker@acme.example");
-    expect((await refusal(owner.members.transferOwnership({ teamId, membershipId: ben.id }))).message).toMatch(/not active/);
+    expect((await refusal(owner.members.transferOwnership({ teamId, membershipId: ben.id }))).message).toMatch(
+      /not active/,
+    );
     const grace = await member("grace.lee@acme.example");
     await owner.members.transferOwnership({ teamId, membershipId: grace.id });
     await (await as("grace.lee@acme.example")).members.answerOwnershipTransfer({ teamId, answer: "decline" });
     expect(await owner.members.ownershipTransfer({ teamId })).toBeNull();
     await owner.members.transferOwnership({ teamId, membershipId: grace.id });
     await owner.members.answerOwnershipTransfer({ teamId, answer: "cancel" });
-    const error = await refusal((await as("grace.lee@acme.example")).members.answerOwnershipTransfer({ teamId, answer: "accept" }));
+    const error = await refusal(
+      (await as("grace.lee@acme.example")).members.answerOwnershipTransfer({ teamId, answer: "accept" }),
+    );
     expect(error.code).toBe("NOT_FOUND");
     expect((await member("grace.lee@acme.example")).role).toBe("member");
   });

@@ -33,13 +33,23 @@ export type LockedMember = Awaited<ReturnType<typeof lockMember>>;
  * The role the actor acts with in the team: an account's own role, or "platform" for the
  * system (demo data, command line), which is bound by the owner's protection but not by roles.
  */
-export async function actingRole(tx: Transaction, ctx: DomainContext, teamId: string): Promise<MemberRole | "platform"> {
+export async function actingRole(
+  tx: Transaction,
+  ctx: DomainContext,
+  teamId: string,
+): Promise<MemberRole | "platform"> {
   if (ctx.actor.kind === "system") return "platform";
   if (ctx.actor.kind !== "account") throw new DomainError("READ_ONLY", "Support sessions are read-only.");
   const [row] = await tx
     .select({ role: memberships.role })
     .from(memberships)
-    .where(and(eq(memberships.teamId, teamId), eq(memberships.accountId, ctx.actor.accountId), eq(memberships.status, "active")));
+    .where(
+      and(
+        eq(memberships.teamId, teamId),
+        eq(memberships.accountId, ctx.actor.accountId),
+        eq(memberships.status, "active"),
+      ),
+    );
   if (!row) throw new DomainError("FORBIDDEN", "You are no longer an active member of this team.");
   return row.role;
 }
@@ -61,11 +71,15 @@ export function refuseProtectedTarget(
   options: { ownerMayChange?: string } = {},
 ): void {
   if (target.role === "owner" && options.ownerMayChange) {
-    if (!isActorAccount(ctx, target)) throw new DomainError("FORBIDDEN", `Only the team's owner can change the owner's ${options.ownerMayChange}.`);
+    if (!isActorAccount(ctx, target))
+      throw new DomainError("FORBIDDEN", `Only the team's owner can change the owner's ${options.ownerMayChange}.`);
   } else if (target.role === "owner") {
     throw new DomainError("FORBIDDEN", `The team's owner cannot be ${doing}. The owner can transfer ownership first.`);
   }
   if (target.role === "manager" && actor === "manager" && !isActorAccount(ctx, target)) {
-    throw new DomainError("FORBIDDEN", `Only the team's owner can change another team manager; ${target.email} is one.`);
+    throw new DomainError(
+      "FORBIDDEN",
+      `Only the team's owner can change another team manager; ${target.email} is one.`,
+    );
   }
 }

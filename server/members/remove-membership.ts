@@ -16,9 +16,13 @@ export async function removeMembership(
   await db.transaction(async (tx) => {
     const target = await lockMember(tx, input.teamId, input.membershipId);
     refuseProtectedTarget(ctx, target, await actingRole(tx, ctx, input.teamId), "removed");
-    if (isActorAccount(ctx, target)) throw new DomainError("FORBIDDEN", "You cannot remove yourself; ask another team manager.");
+    if (isActorAccount(ctx, target))
+      throw new DomainError("FORBIDDEN", "You cannot remove yourself; ask another team manager.");
     if (target.managed) {
-      throw new DomainError("FORBIDDEN", `The team manages ${target.email}: deactivate the account instead of removing it.`);
+      throw new DomainError(
+        "FORBIDDEN",
+        `The team manages ${target.email}: deactivate the account instead of removing it.`,
+      );
     }
     await tx.delete(memberships).where(eq(memberships.id, target.id));
     await recordAudit(tx, {
@@ -26,7 +30,13 @@ export async function removeMembership(
       teamId: input.teamId,
       action: "membership.removed",
       target: { type: "membership", id: target.id },
-      before: { email: target.email, accountId: target.accountId, role: target.role, licensed: target.licensed, status: target.status },
+      before: {
+        email: target.email,
+        accountId: target.accountId,
+        role: target.role,
+        licensed: target.licensed,
+        status: target.status,
+      },
       after: null,
     });
   });

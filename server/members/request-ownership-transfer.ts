@@ -6,8 +6,8 @@ import { recordAudit } from "../audit/record-audit";
 import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
-import { enqueueMail } from "../mail/enqueue-mail";
 import { consoleOrigin } from "../invitations/console-origin";
+import { enqueueMail } from "../mail/enqueue-mail";
 import { actingRole, lockMember } from "./member-target";
 
 export const OWNERSHIP_OFFER_DAYS = 7;
@@ -25,15 +25,25 @@ export async function requestOwnershipTransfer(
         throw new DomainError("FORBIDDEN", "Only the team's owner can transfer ownership.");
       }
       const target = await lockMember(tx, input.teamId, input.membershipId);
-      if (target.role === "owner") throw new DomainError("INVALID_INPUT", "You already own this team; choose another member.");
+      if (target.role === "owner")
+        throw new DomainError("INVALID_INPUT", "You already own this team; choose another member.");
       if (target.status !== "active") {
-        throw new DomainError("INVALID_INPUT", `${target.email} is not active in the team; only an active member can become its owner.`);
+        throw new DomainError(
+          "INVALID_INPUT",
+          `${target.email} is not active in the team; only an active member can become its owner.`,
+        );
       }
       // An older offer that was never answered gives way to the new one.
       await tx
         .update(ownershipTransfers)
         .set({ cancelledAt: now })
-        .where(and(eq(ownershipTransfers.teamId, input.teamId), isNull(ownershipTransfers.acceptedAt), isNull(ownershipTransfers.cancelledAt)));
+        .where(
+          and(
+            eq(ownershipTransfers.teamId, input.teamId),
+            isNull(ownershipTransfers.acceptedAt),
+            isNull(ownershipTransfers.cancelledAt),
+          ),
+        );
       const [team] = await tx.select({ name: teams.name }).from(teams).where(eq(teams.id, input.teamId));
       const [owner] = await tx
         .select({ id: memberships.id })

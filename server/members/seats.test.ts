@@ -34,10 +34,22 @@ function newAccounts(n: number): Promise<string[]> {
   );
 }
 
-async function teamWithSeats(seats: number, name = `Seats ${seats} ${randomBytes(3).toString("hex")}`): Promise<string> {
+async function teamWithSeats(
+  seats: number,
+  name = `Seats ${seats} ${randomBytes(3).toString("hex")}`,
+): Promise<string> {
   const [owner] = await newAccounts(1);
-  const team = await createTeam(database.handle.db, platform, { name, product: "filemaker_cloud", ownerAccountId: owner! });
-  await startSubscription(database.handle.db, platform, { teamId: team.id, planCode: "fmc-essentials", billingPeriod: "monthly", seats });
+  const team = await createTeam(database.handle.db, platform, {
+    name,
+    product: "filemaker_cloud",
+    ownerAccountId: owner!,
+  });
+  await startSubscription(database.handle.db, platform, {
+    teamId: team.id,
+    planCode: "fmc-essentials",
+    billingPeriod: "monthly",
+    seats,
+  });
   return team.id;
 }
 
@@ -90,7 +102,12 @@ describe("licensing users against the subscription's seats", () => {
     const teamId = await teamWithSeats(5);
     const people = await newAccounts(6);
     for (const person of people.slice(0, 5)) await license(teamId, person);
-    await addMembership(database.handle.db, platform, { teamId, accountId: people[5]!, role: "member", licensed: false });
+    await addMembership(database.handle.db, platform, {
+      teamId,
+      accountId: people[5]!,
+      role: "member",
+      licensed: false,
+    });
     expect(await membershipsOf(teamId, people[5]!)).toBe(1);
   });
 
@@ -119,10 +136,12 @@ describe("licensing users against the subscription's seats", () => {
       createdAt: now,
       expiresAt,
     });
-    await database.handle.db.insert(invitations).values([
-      invite("pending@seats.example", new Date(now.getTime() + 86_400_000)),
-      invite("expired@seats.example", new Date(now.getTime() - 1000)),
-    ]);
+    await database.handle.db
+      .insert(invitations)
+      .values([
+        invite("pending@seats.example", new Date(now.getTime() + 86_400_000)),
+        invite("expired@seats.example", new Date(now.getTime() - 1000)),
+      ]);
     expect(await seatsInUse(database.handle.db, teamId, now)).toBe(4);
 
     await license(teamId, people[3]!);
@@ -132,7 +151,11 @@ describe("licensing users against the subscription's seats", () => {
 
   it("tells a team without a subscription to add seats first", async () => {
     const [owner, person] = await newAccounts(2);
-    const team = await createTeam(database.handle.db, platform, { name: "No contract", product: "filemaker_cloud", ownerAccountId: owner! });
+    const team = await createTeam(database.handle.db, platform, {
+      name: "No contract",
+      product: "filemaker_cloud",
+      ownerAccountId: owner!,
+    });
     const error = await refusal(license(team.id, person!));
     expect(error.code).toBe("SEAT_LIMIT");
     expect(error.message).toBe("The team has no subscription seats; add seats before licensing users.");
@@ -153,10 +176,12 @@ describe("licensing users against the subscription's seats", () => {
       // PGlite has one connection and runs transactions one after another: first come, first served.
       outcomes = [];
       for (const person of crowd) {
-        outcomes.push(await license(teamId, person).then(
-          (value) => ({ status: "fulfilled", value }) as const,
-          (reason: unknown) => ({ status: "rejected", reason }) as const,
-        ));
+        outcomes.push(
+          await license(teamId, person).then(
+            (value) => ({ status: "fulfilled", value }) as const,
+            (reason: unknown) => ({ status: "rejected", reason }) as const,
+          ),
+        );
       }
       expect(outcomes.map((o) => o.status)).toEqual([...Array(free).fill("fulfilled"), ...Array(12).fill("rejected")]);
     }

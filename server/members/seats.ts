@@ -9,7 +9,11 @@ export async function seatsInUse(db: Queryable, teamId: string, now: Date): Prom
     .select({ n: count() })
     .from(memberships)
     .where(
-      and(eq(memberships.teamId, teamId), eq(memberships.licensed, true), inArray(memberships.status, ["active", "invited"])),
+      and(
+        eq(memberships.teamId, teamId),
+        eq(memberships.licensed, true),
+        inArray(memberships.status, ["active", "invited"]),
+      ),
     );
   const [pending] = await db
     .select({ n: count() })
@@ -54,6 +58,9 @@ export async function claimSeats(tx: Transaction, teamId: string, wanted: number
 /** "N of M licences in use" for a FileMaker Cloud team; null for a product without licences. */
 export async function seatSummary(db: Queryable, teamId: string, product: string, now: Date) {
   if (product !== "filemaker_cloud") return null;
-  const [subscription] = await db.select({ seats: subscriptions.seats }).from(subscriptions).where(eq(subscriptions.teamId, teamId));
+  const [subscription] = await db
+    .select({ seats: subscriptions.seats })
+    .from(subscriptions)
+    .where(eq(subscriptions.teamId, teamId));
   return { used: await seatsInUse(db, teamId, now), total: subscription?.seats ?? 0 };
 }

@@ -42,7 +42,9 @@ describe("licences of protected users", () => {
   it("a manager cannot change another manager's licence; the owner can", async () => {
     const ines = await member("it@acme.example");
     expect(ines.licensed).toBe(false);
-    const error = await refusal((await as("manager@acme.example")).members.setLicence({ teamId, membershipId: ines.id, licensed: true }));
+    const error = await refusal(
+      (await as("manager@acme.example")).members.setLicence({ teamId, membershipId: ines.id, licensed: true }),
+    );
     expect(error.message).toBe("Only the team's owner can change another team manager; it@acme.example is one.");
     expect((await member("it@acme.example")).licensed).toBe(false);
 
@@ -53,7 +55,11 @@ describe("licences of protected users", () => {
 
   it("the owner changes their own licence, and a manager their own", async () => {
     const owner = await member("owner@acme.example");
-    await (await as("owner@acme.example")).members.setLicence({ teamId, membershipId: owner.id, licensed: !owner.licensed });
+    await (await as("owner@acme.example")).members.setLicence({
+      teamId,
+      membershipId: owner.id,
+      licensed: !owner.licensed,
+    });
     expect((await member("owner@acme.example")).licensed).toBe(!owner.licensed);
 
     const me = await member("manager@acme.example");

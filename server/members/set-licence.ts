@@ -18,7 +18,9 @@ export async function setLicence(
   await db.transaction(async (tx) => {
     await requireProduct(tx, input.teamId, "filemaker_cloud", "per-user licences");
     const target = await lockMember(tx, input.teamId, input.membershipId);
-    refuseProtectedTarget(ctx, target, await actingRole(tx, ctx, input.teamId), "relicensed", { ownerMayChange: "licence" });
+    refuseProtectedTarget(ctx, target, await actingRole(tx, ctx, input.teamId), "relicensed", {
+      ownerMayChange: "licence",
+    });
     if (target.licensed === input.licensed) return;
     // A deactivated user holds no seat; the seat is claimed on reactivation.
     if (input.licensed && target.status !== "deactivated") await claimSeats(tx, input.teamId, 1, now);

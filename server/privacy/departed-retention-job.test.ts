@@ -28,11 +28,17 @@ async function managerAt(days: number) {
 /** Rows of the team's audit log, invitations and mail that still name the address. */
 async function traces(email: string) {
   const { db } = database.handle;
-  const audit = rowsOf<{ row: string }>(await db.execute(sql`select t::text as row from audit_events t where team_id = ${acmeId}`)).filter((r) =>
-    r.row.toLowerCase().includes(email),
-  );
-  const invited = await db.select().from(invitations).where(and(eq(invitations.teamId, acmeId), eq(sql`lower(${invitations.email})`, email)));
-  const mails = await db.select().from(mailOutbox).where(and(eq(mailOutbox.teamId, acmeId), eq(mailOutbox.toAddress, email)));
+  const audit = rowsOf<{ row: string }>(
+    await db.execute(sql`select t::text as row from audit_events t where team_id = ${acmeId}`),
+  ).filter((r) => r.row.toLowerCase().includes(email));
+  const invited = await db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.teamId, acmeId), eq(sql`lower(${invitations.email})`, email)));
+  const mails = await db
+    .select()
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.teamId, acmeId), eq(mailOutbox.toAddress, email)));
   return { audit: audit.length, invitations: invited.length, mails: mails.length };
 }
 
@@ -100,7 +106,13 @@ describe("the departed-user retention", () => {
     const erasedInTeam = await db
       .select()
       .from(auditPersonalFields)
-      .where(and(eq(auditPersonalFields.teamId, acmeId), eq(auditPersonalFields.accountId, tom.accountId), isNotNull(auditPersonalFields.salt)));
+      .where(
+        and(
+          eq(auditPersonalFields.teamId, acmeId),
+          eq(auditPersonalFields.accountId, tom.accountId),
+          isNotNull(auditPersonalFields.salt),
+        ),
+      );
     expect(erasedInTeam).toEqual([]);
   });
 });

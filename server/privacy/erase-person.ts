@@ -29,11 +29,21 @@ export async function erasePerson(
 
   const invitationsDeleted = await tx
     .delete(invitations)
-    .where(and(inArray(sql`lower(${invitations.email})`, addresses), input.teamId ? eq(invitations.teamId, input.teamId) : undefined))
+    .where(
+      and(
+        inArray(sql`lower(${invitations.email})`, addresses),
+        input.teamId ? eq(invitations.teamId, input.teamId) : undefined,
+      ),
+    )
     .returning({ id: invitations.id });
   const mailsDeleted = await tx
     .delete(mailOutbox)
-    .where(and(inArray(sql`lower(${mailOutbox.toAddress})`, addresses), input.teamId ? eq(mailOutbox.teamId, input.teamId) : undefined))
+    .where(
+      and(
+        inArray(sql`lower(${mailOutbox.toAddress})`, addresses),
+        input.teamId ? eq(mailOutbox.teamId, input.teamId) : undefined,
+      ),
+    )
     .returning({ id: mailOutbox.id });
   // Invitations and mail before the audit values: the order the 45-day purge locks them in.
   const audit = await erasePersonalAuditFields(tx, {

@@ -5,17 +5,17 @@ import { type Database, rowsOf } from "@/db/client";
 import { auditEvents, mailOutbox } from "@/db/schema";
 import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/db/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
-import { noRequest, systemActor } from "../actor";
 import { createAccount } from "../accounts/create-account";
+import { noRequest, systemActor } from "../actor";
 import { totpCodeAt } from "../auth/totp";
+import { fixedClock } from "../clock";
 import { openMailContent } from "../mail/mail-content";
 import { removeStaff } from "../support/add-staff";
-import { fixedClock } from "../clock";
 import { membershipOf } from "../testing/demo";
 import { callProcedure, outcomeOf, rolledBack, routerProcedures } from "../testing/procedures";
 import { requestContext } from "../testing/request-context";
 import { signInWithPassword } from "../testing/sign-in";
-import { type WalkWorld, buildWalkWorld } from "../testing/walk-world";
+import { buildWalkWorld, type WalkWorld } from "../testing/walk-world";
 import { createCaller } from "./root";
 
 const database = setUpTestDatabase();
@@ -28,8 +28,16 @@ const STRONG_PASSWORD = "Granite-Harbour-Lantern-2026";
 beforeAll(async () => {
   const db = database.handle.db;
   world = await buildWalkWorld(db, clock);
-  await createAccount(db, { actor: systemActor("Router walk"), clock, request: noRequest }, { email: "loner@example.com", name: "Lone Ranger", password: DEMO_PASSWORD, emailVerified: true });
-  loner = (await signInWithPassword(db, { clock, request: noRequest }, { email: "loner@example.com", password: DEMO_PASSWORD }))!.sessionId;
+  await createAccount(
+    db,
+    { actor: systemActor("Router walk"), clock, request: noRequest },
+    { email: "loner@example.com", name: "Lone Ranger", password: DEMO_PASSWORD, emailVerified: true },
+  );
+  loner = (await signInWithPassword(
+    db,
+    { clock, request: noRequest },
+    { email: "loner@example.com", password: DEMO_PASSWORD },
+  ))!.sessionId;
   // Refuses every audit write while the switch table has a row: the walk's way to make the audit step fail.
   await db.execute(sql`create table walk_audit_refusal (armed boolean primary key)`);
   await db.execute(
@@ -39,7 +47,9 @@ beforeAll(async () => {
         return new;
       end $$`),
   );
-  await db.execute(sql`create trigger walk_refuse_audit before insert on audit_events for each row execute function walk_refuse_audit()`);
+  await db.execute(
+    sql`create trigger walk_refuse_audit before insert on audit_events for each row execute function walk_refuse_audit()`,
+  );
   // Authentication codes used at sign-in are not accepted again in the same 30-second step.
   clock.advance(31_000);
 });
@@ -82,7 +92,12 @@ async function as(tx: Database, who: Who) {
 }
 
 async function lastMailTo(tx: Database, to: string): Promise<string> {
-  const [mail] = await tx.select().from(mailOutbox).where(eq(mailOutbox.toAddress, to)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+  const [mail] = await tx
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.toAddress, to))
+    .orderBy(desc(mailOutbox.createdAt))
+    .limit(1);
   if (!mail) throw new Error(`no mail to ${to}`);
   return openMailContent(mail).text;
 }
@@ -111,7 +126,11 @@ const SCENARIOS: Record<string, Scenario> = {
   "auth.verifyEmail": {
     as: "anonymous",
     input: async (tx) => {
-      await (await as(tx, "anonymous")).auth.signUp({ name: "Nia New", email: "nia.new@example.com", password: STRONG_PASSWORD });
+      await (await as(tx, "anonymous")).auth.signUp({
+        name: "Nia New",
+        email: "nia.new@example.com",
+        password: STRONG_PASSWORD,
+      });
       return { email: "nia.new@example.com", code: codeIn(await lastMailTo(tx, "nia.new@example.com")) };
     },
     events: [{ action: "account.email_verified", target: { type: "account" } }],
@@ -119,7 +138,11 @@ const SCENARIOS: Record<string, Scenario> = {
   "auth.resendVerificationCode": {
     as: "anonymous",
     input: async (tx) => {
-      await (await as(tx, "anonymous")).auth.signUp({ name: "Nia New", email: "nia.new@example.com", password: STRONG_PASSWORD });
+      await (await as(tx, "anonymous")).auth.signUp({
+        name: "Nia New",
+        email: "nia.new@example.com",
+        password: STRONG_PASSWORD,
+      });
       return { email: "nia.new@example.com" };
     },
     events: [],
@@ -152,7 +175,10 @@ const SCENARIOS: Record<string, Scenario> = {
   "profile.confirmEmailChange": {
     as: "anonymous",
     input: async (tx) => {
-      await (await as(tx, "member")).profile.requestEmailChange({ newEmail: "chloe.new@example.com", password: DEMO_PASSWORD });
+      await (await as(tx, "member")).profile.requestEmailChange({
+        newEmail: "chloe.new@example.com",
+        password: DEMO_PASSWORD,
+      });
       return { token: tokenIn(await lastMailTo(tx, "chloe.new@example.com")) };
     },
     events: [{ action: "account.email_changed", target: { type: "account" } }],
@@ -185,7 +211,11 @@ const SCENARIOS: Record<string, Scenario> = {
     as: "staff",
     // Staff must keep two-step verification: their rights go first, as a support admin would take them.
     input: async (tx) => {
-      await removeStaff(tx, { actor: systemActor("Router walk"), clock, request: noRequest }, "support@console.example");
+      await removeStaff(
+        tx,
+        { actor: systemActor("Router walk"), clock, request: noRequest },
+        "support@console.example",
+      );
       return { password: DEMO_PASSWORD, code: totpCodeAt(DEMO_SUPPORT_TOTP_SECRET, clock.now()) };
     },
     events: [{ action: "account.two_step_disabled", target: { type: "account" } }],
@@ -198,21 +228,34 @@ const SCENARIOS: Record<string, Scenario> = {
   "security.endSession": {
     as: "owner",
     input: async (tx) => {
-      const other = await signInWithPassword(tx, { clock, request: noRequest }, { email: "owner@acme.example", password: DEMO_PASSWORD });
+      const other = await signInWithPassword(
+        tx,
+        { clock, request: noRequest },
+        { email: "owner@acme.example", password: DEMO_PASSWORD },
+      );
       return { sessionId: other!.sessionId };
     },
     events: [{ action: "account.session_ended", target: { type: "session", id: byInput("sessionId") } }],
   },
-  "security.endOtherSessions": { as: "owner", events: [{ action: "account.other_sessions_ended", target: { type: "account" } }] },
+  "security.endOtherSessions": {
+    as: "owner",
+    events: [{ action: "account.other_sessions_ended", target: { type: "account" } }],
+  },
   "members.checkImport": {
     as: "manager",
-    input: () => ({ teamId: acme().teamId, csv: "email,name,role,licensed,groups\nnew.person@acme.example,New Person,member,no,\n" }),
+    input: () => ({
+      teamId: acme().teamId,
+      csv: "email,name,role,licensed,groups\nnew.person@acme.example,New Person,member,no,\n",
+    }),
     events: [],
     noEventBecause: "it only reports what an import would do",
   },
   "members.importCsv": {
     as: "manager",
-    input: () => ({ teamId: acme().teamId, csv: "email,name,role,licensed,groups\nnew.person@acme.example,New Person,member,no,\n" }),
+    input: () => ({
+      teamId: acme().teamId,
+      csv: "email,name,role,licensed,groups\nnew.person@acme.example,New Person,member,no,\n",
+    }),
     events: [{ action: "invitation.imported", target: { type: "team", id: byInput("teamId") } }],
   },
   "members.changeRole": {
@@ -237,7 +280,10 @@ const SCENARIOS: Record<string, Scenario> = {
   },
   "members.remove": {
     as: "manager",
-    input: async (tx) => ({ teamId: acme().teamId, membershipId: await membership(tx, "jade.fontaine@partner.example") }),
+    input: async (tx) => ({
+      teamId: acme().teamId,
+      membershipId: await membership(tx, "jade.fontaine@partner.example"),
+    }),
     events: [{ action: "membership.removed", target: { type: "membership", id: byInput("membershipId") } }],
   },
   "members.transferOwnership": {
@@ -256,7 +302,13 @@ const SCENARIOS: Record<string, Scenario> = {
   },
   "invitations.invite": {
     as: "manager",
-    input: () => ({ teamId: acme().teamId, emails: ["fresh.face@acme.example"], role: "member", licensed: false, groupIds: [] }),
+    input: () => ({
+      teamId: acme().teamId,
+      emails: ["fresh.face@acme.example"],
+      role: "member",
+      licensed: false,
+      groupIds: [],
+    }),
     events: [{ action: "invitation.created", target: { type: "invitation" } }],
   },
   "invitations.resend": {
@@ -272,7 +324,13 @@ const SCENARIOS: Record<string, Scenario> = {
   "invitations.accept": {
     as: "otherTeamManager",
     input: async (tx) => {
-      await (await as(tx, "manager")).invitations.invite({ teamId: acme().teamId, emails: ["manager@globex.example"], role: "member", licensed: false, groupIds: [] });
+      await (await as(tx, "manager")).invitations.invite({
+        teamId: acme().teamId,
+        emails: ["manager@globex.example"],
+        role: "member",
+        licensed: false,
+        groupIds: [],
+      });
       return { token: tokenIn(await lastMailTo(tx, "manager@globex.example")) };
     },
     events: [{ action: "invitation.accepted", target: { type: "membership" } }],
@@ -294,7 +352,11 @@ const SCENARIOS: Record<string, Scenario> = {
   },
   "groups.addMembers": {
     as: "manager",
-    input: async (tx) => ({ teamId: acme().teamId, groupId: acme().groupId, membershipIds: [await membership(tx, "chloe.martin@acme.example")] }),
+    input: async (tx) => ({
+      teamId: acme().teamId,
+      groupId: acme().groupId,
+      membershipIds: [await membership(tx, "chloe.martin@acme.example")],
+    }),
     events: [{ action: "group.members_added", target: { type: "group", id: byInput("groupId") } }],
   },
   "groups.removeMembers": {
@@ -321,14 +383,27 @@ const SCENARIOS: Record<string, Scenario> = {
   "subscription.confirmChange": {
     as: "owner",
     input: async (tx) => {
-      const preview = await (await as(tx, "owner")).subscription.previewChange({ teamId: acme().teamId, change: { extraStorageGb: 10 } });
-      return { teamId: acme().teamId, change: { extraStorageGb: 10 }, idempotencyKey: preview.idempotencyKey, expectedVersion: preview.version, expectedTotalCents: preview.quote.totalCents };
+      const preview = await (await as(tx, "owner")).subscription.previewChange({
+        teamId: acme().teamId,
+        change: { extraStorageGb: 10 },
+      });
+      return {
+        teamId: acme().teamId,
+        change: { extraStorageGb: 10 },
+        idempotencyKey: preview.idempotencyKey,
+        expectedVersion: preview.version,
+        expectedTotalCents: preview.quote.totalCents,
+      };
     },
     events: [{ action: "subscription.changed" }],
   },
   "subscription.cancel": {
     as: "owner",
-    input: async (tx) => ({ teamId: acme().teamId, expectedVersion: await subscriptionVersion(tx), reason: "Moving on" }),
+    input: async (tx) => ({
+      teamId: acme().teamId,
+      expectedVersion: await subscriptionVersion(tx),
+      reason: "Moving on",
+    }),
     events: [{ action: "subscription.cancelled" }],
   },
   "subscription.reactivate": {
@@ -344,16 +419,30 @@ const SCENARIOS: Record<string, Scenario> = {
     as: "owner",
     input: async (tx) => {
       // Ended yesterday, as the renewal job leaves a team whose subscription ran out.
-      await tx.execute(sql`update subscriptions set status = 'expired', version = version + 1 where team_id = ${acme().teamId}`);
-      await tx.execute(sql`update teams set status = 'terminated', terminated_at = ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz where id = ${acme().teamId}`);
+      await tx.execute(
+        sql`update subscriptions set status = 'expired', version = version + 1 where team_id = ${acme().teamId}`,
+      );
+      await tx.execute(
+        sql`update teams set status = 'terminated', terminated_at = ${new Date(clock.now().getTime() - 86_400_000).toISOString()}::timestamptz where id = ${acme().teamId}`,
+      );
       const preview = await (await as(tx, "owner")).subscription.previewRenewal({ teamId: acme().teamId });
-      return { teamId: acme().teamId, idempotencyKey: preview.idempotencyKey, expectedVersion: preview.version, expectedTotalCents: preview.quote.totalCents };
+      return {
+        teamId: acme().teamId,
+        idempotencyKey: preview.idempotencyKey,
+        expectedVersion: preview.version,
+        expectedTotalCents: preview.quote.totalCents,
+      };
     },
     events: [{ action: "subscription.renewed" }],
   },
   "subscription.addPaymentMethod": {
     as: "owner",
-    input: async (tx) => ({ teamId: acme().teamId, provider: "invoice", idempotencyKey: randomUUID(), expectedVersion: await subscriptionVersion(tx) }),
+    input: async (tx) => ({
+      teamId: acme().teamId,
+      provider: "invoice",
+      idempotencyKey: randomUUID(),
+      expectedVersion: await subscriptionVersion(tx),
+    }),
     events: [{ action: "payment_method.added" }],
   },
   "supportAccess.grant": {
@@ -371,7 +460,12 @@ const SCENARIOS: Record<string, Scenario> = {
     input: () => ({ teamId: acme().teamId, reason: "Ticket 78: invoices look wrong" }),
     events: [{ action: "support.session.started", target: { type: "support_session" } }],
   },
-  "staffConsole.exit": { as: "staffViewing", events: [{ action: "support.session.ended", target: { type: "support_session", id: () => world.supportSessionId } }] },
+  "staffConsole.exit": {
+    as: "staffViewing",
+    events: [
+      { action: "support.session.ended", target: { type: "support_session", id: () => world.supportSessionId } },
+    ],
+  },
   "staffConsole.viewAs": {
     as: "staffViewing",
     input: () => ({ membershipId: acme().membershipId }),
@@ -380,7 +474,9 @@ const SCENARIOS: Record<string, Scenario> = {
 };
 
 async function subscriptionVersion(tx: Database): Promise<number> {
-  const [row] = rowsOf<{ version: number }>(await tx.execute(sql`select version from subscriptions where team_id = ${acme().teamId}`));
+  const [row] = rowsOf<{ version: number }>(
+    await tx.execute(sql`select version from subscriptions where team_id = ${acme().teamId}`),
+  );
   return Number(row!.version);
 }
 
@@ -392,7 +488,12 @@ async function fingerprint(tx: Database): Promise<Record<string, string>> {
       sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('walk_audit_refusal', 'rate_limits') order by 1`,
     ),
   );
-  const union = tables.map(({ name }) => `select '${name}' as name, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${name}" t`).join(" union all ");
+  const union = tables
+    .map(
+      ({ name }) =>
+        `select '${name}' as name, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${name}" t`,
+    )
+    .join(" union all ");
   const rows = rowsOf<{ name: string; digest: string }>(await tx.execute(sql.raw(union)));
   return Object.fromEntries(rows.map((r) => [r.name, r.digest]));
 }
@@ -403,7 +504,9 @@ async function auditIds(tx: Database): Promise<Set<string>> {
 
 describe("every mutation writes its audit event", () => {
   it("names every mutation of the app router in the walk", () => {
-    const mutations = routerProcedures().filter((p) => p.type === "mutation").map((p) => p.path);
+    const mutations = routerProcedures()
+      .filter((p) => p.type === "mutation")
+      .map((p) => p.path);
     const unnamed = mutations.filter((path) => !(path in SCENARIOS));
     expect(unnamed, "mutations the audit walk does not know: add a scenario with the events each writes").toEqual([]);
     expect(Object.keys(SCENARIOS).filter((path) => !mutations.includes(path))).toEqual([]);
@@ -422,7 +525,10 @@ describe("every mutation writes its audit event", () => {
         await tx.execute(sql`insert into walk_audit_refusal values (true)`);
         const refusedCall = await outcomeOf(callProcedure(caller, path, input));
         await tx.execute(sql`delete from walk_audit_refusal`);
-        expect(refusedCall.ok ? "answered" : refusedCall.error.code, "the call must fail when its audit event cannot be written").toBe("INTERNAL_SERVER_ERROR");
+        expect(
+          refusedCall.ok ? "answered" : refusedCall.error.code,
+          "the call must fail when its audit event cannot be written",
+        ).toBe("INTERNAL_SERVER_ERROR");
         expect(await fingerprint(tx), "a failed call must leave every table as it was").toEqual(untouched);
       } else {
         expect(scenario.noEventBecause).toBeTruthy();
@@ -431,12 +537,15 @@ describe("every mutation writes its audit event", () => {
       const before = await auditIds(tx);
       const outcome = await outcomeOf(callProcedure(await as(tx, scenario.as), path, input));
       expect(outcome.ok ? "answered" : `${outcome.error.code}: ${outcome.error.message}`).toBe("answered");
-      const written = (await tx.select().from(auditEvents).orderBy(auditEvents.occurredAt, auditEvents.seq)).filter((e) => !before.has(e.id));
+      const written = (await tx.select().from(auditEvents).orderBy(auditEvents.occurredAt, auditEvents.seq)).filter(
+        (e) => !before.has(e.id),
+      );
       expect(written.map((e) => e.action)).toEqual(scenario.events.map((e) => e.action));
       scenario.events.forEach((expected, i) => {
         if (!expected.target) return;
         expect(written[i]!.targetType, `${expected.action} target type`).toBe(expected.target.type);
-        if (expected.target.id) expect(written[i]!.targetId, `${expected.action} target id`).toBe(expected.target.id(input as never));
+        if (expected.target.id)
+          expect(written[i]!.targetId, `${expected.action} target id`).toBe(expected.target.id(input as never));
       });
     });
   });

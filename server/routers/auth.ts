@@ -12,7 +12,12 @@ const password = z.string().max(1024);
 /** Signing in and getting into an account: open to anyone. */
 export const authRouter = router({
   beginSignIn: publicProcedure
-    .input(z.object({ email: z.string().trim().min(1, "Enter your email.").max(320), password: z.string().min(1, "Enter your password.").max(1024) }))
+    .input(
+      z.object({
+        email: z.string().trim().min(1, "Enter your email.").max(320),
+        password: z.string().min(1, "Enter your password.").max(1024),
+      }),
+    )
     .mutation(({ ctx, input }) => beginSignIn(ctx.db, ctx, input)),
   signUp: publicProcedure
     .input(
@@ -25,7 +30,15 @@ export const authRouter = router({
     )
     .mutation(({ ctx, input }) => signUp(ctx.db, ctx, input)),
   verifyEmail: publicProcedure
-    .input(z.object({ email, code: z.string().trim().regex(/^\d{6}$/, "The code has six digits.") }))
+    .input(
+      z.object({
+        email,
+        code: z
+          .string()
+          .trim()
+          .regex(/^\d{6}$/, "The code has six digits."),
+      }),
+    )
     .mutation(({ ctx, input }) => verifyEmail(ctx.db, ctx, input)),
   resendVerificationCode: publicProcedure
     .input(z.object({ email }))

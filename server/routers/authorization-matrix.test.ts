@@ -2,11 +2,18 @@ import { initTRPC } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
-import { PERMISSIONS, checkPermission } from "../permissions";
-import { type CallOutcome, type ProcedureEntry, callProcedure, outcomeOf, rolledBack, routerProcedures } from "../testing/procedures";
+import { checkPermission, PERMISSIONS } from "../permissions";
 import { sampleOf } from "../testing/json-schema-arbitrary";
+import {
+  type CallOutcome,
+  callProcedure,
+  outcomeOf,
+  type ProcedureEntry,
+  rolledBack,
+  routerProcedures,
+} from "../testing/procedures";
 import { requestContext } from "../testing/request-context";
-import { OBJECT_ID_FIELDS, type WalkWorld, type Walker, buildWalkWorld, knownFields } from "../testing/walk-world";
+import { buildWalkWorld, knownFields, OBJECT_ID_FIELDS, type Walker, type WalkWorld } from "../testing/walk-world";
 import { publicProcedure, router } from "../trpc";
 import { createCaller } from "./root";
 
@@ -41,7 +48,9 @@ function expectedOutcome(procedure: ProcedureEntry, walker: Walker): Expectation
 
   if (standing.kind === "support") {
     if (procedure.type === "mutation") return refused("FORBIDDEN");
-    return checkPermission(rule.permission, { support: true }, "filemaker_cloud").allowed ? allowed : refused("FORBIDDEN");
+    return checkPermission(rule.permission, { support: true }, "filemaker_cloud").allowed
+      ? allowed
+      : refused("FORBIDDEN");
   }
   if (!standing.roles) return refused("NOT_FOUND");
   const verdict = checkPermission(rule.permission, { roles: standing.roles }, "filemaker_cloud");
@@ -103,7 +112,9 @@ describe("the authorization matrix, generated from the router", () => {
         cells.push(ok ? cell(expectation, outcome) : `**${cell(expectation, outcome)}** ✗`);
         if (!ok) {
           const got = outcome.ok ? "an answer" : `${outcome.error.code}: ${outcome.error.message}`;
-          wrong.push(`${procedure.path} as ${walker.name}: expected ${expectation.allowed ? "to pass the gate" : expectation.code}, got ${got}`);
+          wrong.push(
+            `${procedure.path} as ${walker.name}: expected ${expectation.allowed ? "to pass the gate" : expectation.code}, got ${got}`,
+          );
         }
       }
       const rule = procedure.rule.gate === "team" ? `team(${procedure.rule.permission})` : procedure.rule.gate;

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { contextFor } from "../testing/callers";
-import { createCaller } from "./root";
 import { withoutEnvironment } from "../testing/environment";
+import { createCaller } from "./root";
 
 const database = setUpTestDatabase();
 const VARIABLES = ["CONSOLE_ENV", "DATABASE_URL", "SMTP_URL"] as const;
@@ -12,7 +12,11 @@ const VARIABLES = ["CONSOLE_ENV", "DATABASE_URL", "SMTP_URL"] as const;
 beforeAll(async () => {
   await enqueueMail(
     database.handle.db,
-    { to: "noah.keller@acme.example", subject: "Reset your password", text: "Reset it here: http://localhost:3000/reset-password/secret-token" },
+    {
+      to: "noah.keller@acme.example",
+      subject: "Reset your password",
+      text: "Reset it here: http://localhost:3000/reset-password/secret-token",
+    },
     new Date(),
   );
 });
@@ -30,11 +34,17 @@ describe("the Mailbox", () => {
 
   it("does not exist on a database server unless CONSOLE_ENV=demo, nor in production", async () => {
     process.env.DATABASE_URL = "postgres://console@db.internal/console";
-    await expect(anonymousMailbox()).rejects.toSatisfy((error) => error instanceof TRPCError && error.code === "NOT_FOUND");
+    await expect(anonymousMailbox()).rejects.toSatisfy(
+      (error) => error instanceof TRPCError && error.code === "NOT_FOUND",
+    );
     process.env.CONSOLE_ENV = "production";
-    await expect(anonymousMailbox()).rejects.toSatisfy((error) => error instanceof TRPCError && error.code === "NOT_FOUND");
+    await expect(anonymousMailbox()).rejects.toSatisfy(
+      (error) => error instanceof TRPCError && error.code === "NOT_FOUND",
+    );
     delete process.env.DATABASE_URL;
-    await expect(anonymousMailbox()).rejects.toSatisfy((error) => error instanceof TRPCError && error.code === "NOT_FOUND");
+    await expect(anonymousMailbox()).rejects.toSatisfy(
+      (error) => error instanceof TRPCError && error.code === "NOT_FOUND",
+    );
     process.env.CONSOLE_ENV = "demo";
     process.env.DATABASE_URL = "postgres://console@db.internal/console";
     expect(await anonymousMailbox()).not.toHaveLength(0);

@@ -7,12 +7,12 @@ import { noRequest } from "../actor";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { totpCodeAt } from "../auth/totp";
 import { fixedClock } from "../clock";
+import { callOverHttp } from "../testing/callers";
 import { fuzzedInput } from "../testing/hostile-values";
 import { callProcedure, outcomeOf, routerProcedures } from "../testing/procedures";
 import { requestContext } from "../testing/request-context";
 import { signInWithTwoStep } from "../testing/sign-in";
-import { type TeamIds, buildWalkWorld } from "../testing/walk-world";
-import { callOverHttp } from "../testing/callers";
+import { buildWalkWorld, type TeamIds } from "../testing/walk-world";
 import { appRouter, createCaller } from "./root";
 
 /** Inputs per procedure: a few in every test run; `npm run fuzz` sets many more. */
@@ -34,7 +34,13 @@ beforeAll(async () => {
   const secret = setupKey.replace(/\s/g, "");
   await manager.security.confirmTotp({ code: totpCodeAt(secret, clock.now()) });
   clock.advance(31_000);
-  managerSession = (await signInWithTwoStep(db, { clock, request: noRequest }, { email: "manager@acme.example", password: DEMO_PASSWORD, totpSecret: secret })).sessionId;
+  managerSession = (
+    await signInWithTwoStep(
+      db,
+      { clock, request: noRequest },
+      { email: "manager@acme.example", password: DEMO_PASSWORD, totpSecret: secret },
+    )
+  ).sessionId;
 });
 
 afterAll(() => {
@@ -44,34 +50,51 @@ afterAll(() => {
 describe("every procedure, fuzzed as a manager of Acme Corp", () => {
   const procedures = routerProcedures();
 
-  it.each(procedures.map((p) => [p.path, p] as const))("%s answers bad input without an internal error", async (_path, procedure) => {
-    // The password is left out on purpose: a fuzzed call must not delete or lock the account it fuzzes with.
-    const known = { ...acme };
-    await fc.assert(
-      fc.asyncProperty(fuzzedInput(procedure.input, known), async (input) => {
-        calls++;
-        const api = createCaller(await requestContext(database.handle.db, clock, { sessionId: managerSession }));
-        const outcome = await outcomeOf(callProcedure(api, procedure.path, input));
-        if (!outcome.ok && outcome.error.code === "INTERNAL_SERVER_ERROR") {
-          throw new Error(`internal error: ${String((outcome.error.cause as Error | undefined)?.message ?? outcome.error.message)}`);
-        }
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    );
-  });
+  it.each(procedures.map((p) => [p.path, p] as const))(
+    "%s answers bad input without an internal error",
+    async (_path, procedure) => {
+      // The password is left out on purpose: a fuzzed call must not delete or lock the account it fuzzes with.
+      const known = { ...acme };
+      await fc.assert(
+        fc.asyncProperty(fuzzedInput(procedure.input, known), async (input) => {
+          calls++;
+          const api = createCaller(await requestContext(database.handle.db, clock, { sessionId: managerSession }));
+          const outcome = await outcomeOf(callProcedure(api, procedure.path, input));
+          if (!outcome.ok && outcome.error.code === "INTERNAL_SERVER_ERROR") {
+            throw new Error(
+              `internal error: ${String((outcome.error.cause as Error | undefined)?.message ?? outcome.error.message)}`,
+            );
+          }
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+    },
+  );
 
   it.each([
     ["a NUL character", "Sales\u0000Team", "name: remove the NUL character (\\0); text cannot contain it."],
-    ["a lone surrogate", "Sales \uD800", "name: contains a broken Unicode character (a lone surrogate); type or paste the text again."],
+    [
+      "a lone surrogate",
+      "Sales \uD800",
+      "name: contains a broken Unicode character (a lone surrogate); type or paste the text again.",
+    ],
   ])("refuses %s in any field with a message that names the field", async (_what, name, message) => {
-    const { status, body } = await callOverHttp(appRouter, await requestContext(database.handle.db, clock, { sessionId: managerSession }), {
-      path: "groups.create",
-      type: "mutation",
-      input: { teamId: acme.teamId, name },
-    });
+    const { status, body } = await callOverHttp(
+      appRouter,
+      await requestContext(database.handle.db, clock, { sessionId: managerSession }),
+      {
+        path: "groups.create",
+        type: "mutation",
+        input: { teamId: acme.teamId, name },
+      },
+    );
     expect([status, body.error?.message]).toEqual([400, message]);
     const nested = await outcomeOf(
-      callProcedure(createCaller(await requestContext(database.handle.db, clock, { sessionId: managerSession })), "members.list", { teamId: acme.teamId, search: { deep: [name] } }),
+      callProcedure(
+        createCaller(await requestContext(database.handle.db, clock, { sessionId: managerSession })),
+        "members.list",
+        { teamId: acme.teamId, search: { deep: [name] } },
+      ),
     );
     expect(nested.ok ? "answered" : nested.error.message).toBe(message.replace(/^name/, "search.deep.0"));
   });
@@ -80,7 +103,9 @@ describe("every procedure, fuzzed as a manager of Acme Corp", () => {
     const db = database.handle.db;
     const teamIds = (await db.select({ id: teams.id }).from(teams)).map((t) => t.id);
     for (const teamId of [null, ...teamIds]) {
-      expect(await verifyAuditChain(db, teamId), `audit chain of ${teamId ?? "the platform"}`).toMatchObject({ valid: true });
+      expect(await verifyAuditChain(db, teamId), `audit chain of ${teamId ?? "the platform"}`).toMatchObject({
+        valid: true,
+      });
     }
   });
 });

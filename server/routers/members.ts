@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invitingTeam } from "../invitations/invitee-checks";
 import { answerOwnershipTransfer, openOwnershipTransfer } from "../members/answer-ownership-transfer";
 import { changeRole } from "../members/change-role";
 import { checkImport, summariseImport } from "../members/csv/check-import";
@@ -12,7 +13,6 @@ import { removeMembership } from "../members/remove-membership";
 import { requestOwnershipTransfer } from "../members/request-ownership-transfer";
 import { seatSummary } from "../members/seats";
 import { setLicence } from "../members/set-licence";
-import { invitingTeam } from "../invitations/invitee-checks";
 import { router, teamProcedure } from "../trpc";
 
 const cursor = z.string().max(2000);
@@ -41,11 +41,15 @@ export const membersRouter = router({
   /** CSV chunks of the whole view, pulled one keyset page at a time; the export is audited. */
   exportCsv: teamProcedure("members.export")
     .input(memberView)
-    .query(({ ctx, input: { teamId, ...view } }) => startMembersExport(ctx.db, ctx, { teamId: ctx.access.team.id, view })),
+    .query(({ ctx, input: { teamId, ...view } }) =>
+      startMembersExport(ctx.db, ctx, { teamId: ctx.access.team.id, view }),
+    ),
   checkImport: teamProcedure("members.invite")
     .input(z.object({ csv: z.string() }))
     .mutation(async ({ ctx, input }) =>
-      summariseImport(await checkImport(ctx.db, await invitingTeam(ctx.db, ctx.access.team.id), input.csv, ctx.clock.now())),
+      summariseImport(
+        await checkImport(ctx.db, await invitingTeam(ctx.db, ctx.access.team.id), input.csv, ctx.clock.now()),
+      ),
     ),
   /** Progress of the import, batch by batch. */
   importCsv: teamProcedure("members.invite")
@@ -77,7 +81,12 @@ export const membersRouter = router({
     const me = ctx.access.membership?.id;
     if (!offer || !me) return null;
     if (offer.toMembershipId !== me && offer.fromMembershipId !== me) return null;
-    return { toName: offer.toName, toEmail: offer.toEmail, expiresAt: offer.expiresAt, offeredToMe: offer.toMembershipId === me };
+    return {
+      toName: offer.toName,
+      toEmail: offer.toEmail,
+      expiresAt: offer.expiresAt,
+      offeredToMe: offer.toMembershipId === me,
+    };
   }),
   answerOwnershipTransfer: teamProcedure("team.read")
     .input(z.object({ answer: z.enum(["accept", "decline", "cancel"]) }))

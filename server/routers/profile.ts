@@ -22,7 +22,12 @@ export const profileRouter = router({
     )
     .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx, input)),
   requestEmailChange: accountProcedure
-    .input(z.object({ newEmail: z.string().max(320, "An email address has at most 320 characters."), password: currentPassword }))
+    .input(
+      z.object({
+        newEmail: z.string().max(320, "An email address has at most 320 characters."),
+        password: currentPassword,
+      }),
+    )
     .mutation(({ ctx, input }) => requestEmailChange(ctx.db, ctx, input)),
   // Public: the link may be opened in a browser where nobody is signed in; the token names the account.
   confirmEmailChange: publicProcedure

@@ -11,8 +11,8 @@ import { profileRouter } from "./profile";
 import { securityRouter } from "./security";
 import { settingsRouter } from "./settings";
 import { staffConsoleRouter } from "./staff-console";
-import { supportAccessRouter } from "./support-access";
 import { subscriptionRouter } from "./subscription";
+import { supportAccessRouter } from "./support-access";
 import { teamsRouter } from "./teams";
 
 export const appRouter = router({

@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { getTeamSettings } from "../settings/get-settings";
-import { SESSION_IDLE_MINUTES_MAX, SESSION_IDLE_MINUTES_MIN, parseDomainList, updateSecuritySettings } from "../settings/update-settings";
-import { DEPARTED_RETENTION_DAYS_MAX, DEPARTED_RETENTION_DAYS_MIN, updateRetentionSettings } from "../settings/update-retention";
+import {
+  DEPARTED_RETENTION_DAYS_MAX,
+  DEPARTED_RETENTION_DAYS_MIN,
+  updateRetentionSettings,
+} from "../settings/update-retention";
+import {
+  parseDomainList,
+  SESSION_IDLE_MINUTES_MAX,
+  SESSION_IDLE_MINUTES_MIN,
+  updateSecuritySettings,
+} from "../settings/update-settings";
 import { router, teamProcedure } from "../trpc";
 
 export const settingsRouter = router({
@@ -13,8 +22,14 @@ export const settingsRouter = router({
         sessionIdleMinutes: z
           .number({ message: "Sign out after inactivity must be a number of minutes." })
           .int("Sign out after inactivity must be a whole number of minutes.")
-          .min(SESSION_IDLE_MINUTES_MIN, `Sign out after inactivity must be at least ${SESSION_IDLE_MINUTES_MIN} minutes.`)
-          .max(SESSION_IDLE_MINUTES_MAX, `Sign out after inactivity must be at most ${SESSION_IDLE_MINUTES_MAX} minutes.`)
+          .min(
+            SESSION_IDLE_MINUTES_MIN,
+            `Sign out after inactivity must be at least ${SESSION_IDLE_MINUTES_MIN} minutes.`,
+          )
+          .max(
+            SESSION_IDLE_MINUTES_MAX,
+            `Sign out after inactivity must be at most ${SESSION_IDLE_MINUTES_MAX} minutes.`,
+          )
           .optional(),
         allowedInviteDomains: z.string().max(2000, "Keep the list of domains under 2,000 characters.").optional(),
       }),
@@ -22,7 +37,8 @@ export const settingsRouter = router({
     .mutation(({ ctx, input }) =>
       updateSecuritySettings(ctx.db, ctx, {
         ...input,
-        allowedInviteDomains: input.allowedInviteDomains === undefined ? undefined : parseDomainList(input.allowedInviteDomains),
+        allowedInviteDomains:
+          input.allowedInviteDomains === undefined ? undefined : parseDomainList(input.allowedInviteDomains),
         teamId: ctx.access.team.id,
       }),
     ),
@@ -32,8 +48,14 @@ export const settingsRouter = router({
         departedUserRetentionDays: z
           .number({ message: "Keep departed users' personal data for a number of days." })
           .int("Keep departed users' personal data for a whole number of days.")
-          .min(DEPARTED_RETENTION_DAYS_MIN, `Keep departed users' personal data for at least ${DEPARTED_RETENTION_DAYS_MIN} day.`)
-          .max(DEPARTED_RETENTION_DAYS_MAX, `Keep departed users' personal data for at most ${DEPARTED_RETENTION_DAYS_MAX} days.`),
+          .min(
+            DEPARTED_RETENTION_DAYS_MIN,
+            `Keep departed users' personal data for at least ${DEPARTED_RETENTION_DAYS_MIN} day.`,
+          )
+          .max(
+            DEPARTED_RETENTION_DAYS_MAX,
+            `Keep departed users' personal data for at most ${DEPARTED_RETENTION_DAYS_MAX} days.`,
+          ),
       }),
     )
     .mutation(({ ctx, input }) => updateRetentionSettings(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),

@@ -22,15 +22,29 @@ export const staffConsoleRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      openSupportSession(ctx.db, ctx, { id: ctx.staff.id, role: ctx.staff.role, accountId: ctx.actor.accountId, email: ctx.actor.email }, input),
+      openSupportSession(
+        ctx.db,
+        ctx,
+        { id: ctx.staff.id, role: ctx.staff.role, accountId: ctx.actor.accountId, email: ctx.actor.email },
+        input,
+      ),
     ),
   exit: staffProcedure.mutation(async ({ ctx }) => {
     if (ctx.supportSessionId) {
-      await endSupportSession(ctx.db, ctx, { supportSessionId: ctx.supportSessionId, accountId: ctx.actor.accountId }, "exit");
+      await endSupportSession(
+        ctx.db,
+        ctx,
+        { supportSessionId: ctx.supportSessionId, accountId: ctx.actor.accountId },
+        "exit",
+      );
     }
   }),
   viewAs: staffProcedure.input(z.object({ membershipId: z.uuid().nullable() })).mutation(({ ctx, input }) => {
     if (!ctx.supportSessionId) throw new DomainError("NOT_FOUND", "Open a team first.");
-    return viewAsMember(ctx.db, ctx, { supportSessionId: ctx.supportSessionId, accountId: ctx.actor.accountId, membershipId: input.membershipId });
+    return viewAsMember(ctx.db, ctx, {
+      supportSessionId: ctx.supportSessionId,
+      accountId: ctx.actor.accountId,
+      membershipId: input.membershipId,
+    });
   }),
 });

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { cancelSubscription, reactivateSubscription } from "../billing/cancel-subscription";
 import { CARD_DATA_REFUSED, containsCardNumber } from "../billing/card-data";
-import { confirmChange, idempotencyKeySchema, previewChange, subscriptionChangeSchema } from "../billing/change-subscription";
+import {
+  confirmChange,
+  idempotencyKeySchema,
+  previewChange,
+  subscriptionChangeSchema,
+} from "../billing/change-subscription";
 import { listInvoices } from "../billing/invoices";
 import { addPaymentMethod } from "../billing/payment-method";
 import { paymentProviders } from "../billing/payment-providers";
@@ -27,7 +32,9 @@ const cents = z.number().int().min(-100_000_000_000).max(100_000_000_000);
 
 export const subscriptionRouter = router({
   /** The summary and usage meters; prices and payment details only for owner and managers. */
-  summary: billingProcedure("subscription.read").query(({ ctx }) => subscriptionSummary(ctx.db, ctx.access, ctx.clock.now())),
+  summary: billingProcedure("subscription.read").query(({ ctx }) =>
+    subscriptionSummary(ctx.db, ctx.access, ctx.clock.now()),
+  ),
   /** For the banner every page of a terminated team shows. */
   retention: teamProcedure("team.read").query(({ ctx }) => teamRetention(ctx.db, ctx.access.team.id, ctx.clock.now())),
   invoices: billingProcedure("subscription.invoices.read").query(({ ctx }) => listInvoices(ctx.db, ctx.access.team.id)),
@@ -41,7 +48,14 @@ export const subscriptionRouter = router({
     .query(({ ctx, input }) => previewChange(ctx.db, ctx, ctx.access.team.id, input.change)),
   /** Applies a previewed change at once and writes its invoice. */
   confirmChange: billingProcedure("subscription.change")
-    .input(z.object({ change: subscriptionChangeSchema, idempotencyKey: idempotencyKeySchema, expectedVersion, expectedTotalCents: cents }))
+    .input(
+      z.object({
+        change: subscriptionChangeSchema,
+        idempotencyKey: idempotencyKeySchema,
+        expectedVersion,
+        expectedTotalCents: cents,
+      }),
+    )
     .mutation(({ ctx, input }) => confirmChange(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
 
   cancel: billingProcedure("subscription.change")
@@ -51,7 +65,9 @@ export const subscriptionRouter = router({
     .input(z.object({ expectedVersion }))
     .mutation(({ ctx, input }) => reactivateSubscription(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
 
-  previewRenewal: billingProcedure("subscription.change").query(({ ctx }) => previewRenewal(ctx.db, ctx, ctx.access.team.id)),
+  previewRenewal: billingProcedure("subscription.change").query(({ ctx }) =>
+    previewRenewal(ctx.db, ctx, ctx.access.team.id),
+  ),
   renew: billingProcedure("subscription.change")
     .input(z.object({ idempotencyKey: idempotencyKeySchema, expectedVersion, expectedTotalCents: cents }))
     .mutation(({ ctx, input }) => renewSubscription(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),

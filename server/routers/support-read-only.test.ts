@@ -5,11 +5,11 @@ import { groups, teams } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { fixedClock } from "../clock";
 import { callOverHttp } from "../testing/callers";
+import { refusal } from "../testing/refusal";
 import { requestContext } from "../testing/request-context";
 import { browserCaller, openSupportView, signInDemo, signInDemoSupport } from "../testing/support-session";
 import { createCallerFactory, router, teamProcedure } from "../trpc";
 import { appRouter } from "./root";
-import { refusal } from "../testing/refusal";
 
 const database = setUpTestDatabase();
 
@@ -25,7 +25,11 @@ beforeAll(async () => {
   acmeCorp = rows.find((t) => t.name === "Acme Corp")!.id;
   acmeConnect = rows.find((t) => t.name === "Acme Connect")!.id;
   const sessionId = await signInDemoSupport(db, clock);
-  const view = await openSupportView(db, clock, { teamId: acmeCorp, grantedBy: "owner@acme.example", staffSessionId: sessionId });
+  const view = await openSupportView(db, clock, {
+    teamId: acmeCorp,
+    grantedBy: "owner@acme.example",
+    staffSessionId: sessionId,
+  });
   support = { sessionId, supportSessionId: view.supportSessionId };
 });
 
@@ -58,7 +62,9 @@ const probeRouter = router({
       return "written";
     }),
     transactionReadOnly: teamProcedure("team.read").query(async ({ ctx }) => {
-      const [row] = rowsOf<{ read_only: string }>(await ctx.db.execute(sql`select current_setting('transaction_read_only') as read_only`));
+      const [row] = rowsOf<{ read_only: string }>(
+        await ctx.db.execute(sql`select current_setting('transaction_read_only') as read_only`),
+      );
       return row!.read_only;
     }),
     /** A query that names a write permission. */
@@ -104,22 +110,19 @@ describe("a support session viewing Acme Corp", () => {
     expect(access.permissions.every((p) => p.endsWith(".read"))).toBe(true);
   });
 
-  it.each(["renameTeam", "markTeamSeen"] as const)(
-    "is refused the mutation %s before it runs",
-    async (procedure) => {
-      const api = await createProbeCaller(support);
-      const before = mutationBodiesRun;
-      const error = await refusal(api.probe[procedure]({ teamId: acmeCorp }));
-      expect(error.code).toBe("FORBIDDEN");
-      expect(error.message).toBe("Support sessions are read-only.");
-      expect(mutationBodiesRun).toBe(before);
-      const [team] = await database.handle.db.select({ name: teams.name }).from(teams).where(eq(teams.id, acmeCorp));
-      expect(team!.name).toBe("Acme Corp");
-    },
-  );
+  it.each(["renameTeam", "markTeamSeen"] as const)("is refused the mutation %s before it runs", async (procedure) => {
+    const api = await createProbeCaller(support);
+    const before = mutationBodiesRun;
+    const error = await refusal(api.probe[procedure]({ teamId: acmeCorp }));
+    expect(error.code).toBe("FORBIDDEN");
+    expect(error.message).toBe("Support sessions are read-only.");
+    expect(mutationBodiesRun).toBe(before);
+    const [team] = await database.handle.db.select({ name: teams.name }).from(teams).where(eq(teams.id, acmeCorp));
+    expect(team!.name).toBe("Acme Corp");
+  });
 
   it("is refused a query that needs a write permission", async () => {
-    const api = (await createProbeCaller(support));
+    const api = await createProbeCaller(support);
     const error = await refusal(api.probe.settingsForEditing({ teamId: acmeCorp }));
     expect(error.code).toBe("FORBIDDEN");
     expect(error.message).toBe("Support sessions are read-only.");
@@ -127,7 +130,9 @@ describe("a support session viewing Acme Corp", () => {
 
   it("reads inside a READ ONLY transaction, while a member's reads do not", async () => {
     expect(await (await createProbeCaller(support)).probe.transactionReadOnly({ teamId: acmeCorp })).toBe("on");
-    expect(await (await createProbeCaller(await ownerCookies())).probe.transactionReadOnly({ teamId: acmeCorp })).toBe("off");
+    expect(await (await createProbeCaller(await ownerCookies())).probe.transactionReadOnly({ teamId: acmeCorp })).toBe(
+      "off",
+    );
   });
 
   it("cannot write even through a read that forgot its checks: PostgreSQL refuses it", async () => {
@@ -140,20 +145,28 @@ describe("a support session viewing Acme Corp", () => {
 
   it("sees that refusal as a generic error that quotes the request id", async () => {
     const ctx = await requestContext(database.handle.db, clock, support);
-    const { status, body } = await callOverHttp(probeRouter, { ...ctx, request: { ...ctx.request, requestId: "req-support-0001" } }, {
-      path: "probe.sneakyWrite",
-      type: "query",
-      input: { teamId: acmeCorp },
-    });
+    const { status, body } = await callOverHttp(
+      probeRouter,
+      { ...ctx, request: { ...ctx.request, requestId: "req-support-0001" } },
+      {
+        path: "probe.sneakyWrite",
+        type: "query",
+        input: { teamId: acmeCorp },
+      },
+    );
     expect(status).toBe(500);
-    expect(body.error?.message).toBe("Something went wrong on our side. Quote request id req-support-0001 when reporting it.");
+    expect(body.error?.message).toBe(
+      "Something went wrong on our side. Quote request id req-support-0001 when reporting it.",
+    );
     expect(body.error?.message).not.toMatch(/read-only|INSERT/i);
     expect(body.error?.data).toMatchObject({ code: "INTERNAL_SERVER_ERROR", requestId: "req-support-0001" });
     expect(await plantedGroups()).toBe(0);
   });
 
   it("the same sloppy read does write for a manager, so the guard is the transaction", async () => {
-    expect(await (await createProbeCaller(await ownerCookies())).probe.sneakyWrite({ teamId: acmeCorp })).toBe("written");
+    expect(await (await createProbeCaller(await ownerCookies())).probe.sneakyWrite({ teamId: acmeCorp })).toBe(
+      "written",
+    );
     expect(await plantedGroups()).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, groups, supportSessions } from "@/db/schema";
+import { DEMO_PASSWORD } from "@/db/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { fixedClock } from "../clock";
@@ -11,7 +12,6 @@ import { demoTeamId, membershipOf } from "../testing/demo";
 import { sampleOf } from "../testing/json-schema-arbitrary";
 import { callProcedure, domainCodeOf, outcomeOf, routerProcedures } from "../testing/procedures";
 import { browserCaller, openSupportView, signInDemo, signInDemoSupport } from "../testing/support-session";
-import { DEMO_PASSWORD } from "@/db/seed";
 
 const database = setUpTestDatabase();
 const clock = fixedClock(new Date());
@@ -44,53 +44,97 @@ async function sessionEnd(supportSessionId: string) {
 /** Known real values for the inputs of Acme Corp's procedures. */
 async function acmeFields() {
   const liam = await membershipOf(db(), acmeCorp, "liam.chen@acme.example");
-  const [sales] = await db().select({ id: groups.id }).from(groups).where(and(eq(groups.teamId, acmeCorp), eq(groups.name, "Sales")));
-  return { teamId: acmeCorp, membershipId: liam!.id, membershipIds: [liam!.id], groupId: sales!.id, groupIds: [sales!.id], password: DEMO_PASSWORD, currentPassword: DEMO_PASSWORD };
+  const [sales] = await db()
+    .select({ id: groups.id })
+    .from(groups)
+    .where(and(eq(groups.teamId, acmeCorp), eq(groups.name, "Sales")));
+  return {
+    teamId: acmeCorp,
+    membershipId: liam!.id,
+    membershipIds: [liam!.id],
+    groupId: sales!.id,
+    groupIds: [sales!.id],
+    password: DEMO_PASSWORD,
+    currentPassword: DEMO_PASSWORD,
+  };
 }
 
 describe("a support session reached the way a browser reaches it", () => {
   it("is refused every team mutation of the app router with the read-only code, and none of them writes", async () => {
-    const view = await openSupportView(db(), clock, { teamId: acmeCorp, grantedBy: "manager@acme.example", staffSessionId });
+    const view = await openSupportView(db(), clock, {
+      teamId: acmeCorp,
+      grantedBy: "manager@acme.example",
+      staffSessionId,
+    });
     const fields = await acmeFields();
     const mutations = routerProcedures().filter((p) => p.type === "mutation" && p.rule.gate === "team");
     expect(mutations.map((p) => p.path)).toContain("members.answerOwnershipTransfer");
     const before = await auditCount();
     const answers: string[] = [];
     for (const procedure of mutations) {
-      const api = await browserCaller(db(), clock, { sessionId: staffSessionId, supportSessionId: view.supportSessionId });
+      const api = await browserCaller(db(), clock, {
+        sessionId: staffSessionId,
+        supportSessionId: view.supportSessionId,
+      });
       const outcome = await outcomeOf(callProcedure(api, procedure.path, sampleOf(procedure.input!, fields)));
-      answers.push(`${procedure.path}: ${outcome.ok ? "answered" : `${outcome.error.code} ${domainCodeOf(outcome.error)} ${outcome.error.message}`}`);
+      answers.push(
+        `${procedure.path}: ${outcome.ok ? "answered" : `${outcome.error.code} ${domainCodeOf(outcome.error)} ${outcome.error.message}`}`,
+      );
     }
     expect(answers).toEqual(mutations.map((p) => `${p.path}: FORBIDDEN READ_ONLY Support sessions are read-only.`));
     expect(await auditCount()).toBe(before);
   });
 
   it("answers every team query or refuses it by permission, and records each answer as one support.viewed", async () => {
-    const view = await openSupportView(db(), clock, { teamId: acmeCorp, grantedBy: "owner@acme.example", staffSessionId });
+    const view = await openSupportView(db(), clock, {
+      teamId: acmeCorp,
+      grantedBy: "owner@acme.example",
+      staffSessionId,
+    });
     const fields = await acmeFields();
     const queries = routerProcedures().filter((p) => p.type === "query" && p.rule.gate === "team");
     const wrong: string[] = [];
     for (const procedure of queries) {
       if (procedure.rule.gate !== "team") continue;
-      const api = await browserCaller(db(), clock, { sessionId: staffSessionId, supportSessionId: view.supportSessionId });
+      const api = await browserCaller(db(), clock, {
+        sessionId: staffSessionId,
+        supportSessionId: view.supportSessionId,
+      });
       const viewsBefore = await auditCount("support.viewed");
       const outcome = await outcomeOf(callProcedure(api, procedure.path, sampleOf(procedure.input!, fields)));
       const may = checkPermission(procedure.rule.permission, { support: true }, "filemaker_cloud").allowed;
       const views = (await auditCount("support.viewed")) - viewsBefore;
-      if (may && !(outcome.ok && views === 1)) wrong.push(`${procedure.path} should answer with one view recorded; ${views} views, ${outcome.ok ? "answered" : outcome.error.message}`);
-      if (!may && (outcome.ok || outcome.error.code !== "FORBIDDEN" || views !== 0)) wrong.push(`${procedure.path} should be refused by permission`);
+      if (may && !(outcome.ok && views === 1))
+        wrong.push(
+          `${procedure.path} should answer with one view recorded; ${views} views, ${outcome.ok ? "answered" : outcome.error.message}`,
+        );
+      if (!may && (outcome.ok || outcome.error.code !== "FORBIDDEN" || views !== 0))
+        wrong.push(`${procedure.path} should be refused by permission`);
     }
     expect(wrong).toEqual([]);
     const [last] = await db()
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.teamId, acmeCorp), eq(auditEvents.action, "support.viewed"), eq(auditEvents.targetId, "teams.home")));
+      .where(
+        and(
+          eq(auditEvents.teamId, acmeCorp),
+          eq(auditEvents.action, "support.viewed"),
+          eq(auditEvents.targetId, "teams.home"),
+        ),
+      );
     expect(last).toMatchObject({ actorType: "staff", actorLabel: "support@console.example", targetType: "procedure" });
   });
 
   it("is the staff member's own account everywhere outside the team it views", async () => {
-    const view = await openSupportView(db(), clock, { teamId: acmeCorp, grantedBy: "manager@acme.example", staffSessionId });
-    const api = await browserCaller(db(), clock, { sessionId: staffSessionId, supportSessionId: view.supportSessionId });
+    const view = await openSupportView(db(), clock, {
+      teamId: acmeCorp,
+      grantedBy: "manager@acme.example",
+      staffSessionId,
+    });
+    const api = await browserCaller(db(), clock, {
+      sessionId: staffSessionId,
+      supportSessionId: view.supportSessionId,
+    });
     expect((await api.account.me()).email).toBe("support@console.example");
     const other = await outcomeOf(api.teams.home({ teamId: await demoTeamId(db(), "Acme Connect") }));
     expect(other.ok ? "answered" : other.error.code).toBe("NOT_FOUND");
@@ -99,7 +143,9 @@ describe("a support session reached the way a browser reaches it", () => {
   it("cannot be opened by plain support without a grant, not even by breaking the glass", async () => {
     const staff = await browserCaller(db(), clock, { sessionId: staffSessionId });
     const connect = await demoTeamId(db(), "Acme Connect");
-    const attempt = await outcomeOf(staff.staffConsole.open({ teamId: connect, reason: "Platform outage INC-77, checking flows", breakGlass: true }));
+    const attempt = await outcomeOf(
+      staff.staffConsole.open({ teamId: connect, reason: "Platform outage INC-77, checking flows", breakGlass: true }),
+    );
     expect(attempt.ok ? "opened" : [attempt.error.code, attempt.error.message]).toEqual([
       "FORBIDDEN",
       "Acme Connect has not granted support access. Ask the team's owner or a manager to grant it in Settings.",
@@ -107,7 +153,9 @@ describe("a support session reached the way a browser reaches it", () => {
   });
 
   it("is closed to staff who signed in without two-step verification", async () => {
-    const staff = await browserCaller(db(), clock, { sessionId: await signInDemo(db(), clock, "manager@acme.example") });
+    const staff = await browserCaller(db(), clock, {
+      sessionId: await signInDemo(db(), clock, "manager@acme.example"),
+    });
     const attempt = await outcomeOf(staff.staffConsole.open({ teamId: acmeCorp, reason: "Ticket 1" }));
     expect(attempt.ok ? "opened" : attempt.error.message).toBe("This area is for support staff.");
   });
@@ -121,7 +169,12 @@ describe("a support session ends", () => {
   }
 
   it("60 minutes after it opened, whatever the grant allows", async () => {
-    const view = await openSupportView(db(), clock, { teamId: acmeCorp, grantedBy: "manager@acme.example", staffSessionId, hours: 48 });
+    const view = await openSupportView(db(), clock, {
+      teamId: acmeCorp,
+      grantedBy: "manager@acme.example",
+      staffSessionId,
+      hours: 48,
+    });
     expect(view.endsAt.getTime() - clock.now().getTime()).toBe(SUPPORT_SESSION_MAX_MS);
     clock.advance(SUPPORT_SESSION_MAX_MS - 1000);
     expect(await stillViewing(view.supportSessionId)).toBe("viewing");
@@ -131,8 +184,11 @@ describe("a support session ends", () => {
   });
 
   it("when the grant it was opened under ends, before its 60 minutes are up", async () => {
-    const manager = await browserCaller(db(), clock, { sessionId: await signInDemo(db(), clock, "manager@acme.example") });
-    for (const grant of await manager.supportAccess.list({ teamId: acmeCorp })) await manager.supportAccess.revoke({ teamId: acmeCorp, grantId: grant.id });
+    const manager = await browserCaller(db(), clock, {
+      sessionId: await signInDemo(db(), clock, "manager@acme.example"),
+    });
+    for (const grant of await manager.supportAccess.list({ teamId: acmeCorp }))
+      await manager.supportAccess.revoke({ teamId: acmeCorp, grantId: grant.id });
     const grant = await manager.supportAccess.grant({ teamId: acmeCorp, hours: 1 });
     clock.advance(40 * 60 * 1000);
     const staff = await browserCaller(db(), clock, { sessionId: staffSessionId });
@@ -146,7 +202,11 @@ describe("a support session ends", () => {
   });
 
   it("at once when the team revokes the grant", async () => {
-    const view = await openSupportView(db(), clock, { teamId: acmeCorp, grantedBy: "manager@acme.example", staffSessionId });
+    const view = await openSupportView(db(), clock, {
+      teamId: acmeCorp,
+      grantedBy: "manager@acme.example",
+      staffSessionId,
+    });
     expect(await stillViewing(view.supportSessionId)).toBe("viewing");
     const owner = await browserCaller(db(), clock, { sessionId: await signInDemo(db(), clock, "owner@acme.example") });
     await owner.supportAccess.revoke({ teamId: acmeCorp, grantId: view.grantId });
@@ -155,7 +215,11 @@ describe("a support session ends", () => {
   });
 
   it("when the staff member loses staff rights", async () => {
-    const view = await openSupportView(db(), clock, { teamId: acmeCorp, grantedBy: "manager@acme.example", staffSessionId });
+    const view = await openSupportView(db(), clock, {
+      teamId: acmeCorp,
+      grantedBy: "manager@acme.example",
+      staffSessionId,
+    });
     expect(await stillViewing(view.supportSessionId)).toBe("viewing");
     await removeStaff(db(), { actor: systemActor("test"), clock, request: noRequest }, "support@console.example");
     expect(await stillViewing(view.supportSessionId)).toBe("NOT_FOUND");
@@ -172,9 +236,14 @@ describe("a support grant", () => {
     [168, "granted"],
     [169, "BAD_REQUEST"],
   ])("of %i hours is %s", async (hours, answer) => {
-    const manager = await browserCaller(db(), clock, { sessionId: await signInDemo(db(), clock, "manager@acme.example") });
+    const manager = await browserCaller(db(), clock, {
+      sessionId: await signInDemo(db(), clock, "manager@acme.example"),
+    });
     const outcome = await outcomeOf(manager.supportAccess.grant({ teamId: acmeCorp, hours }));
     expect(outcome.ok ? "granted" : outcome.error.code).toBe(answer);
-    if (outcome.ok) expect((outcome.value as { endsAt: Date }).endsAt).toEqual(new Date(clock.now().getTime() + hours * 60 * 60 * 1000));
+    if (outcome.ok)
+      expect((outcome.value as { endsAt: Date }).endsAt).toEqual(
+        new Date(clock.now().getTime() + hours * 60 * 60 * 1000),
+      );
   });
 });

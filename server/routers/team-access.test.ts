@@ -3,8 +3,8 @@ import { teams } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { anonymousActor } from "../actor";
 import { callerForEmail, contextFor } from "../testing/callers";
-import { createCaller } from "./root";
 import { refusal } from "../testing/refusal";
+import { createCaller } from "./root";
 
 const database = setUpTestDatabase();
 
@@ -124,7 +124,11 @@ describe("people outside the team", () => {
 
   it("anonymous visitors are asked to sign in", async () => {
     const api = createCaller(contextFor(database.handle.db, anonymousActor));
-    for (const call of [api.teams.home({ teamId: acmeCorp }), api.members.list({ teamId: acmeCorp }), api.teams.mine()]) {
+    for (const call of [
+      api.teams.home({ teamId: acmeCorp }),
+      api.members.list({ teamId: acmeCorp }),
+      api.teams.mine(),
+    ]) {
       const error = await refusal(call);
       expect(error.code).toBe("UNAUTHORIZED");
       expect(error.message).toBe("Sign in to continue.");

@@ -26,7 +26,11 @@ export function parseDomainList(text: string): string[] {
     .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
     .filter(Boolean);
   const bad = domains.filter((d) => !DOMAIN.test(d));
-  if (bad.length) throw new DomainError("INVALID_INPUT", `Not an email domain: ${bad.join(", ")}. Write domains like acme.example, separated by commas.`);
+  if (bad.length)
+    throw new DomainError(
+      "INVALID_INPUT",
+      `Not an email domain: ${bad.join(", ")}. Write domains like acme.example, separated by commas.`,
+    );
   return [...new Set(domains)];
 }
 
@@ -47,18 +51,25 @@ export async function updateSecuritySettings(
     );
   }
   if (change.mfaRequired && ctx.actor.kind === "account" && !ctx.actor.mfaVerified) {
-    throw new DomainError("INVALID_INPUT", "Turn on two-step verification for yourself first (Security), then require it for the team.");
+    throw new DomainError(
+      "INVALID_INPUT",
+      "Turn on two-step verification for yourself first (Security), then require it for the team.",
+    );
   }
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(teamSettings).where(eq(teamSettings.teamId, teamId)).for("update");
     if (!before) throw new DomainError("NOT_FOUND", "This team has no settings.");
     const changed = Object.fromEntries(
       Object.entries(change).filter(
-        ([key, value]) => value !== undefined && JSON.stringify(before[key as keyof typeof before]) !== JSON.stringify(value),
+        ([key, value]) =>
+          value !== undefined && JSON.stringify(before[key as keyof typeof before]) !== JSON.stringify(value),
       ),
     ) as SecuritySettingsChange;
     if (Object.keys(changed).length === 0) return;
-    await tx.update(teamSettings).set({ ...changed, updatedAt: ctx.clock.now() }).where(eq(teamSettings.teamId, teamId));
+    await tx
+      .update(teamSettings)
+      .set({ ...changed, updatedAt: ctx.clock.now() })
+      .where(eq(teamSettings.teamId, teamId));
     await recordAudit(tx, {
       ...auditContext(ctx),
       teamId,

@@ -22,13 +22,22 @@ export async function addStaff(
   const now = ctx.clock.now();
   return db.transaction(async (tx) => {
     const account = await findAccountByEmail(tx, input.email);
-    if (!account) throw new DomainError("NOT_FOUND", `No account uses ${input.email}. The person signs up first, then is made staff.`);
+    if (!account)
+      throw new DomainError(
+        "NOT_FOUND",
+        `No account uses ${input.email}. The person signs up first, then is made staff.`,
+      );
     let setupKey: string | null = null;
     if (!account.totpEnabledAt) {
       setupKey = input.totpSecret ?? newTotpSecret(account.email).secret;
       await tx
         .update(accounts)
-        .set({ totpSecretEncrypted: encrypt(keyRing(), setupKey), totpEnabledAt: now, totpLastUsedStep: null, updatedAt: now })
+        .set({
+          totpSecretEncrypted: encrypt(keyRing(), setupKey),
+          totpEnabledAt: now,
+          totpLastUsedStep: null,
+          updatedAt: now,
+        })
         .where(eq(accounts.id, account.id));
     }
     const [member] = await tx
@@ -57,6 +66,11 @@ export async function removeStaff(db: Queryable, ctx: DomainContext, email: stri
       .where(and(eq(sql`lower(${accounts.email})`, email.trim().toLowerCase()), isNull(staff.revokedAt)));
     if (!row) throw new DomainError("NOT_FOUND", `${email} is not staff.`);
     await tx.update(staff).set({ revokedAt: ctx.clock.now() }).where(eq(staff.id, row.id));
-    await recordAudit(tx, { ...auditContext(ctx), teamId: null, action: "staff.removed", target: { type: "staff", id: row.id } });
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId: null,
+      action: "staff.removed",
+      target: { type: "staff", id: row.id },
+    });
   });
 }

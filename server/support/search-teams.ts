@@ -14,7 +14,13 @@ export async function searchTeams(db: Queryable, query: string, now: Date) {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const granted = sql<boolean>`exists (select 1 from ${supportGrants} where ${supportGrants.teamId} = ${teams.id} and ${supportGrants.revokedAt} is null and ${supportGrants.endsAt} > ${now.toISOString()}::timestamptz)`;
   return db
-    .selectDistinct({ id: teams.id, name: teams.name, product: teams.product, status: teams.status, accessGranted: granted })
+    .selectDistinct({
+      id: teams.id,
+      name: teams.name,
+      product: teams.product,
+      status: teams.status,
+      accessGranted: granted,
+    })
     .from(teams)
     .innerJoin(memberships, and(eq(memberships.teamId, teams.id), eq(memberships.role, "owner")))
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))

@@ -43,13 +43,23 @@ export async function grantSupportAccess(
 }
 
 /** Ends a grant at once; a support session opened under it ends at its next request. */
-export async function revokeSupportGrant(db: Queryable, ctx: DomainContext, input: { teamId: string; grantId: string }) {
+export async function revokeSupportGrant(
+  db: Queryable,
+  ctx: DomainContext,
+  input: { teamId: string; grantId: string },
+) {
   const now = ctx.clock.now();
   await db.transaction(async (tx) => {
     const [grant] = await tx
       .update(supportGrants)
       .set({ revokedAt: now })
-      .where(and(eq(supportGrants.teamId, input.teamId), eq(supportGrants.id, input.grantId), isNull(supportGrants.revokedAt)))
+      .where(
+        and(
+          eq(supportGrants.teamId, input.teamId),
+          eq(supportGrants.id, input.grantId),
+          isNull(supportGrants.revokedAt),
+        ),
+      )
       .returning();
     if (!grant) throw new DomainError("NOT_FOUND", "This support access has already ended.");
     await recordAudit(tx, {

@@ -15,7 +15,10 @@ const clock = fixedClock("2026-08-03T09:00:00Z");
 async function staffCaller(options: { mfaVerified: boolean; supportSessionId?: string }) {
   const { db } = database.handle;
   const actor = await accountActor(db, "support@console.example", { mfaVerified: options.mfaVerified });
-  return createCaller({ ...contextFor(db, actor, { clock }), ...(options.supportSessionId ? { supportSessionId: options.supportSessionId } : {}) });
+  return createCaller({
+    ...contextFor(db, actor, { clock }),
+    ...(options.supportSessionId ? { supportSessionId: options.supportSessionId } : {}),
+  });
 }
 
 describe("a support cookie", () => {
@@ -24,7 +27,10 @@ describe("a support cookie", () => {
     const teamId = await demoTeamId(db, "Acme Corp");
     const manager = createCaller(contextFor(db, await accountActor(db, "manager@acme.example"), { clock }));
     await manager.supportAccess.grant({ teamId, hours: 2, note: "Ticket 2001" });
-    const session = await (await staffCaller({ mfaVerified: true })).staffConsole.open({ teamId, reason: "Ticket 2001" });
+    const session = await (await staffCaller({ mfaVerified: true })).staffConsole.open({
+      teamId,
+      reason: "Ticket 2001",
+    });
 
     const verified = await staffCaller({ mfaVerified: true, supportSessionId: session.id });
     expect((await verified.members.list({ teamId })).members.length).toBeGreaterThan(0);

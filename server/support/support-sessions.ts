@@ -33,7 +33,8 @@ export async function openSupportSession(
   input: { teamId: string; reason: string; breakGlass?: boolean },
 ): Promise<{ id: string; endsAt: Date }> {
   const reason = input.reason.trim();
-  if (reason.length < 3) throw new DomainError("INVALID_INPUT", "Give a reason or a ticket reference for opening this team.");
+  if (reason.length < 3)
+    throw new DomainError("INVALID_INPUT", "Give a reason or a ticket reference for opening this team.");
   const now = ctx.clock.now();
   return db.transaction(async (tx) => {
     const [team] = await tx.select().from(teams).where(eq(teams.id, input.teamId));
@@ -47,16 +48,32 @@ export async function openSupportSession(
     const breakGlass = !grant;
     if (breakGlass) {
       if (member.role !== "support_admin" || !input.breakGlass) {
-        throw new DomainError("FORBIDDEN", `${team.name} has not granted support access. Ask the team's owner or a manager to grant it in Settings.`);
+        throw new DomainError(
+          "FORBIDDEN",
+          `${team.name} has not granted support access. Ask the team's owner or a manager to grant it in Settings.`,
+        );
       }
       if (reason.length < BREAK_GLASS_REASON_MIN) {
-        throw new DomainError("INVALID_INPUT", `Opening a team without its consent needs a written reason of at least ${BREAK_GLASS_REASON_MIN} characters.`);
+        throw new DomainError(
+          "INVALID_INPUT",
+          `Opening a team without its consent needs a written reason of at least ${BREAK_GLASS_REASON_MIN} characters.`,
+        );
       }
     }
-    const endsAt = new Date(Math.min(now.getTime() + SUPPORT_SESSION_MAX_MS, grant ? grant.endsAt.getTime() : Number.POSITIVE_INFINITY));
+    const endsAt = new Date(
+      Math.min(now.getTime() + SUPPORT_SESSION_MAX_MS, grant ? grant.endsAt.getTime() : Number.POSITIVE_INFINITY),
+    );
     const [session] = await tx
       .insert(supportSessions)
-      .values({ teamId: team.id, staffId: member.id, grantId: grant?.id ?? null, breakGlass, reason, startedAt: now, endsAt })
+      .values({
+        teamId: team.id,
+        staffId: member.id,
+        grantId: grant?.id ?? null,
+        breakGlass,
+        reason,
+        startedAt: now,
+        endsAt,
+      })
       .returning({ id: supportSessions.id, endsAt: supportSessions.endsAt });
     await recordAudit(tx, {
       ...auditContext(ctx),
@@ -86,7 +103,14 @@ export async function openSupportSession(
 }
 
 export function supportActor(member: StaffMember, teamId: string, supportSessionId: string): Actor {
-  return { kind: "support", staffId: member.id, accountId: member.accountId, email: member.email, teamId, supportSessionId };
+  return {
+    kind: "support",
+    staffId: member.id,
+    accountId: member.accountId,
+    email: member.email,
+    teamId,
+    supportSessionId,
+  };
 }
 
 export interface LiveSupportSession {
@@ -119,10 +143,20 @@ export async function resolveSupportSession(
   const now = ctx.clock.now();
   const grantOver = row.grant && (row.grant.revokedAt !== null || row.grant.endsAt <= now);
   if (row.session.endsAt <= now || grantOver || row.staff.revokedAt) {
-    await endSupportSession(db, ctx, { supportSessionId: row.session.id, accountId: input.accountId }, grantOver ? "grant_ended" : "expired");
+    await endSupportSession(
+      db,
+      ctx,
+      { supportSessionId: row.session.id, accountId: input.accountId },
+      grantOver ? "grant_ended" : "expired",
+    );
     return null;
   }
-  const member = { id: row.staff.id, role: row.staff.role, accountId: input.accountId, email: ctx.actor.kind === "account" ? ctx.actor.email : "" };
+  const member = {
+    id: row.staff.id,
+    role: row.staff.role,
+    accountId: input.accountId,
+    email: ctx.actor.kind === "account" ? ctx.actor.email : "",
+  };
   return {
     actor: supportActor(member, row.session.teamId, row.session.id) as LiveSupportSession["actor"],
     teamId: row.session.teamId,
@@ -144,14 +178,24 @@ export async function endSupportSession(
       .select({ session: supportSessions, staff })
       .from(supportSessions)
       .innerJoin(staff, eq(staff.id, supportSessions.staffId))
-      .where(and(eq(supportSessions.id, input.supportSessionId), eq(staff.accountId, input.accountId), isNull(supportSessions.endedAt)))
+      .where(
+        and(
+          eq(supportSessions.id, input.supportSessionId),
+          eq(staff.accountId, input.accountId),
+          isNull(supportSessions.endedAt),
+        ),
+      )
       .for("update", { of: supportSessions });
     if (!row) return;
     await tx.update(supportSessions).set({ endedAt: now }).where(eq(supportSessions.id, row.session.id));
     const email = ctx.actor.kind === "account" || ctx.actor.kind === "support" ? ctx.actor.email : "";
     await recordAudit(tx, {
       ...auditContext(ctx),
-      actor: supportActor({ id: row.staff.id, role: row.staff.role, accountId: input.accountId, email }, row.session.teamId, row.session.id),
+      actor: supportActor(
+        { id: row.staff.id, role: row.staff.role, accountId: input.accountId, email },
+        row.session.teamId,
+        row.session.id,
+      ),
       teamId: row.session.teamId,
       action: "support.session.ended",
       target: { type: "support_session", id: row.session.id },
@@ -171,8 +215,15 @@ export async function viewAsMember(
       .select({ session: supportSessions, staff })
       .from(supportSessions)
       .innerJoin(staff, eq(staff.id, supportSessions.staffId))
-      .where(and(eq(supportSessions.id, input.supportSessionId), eq(staff.accountId, input.accountId), isNull(supportSessions.endedAt)));
-    if (!row) throw new DomainError("NOT_FOUND", "This support session has ended. Open the team again from the staff console.");
+      .where(
+        and(
+          eq(supportSessions.id, input.supportSessionId),
+          eq(staff.accountId, input.accountId),
+          isNull(supportSessions.endedAt),
+        ),
+      );
+    if (!row)
+      throw new DomainError("NOT_FOUND", "This support session has ended. Open the team again from the staff console.");
     if (input.membershipId) {
       const [membership] = await tx
         .select({ id: memberships.id })
@@ -180,14 +231,23 @@ export async function viewAsMember(
         .where(and(eq(memberships.teamId, row.session.teamId), eq(memberships.id, input.membershipId)));
       if (!membership) throw new DomainError("NOT_FOUND", "This user is not in the team.");
     }
-    await tx.update(supportSessions).set({ viewAsMembershipId: input.membershipId }).where(eq(supportSessions.id, row.session.id));
+    await tx
+      .update(supportSessions)
+      .set({ viewAsMembershipId: input.membershipId })
+      .where(eq(supportSessions.id, row.session.id));
     const email = ctx.actor.kind === "account" ? ctx.actor.email : "";
     await recordAudit(tx, {
       ...auditContext(ctx),
-      actor: supportActor({ id: row.staff.id, role: row.staff.role, accountId: input.accountId, email }, row.session.teamId, row.session.id),
+      actor: supportActor(
+        { id: row.staff.id, role: row.staff.role, accountId: input.accountId, email },
+        row.session.teamId,
+        row.session.id,
+      ),
       teamId: row.session.teamId,
       action: input.membershipId ? "support.view_as_member" : "support.view_as_manager",
-      target: input.membershipId ? { type: "membership", id: input.membershipId } : { type: "support_session", id: row.session.id },
+      target: input.membershipId
+        ? { type: "membership", id: input.membershipId }
+        : { type: "support_session", id: row.session.id },
     });
   });
 }
@@ -195,9 +255,20 @@ export async function viewAsMember(
 /** The staff member's support session the cookie names, while it is open. */
 export async function openSupportSessionOf(db: Queryable, staffId: string, supportSessionId: string, now: Date) {
   const [row] = await db
-    .select({ id: supportSessions.id, teamId: supportSessions.teamId, teamName: teams.name, endsAt: supportSessions.endsAt })
+    .select({
+      id: supportSessions.id,
+      teamId: supportSessions.teamId,
+      teamName: teams.name,
+      endsAt: supportSessions.endsAt,
+    })
     .from(supportSessions)
     .innerJoin(teams, eq(teams.id, supportSessions.teamId))
-    .where(and(eq(supportSessions.id, supportSessionId), eq(supportSessions.staffId, staffId), isNull(supportSessions.endedAt)));
+    .where(
+      and(
+        eq(supportSessions.id, supportSessionId),
+        eq(supportSessions.staffId, staffId),
+        isNull(supportSessions.endedAt),
+      ),
+    );
   return row && row.endsAt > now ? row : null;
 }

@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, staff, supportSessions, teams } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
@@ -26,15 +26,23 @@ let staffSessionId = "";
 /** The demo support account, signed in with two-step verification, its cookie naming a support session. */
 async function staffCaller(supportSessionId?: string) {
   staffSessionId ||= await signInDemoSupport(database.handle.db, clock);
-  return browserCaller(database.handle.db, clock, { sessionId: staffSessionId, ...(supportSessionId ? { supportSessionId } : {}) });
+  return browserCaller(database.handle.db, clock, {
+    sessionId: staffSessionId,
+    ...(supportSessionId ? { supportSessionId } : {}),
+  });
 }
 
 async function managerCaller() {
-  return createCaller(contextFor(database.handle.db, await accountActor(database.handle.db, "manager@acme.example"), { clock }));
+  return createCaller(
+    contextFor(database.handle.db, await accountActor(database.handle.db, "manager@acme.example"), { clock }),
+  );
 }
 
 async function events(action: string) {
-  return database.handle.db.select().from(auditEvents).where(and(eq(auditEvents.teamId, acmeCorp), eq(auditEvents.action, action)));
+  return database.handle.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.teamId, acmeCorp), eq(auditEvents.action, action)));
 }
 
 async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
@@ -64,7 +72,10 @@ describe("support access", () => {
       ["Acme Connect", false],
       ["Acme Corp", true],
     ]);
-    const session = await support.staffConsole.open({ teamId: acmeCorp, reason: "Ticket 1002: users cannot open Invoices" });
+    const session = await support.staffConsole.open({
+      teamId: acmeCorp,
+      reason: "Ticket 1002: users cannot open Invoices",
+    });
     expect(session.endsAt).toEqual(new Date(clock.now().getTime() + 60 * 60 * 1000));
 
     const viewing = await staffCaller(session.id);
@@ -76,7 +87,10 @@ describe("support access", () => {
     expect(write.code).toBe("FORBIDDEN");
     expect(write.message).toBe("Support sessions are read-only.");
 
-    expect((await events("support.session.started")).at(-1)).toMatchObject({ actorType: "staff", actorLabel: "support@console.example" });
+    expect((await events("support.session.started")).at(-1)).toMatchObject({
+      actorType: "staff",
+      actorLabel: "support@console.example",
+    });
     const viewed = await events("support.viewed");
     expect(viewed.map((e) => e.targetId)).toEqual(expect.arrayContaining(["teams.access", "members.list"]));
 
@@ -108,11 +122,23 @@ describe("support access", () => {
 
   it("lets a support admin break the glass with a written reason, and mails the owner at once", async () => {
     const { db } = database.handle;
-    await addStaff(db, { actor: { kind: "system", label: "test" }, clock, request: contextFor(db).request }, { email: "it@acme.example", role: "support_admin" });
-    const admin = createCaller(contextFor(db, await accountActor(db, "it@acme.example", { mfaVerified: true }), { clock }));
+    await addStaff(
+      db,
+      { actor: { kind: "system", label: "test" }, clock, request: contextFor(db).request },
+      { email: "it@acme.example", role: "support_admin" },
+    );
+    const admin = createCaller(
+      contextFor(db, await accountActor(db, "it@acme.example", { mfaVerified: true }), { clock }),
+    );
     const [acmeConnect] = await db.select().from(teams).where(eq(teams.name, "Acme Connect"));
-    await expect(admin.staffConsole.open({ teamId: acmeConnect!.id, reason: "outage", breakGlass: true })).rejects.toThrow("at least 20 characters");
-    await admin.staffConsole.open({ teamId: acmeConnect!.id, reason: "Platform outage INC-77, checking flows", breakGlass: true });
+    await expect(
+      admin.staffConsole.open({ teamId: acmeConnect!.id, reason: "outage", breakGlass: true }),
+    ).rejects.toThrow("at least 20 characters");
+    await admin.staffConsole.open({
+      teamId: acmeConnect!.id,
+      reason: "Platform outage INC-77, checking flows",
+      breakGlass: true,
+    });
     const mails = await listMailbox(db, "owner@acme.example");
     expect(mails.map((m) => m.subject)).toContain("Support opened Acme Connect without a grant");
     const [started] = await db
@@ -125,9 +151,13 @@ describe("support access", () => {
   it("is closed to staff who did not pass two-step verification, and to everyone else", async () => {
     const { db } = database.handle;
     const withoutCode = createCaller(contextFor(db, await accountActor(db, "support@console.example"), { clock }));
-    expect((await refusal(withoutCode.staffConsole.searchTeams({ query: "Acme" }))).message).toContain("two-step verification");
+    expect((await refusal(withoutCode.staffConsole.searchTeams({ query: "Acme" }))).message).toContain(
+      "two-step verification",
+    );
     const customer = await managerCaller();
-    expect((await refusal(customer.staffConsole.searchTeams({ query: "Acme" }))).message).toBe("This area is for support staff.");
+    expect((await refusal(customer.staffConsole.searchTeams({ query: "Acme" }))).message).toBe(
+      "This area is for support staff.",
+    );
     const [row] = await db.select().from(staff);
     expect(row).toBeDefined();
   });
@@ -138,11 +168,19 @@ describe("the second read-only guard", () => {
     const { db } = database.handle;
     const ctx = { actor: { kind: "system", label: "test" } as Actor, clock, request: contextFor(db).request };
     const error = await db
-      .transaction((tx) => createGroup(tx, ctx, { teamId: acmeCorp, name: "Written by support" }), { accessMode: "read only" })
-      .then(() => null, (e: unknown) => e);
+      .transaction((tx) => createGroup(tx, ctx, { teamId: acmeCorp, name: "Written by support" }), {
+        accessMode: "read only",
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     const codes: string[] = [];
-    for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code) codes.push(e.code);
+    for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+      if (e.code) codes.push(e.code);
     expect(codes).toContain("25006");
-    await expect((await managerCaller()).groups.list({ teamId: acmeCorp })).resolves.not.toContainEqual(expect.objectContaining({ name: "Written by support" }));
+    await expect((await managerCaller()).groups.list({ teamId: acmeCorp })).resolves.not.toContainEqual(
+      expect.objectContaining({ name: "Written by support" }),
+    );
   });
 });

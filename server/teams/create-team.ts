@@ -27,7 +27,14 @@ export async function createTeam(
     await tx.insert(teamSettings).values({ teamId: team!.id, updatedAt: now });
     const [owner] = await tx
       .insert(memberships)
-      .values({ teamId: team!.id, accountId: input.ownerAccountId, role: "owner", status: "active", createdAt: now, updatedAt: now })
+      .values({
+        teamId: team!.id,
+        accountId: input.ownerAccountId,
+        role: "owner",
+        status: "active",
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: memberships.id });
     const managed = input.ownerIsManaged
       ? await tx

@@ -1,4 +1,4 @@
-import { asc, eq, and, ne } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { memberships, teams } from "@/db/schema";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { teams } from "@/db/schema";
 import { DomainError } from "../errors";
-import { type TeamProduct, productName } from "../permissions";
+import { productName, type TeamProduct } from "../permissions";
 
 /** Refuses work on a team of another product ("Claris Connect teams have no groups"). */
 export async function requireProduct(db: Queryable, teamId: string, product: TeamProduct, what: string): Promise<void> {

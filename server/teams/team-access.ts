@@ -4,12 +4,12 @@ import { accounts, memberships, teamSettings, teams } from "@/db/schema";
 import type { Actor } from "../actor";
 import { DomainError } from "../errors";
 import {
-  type Permission,
-  PERMISSIONS,
-  type TeamRole,
   checkPermission,
   grantedPermissions,
+  PERMISSIONS,
+  type Permission,
   rolesOf,
+  type TeamRole,
 } from "../permissions";
 import { productLacks } from "./require-product";
 
@@ -69,7 +69,13 @@ export async function authoriseTeamAccess(
     if (options.viewAsMembershipId) {
       // Exactly what that member may read: their permissions, less every write.
       const [member] = await db
-        .select({ id: memberships.id, role: memberships.role, licensed: memberships.licensed, name: accounts.name, email: accounts.email })
+        .select({
+          id: memberships.id,
+          role: memberships.role,
+          licensed: memberships.licensed,
+          name: accounts.name,
+          email: accounts.email,
+        })
         .from(memberships)
         .innerJoin(accounts, eq(accounts.id, memberships.accountId))
         .where(and(eq(memberships.teamId, team.id), eq(memberships.id, options.viewAsMembershipId)));
@@ -88,9 +94,13 @@ export async function authoriseTeamAccess(
     if (!row!.membershipId || !row!.role || row!.licensed === null) throw notFound;
     const membership = { id: row!.membershipId, role: row!.role, licensed: row!.licensed };
     if (row!.mfaRequired && !actor.mfaVerified) {
-      throw new DomainError("MFA_REQUIRED", `${team.name} requires two-step verification. Turn it on in Security to continue.`, {
-        teamName: team.name,
-      });
+      throw new DomainError(
+        "MFA_REQUIRED",
+        `${team.name} requires two-step verification. Turn it on in Security to continue.`,
+        {
+          teamName: team.name,
+        },
+      );
     }
     const roles = rolesOf(membership);
     access = { team, membership, roles, permissions: grantedPermissions({ roles }, team.product) };
@@ -100,9 +110,13 @@ export async function authoriseTeamAccess(
   const verdict = checkPermission(permission, holder, team.product);
   if (verdict.allowed && (actor.kind !== "support" || permission.endsWith(".read"))) return access;
   if (!verdict.allowed && verdict.reason === "product") throw productLacks(team.product, permission.split(".")[0]!);
-  if (actor.kind === "support" && !permission.endsWith(".read")) throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+  if (actor.kind === "support" && !permission.endsWith(".read"))
+    throw new DomainError("READ_ONLY", "Support sessions are read-only.");
   if (actor.kind === "support") {
-    throw new DomainError("FORBIDDEN", `${access.support?.viewingAs?.name ?? "This member"} cannot ${PERMISSIONS[permission].label}.`);
+    throw new DomainError(
+      "FORBIDDEN",
+      `${access.support?.viewingAs?.name ?? "This member"} cannot ${PERMISSIONS[permission].label}.`,
+    );
   }
   throw new DomainError(
     "FORBIDDEN",

@@ -45,7 +45,14 @@ export async function teamHome(db: Queryable, access: TeamAccess, now: Date) {
   const teamHosts =
     seesAllHosts || hostIds.length > 0
       ? await db
-          .select({ id: hosts.id, name: hosts.name, hostname: hosts.hostname, region: hosts.region, status: hosts.status, filemakerVersion: hosts.filemakerVersion })
+          .select({
+            id: hosts.id,
+            name: hosts.name,
+            hostname: hosts.hostname,
+            region: hosts.region,
+            status: hosts.status,
+            filemakerVersion: hosts.filemakerVersion,
+          })
           .from(hosts)
           .where(seesAllHosts ? eq(hosts.teamId, team.id) : and(eq(hosts.teamId, team.id), inArray(hosts.id, hostIds)))
           .orderBy(asc(hosts.name))

@@ -3,7 +3,10 @@ import type { Queryable } from "@/db/client";
 import { accounts, memberships } from "@/db/schema";
 
 /** The team's owner: the one person who changes the subscription and hears about it. */
-export async function teamOwner(db: Queryable, teamId: string): Promise<{ accountId: string; email: string; name: string } | null> {
+export async function teamOwner(
+  db: Queryable,
+  teamId: string,
+): Promise<{ accountId: string; email: string; name: string } | null> {
   const [owner] = await db
     .select({ accountId: accounts.id, email: accounts.email, name: accounts.name })
     .from(memberships)

@@ -1,5 +1,5 @@
+import type { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { teams } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
@@ -21,6 +21,8 @@ describe("a terminated team", () => {
     expect(refused?.message).toContain("The subscription of Acme Corp has ended, so nothing can be changed. Renew it");
 
     expect((await manager.members.list({ teamId: acme!.id })).members.length).toBeGreaterThan(0);
-    await expect(manager.supportAccess.grant({ teamId: acme!.id, hours: 1 })).resolves.toMatchObject({ id: expect.any(String) });
+    await expect(manager.supportAccess.grant({ teamId: acme!.id, hours: 1 })).resolves.toMatchObject({
+      id: expect.any(String),
+    });
   });
 });

@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { AnyTRPCRouter } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { eq, sql } from "drizzle-orm";
 import superjson from "superjson";
 import type { Database } from "@/db/client";
 import { accounts } from "@/db/schema";
@@ -25,13 +25,23 @@ export async function callerForEmail(db: Database, email: string, options: { mfa
   return createCaller(contextFor(db, await accountActor(db, email, options)));
 }
 
-export async function accountActor(db: Database, email: string, options: { mfaVerified?: boolean } = {}): Promise<Actor> {
+export async function accountActor(
+  db: Database,
+  email: string,
+  options: { mfaVerified?: boolean } = {},
+): Promise<Actor> {
   const [account] = await db
     .select({ id: accounts.id, email: accounts.email })
     .from(accounts)
     .where(eq(sql`lower(${accounts.email})`, email.toLowerCase()));
   if (!account) throw new Error(`No account ${email} in the test database`);
-  return { kind: "account", accountId: account.id, email: account.email, sessionId: null, mfaVerified: options.mfaVerified ?? false };
+  return {
+    kind: "account",
+    accountId: account.id,
+    email: account.email,
+    sessionId: null,
+    mfaVerified: options.mfaVerified ?? false,
+  };
 }
 
 /**
@@ -62,6 +72,13 @@ export async function callOverHttp(
 export interface ErrorBody {
   message: string;
   code: number;
-  data: { code: string; httpStatus: number; path?: string; requestId?: string; domainCode?: string; [key: string]: unknown };
+  data: {
+    code: string;
+    httpStatus: number;
+    path?: string;
+    requestId?: string;
+    domainCode?: string;
+    [key: string]: unknown;
+  };
   [key: string]: unknown;
 }

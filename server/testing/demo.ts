@@ -10,7 +10,13 @@ export async function demoTeamId(db: Database, name: "Acme Corp" | "Acme Connect
 
 export async function membershipOf(db: Database, teamId: string, email: string) {
   const [row] = await db
-    .select({ id: memberships.id, role: memberships.role, licensed: memberships.licensed, status: memberships.status, accountId: accounts.id })
+    .select({
+      id: memberships.id,
+      role: memberships.role,
+      licensed: memberships.licensed,
+      status: memberships.status,
+      accountId: accounts.id,
+    })
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .where(and(eq(memberships.teamId, teamId), eq(sql`lower(${accounts.email})`, email.toLowerCase())));

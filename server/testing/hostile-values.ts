@@ -11,7 +11,7 @@ function nested(depth: number): unknown {
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(
     "'; drop table accounts; --",
-    "\" or 1=1 --",
+    '" or 1=1 --',
     "<script>alert(document.cookie)</script>",
     "{{7*7}}${7*7}",
     "../../etc/passwd",
@@ -26,9 +26,23 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   ),
   fc.string().map((s) => `${s}\u0000${s}`),
   fc.string({ unit: "binary", maxLength: 50 }),
-  fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 31) - 1, 1e308, -1e308, Infinity, -Infinity, NaN, -0, 0.5),
+  fc.constantFrom(
+    Number.MAX_SAFE_INTEGER,
+    Number.MAX_SAFE_INTEGER + 2,
+    2 ** 31,
+    -(2 ** 31) - 1,
+    1e308,
+    -1e308,
+    Infinity,
+    -Infinity,
+    NaN,
+    -0,
+    0.5,
+  ),
   fc.constantFrom(null, undefined, true, false, [], {}, [null], new Date(Number.NaN), new Date("2999-12-31T00:00:00Z")),
-  fc.constantFrom(nested(50), nested(5000), JSON.parse('{"__proto__": {"polluted": true}}'), { toString: "not a function" }),
+  fc.constantFrom(nested(50), nested(5000), JSON.parse('{"__proto__": {"polluted": true}}'), {
+    toString: "not a function",
+  }),
   fc.array(fc.string(), { minLength: 200, maxLength: 600 }),
 );
 
@@ -38,7 +52,8 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
  * hostile value in place of the whole input.
  */
 export function fuzzedInput(schema: JsonSchema | null, known: Record<string, unknown>): fc.Arbitrary<unknown> {
-  if (!schema) return fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: hostileValue, weight: 1 });
+  if (!schema)
+    return fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: hostileValue, weight: 1 });
   const fields = Object.entries(schema.properties ?? {}).map(([key, property]) => {
     const choices = [
       { arbitrary: schemaArbitrary(property), weight: 3 },

@@ -41,11 +41,16 @@ export function schemaArbitrary(schema: JsonSchema): fc.Arbitrary<unknown> {
     case "null":
       return fc.constant(null);
     case "array":
-      return fc.array(schemaArbitrary(schema.items ?? {}), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 5, 5) });
+      return fc.array(schemaArbitrary(schema.items ?? {}), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 5, 5),
+      });
     case "object": {
       const properties = schema.properties ?? {};
       const required = new Set(schema.required ?? []);
-      const record = Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, schemaArbitrary(value)]));
+      const record = Object.fromEntries(
+        Object.entries(properties).map(([key, value]) => [key, schemaArbitrary(value)]),
+      );
       return fc.record(record, { requiredKeys: [...required].filter((key) => key in properties) });
     }
     default:
@@ -62,7 +67,9 @@ function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
     // "^[A-Z]+$" with a length range becomes "^[A-Z]{min,max}$": filtering short strings out would never end.
     const repeated = /^\^(\[[^\]]+\]|\\.|.)[+*]\$$/.exec(schema.pattern);
     const pattern = repeated ? `^${repeated[1]}{${Math.max(minLength, 1)},${maxLength}}$` : schema.pattern;
-    return fc.stringMatching(new RegExp(pattern)).filter((s) => s.length >= minLength && s.length <= (schema.maxLength ?? Infinity));
+    return fc
+      .stringMatching(new RegExp(pattern))
+      .filter((s) => s.length >= minLength && s.length <= (schema.maxLength ?? Infinity));
   }
   return fc.string({ minLength, maxLength, unit: "grapheme" });
 }
@@ -94,7 +101,9 @@ export function sampleOf(schema: JsonSchema, known: Record<string, unknown> = {}
       if (schema.format === "email") return "sample.person@example.com";
       if (schema.pattern) return fc.sample(stringArbitrary(schema), { numRuns: 1, seed: 1 })[0];
       const text = "Sample text for a field";
-      return text.padEnd(schema.minLength ?? 0, "x").slice(0, Math.max(schema.maxLength ?? text.length, schema.minLength ?? 0));
+      return text
+        .padEnd(schema.minLength ?? 0, "x")
+        .slice(0, Math.max(schema.maxLength ?? text.length, schema.minLength ?? 0));
     }
     case "integer":
     case "number":

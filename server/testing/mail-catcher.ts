@@ -6,7 +6,11 @@ export interface CaughtMail {
 }
 
 /** A real SMTP server on a free loopback port that keeps every mail it is sent. */
-export async function startMailCatcher(): Promise<{ port: number; received: CaughtMail[]; close: () => Promise<void> }> {
+export async function startMailCatcher(): Promise<{
+  port: number;
+  received: CaughtMail[];
+  close: () => Promise<void>;
+}> {
   const received: CaughtMail[] = [];
   const server = new SMTPServer({
     authOptional: true,

@@ -1,8 +1,8 @@
-import { type AnyTRPCRouter, TRPCError, getTRPCErrorFromUnknown } from "@trpc/server";
+import { type AnyTRPCRouter, getTRPCErrorFromUnknown, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { DOMAIN_ERROR_CODES, DomainError } from "../errors";
-import { appRouter, createCaller } from "../routers/root";
+import { appRouter, type createCaller } from "../routers/root";
 import type { ProcedureMeta } from "../trpc";
 import type { JsonSchema } from "./json-schema-arbitrary";
 
@@ -37,7 +37,11 @@ export function routerProcedures(router: AnyTRPCRouter = appRouter): ProcedureEn
 
 function ruleOf(path: string, meta: Partial<ProcedureMeta> | undefined): ProcedureMeta {
   const known = ["public", "account", "team", "staff"];
-  if (!meta?.gate || !known.includes(meta.gate) || (meta.gate === "team" && !("permission" in meta && meta.permission))) {
+  if (
+    !meta?.gate ||
+    !known.includes(meta.gate) ||
+    (meta.gate === "team" && !("permission" in meta && meta.permission))
+  ) {
     throw new Error(
       `${path} has no authorization rule: build it with publicProcedure, accountProcedure, teamProcedure(permission) or staffProcedure from server/trpc.ts, so its meta names its gate.`,
     );
@@ -57,10 +61,14 @@ function inputSchemaOf(parsers: z.ZodType[]): JsonSchema | null {
 }
 
 /** Calls a procedure by its dotted path; a streamed answer is read to its end, so its errors surface. */
-export async function callProcedure(caller: ReturnType<typeof createCaller>, path: string, input: unknown): Promise<unknown> {
-  const call = path
-    .split(".")
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+export async function callProcedure(
+  caller: ReturnType<typeof createCaller>,
+  path: string,
+  input: unknown,
+): Promise<unknown> {
+  const call = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+    input: unknown,
+  ) => Promise<unknown>;
   const result = await call(input);
   if (result && typeof result === "object" && Symbol.asyncIterator in result) {
     const chunks: unknown[] = [];
@@ -68,7 +76,8 @@ export async function callProcedure(caller: ReturnType<typeof createCaller>, pat
       for await (const chunk of result as AsyncIterable<unknown>) chunks.push(chunk);
     } catch (error) {
       // A refusal in the middle of a stream comes after the middlewares: map it as they would.
-      if (error instanceof DomainError) throw new TRPCError({ code: DOMAIN_ERROR_CODES[error.code], message: error.message, cause: error });
+      if (error instanceof DomainError)
+        throw new TRPCError({ code: DOMAIN_ERROR_CODES[error.code], message: error.message, cause: error });
       throw getTRPCErrorFromUnknown(error);
     }
     return chunks;

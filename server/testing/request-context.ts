@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import type { Clock } from "../clock";
-import { type Context, SUPPORT_SESSION_COOKIE, createContext } from "../context";
+import { type Context, createContext, SUPPORT_SESSION_COOKIE } from "../context";
 
 /**
  * The context of one request exactly as the route handler builds it: from headers and the
@@ -12,6 +12,7 @@ export function requestContext(
   cookies: { sessionId?: string; supportSessionId?: string } = {},
 ): Promise<Context> {
   const headers = new Headers({ "user-agent": "router-walk" });
-  if (cookies.supportSessionId) headers.set("cookie", `${SUPPORT_SESSION_COOKIE}=${encodeURIComponent(cookies.supportSessionId)}`);
+  if (cookies.supportSessionId)
+    headers.set("cookie", `${SUPPORT_SESSION_COOKIE}=${encodeURIComponent(cookies.supportSessionId)}`);
   return createContext({ db, clock, headers, sessionId: cookies.sessionId });
 }

@@ -30,7 +30,8 @@ export async function signInWithTwoStep(
   credentials: { email: string; password: string; totpSecret: string },
 ): Promise<{ accountId: string; sessionId: string }> {
   const started = await beginSignIn(db, ctx, credentials);
-  if (started.status !== "challenge" || !started.secondStep) throw new Error(`${credentials.email} has no two-step verification to sign in with`);
+  if (started.status !== "challenge" || !started.secondStep)
+    throw new Error(`${credentials.email} has no two-step verification to sign in with`);
   const code = totpCodeAt(credentials.totpSecret, ctx.clock.now());
   const completed = await completeSignIn(db, ctx, { challengeToken: started.challengeToken, code });
   if (!completed.ok) throw new Error(`${credentials.email} could not complete two-step sign-in: ${completed.reason}`);

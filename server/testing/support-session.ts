@@ -8,11 +8,15 @@ import { signInWithPassword, signInWithTwoStep } from "./sign-in";
 
 /** The demo support staff member, signed in with two-step verification: a real session row. */
 export async function signInDemoSupport(db: Database, clock: Clock): Promise<string> {
-  const { sessionId } = await signInWithTwoStep(db, { clock, request: noRequest }, {
-    email: "support@console.example",
-    password: DEMO_PASSWORD,
-    totpSecret: DEMO_SUPPORT_TOTP_SECRET,
-  });
+  const { sessionId } = await signInWithTwoStep(
+    db,
+    { clock, request: noRequest },
+    {
+      email: "support@console.example",
+      password: DEMO_PASSWORD,
+      totpSecret: DEMO_SUPPORT_TOTP_SECRET,
+    },
+  );
   return sessionId;
 }
 
@@ -24,7 +28,11 @@ export async function signInDemo(db: Database, clock: Clock, email: string): Pro
 }
 
 /** The app router as a browser reaches it: a fresh request context from cookies on every call. */
-export async function browserCaller(db: Database, clock: Clock, cookies: { sessionId?: string; supportSessionId?: string }) {
+export async function browserCaller(
+  db: Database,
+  clock: Clock,
+  cookies: { sessionId?: string; supportSessionId?: string },
+) {
   return createCaller(await requestContext(db, clock, cookies));
 }
 
@@ -35,8 +43,15 @@ export async function openSupportView(
   input: { teamId: string; grantedBy: string; staffSessionId: string; hours?: number },
 ): Promise<{ grantId: string; supportSessionId: string; endsAt: Date }> {
   const manager = await browserCaller(db, clock, { sessionId: await signInDemo(db, clock, input.grantedBy) });
-  const grant = await manager.supportAccess.grant({ teamId: input.teamId, hours: input.hours ?? 4, note: "Ticket 4711" });
+  const grant = await manager.supportAccess.grant({
+    teamId: input.teamId,
+    hours: input.hours ?? 4,
+    note: "Ticket 4711",
+  });
   const staff = await browserCaller(db, clock, { sessionId: input.staffSessionId });
-  const session = await staff.staffConsole.open({ teamId: input.teamId, reason: "Ticket 4711: seat count looks wrong" });
+  const session = await staff.staffConsole.open({
+    teamId: input.teamId,
+    reason: "Ticket 4711: seat count looks wrong",
+  });
   return { grantId: grant.id, supportSessionId: session.id, endsAt: session.endsAt };
 }

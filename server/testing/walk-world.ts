@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/db/seed";
-import { type Actor, noRequest, systemActor } from "../actor";
 import { createAccount } from "../accounts/create-account";
+import { type Actor, noRequest, systemActor } from "../actor";
 import { createSession } from "../auth/sessions";
 import { startSubscription } from "../billing/start-subscription";
 import type { Clock } from "../clock";
@@ -15,9 +15,9 @@ import { addMembership } from "../members/add-membership";
 import type { TeamRole } from "../permissions";
 import { createCaller } from "../routers/root";
 import { addStaff } from "../support/add-staff";
-import { openSupportSession } from "../support/support-sessions";
 import { staffMemberOf } from "../support/staff-member";
 import { grantSupportAccess } from "../support/support-grants";
+import { openSupportSession } from "../support/support-sessions";
 import { createTeam } from "../teams/create-team";
 import { demoTeamId, membershipOf } from "./demo";
 import { requestContext } from "./request-context";
@@ -72,7 +72,13 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
   // over from before the deactivation would be, to show that team access refuses it anyway.
   const leftoverSession = async (email: string) => {
     const [row] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, email));
-    const sessionId = await createSession(db, { accountId: row!.id, now: clock.now(), ip: null, userAgent: null, mfaVerified: false });
+    const sessionId = await createSession(db, {
+      accountId: row!.id,
+      now: clock.now(),
+      ip: null,
+      userAgent: null,
+      mfaVerified: false,
+    });
     return { accountId: row!.id, sessionId };
   };
   const asAccount = (accountId: string, email: string): DomainContext => ({
@@ -81,14 +87,48 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
   });
 
   const acmeTeamId = await demoTeamId(db, "Acme Corp");
-  const globexOwner = await createAccount(db, platform, { email: "owner@globex.example", name: "Gloria Bex", password: DEMO_PASSWORD, emailVerified: true });
-  const globexManager = await createAccount(db, platform, { email: "manager@globex.example", name: "Gus Lobo", password: DEMO_PASSWORD, emailVerified: true });
-  const globexMember = await createAccount(db, platform, { email: "member@globex.example", name: "Gia Mori", password: DEMO_PASSWORD, emailVerified: true });
+  const globexOwner = await createAccount(db, platform, {
+    email: "owner@globex.example",
+    name: "Gloria Bex",
+    password: DEMO_PASSWORD,
+    emailVerified: true,
+  });
+  const globexManager = await createAccount(db, platform, {
+    email: "manager@globex.example",
+    name: "Gus Lobo",
+    password: DEMO_PASSWORD,
+    emailVerified: true,
+  });
+  const globexMember = await createAccount(db, platform, {
+    email: "member@globex.example",
+    name: "Gia Mori",
+    password: DEMO_PASSWORD,
+    emailVerified: true,
+  });
   const globexOwnerCtx = asAccount(globexOwner.id, "owner@globex.example");
-  const globex = await createTeam(db, globexOwnerCtx, { name: "Globex", product: "filemaker_cloud", ownerAccountId: globexOwner.id });
-  await startSubscription(db, globexOwnerCtx, { teamId: globex.id, planCode: "fmc-standard", billingPeriod: "monthly", seats: 10 });
-  await addMembership(db, globexOwnerCtx, { teamId: globex.id, accountId: globexManager.id, role: "manager", licensed: true });
-  const globexMembership = await addMembership(db, globexOwnerCtx, { teamId: globex.id, accountId: globexMember.id, role: "member", licensed: true });
+  const globex = await createTeam(db, globexOwnerCtx, {
+    name: "Globex",
+    product: "filemaker_cloud",
+    ownerAccountId: globexOwner.id,
+  });
+  await startSubscription(db, globexOwnerCtx, {
+    teamId: globex.id,
+    planCode: "fmc-standard",
+    billingPeriod: "monthly",
+    seats: 10,
+  });
+  await addMembership(db, globexOwnerCtx, {
+    teamId: globex.id,
+    accountId: globexManager.id,
+    role: "manager",
+    licensed: true,
+  });
+  const globexMembership = await addMembership(db, globexOwnerCtx, {
+    teamId: globex.id,
+    accountId: globexMember.id,
+    role: "member",
+    licensed: true,
+  });
   const globexGroup = await createGroup(db, globexOwnerCtx, { teamId: globex.id, name: "Research" });
   const globexHost = await createHost(db, platform, {
     teamId: globex.id,
@@ -99,7 +139,13 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     filemakerVersion: "2025",
     status: "running",
   });
-  const globexInvitation = await inviteUsers(db, globexOwnerCtx, { teamId: globex.id, emails: ["new.hire@globex.example"], role: "member", licensed: false, groupIds: [] });
+  const globexInvitation = await inviteUsers(db, globexOwnerCtx, {
+    teamId: globex.id,
+    emails: ["new.hire@globex.example"],
+    role: "member",
+    licensed: false,
+    groupIds: [],
+  });
   const globexGrant = await grantSupportAccess(db, globexOwnerCtx, { teamId: globex.id, hours: 4 });
 
   const people = {
@@ -112,23 +158,67 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     globexOwner: await signIn("owner@globex.example"),
   };
   const acmeOwnerCtx = asAccount(people.owner.accountId, "owner@acme.example");
-  const acmeInvitation = await inviteUsers(db, acmeOwnerCtx, { teamId: acmeTeamId, emails: ["new.hire@acme.example"], role: "member", licensed: false, groupIds: [] });
-  const acmeGrant = await grantSupportAccess(db, asAccount(people.manager.accountId, "manager@acme.example"), { teamId: acmeTeamId, hours: 4 });
+  const acmeInvitation = await inviteUsers(db, acmeOwnerCtx, {
+    teamId: acmeTeamId,
+    emails: ["new.hire@acme.example"],
+    role: "member",
+    licensed: false,
+    groupIds: [],
+  });
+  const acmeGrant = await grantSupportAccess(db, asAccount(people.manager.accountId, "manager@acme.example"), {
+    teamId: acmeTeamId,
+    hours: 4,
+  });
   const liam = await membershipOf(db, acmeTeamId, "liam.chen@acme.example");
-  const sales = await createCaller(await requestContext(db, clock, { sessionId: people.owner.sessionId })).groups.list({ teamId: acmeTeamId });
-  const acmeHosts = await createCaller(await requestContext(db, clock, { sessionId: people.owner.sessionId })).hosts.list({ teamId: acmeTeamId });
+  const sales = await createCaller(await requestContext(db, clock, { sessionId: people.owner.sessionId })).groups.list({
+    teamId: acmeTeamId,
+  });
+  const acmeHosts = await createCaller(
+    await requestContext(db, clock, { sessionId: people.owner.sessionId }),
+  ).hosts.list({ teamId: acmeTeamId });
 
-  const supportStaff = await signInWithTwoStep(db, request, { email: "support@console.example", password: DEMO_PASSWORD, totpSecret: DEMO_SUPPORT_TOTP_SECRET });
+  const supportStaff = await signInWithTwoStep(db, request, {
+    email: "support@console.example",
+    password: DEMO_PASSWORD,
+    totpSecret: DEMO_SUPPORT_TOTP_SECRET,
+  });
   const staffMember = await staffMemberOf(db, supportStaff.accountId);
   const supportSession = await openSupportSession(
     db,
-    { ...platform, actor: { kind: "account", accountId: supportStaff.accountId, email: "support@console.example", sessionId: supportStaff.sessionId, mfaVerified: true } },
-    { id: staffMember!.id, role: staffMember!.role, accountId: supportStaff.accountId, email: "support@console.example" },
+    {
+      ...platform,
+      actor: {
+        kind: "account",
+        accountId: supportStaff.accountId,
+        email: "support@console.example",
+        sessionId: supportStaff.sessionId,
+        mfaVerified: true,
+      },
+    },
+    {
+      id: staffMember!.id,
+      role: staffMember!.role,
+      accountId: supportStaff.accountId,
+      email: "support@console.example",
+    },
     { teamId: acmeTeamId, reason: "Ticket 9000: walking every procedure" },
   );
-  await createAccount(db, platform, { email: "helpdesk@console.example", name: "Hal Desk", password: DEMO_PASSWORD, emailVerified: true });
-  await addStaff(db, platform, { email: "helpdesk@console.example", role: "support", totpSecret: SECOND_STAFF_TOTP_SECRET });
-  const staffWithoutGrant = await signInWithTwoStep(db, request, { email: "helpdesk@console.example", password: DEMO_PASSWORD, totpSecret: SECOND_STAFF_TOTP_SECRET });
+  await createAccount(db, platform, {
+    email: "helpdesk@console.example",
+    name: "Hal Desk",
+    password: DEMO_PASSWORD,
+    emailVerified: true,
+  });
+  await addStaff(db, platform, {
+    email: "helpdesk@console.example",
+    role: "support",
+    totpSecret: SECOND_STAFF_TOTP_SECRET,
+  });
+  const staffWithoutGrant = await signInWithTwoStep(db, request, {
+    email: "helpdesk@console.example",
+    password: DEMO_PASSWORD,
+    totpSecret: SECOND_STAFF_TOTP_SECRET,
+  });
 
   const acme: TeamIds = {
     teamId: acmeTeamId,
@@ -158,11 +248,31 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
   const walkers: Walker[] = [
     { name: "anonymous", cookies: {}, standing: { kind: "anonymous" }, ids: acme },
     { name: "member", cookies: { sessionId: people.member.sessionId }, standing: member(["member"]), ids: acme },
-    { name: "licensed member", cookies: { sessionId: people.licensedMember.sessionId }, standing: member(["member", "licensedMember"]), ids: acme },
-    { name: "manager", cookies: { sessionId: people.manager.sessionId }, standing: member(["manager", "licensedMember"]), ids: acme },
+    {
+      name: "licensed member",
+      cookies: { sessionId: people.licensedMember.sessionId },
+      standing: member(["member", "licensedMember"]),
+      ids: acme,
+    },
+    {
+      name: "manager",
+      cookies: { sessionId: people.manager.sessionId },
+      standing: member(["manager", "licensedMember"]),
+      ids: acme,
+    },
     { name: "owner", cookies: { sessionId: people.owner.sessionId }, standing: member(["owner"]), ids: acme },
-    { name: "other team's manager", cookies: { sessionId: people.globexManager.sessionId }, standing: member(["manager", "licensedMember"]), ids: globexIds },
-    { name: "other team's manager, Acme ids", cookies: { sessionId: people.globexManager.sessionId }, standing: outsider, ids: acme },
+    {
+      name: "other team's manager",
+      cookies: { sessionId: people.globexManager.sessionId },
+      standing: member(["manager", "licensedMember"]),
+      ids: globexIds,
+    },
+    {
+      name: "other team's manager, Acme ids",
+      cookies: { sessionId: people.globexManager.sessionId },
+      standing: outsider,
+      ids: acme,
+    },
     {
       name: "other team's manager, Acme objects",
       cookies: { sessionId: people.globexManager.sessionId },
@@ -176,7 +286,12 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
       standing: { kind: "support" },
       ids: acme,
     },
-    { name: "staff without grant", cookies: { sessionId: staffWithoutGrant.sessionId }, standing: { kind: "account", staff: true, roles: null }, ids: acme },
+    {
+      name: "staff without grant",
+      cookies: { sessionId: staffWithoutGrant.sessionId },
+      standing: { kind: "account", staff: true, roles: null },
+      ids: acme,
+    },
     { name: "deactivated member", cookies: { sessionId: people.deactivated.sessionId }, standing: outsider, ids: acme },
   ];
   return { acme, globex: globexIds, people, supportStaff, supportSessionId: supportSession.id, walkers };
@@ -185,7 +300,16 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
 export type WalkWorld = Awaited<ReturnType<typeof buildWalkWorld>>;
 
 /** The fields of an input that name ids of objects inside a team, which another team must not reach. */
-export const OBJECT_ID_FIELDS = ["membershipId", "membershipIds", "groupId", "groupIds", "invitationId", "grantId", "hostId", "sessionId"] as const;
+export const OBJECT_ID_FIELDS = [
+  "membershipId",
+  "membershipIds",
+  "groupId",
+  "groupIds",
+  "invitationId",
+  "grantId",
+  "hostId",
+  "sessionId",
+] as const;
 
 /** The values the input sampler puts into fields it knows by name. */
 export function knownFields(ids: TeamIds): Record<string, unknown> {

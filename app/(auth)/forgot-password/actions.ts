@@ -8,7 +8,10 @@ export interface ForgotPasswordState {
   error?: string;
 }
 
-export async function forgotPasswordAction(_previous: ForgotPasswordState, form: FormData): Promise<ForgotPasswordState> {
+export async function forgotPasswordAction(
+  _previous: ForgotPasswordState,
+  form: FormData,
+): Promise<ForgotPasswordState> {
   const email = String(form.get("email") ?? "").trim();
   const result = await actionResult(async () => (await serverApi()).auth.requestPasswordReset({ email }));
   return result.ok ? { sentTo: email } : { error: result.error };

@@ -10,7 +10,8 @@ export function ForgotPasswordForm() {
   if (state.sentTo) {
     return (
       <FormNotice>
-        If an account exists for {state.sentTo}, a link to choose a new password is on its way. It works once, for an hour.
+        If an account exists for {state.sentTo}, a link to choose a new password is on its way. It works once, for an
+        hour.
       </FormNotice>
     );
   }

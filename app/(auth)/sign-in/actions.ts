@@ -1,7 +1,7 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
 import { actionResult } from "@/app/_lib/action-result";
 import { safeLocalPath } from "@/app/_lib/safe-path";
 import { signIn } from "@/server/auth/next-auth";
@@ -29,9 +29,16 @@ export async function signInAction(previous: SignInState, form: FormData): Promi
     } catch (error) {
       if (!(error instanceof AuthError)) throw error;
       if ((error as AuthError & { code?: string }).code === "wrong_code") {
-        return { ...previous, error: "This code is not right, or it was used before. Try the next code from your app." };
+        return {
+          ...previous,
+          error: "This code is not right, or it was used before. Try the next code from your app.",
+        };
       }
-      return { step: "password", email: previous.email, error: "Your sign-in took too long or had too many wrong codes. Sign in again." };
+      return {
+        step: "password",
+        email: previous.email,
+        error: "Your sign-in took too long or had too many wrong codes. Sign in again.",
+      };
     }
   }
 

@@ -13,7 +13,11 @@ const NOTICES: Record<string, string> = {
   "password-reset": "Your password was changed. Sign in with the new one.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; notice?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; notice?: string }>;
+}) {
   const { next, notice } = await searchParams;
   const signedIn = await (await serverApi()).account.me().then(
     () => true,

@@ -13,8 +13,23 @@ export function SignInForm({ next }: { next?: string }) {
       {next ? <input type="hidden" name="next" value={next} /> : null}
       {state.step === "password" ? (
         <>
-          <Field id="email" name="email" label="Email" type="email" autoComplete="username" required defaultValue={state.email} />
-          <Field id="password" name="password" label="Password" type="password" autoComplete="current-password" required />
+          <Field
+            id="email"
+            name="email"
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={state.email}
+          />
+          <Field
+            id="password"
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
         </>
       ) : (
         <>
@@ -25,7 +40,15 @@ export function SignInForm({ next }: { next?: string }) {
           {useRecovery ? (
             <Field id="recovery-code" name="recoveryCode" label="Recovery code" autoComplete="off" required autoFocus />
           ) : (
-            <Field id="code" name="code" label="Authentication code" inputMode="numeric" autoComplete="one-time-code" required autoFocus />
+            <Field
+              id="code"
+              name="code"
+              label="Authentication code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              autoFocus
+            />
           )}
         </>
       )}
@@ -34,7 +57,11 @@ export function SignInForm({ next }: { next?: string }) {
         {state.step === "password" ? (pending ? "Signing in…" : "Sign in") : "Verify"}
       </button>
       {state.step === "code" ? (
-        <button type="button" className="w-full text-sm text-blue-700 underline dark:text-blue-400" onClick={() => setUseRecovery(!useRecovery)}>
+        <button
+          type="button"
+          className="w-full text-sm text-blue-700 underline dark:text-blue-400"
+          onClick={() => setUseRecovery(!useRecovery)}
+        >
           {useRecovery ? "Use an authentication code instead" : "Use a recovery code instead"}
         </button>
       ) : null}

@@ -5,7 +5,11 @@ import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create account" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ email?: string; next?: string }> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ email?: string; next?: string }>;
+}) {
   const { email, next } = await searchParams;
   return (
     <AuthCard
@@ -13,7 +17,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       footer={
         <p>
           Already have an account?{" "}
-          <Link href={next ? `/sign-in?${new URLSearchParams({ next })}` : "/sign-in"} className="text-blue-700 underline dark:text-blue-400">
+          <Link
+            href={next ? `/sign-in?${new URLSearchParams({ next })}` : "/sign-in"}
+            className="text-blue-700 underline dark:text-blue-400"
+          >
             Sign in
           </Link>
         </p>

@@ -11,7 +11,15 @@ export function SignUpForm({ email, next }: { email?: string; next?: string }) {
     <form action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field id="name" name="name" label="Name" autoComplete="name" required defaultValue={state.name} />
-      <Field id="email" name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.email} />
+      <Field
+        id="email"
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.email}
+      />
       <Field
         id="password"
         name="password"

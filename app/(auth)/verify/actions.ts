@@ -22,7 +22,10 @@ export async function verifyAction(_previous: VerifyState, form: FormData): Prom
   const verified = await actionResult(() => api.auth.verifyEmail({ email, code: String(form.get("code") ?? "") }));
   if (!verified.ok) return { error: verified.error };
   try {
-    await signIn("credentials", { challenge: verified.value.challengeToken, redirectTo: safeLocalPath(form.get("next")) });
+    await signIn("credentials", {
+      challenge: verified.value.challengeToken,
+      redirectTo: safeLocalPath(form.get("next")),
+    });
   } catch (error) {
     if (error instanceof AuthError) return { notice: "Your address is verified. Sign in to continue." };
     throw error;

@@ -4,7 +4,11 @@ import { VerifyForm } from "./verify-form";
 
 export const metadata: Metadata = { title: "Verify your email" };
 
-export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ email?: string; next?: string; sent?: string }> }) {
+export default async function VerifyPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ email?: string; next?: string; sent?: string }>;
+}) {
   const { email, next, sent } = await searchParams;
   return (
     <AuthCard title="Verify your email">

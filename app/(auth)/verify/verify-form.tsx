@@ -11,13 +11,26 @@ export function VerifyForm({ email, next }: { email?: string; next?: string }) {
     <form action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field id="email" name="email" label="Email" type="email" autoComplete="email" required defaultValue={email} />
-      <Field id="code" name="code" label="Verification code" inputMode="numeric" autoComplete="one-time-code" hint="Six digits, from the mail we sent." />
+      <Field
+        id="code"
+        name="code"
+        label="Verification code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        hint="Six digits, from the mail we sent."
+      />
       <FormError message={state.error} />
       {state.notice ? <FormNotice>{state.notice}</FormNotice> : null}
       <button type="submit" name="intent" value="verify" className={`${buttonClass} w-full`} disabled={pending}>
         Verify
       </button>
-      <button type="submit" name="intent" value="resend" className={`${secondaryButtonClass} w-full`} disabled={pending}>
+      <button
+        type="submit"
+        name="intent"
+        value="resend"
+        className={`${secondaryButtonClass} w-full`}
+        disabled={pending}
+      >
         Send a new code
       </button>
     </form>

@@ -18,10 +18,15 @@ export interface PersonalDetailsState extends ProfileFormState {
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 
-export async function updateProfileAction(_previous: PersonalDetailsState, form: FormData): Promise<PersonalDetailsState> {
+export async function updateProfileAction(
+  _previous: PersonalDetailsState,
+  form: FormData,
+): Promise<PersonalDetailsState> {
   const values = { name: text(form, "name"), phone: text(form, "phone"), language: text(form, "language") };
   // The procedure's own validation refuses a language outside the list.
-  const result = await actionResult(async () => (await serverApi()).profile.update({ ...values, language: values.language as ProfileLanguage }));
+  const result = await actionResult(async () =>
+    (await serverApi()).profile.update({ ...values, language: values.language as ProfileLanguage }),
+  );
   if (!result.ok) return { error: result.error, values };
   revalidatePath("/profile", "layout");
   return { notice: "Your profile is saved." };
@@ -29,7 +34,10 @@ export async function updateProfileAction(_previous: PersonalDetailsState, form:
 
 export async function requestEmailChangeAction(_previous: ProfileFormState, form: FormData): Promise<ProfileFormState> {
   const result = await actionResult(async () =>
-    (await serverApi()).profile.requestEmailChange({ newEmail: text(form, "newEmail"), password: text(form, "password") }),
+    (await serverApi()).profile.requestEmailChange({
+      newEmail: text(form, "newEmail"),
+      password: text(form, "password"),
+    }),
   );
   if (!result.ok) return { error: result.error };
   revalidatePath("/profile");
@@ -40,7 +48,10 @@ export async function requestEmailChangeAction(_previous: ProfileFormState, form
 
 export async function changePasswordAction(_previous: ProfileFormState, form: FormData): Promise<ProfileFormState> {
   const result = await actionResult(async () =>
-    (await serverApi()).profile.changePassword({ currentPassword: text(form, "currentPassword"), newPassword: text(form, "newPassword") }),
+    (await serverApi()).profile.changePassword({
+      currentPassword: text(form, "currentPassword"),
+      newPassword: text(form, "newPassword"),
+    }),
   );
   if (!result.ok) return { error: result.error };
   // This session was replaced at the change; move the cookie to its successor.
@@ -52,7 +63,9 @@ export async function changePasswordAction(_previous: ProfileFormState, form: Fo
 }
 
 export async function deleteAccountAction(_previous: ProfileFormState, form: FormData): Promise<ProfileFormState> {
-  const result = await actionResult(async () => (await serverApi()).profile.deleteAccount({ password: text(form, "password") }));
+  const result = await actionResult(async () =>
+    (await serverApi()).profile.deleteAccount({ password: text(form, "password") }),
+  );
   if (!result.ok) return { error: result.error };
   await signOut({ redirectTo: "/sign-in" });
   return {};

@@ -10,7 +10,14 @@ export function ChangeEmailForm() {
   return (
     <form action={action} aria-label="Change email" className="max-w-md space-y-4" noValidate>
       <Field id="email-new" name="newEmail" label="New email" type="email" autoComplete="email" required />
-      <Field id="email-password" name="password" label="Current password" type="password" autoComplete="current-password" required />
+      <Field
+        id="email-password"
+        name="password"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <FormError message={state.error} />
       {state.notice ? <FormNotice>{state.notice}</FormNotice> : null}
       <button type="submit" className={secondaryButtonClass} disabled={pending}>

@@ -3,13 +3,20 @@
 import { useActionState } from "react";
 import { Field, FormError, FormNotice } from "@/app/_components/form-parts";
 import { secondaryButtonClass } from "@/app/_components/ui";
-import { type ProfileFormState, changePasswordAction } from "./actions";
+import { changePasswordAction, type ProfileFormState } from "./actions";
 
 export function ChangePasswordForm() {
   const [state, action, pending] = useActionState<ProfileFormState, FormData>(changePasswordAction, {});
   return (
     <form action={action} aria-label="Change password" className="max-w-md space-y-4" noValidate>
-      <Field id="password-current" name="currentPassword" label="Current password" type="password" autoComplete="current-password" required />
+      <Field
+        id="password-current"
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <Field
         id="password-new"
         name="newPassword"

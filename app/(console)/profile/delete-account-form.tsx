@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field, FormError } from "@/app/_components/form-parts";
-import { type ProfileFormState, deleteAccountAction } from "./actions";
+import { deleteAccountAction, type ProfileFormState } from "./actions";
 
 const dangerButtonClass =
   "inline-flex items-center justify-center rounded-md bg-red-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-red-500 disabled:opacity-60";

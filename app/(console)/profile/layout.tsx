@@ -13,7 +13,10 @@ export default async function AccountLayout({ children }: { children: ReactNode 
     <div className="min-h-screen">
       <ConsoleHeader me={me}>
         {teams[0] ? (
-          <Link href={`/teams/${teams[0].id}/home`} className="text-sm text-slate-600 hover:underline dark:text-slate-300">
+          <Link
+            href={`/teams/${teams[0].id}/home`}
+            className="text-sm text-slate-600 hover:underline dark:text-slate-300"
+          >
             Back to {teams[0].name}
           </Link>
         ) : null}

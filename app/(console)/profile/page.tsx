@@ -15,7 +15,10 @@ export default async function ProfilePage() {
   const profile = await load(async () => (await serverApi()).profile.get());
   return (
     <>
-      <PageHeader title="Profile" description="Your Claris ID: how others see you, how we reach you, and the data we keep." />
+      <PageHeader
+        title="Profile"
+        description="Your Claris ID: how others see you, how we reach you, and the data we keep."
+      />
       <div className="space-y-6">
         <Card title="Personal details">
           <PersonalDetailsForm profile={profile} languages={PROFILE_LANGUAGES} />
@@ -25,8 +28,8 @@ export default async function ProfilePage() {
           <p className="max-w-md text-sm text-slate-600 dark:text-slate-400">
             {profile.managedByTeam ? (
               <>
-                Managed by <strong className="text-slate-900 dark:text-slate-100">{profile.managedByTeam}</strong>: its team managers can
-                deactivate this account, which then cannot sign in anywhere.
+                Managed by <strong className="text-slate-900 dark:text-slate-100">{profile.managedByTeam}</strong>: its
+                team managers can deactivate this account, which then cannot sign in anywhere.
               </>
             ) : (
               "External: no team manages this account. Teams you join can remove you from their team, but not deactivate your account."
@@ -53,7 +56,8 @@ export default async function ProfilePage() {
           ) : (
             <>
               <p className="mb-4 max-w-md text-sm text-slate-600 dark:text-slate-400">
-                We mail a link to the new address; the change happens when you open it. Your current address is told at once.
+                We mail a link to the new address; the change happens when you open it. Your current address is told at
+                once.
               </p>
               <ChangeEmailForm />
             </>
@@ -69,7 +73,8 @@ export default async function ProfilePage() {
             <div>
               <h3 className="mb-1 text-sm font-semibold">Download my data</h3>
               <p className="mb-3 max-w-md text-sm text-slate-600 dark:text-slate-400">
-                A JSON file with your profile, team memberships, sessions and the changes you made. Passwords and secrets are never in it.
+                A JSON file with your profile, team memberships, sessions and the changes you made. Passwords and
+                secrets are never in it.
               </p>
               <form method="post" action="/profile/data">
                 <button type="submit" className={secondaryButtonClass}>
@@ -80,8 +85,9 @@ export default async function ProfilePage() {
             <div className="border-t border-slate-100 pt-6 dark:border-slate-800">
               <h3 className="mb-1 text-sm font-semibold text-red-700 dark:text-red-400">Delete my account</h3>
               <p className="mb-3 max-w-md text-sm text-slate-600 dark:text-slate-400">
-                Removes your name, email, phone and sign-in methods, signs you out everywhere and takes you out of every team. The
-                teams' audit logs keep their entries, under a nameless account. A team owner must transfer ownership first.
+                Removes your name, email, phone and sign-in methods, signs you out everywhere and takes you out of every
+                team. The teams' audit logs keep their entries, under a nameless account. A team owner must transfer
+                ownership first.
               </p>
               <DeleteAccountForm />
             </div>

@@ -16,8 +16,22 @@ export function PersonalDetailsForm({
   const values = state.values ?? { name: profile.name, phone: profile.phone ?? "", language: profile.language };
   return (
     // The key refills the fields from the saved profile or the refused input after each answer.
-    <form key={JSON.stringify(values)} action={action} aria-label="Personal details" className="max-w-md space-y-4" noValidate>
-      <Field id="profile-name" name="name" label="Name" defaultValue={values.name} autoComplete="name" required maxLength={200} />
+    <form
+      key={JSON.stringify(values)}
+      action={action}
+      aria-label="Personal details"
+      className="max-w-md space-y-4"
+      noValidate
+    >
+      <Field
+        id="profile-name"
+        name="name"
+        label="Name"
+        defaultValue={values.name}
+        autoComplete="name"
+        required
+        maxLength={200}
+      />
       <Field
         id="profile-phone"
         name="phone"

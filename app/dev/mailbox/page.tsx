@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Fragment } from "react";
-import { EmptyState, PageHeader, inputClass, secondaryButtonClass } from "@/app/_components/ui";
+import { EmptyState, inputClass, PageHeader, secondaryButtonClass } from "@/app/_components/ui";
 import { formatDateTime } from "@/app/_lib/format";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
@@ -21,7 +21,14 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         <label htmlFor="mailbox-to" className="sr-only">
           Recipient
         </label>
-        <input id="mailbox-to" name="to" type="search" defaultValue={to} placeholder="Only mail to this address" className={inputClass} />
+        <input
+          id="mailbox-to"
+          name="to"
+          type="search"
+          defaultValue={to}
+          placeholder="Only mail to this address"
+          className={inputClass}
+        />
         <button type="submit" className={secondaryButtonClass}>
           Show
         </button>

@@ -1,14 +1,20 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { groups } from "@/db/schema";
+import { groups, subscriptions } from "@/db/schema";
 import { DomainError } from "../../errors";
-import { type NewInvitation } from "../../invitations/create-invitations";
+import type { NewInvitation } from "../../invitations/create-invitations";
 import { domainRefusal, existingInvitees, type InvitingTeam, isEmailAddress } from "../../invitations/invitee-checks";
 import { productName } from "../../permissions";
 import { seatsInUse } from "../seats";
-import { subscriptions } from "@/db/schema";
 import { parseCsv } from "./csv";
-import { IMPORT_COLUMNS, IMPORT_HEADER, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseLicensed, parseRole } from "./import-format";
+import {
+  IMPORT_COLUMNS,
+  IMPORT_HEADER,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  parseLicensed,
+  parseRole,
+} from "./import-format";
 
 export type ImportRowVerdict =
   | { line: number; email: string; outcome: "import"; invitation: NewInvitation & { name: string | null } }
@@ -18,7 +24,10 @@ export type ImportRowVerdict =
 /** Rows of a parsed file, with their line numbers (the header is line 1). */
 export function importRows(csv: string): Array<{ line: number; cells: string[] }> {
   if (csv.length > MAX_IMPORT_BYTES) {
-    throw new DomainError("INVALID_INPUT", `The file is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB; split it into smaller files.`);
+    throw new DomainError(
+      "INVALID_INPUT",
+      `The file is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB; split it into smaller files.`,
+    );
   }
   const records = parseCsv(csv);
   const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
@@ -31,7 +40,10 @@ export function importRows(csv: string): Array<{ line: number; cells: string[] }
     .filter((row) => row.cells.some((c) => c.trim() !== ""));
   if (rows.length === 0) throw new DomainError("INVALID_INPUT", "The file has no users after its header line.");
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw new DomainError("INVALID_INPUT", `The file has ${rows.length} users; import at most ${MAX_IMPORT_ROWS} at once.`);
+    throw new DomainError(
+      "INVALID_INPUT",
+      `The file has ${rows.length} users; import at most ${MAX_IMPORT_ROWS} at once.`,
+    );
   }
   return rows;
 }
@@ -40,7 +52,12 @@ export function importRows(csv: string): Array<{ line: number; cells: string[] }
  * Decides every row before anything is written: import it, skip it (already in the team or
  * invited: importing a file twice creates nothing twice) or refuse it with the reason.
  */
-export async function checkImport(db: Queryable, team: InvitingTeam, csv: string, now: Date): Promise<ImportRowVerdict[]> {
+export async function checkImport(
+  db: Queryable,
+  team: InvitingTeam,
+  csv: string,
+  now: Date,
+): Promise<ImportRowVerdict[]> {
   const rows = importRows(csv);
   const fileMaker = team.product === "filemaker_cloud";
   const groupIds = new Map(
@@ -51,7 +68,10 @@ export async function checkImport(db: Queryable, team: InvitingTeam, csv: string
   );
   const emails = rows.map((r) => (r.cells[0] ?? "").trim()).filter(isEmailAddress);
   const existing = await existingInvitees(db, team.id, emails, now);
-  const [subscription] = await db.select({ seats: subscriptions.seats }).from(subscriptions).where(eq(subscriptions.teamId, team.id));
+  const [subscription] = await db
+    .select({ seats: subscriptions.seats })
+    .from(subscriptions)
+    .where(eq(subscriptions.teamId, team.id));
   let freeSeats = fileMaker ? Math.max((subscription?.seats ?? 0) - (await seatsInUse(db, team.id, now)), 0) : 0;
   const seen = new Map<string, number>();
 
@@ -68,7 +88,10 @@ export async function checkImport(db: Queryable, team: InvitingTeam, csv: string
     if (!role) return error(`role "${rawRole.trim()}" is not member or manager`);
     const licensed = parseLicensed(rawLicensed);
     if (licensed === null) return error(`licensed "${rawLicensed.trim()}" is not yes or no`);
-    const groupNames = rawGroups.split(";").map((g) => g.trim()).filter(Boolean);
+    const groupNames = rawGroups
+      .split(";")
+      .map((g) => g.trim())
+      .filter(Boolean);
     if (!fileMaker && licensed) return error(`${productName(team.product)} teams have no per-user licences`);
     if (!fileMaker && groupNames.length > 0) return error(`${productName(team.product)} teams have no groups`);
     const unknown = groupNames.filter((g) => !groupIds.has(g.toLowerCase()));
@@ -76,7 +99,8 @@ export async function checkImport(db: Queryable, team: InvitingTeam, csv: string
     const refusal = domainRefusal(team, email);
     if (refusal) return error(refusal);
     const already = existing.get(key);
-    if (already) return { line, email, outcome: "skip", reason: already === "member" ? "already in the team" : "already invited" };
+    if (already)
+      return { line, email, outcome: "skip", reason: already === "member" ? "already in the team" : "already invited" };
     if (licensed) {
       if (freeSeats === 0) return error("over the licence limit: no seat is free for this row");
       freeSeats -= 1;
@@ -86,7 +110,13 @@ export async function checkImport(db: Queryable, team: InvitingTeam, csv: string
       line,
       email,
       outcome: "import",
-      invitation: { email, name, role, licensed, groupIds: [...new Set(groupNames.map((g) => groupIds.get(g.toLowerCase())!))] },
+      invitation: {
+        email,
+        name,
+        role,
+        licensed,
+        groupIds: [...new Set(groupNames.map((g) => groupIds.get(g.toLowerCase())!))],
+      },
     };
   });
 }

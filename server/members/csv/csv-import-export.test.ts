@@ -26,7 +26,7 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 const FILE = [
   "email,name,role,licensed,groups",
   "ana@import.example,Ana Lima,member,yes,Sales",
-  "bo@import.example,\"Bo, Jr.\",manager,no,Sales;Finance",
+  'bo@import.example,"Bo, Jr.",manager,no,Sales;Finance',
   "not-an-email,Broken,member,no,",
   "ana@IMPORT.example,Ana again,member,no,",
   "cy@import.example,Cy,member,no,Nowhere",
@@ -45,7 +45,10 @@ describe("CSV import", () => {
       { line: 7, email: "member@acme.example", outcome: "skip", reason: "already in the team" },
       { line: 8, email: "dee@import.example", outcome: "error", reason: 'role "boss" is not member or manager' },
     ]);
-    const [written] = await database.handle.db.select({ n: count() }).from(invitations).where(like(invitations.email, "%@import.example"));
+    const [written] = await database.handle.db
+      .select({ n: count() })
+      .from(invitations)
+      .where(like(invitations.email, "%@import.example"));
     expect(written!.n).toBe(0);
   });
 
@@ -54,10 +57,16 @@ describe("CSV import", () => {
     expect(first.at(0)).toMatchObject({ kind: "checked", toImport: 2 });
     expect(first.at(-1)).toEqual({ kind: "finished", invited: 2, skipped: 1, errors: 4 });
     const pending = await api.invitations.list({ teamId });
-    expect(pending.invitations.find((i) => i.email === "bo@import.example")).toMatchObject({ role: "manager", groups: ["Finance", "Sales"] });
+    expect(pending.invitations.find((i) => i.email === "bo@import.example")).toMatchObject({
+      role: "manager",
+      groups: ["Finance", "Sales"],
+    });
     const second = await collect(await api.members.importCsv({ teamId, csv: FILE }));
     expect(second.at(-1)).toEqual({ kind: "finished", invited: 0, skipped: 3, errors: 4 });
-    const [written] = await database.handle.db.select({ n: count() }).from(invitations).where(like(invitations.email, "%@import.example"));
+    const [written] = await database.handle.db
+      .select({ n: count() })
+      .from(invitations)
+      .where(like(invitations.email, "%@import.example"));
     expect(written!.n).toBe(2);
     const [audited] = await database.handle.db
       .select({ n: count() })
@@ -68,19 +77,36 @@ describe("CSV import", () => {
 
   it("refuses licensed rows beyond the free seats as over the licence limit", async () => {
     const seats = (await api.members.seats({ teamId }))!;
-    await database.handle.db.update(subscriptions).set({ seats: seats.used + 1 }).where(eq(subscriptions.teamId, teamId));
-    const csv = ["email,name,role,licensed,groups", "one@seat.example,,,yes,", "two@seat.example,,,yes,", "three@seat.example,,,no,"].join("\r\n");
+    await database.handle.db
+      .update(subscriptions)
+      .set({ seats: seats.used + 1 })
+      .where(eq(subscriptions.teamId, teamId));
+    const csv = [
+      "email,name,role,licensed,groups",
+      "one@seat.example,,,yes,",
+      "two@seat.example,,,yes,",
+      "three@seat.example,,,no,",
+    ].join("\r\n");
     const report = await api.members.checkImport({ teamId, csv });
     expect(report.problems).toEqual([
-      { line: 3, email: "two@seat.example", outcome: "error", reason: "over the licence limit: no seat is free for this row" },
+      {
+        line: 3,
+        email: "two@seat.example",
+        outcome: "error",
+        reason: "over the licence limit: no seat is free for this row",
+      },
     ]);
     await database.handle.db.update(subscriptions).set({ seats: 30 }).where(eq(subscriptions.teamId, teamId));
   });
 
   it("imports 1,200 rows in batches, reporting progress after each", async () => {
     const rows = Array.from({ length: 1200 }, (_, i) => `bulk${i}@bulk.example,Bulk ${i},member,no,`);
-    const events = await collect(await api.members.importCsv({ teamId, csv: ["email,name,role,licensed,groups", ...rows].join("\n") }));
-    expect(events.filter((e) => e.kind === "progress").map((e) => e.kind === "progress" && e.done)).toEqual([500, 1000, 1200]);
+    const events = await collect(
+      await api.members.importCsv({ teamId, csv: ["email,name,role,licensed,groups", ...rows].join("\n") }),
+    );
+    expect(events.filter((e) => e.kind === "progress").map((e) => e.kind === "progress" && e.done)).toEqual([
+      500, 1000, 1200,
+    ]);
     expect(events.at(-1)).toEqual({ kind: "finished", invited: 1200, skipped: 0, errors: 0 });
   });
 
@@ -89,8 +115,14 @@ describe("CSV import", () => {
       'The first line must be the header "email,name,role,licensed,groups".',
     );
     const owner = await callerForEmail(database.handle.db, "owner@acme.example");
-    const report = await owner.members.checkImport({ teamId: connectId, csv: "email,name,role,licensed,groups\na@c.example,,,yes,\nb@c.example,,,,Sales" });
-    expect(report.problems.map((p) => p.reason)).toEqual(["Claris Connect teams have no per-user licences", "Claris Connect teams have no groups"]);
+    const report = await owner.members.checkImport({
+      teamId: connectId,
+      csv: "email,name,role,licensed,groups\na@c.example,,,yes,\nb@c.example,,,,Sales",
+    });
+    expect(report.problems.map((p) => p.reason)).toEqual([
+      "Claris Connect teams have no per-user licences",
+      "Claris Connect teams have no groups",
+    ]);
   });
 });
 

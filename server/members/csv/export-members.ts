@@ -1,7 +1,7 @@
 import type { Queryable } from "@/db/client";
 import { auditedExport } from "../../audit/audited-export";
 import type { DomainContext } from "../../domain-context";
-import { type MemberListInput, listMembers } from "../list-members";
+import { listMembers, type MemberListInput } from "../list-members";
 import { csvLine } from "./csv";
 
 type MemberExportView = Omit<MemberListInput, "after" | "before" | "limit">;
@@ -16,8 +16,11 @@ export function startMembersExport(
   ctx: DomainContext,
   input: { teamId: string; view: MemberExportView },
 ): Promise<AsyncGenerator<string>> {
-  return auditedExport(db, ctx, { teamId: input.teamId, action: "members.exported", after: { format: "csv", filter: input.view } }, () =>
-    exportMembers(db, input.teamId, input.view),
+  return auditedExport(
+    db,
+    ctx,
+    { teamId: input.teamId, action: "members.exported", after: { format: "csv", filter: input.view } },
+    () => exportMembers(db, input.teamId, input.view),
   );
 }
 
@@ -25,11 +28,7 @@ export function startMembersExport(
  * The users of the current view as CSV, one chunk per keyset page of 1,000: the consumer
  * pulls chunks as it sends them, so memory stays flat however many users there are.
  */
-export async function* exportMembers(
-  db: Queryable,
-  teamId: string,
-  view: MemberExportView,
-): AsyncGenerator<string> {
+export async function* exportMembers(db: Queryable, teamId: string, view: MemberExportView): AsyncGenerator<string> {
   yield csvLine(EXPORT_HEADER);
   let after: string | undefined;
   do {

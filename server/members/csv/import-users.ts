@@ -27,7 +27,13 @@ export async function* importUsers(
   const team = await invitingTeam(db, input.teamId);
   const verdicts = await checkImport(db, team, input.csv, ctx.clock.now());
   const summary = summariseImport(verdicts);
-  yield { kind: "checked", rows: summary.rows, toImport: summary.toImport, skipped: summary.skipped, errors: summary.errors };
+  yield {
+    kind: "checked",
+    rows: summary.rows,
+    toImport: summary.toImport,
+    skipped: summary.skipped,
+    errors: summary.errors,
+  };
   const rows = verdicts.flatMap((v) => (v.outcome === "import" ? [v.invitation] : []));
   let invited = 0;
   let skipped = summary.skipped;
@@ -35,11 +41,21 @@ export async function* importUsers(
     const batch = rows.slice(start, start + IMPORT_BATCH_SIZE);
     const created = await db.transaction(async (tx) => {
       const now = ctx.clock.now();
-      const existing = await existingInvitees(tx, team.id, batch.map((row) => row.email), now);
+      const existing = await existingInvitees(
+        tx,
+        team.id,
+        batch.map((row) => row.email),
+        now,
+      );
       const fresh = batch.filter((row) => !existing.has(row.email.toLowerCase()));
       const licensed = fresh.filter((row) => row.licensed).length;
       if (licensed > 0) await claimSeats(tx, team.id, licensed, now);
-      await retireExpiredInvitations(tx, team.id, fresh.map((row) => row.email), now);
+      await retireExpiredInvitations(
+        tx,
+        team.id,
+        fresh.map((row) => row.email),
+        now,
+      );
       const made = await createInvitations(tx, ctx, team, fresh);
       if (made.length > 0) {
         await recordAudit(tx, {
@@ -48,7 +64,13 @@ export async function* importUsers(
           action: "invitation.imported",
           target: { type: "team", id: team.id },
           after: {
-            invitations: made.map((m) => ({ id: m.id, email: m.email, role: m.role, licensed: m.licensed, groupIds: m.groupIds })),
+            invitations: made.map((m) => ({
+              id: m.id,
+              email: m.email,
+              role: m.role,
+              licensed: m.licensed,
+              groupIds: m.groupIds,
+            })),
           },
         });
       }

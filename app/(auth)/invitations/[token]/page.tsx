@@ -36,14 +36,17 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <Frame title={`Join ${invitation.teamName}`}>
         <p>
-          You are invited to join <strong>{invitation.teamName}</strong> with <strong>{invitation.email}</strong>. Sign in with that
-          address, or create a Claris ID for it.
+          You are invited to join <strong>{invitation.teamName}</strong> with <strong>{invitation.email}</strong>. Sign
+          in with that address, or create a Claris ID for it.
         </p>
         <div className="mt-6 flex flex-col gap-2">
           <Link href={`/sign-in?${new URLSearchParams({ next: here })}`} className={buttonClass}>
             Sign in
           </Link>
-          <Link href={`/sign-up?${new URLSearchParams({ email: invitation.email, next: here })}`} className={secondaryButtonClass}>
+          <Link
+            href={`/sign-up?${new URLSearchParams({ email: invitation.email, next: here })}`}
+            className={secondaryButtonClass}
+          >
             Create account
           </Link>
         </div>
@@ -54,8 +57,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <Frame title={`Join ${invitation.teamName}`}>
         <p>
-          This invitation is for <strong>{invitation.email}</strong>, but you are signed in as <strong>{me.email}</strong>. Sign out, then
-          open the link again and sign in with the invited address.
+          This invitation is for <strong>{invitation.email}</strong>, but you are signed in as{" "}
+          <strong>{me.email}</strong>. Sign out, then open the link again and sign in with the invited address.
         </p>
         <form action={signOutAction} className="mt-6">
           <button type="submit" className={`${secondaryButtonClass} w-full`}>
@@ -79,7 +82,9 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-md">
-        <p className="mb-2 text-center text-sm font-semibold uppercase tracking-wider text-blue-700 dark:text-blue-400">Customer Console</p>
+        <p className="mb-2 text-center text-sm font-semibold uppercase tracking-wider text-blue-700 dark:text-blue-400">
+          Customer Console
+        </p>
         <div className="rounded-xl border border-slate-200 bg-white p-8 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900">
           <h1 className="mb-4 text-xl font-semibold">{title}</h1>
           {children}

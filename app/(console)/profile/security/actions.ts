@@ -38,16 +38,25 @@ export interface PasswordAndCodeState {
   done?: boolean;
 }
 
-export async function disableTwoStepAction(_previous: PasswordAndCodeState, form: FormData): Promise<PasswordAndCodeState> {
+export async function disableTwoStepAction(
+  _previous: PasswordAndCodeState,
+  form: FormData,
+): Promise<PasswordAndCodeState> {
   const result = await actionResult(async () =>
-    (await serverApi()).security.disableTotp({ password: String(form.get("password") ?? ""), code: String(form.get("code") ?? "") }),
+    (await serverApi()).security.disableTotp({
+      password: String(form.get("password") ?? ""),
+      code: String(form.get("code") ?? ""),
+    }),
   );
   if (!result.ok) return { error: result.error };
   revalidatePath("/profile/security");
   return { done: true };
 }
 
-export async function newRecoveryCodesAction(_previous: PasswordAndCodeState, form: FormData): Promise<PasswordAndCodeState> {
+export async function newRecoveryCodesAction(
+  _previous: PasswordAndCodeState,
+  form: FormData,
+): Promise<PasswordAndCodeState> {
   const result = await actionResult(async () =>
     (await serverApi()).security.regenerateRecoveryCodes({ password: String(form.get("password") ?? "") }),
   );
@@ -57,7 +66,9 @@ export async function newRecoveryCodesAction(_previous: PasswordAndCodeState, fo
 }
 
 export async function endSessionAction(form: FormData): Promise<void> {
-  await actionResult(async () => (await serverApi()).security.endSession({ sessionId: String(form.get("sessionId") ?? "") }));
+  await actionResult(async () =>
+    (await serverApi()).security.endSession({ sessionId: String(form.get("sessionId") ?? "") }),
+  );
   revalidatePath("/profile/security");
 }
 

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormError, FormNotice } from "@/app/_components/form-parts";
 import { secondaryButtonClass } from "@/app/_components/ui";
-import { type PasswordAndCodeState, disableTwoStepAction, newRecoveryCodesAction } from "./actions";
+import { disableTwoStepAction, newRecoveryCodesAction, type PasswordAndCodeState } from "./actions";
 import { RecoveryCodeList } from "./recovery-code-list";
 
 export function NewRecoveryCodes() {
@@ -26,7 +26,13 @@ export function DisableTwoStep() {
   return (
     <form action={action} className="max-w-md space-y-3" noValidate>
       <Field id="disable-password" name="password" label="Password" type="password" autoComplete="current-password" />
-      <Field id="disable-code" name="code" label="Authentication code" inputMode="numeric" autoComplete="one-time-code" />
+      <Field
+        id="disable-code"
+        name="code"
+        label="Authentication code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+      />
       <FormError message={state.error} />
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
         Turn off two-step verification

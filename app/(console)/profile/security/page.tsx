@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Card, PageHeader, Table, Td, secondaryButtonClass } from "@/app/_components/ui";
+import { Card, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
 import { formatDateTime } from "@/app/_lib/format";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
@@ -11,12 +11,18 @@ export const metadata: Metadata = { title: "Security" };
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ required?: string }> }) {
   const { required } = await searchParams;
   const api = await serverApi();
-  const [status, sessions] = await Promise.all([load(() => api.security.status()), load(() => api.security.sessions())]);
+  const [status, sessions] = await Promise.all([
+    load(() => api.security.status()),
+    load(() => api.security.sessions()),
+  ]);
   return (
     <>
       <PageHeader title="Security" description="How you sign in, and where you are signed in." />
       {required && !status.twoStepEnabledAt ? (
-        <p role="alert" className="mb-6 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+        <p
+          role="alert"
+          className="mb-6 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+        >
           {required} requires two-step verification. Turn it on below to open that team.
         </p>
       ) : null}
@@ -33,7 +39,9 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
               <tr key={session.id}>
                 <Td className="font-medium">
                   {session.browser}
-                  {session.current ? <span className="ml-2 text-xs text-emerald-700 dark:text-emerald-400">This session</span> : null}
+                  {session.current ? (
+                    <span className="ml-2 text-xs text-emerald-700 dark:text-emerald-400">This session</span>
+                  ) : null}
                 </Td>
                 <Td>{session.ip ?? "Unknown"}</Td>
                 <Td>{formatDateTime(session.lastSeenAt)}</Td>
@@ -41,7 +49,11 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
                   {session.current ? null : (
                     <form action={endSessionAction}>
                       <input type="hidden" name="sessionId" value={session.id} />
-                      <button type="submit" className="text-sm text-blue-700 underline dark:text-blue-400" aria-label={`End session: ${session.browser}, last active ${formatDateTime(session.lastSeenAt)}`}>
+                      <button
+                        type="submit"
+                        className="text-sm text-blue-700 underline dark:text-blue-400"
+                        aria-label={`End session: ${session.browser}, last active ${formatDateTime(session.lastSeenAt)}`}
+                      >
                         End
                       </button>
                     </form>

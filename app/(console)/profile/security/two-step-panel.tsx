@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Field, FormError, FormNotice } from "@/app/_components/form-parts";
 import { buttonClass } from "@/app/_components/ui";
-import { type TwoStepState, enrolTwoStepAction } from "./actions";
+import { enrolTwoStepAction, type TwoStepState } from "./actions";
 import { DisableTwoStep, NewRecoveryCodes } from "./manage-two-step";
 import { RecoveryCodeList } from "./recovery-code-list";
 
@@ -11,7 +11,13 @@ import { RecoveryCodeList } from "./recovery-code-list";
  * One component for both states, so that the recovery codes shown after turning two-step
  * verification on survive the page refreshing to its new state.
  */
-export function TwoStepPanel({ enabledSince, recoveryCodesLeft }: { enabledSince: string | null; recoveryCodesLeft: number }) {
+export function TwoStepPanel({
+  enabledSince,
+  recoveryCodesLeft,
+}: {
+  enabledSince: string | null;
+  recoveryCodesLeft: number;
+}) {
   const [state, action, pending] = useActionState<TwoStepState, FormData>(enrolTwoStepAction, { stage: "idle" });
   if (state.stage === "codes") {
     return (
@@ -51,7 +57,14 @@ export function TwoStepPanel({ enabledSince, recoveryCodesLeft }: { enabledSince
         ) : null}
         {state.stage === "password" ? (
           <>
-            <Field id="enrol-password" name="password" label="Password" type="password" autoComplete="current-password" hint="Type your password again to continue." />
+            <Field
+              id="enrol-password"
+              name="password"
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              hint="Type your password again to continue."
+            />
             <button type="submit" className={buttonClass} disabled={pending}>
               Continue
             </button>
@@ -61,14 +74,27 @@ export function TwoStepPanel({ enabledSince, recoveryCodesLeft }: { enabledSince
           <>
             <p className="text-sm">Scan this code with an authenticator app, or type the setup key into it.</p>
             {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
-            <img src={state.qrCode} alt="QR code for your authenticator app" width={200} height={200} className="rounded-md bg-white p-2" />
+            <img
+              src={state.qrCode}
+              alt="QR code for your authenticator app"
+              width={200}
+              height={200}
+              className="rounded-md bg-white p-2"
+            />
             <p className="text-sm">
               Setup key:{" "}
               <code aria-label="Setup key" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono dark:bg-slate-800">
                 {state.setupKey}
               </code>
             </p>
-            <Field id="enrol-code" name="code" label="Authentication code" inputMode="numeric" autoComplete="one-time-code" hint="The six digits your app shows now." />
+            <Field
+              id="enrol-code"
+              name="code"
+              label="Authentication code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              hint="The six digits your app shows now."
+            />
             <button type="submit" className={buttonClass} disabled={pending}>
               Verify
             </button>

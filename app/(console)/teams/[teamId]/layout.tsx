@@ -1,18 +1,24 @@
 import { TRPCError } from "@trpc/server";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { ConsoleHeader } from "@/app/_components/console-header";
 import { ConsoleNav } from "@/app/_components/console-nav";
 import { SupportBanner } from "@/app/_components/support-banner";
-import { ConsoleHeader } from "@/app/_components/console-header";
 import { TeamSwitcher } from "@/app/_components/team-switcher";
 import { load } from "@/app/_lib/load";
 import { teamNavigation } from "@/app/_lib/team-navigation";
 import { serverApi } from "@/server/caller";
-import { OwnershipOffer } from "./ownership-offer";
 import { productName } from "@/server/permissions";
+import { OwnershipOffer } from "./ownership-offer";
 import { TerminatedBanner } from "./terminated-banner";
 
-export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ teamId: string }> }) {
+export default async function TeamLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ teamId: string }>;
+}) {
   const { teamId } = await params;
   const api = await serverApi();
   const access = await load(() =>
@@ -36,7 +42,12 @@ export default async function TeamLayout({ children, params }: { children: React
   return (
     <div className="min-h-screen">
       {access.support ? (
-        <SupportBanner teamId={access.team.id} teamName={access.team.name} endsAt={access.support.endsAt} viewingAs={access.support.viewingAs} />
+        <SupportBanner
+          teamId={access.team.id}
+          teamName={access.team.name}
+          endsAt={access.support.endsAt}
+          viewingAs={access.support.viewingAs}
+        />
       ) : null}
       <ConsoleHeader me={me}>
         <TeamSwitcher current={current} teams={switcherTeams} />
@@ -46,8 +57,12 @@ export default async function TeamLayout({ children, params }: { children: React
           <ConsoleNav items={teamNavigation(access.team.id, access.permissions)} />
         </aside>
         <main className="min-w-0 flex-1">
-          {access.team.status === "terminated" ? <TerminatedBanner teamId={access.team.id} canRenew={access.permissions.includes("subscription.change")} /> : null}
-          {ownershipOffer ? <OwnershipOffer teamId={access.team.id} teamName={access.team.name} offer={ownershipOffer} /> : null}
+          {access.team.status === "terminated" ? (
+            <TerminatedBanner teamId={access.team.id} canRenew={access.permissions.includes("subscription.change")} />
+          ) : null}
+          {ownershipOffer ? (
+            <OwnershipOffer teamId={access.team.id} teamName={access.team.name} offer={ownershipOffer} />
+          ) : null}
           {children}
         </main>
       </div>

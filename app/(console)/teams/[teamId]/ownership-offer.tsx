@@ -50,7 +50,11 @@ export function OwnershipOffer({
           </button>
         )}
       </div>
-      {error ? <div className="mt-3"><ErrorMessage>{error}</ErrorMessage></div> : null}
+      {error ? (
+        <div className="mt-3">
+          <ErrorMessage>{error}</ErrorMessage>
+        </div>
+      ) : null}
     </section>
   );
 }

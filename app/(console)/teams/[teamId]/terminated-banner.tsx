@@ -15,8 +15,8 @@ export async function TerminatedBanner({ teamId, canRenew }: { teamId: string; c
     >
       <p className="font-semibold">The subscription has ended: {days} left before this team's data is deleted.</p>
       <p className="mt-1">
-        Hosts are stopped. Custom apps and data can still be downloaded until {formatDate(retention.purgeAt)}; then everything is deleted
-        for good.{" "}
+        Hosts are stopped. Custom apps and data can still be downloaded until {formatDate(retention.purgeAt)}; then
+        everything is deleted for good.{" "}
         {canRenew ? (
           <Link href={`/teams/${teamId}/subscription`} className="font-medium underline">
             Renew the subscription to keep the team

@@ -2,8 +2,8 @@
 
 import { type ActionResult, actionResult } from "@/app/_lib/action-result";
 import { formatDateTime } from "@/app/_lib/format";
-import { serverApi } from "@/server/caller";
 import type { IntegrityReport } from "@/server/audit/anchor-verify";
+import { serverApi } from "@/server/caller";
 
 export interface IntegrityVerdict {
   intact: boolean;

@@ -23,7 +23,9 @@ export function readAuditFilter(search: AuditSearch) {
   const problems = [
     from === "invalid" ? "The From date is not a date: use the date picker or YYYY-MM-DD." : null,
     toDay === "invalid" ? "The To date is not a date: use the date picker or YYYY-MM-DD." : null,
-    from instanceof Date && toDay instanceof Date && from > toDay ? "The From date must be on or before the To date." : null,
+    from instanceof Date && toDay instanceof Date && from > toDay
+      ? "The From date must be on or before the To date."
+      : null,
   ].filter((p): p is string => p !== null);
   const filter = {
     actorLabel: search.actor || undefined,
@@ -34,7 +36,9 @@ export function readAuditFilter(search: AuditSearch) {
   };
   /** The filters in use, for links that keep them. */
   const query = Object.fromEntries(
-    Object.entries({ actor: search.actor, action: search.action, from: search.from, to: search.to }).filter(([, v]) => v),
+    Object.entries({ actor: search.actor, action: search.action, from: search.from, to: search.to }).filter(
+      ([, v]) => v,
+    ),
   ) as Record<string, string>;
   return { problems, filter, query };
 }

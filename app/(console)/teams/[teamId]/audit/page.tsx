@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState, PageHeader, Table, Td, inputClass, secondaryButtonClass } from "@/app/_components/ui";
+import { EmptyState, inputClass, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
 import { formatDateTime, humanise } from "@/app/_lib/format";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
@@ -27,9 +27,16 @@ export default async function AuditPage({
     load(() => api.audit.facets({ teamId })),
     problems.length
       ? Promise.resolve(null)
-      : load(() => api.audit.list({ teamId, ...filter, beforeSeq: Number.isInteger(beforeSeq) && beforeSeq > 0 ? beforeSeq : undefined })),
+      : load(() =>
+          api.audit.list({
+            teamId,
+            ...filter,
+            beforeSeq: Number.isInteger(beforeSeq) && beforeSeq > 0 ? beforeSeq : undefined,
+          }),
+        ),
   ]);
-  const exportHref = (format: "csv" | "jsonl") => `/teams/${teamId}/audit/export?${new URLSearchParams({ ...filters, format })}`;
+  const exportHref = (format: "csv" | "jsonl") =>
+    `/teams/${teamId}/audit/export?${new URLSearchParams({ ...filters, format })}`;
 
   return (
     <>
@@ -97,7 +104,10 @@ export default async function AuditPage({
         </div>
       </form>
       {problems.length ? (
-        <div role="alert" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+        <div
+          role="alert"
+          className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {problems.map((problem) => (
             <p key={problem}>{problem}</p>
           ))}
@@ -131,7 +141,10 @@ export default async function AuditPage({
               </Link>
             ) : null}
             {page.nextBeforeSeq ? (
-              <Link href={`?${new URLSearchParams({ ...filters, before: String(page.nextBeforeSeq) })}`} className={secondaryButtonClass}>
+              <Link
+                href={`?${new URLSearchParams({ ...filters, before: String(page.nextBeforeSeq) })}`}
+                className={secondaryButtonClass}
+              >
                 Older events
               </Link>
             ) : null}
@@ -145,14 +158,21 @@ export default async function AuditPage({
 function EventDetails({ before, after }: { before: unknown; after: unknown }) {
   const describeValue = (value: unknown) =>
     value && typeof value === "object"
-      ? Object.entries(value as Record<string, unknown>).map(([key, v]) => `${key}: ${detailValue(v)}`).join(", ")
+      ? Object.entries(value as Record<string, unknown>)
+          .map(([key, v]) => `${key}: ${detailValue(v)}`)
+          .join(", ")
       : null;
   const was = describeValue(before);
   const now = describeValue(after);
   return (
     <>
       {was ? <span className="block">Before: {was}</span> : null}
-      {now ? <span className="block">{was ? "After: " : ""}{now}</span> : null}
+      {now ? (
+        <span className="block">
+          {was ? "After: " : ""}
+          {now}
+        </span>
+      ) : null}
       {!was && !now ? "—" : null}
     </>
   );
@@ -162,7 +182,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids shortened to their first block; lists shown whole when short. */
 function detailValue(value: unknown): string {
-  if (Array.isArray(value)) return value.length <= 3 ? `[${value.map(detailValue).join(", ")}]` : `${value.length} entries`;
+  if (Array.isArray(value))
+    return value.length <= 3 ? `[${value.map(detailValue).join(", ")}]` : `${value.length} entries`;
   if (typeof value === "string" && UUID.test(value)) return `${value.slice(0, 8)}…`;
   if (value && typeof value === "object") return JSON.stringify(value);
   return String(value);

@@ -15,7 +15,9 @@ export default async function GroupsPage({ params }: { params: Promise<{ teamId:
     return (
       <>
         <PageHeader title="Groups" />
-        <EmptyState title="Claris Connect teams have no groups">Access in Claris Connect is given per user, on the Users page.</EmptyState>
+        <EmptyState title="Claris Connect teams have no groups">
+          Access in Claris Connect is given per user, on the Users page.
+        </EmptyState>
       </>
     );
   }
@@ -33,7 +35,10 @@ export default async function GroupsPage({ params }: { params: Promise<{ teamId:
           {groups.map((group) => (
             <tr key={group.id}>
               <Td className="font-medium">
-                <Link href={`/teams/${teamId}/groups/${group.id}`} className="text-blue-700 hover:underline dark:text-blue-400">
+                <Link
+                  href={`/teams/${teamId}/groups/${group.id}`}
+                  className="text-blue-700 hover:underline dark:text-blue-400"
+                >
                   {group.name}
                 </Link>
               </Td>
@@ -43,7 +48,12 @@ export default async function GroupsPage({ params }: { params: Promise<{ teamId:
                 {manage ? (
                   <div className="flex justify-end gap-2">
                     <RenameGroupDialog teamId={teamId} groupId={group.id} name={group.name} />
-                    <DeleteGroupDialog teamId={teamId} groupId={group.id} name={group.name} customApps={group.customApps} />
+                    <DeleteGroupDialog
+                      teamId={teamId}
+                      groupId={group.id}
+                      name={group.name}
+                      customApps={group.customApps}
+                    />
                   </div>
                 ) : null}
               </Td>

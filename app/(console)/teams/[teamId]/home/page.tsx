@@ -27,7 +27,9 @@ export default async function HomePage({ params }: { params: Promise<{ teamId: s
         {fileMaker ? (
           <Card title="Hosts" className="lg:col-span-2">
             {home.hosts.length === 0 ? (
-              <EmptyState title="No hosts to show">Hosts appear here once the platform has provisioned them.</EmptyState>
+              <EmptyState title="No hosts to show">
+                Hosts appear here once the platform has provisioned them.
+              </EmptyState>
             ) : (
               <ul className="divide-y divide-slate-100 dark:divide-slate-800" aria-label="Hosts">
                 {home.hosts.map((host) => (

@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 import { type ActionResult, actionResult } from "@/app/_lib/action-result";
 import { serverApi } from "@/server/caller";
 
-export async function updateSecuritySettingsAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function updateSecuritySettingsAction(
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const teamId = String(form.get("teamId") ?? "");
   const minutes = String(form.get("sessionIdleMinutes") ?? "").trim();
   const result = await actionResult(async () =>
@@ -19,11 +22,17 @@ export async function updateSecuritySettingsAction(_previous: ActionResult | nul
   return result.ok ? { ok: true, value: undefined } : result;
 }
 
-export async function updateRetentionSettingsAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function updateRetentionSettingsAction(
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const teamId = String(form.get("teamId") ?? "");
   const days = String(form.get("departedUserRetentionDays") ?? "").trim();
   const result = await actionResult(async () =>
-    (await serverApi()).settings.updateRetention({ teamId, departedUserRetentionDays: days === "" ? Number.NaN : Number(days) }),
+    (await serverApi()).settings.updateRetention({
+      teamId,
+      departedUserRetentionDays: days === "" ? Number.NaN : Number(days),
+    }),
   );
   if (result.ok) revalidatePath(`/teams/${teamId}/settings`);
   return result.ok ? { ok: true, value: undefined } : result;

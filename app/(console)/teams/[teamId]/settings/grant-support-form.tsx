@@ -31,7 +31,13 @@ export function GrantSupportForm({ teamId }: { teamId: string }) {
           ))}
         </select>
       </div>
-      <Field id="support-note" name="note" label="Note" hint="Optional: a ticket number or what support should look at." maxLength={500} />
+      <Field
+        id="support-note"
+        name="note"
+        label="Note"
+        hint="Optional: a ticket number or what support should look at."
+        maxLength={500}
+      />
       {state && !state.ok ? <FormError message={state.error} /> : null}
       <button type="submit" className={buttonClass} disabled={pending}>
         Grant support access

@@ -6,7 +6,12 @@ import { buttonClass } from "@/app/_components/ui";
 import type { ActionResult } from "@/app/_lib/action-result";
 import { updateRetentionSettingsAction } from "./actions";
 
-export function RetentionSettingsForm(props: { teamId: string; departedUserRetentionDays: number; min: number; max: number }) {
+export function RetentionSettingsForm(props: {
+  teamId: string;
+  departedUserRetentionDays: number;
+  min: number;
+  max: number;
+}) {
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(updateRetentionSettingsAction, null);
   return (
     <form action={action} className="max-w-lg space-y-4">

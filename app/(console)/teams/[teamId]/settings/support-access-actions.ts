@@ -19,6 +19,8 @@ export async function grantSupportAccessAction(_previous: ActionResult | null, f
 
 export async function revokeSupportAccessAction(form: FormData): Promise<void> {
   const teamId = String(form.get("teamId") ?? "");
-  await actionResult(async () => (await serverApi()).supportAccess.revoke({ teamId, grantId: String(form.get("grantId") ?? "") }));
+  await actionResult(async () =>
+    (await serverApi()).supportAccess.revoke({ teamId, grantId: String(form.get("grantId") ?? "") }),
+  );
   revalidatePath(`/teams/${teamId}/settings`);
 }

@@ -12,12 +12,20 @@ interface Grant {
 }
 
 /** Consent for platform support to look at this team, read-only, for a while. */
-export function SupportAccessCard({ teamId, grants, canGrant }: { teamId: string; grants: Grant[]; canGrant: boolean }) {
+export function SupportAccessCard({
+  teamId,
+  grants,
+  canGrant,
+}: {
+  teamId: string;
+  grants: Grant[];
+  canGrant: boolean;
+}) {
   return (
     <Card title="Support access">
       <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
-        Let platform support see this team as a manager does, read-only, to help with a problem. Everything they look at appears
-        in the audit log, and you can revoke access at any time.
+        Let platform support see this team as a manager does, read-only, to help with a problem. Everything they look at
+        appears in the audit log, and you can revoke access at any time.
       </p>
       {grants.length === 0 ? (
         <EmptyState title="Support has no access now" />

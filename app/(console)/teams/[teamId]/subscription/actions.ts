@@ -32,7 +32,10 @@ export async function previewRenewalAction(teamId: string) {
   return actionResult(async () => (await serverApi()).subscription.previewRenewal({ teamId }));
 }
 
-export async function renewAction(teamId: string, input: { idempotencyKey: string; expectedVersion: number; expectedTotalCents: number }) {
+export async function renewAction(
+  teamId: string,
+  input: { idempotencyKey: string; expectedVersion: number; expectedTotalCents: number },
+) {
   return actionResult(async () => (await serverApi()).subscription.renew({ teamId, ...input }));
 }
 

@@ -15,7 +15,10 @@ const PERIOD = { monthly: "Monthly", annual: "Annual" } as const;
 export default async function SubscriptionPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const api = await serverApi();
-  const [access, summary] = await Promise.all([load(() => api.teams.access({ teamId })), load(() => api.subscription.summary({ teamId }))]);
+  const [access, summary] = await Promise.all([
+    load(() => api.teams.access({ teamId })),
+    load(() => api.subscription.summary({ teamId })),
+  ]);
   if (!summary) {
     return (
       <>
@@ -39,15 +42,21 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ t
     summary.extraDataTransferGb ? `${summary.extraDataTransferGb} GB extra data transfer a year` : null,
     summary.extraRequests ? `${summary.extraRequests.toLocaleString("en")} extra API requests a month` : null,
   ].filter((a): a is string => a !== null);
-  const dates: Array<[string, string]> = summary.status === "trialing"
-    ? [["Trial ends", formatDate(summary.trialEndsAt)]]
-    : ended
-      ? [["Ended", formatDate(summary.currentPeriodEnd)]]
-      : summary.renewsAt
-        ? [["Renews", formatDate(summary.renewsAt)]]
-        : [["Ends", formatDate(summary.endsAt)]];
+  const dates: Array<[string, string]> =
+    summary.status === "trialing"
+      ? [["Trial ends", formatDate(summary.trialEndsAt)]]
+      : ended
+        ? [["Ended", formatDate(summary.currentPeriodEnd)]]
+        : summary.renewsAt
+          ? [["Renews", formatDate(summary.renewsAt)]]
+          : [["Ends", formatDate(summary.endsAt)]];
   const facts: Array<[string, ReactNode]> = [
-    ["Team ID", <code key="id" className="text-xs">{summary.teamId}</code>],
+    [
+      "Team ID",
+      <code key="id" className="text-xs">
+        {summary.teamId}
+      </code>,
+    ],
     ["Contract number", summary.contractNumber],
     ["Plan", summary.planName],
     ["Billing period", PERIOD[summary.billingPeriod]],
@@ -59,10 +68,17 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ t
     ...(summary.billing
       ? ([
           ...(summary.billing.periodPriceCents !== null
-            ? [["Price", `${formatCents(summary.billing.periodPriceCents)} ${summary.billingPeriod === "annual" ? "a year" : "a month"}`]]
+            ? [
+                [
+                  "Price",
+                  `${formatCents(summary.billing.periodPriceCents)} ${summary.billingPeriod === "annual" ? "a year" : "a month"}`,
+                ],
+              ]
             : []),
           ["Payment method", summary.billing.paymentMethod ? paymentLabel(summary.billing.paymentMethod) : "None"],
-          ...(summary.cancelAtPeriodEnd && summary.billing.cancelReason ? [["Reason for cancelling", summary.billing.cancelReason]] : []),
+          ...(summary.cancelAtPeriodEnd && summary.billing.cancelReason
+            ? [["Reason for cancelling", summary.billing.cancelReason]]
+            : []),
         ] as Array<[string, string]>)
       : []),
   ];
@@ -71,7 +87,9 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ t
     <>
       <PageHeader title="Subscription" description="The team's contract, what it includes and what it has used.">
         <div className="flex gap-2">
-          {summary.cancelAtPeriodEnd && !ended ? <Badge tone="amber">Cancelled: ends {formatDate(summary.currentPeriodEnd)}</Badge> : null}
+          {summary.cancelAtPeriodEnd && !ended ? (
+            <Badge tone="amber">Cancelled: ends {formatDate(summary.currentPeriodEnd)}</Badge>
+          ) : null}
           <StatusBadge status={summary.status} />
         </div>
       </PageHeader>
@@ -86,7 +104,9 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ t
             ))}
             {summary.plan ? (
               <p className="text-sm text-slate-600 dark:text-slate-400">
-                {fileMaker ? `Compute size: ${summary.plan.computeSize}.` : `${summary.plan.flows} flows and ${summary.plan.monthlyRequests.toLocaleString("en")} API requests a month included.`}
+                {fileMaker
+                  ? `Compute size: ${summary.plan.computeSize}.`
+                  : `${summary.plan.flows} flows and ${summary.plan.monthlyRequests.toLocaleString("en")} API requests a month included.`}
               </p>
             ) : null}
           </div>
@@ -130,7 +150,9 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ t
             Invoices
           </h2>
           {invoices.length === 0 ? (
-            <EmptyState title="No invoices yet">Invoices appear here when the subscription starts, changes or renews.</EmptyState>
+            <EmptyState title="No invoices yet">
+              Invoices appear here when the subscription starts, changes or renews.
+            </EmptyState>
           ) : (
             <Table caption="Invoices" head={["Number", "Issued", "Period", "Lines", "Status", "Total"]}>
               {invoices.map((invoice) => (
@@ -155,10 +177,14 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ t
                       {invoice.status === "open" ? "Open" : invoice.status === "paid" ? "Paid" : "Void"}
                     </Badge>
                     {invoice.status === "open" && invoice.dueAt ? (
-                      <span className="mt-1 block text-xs text-slate-500 dark:text-slate-400">due {formatDate(invoice.dueAt)}</span>
+                      <span className="mt-1 block text-xs text-slate-500 dark:text-slate-400">
+                        due {formatDate(invoice.dueAt)}
+                      </span>
                     ) : null}
                   </Td>
-                  <Td className="text-right font-medium tabular-nums">{formatCents(invoice.totalCents, invoice.currency)}</Td>
+                  <Td className="text-right font-medium tabular-nums">
+                    {formatCents(invoice.totalCents, invoice.currency)}
+                  </Td>
                 </tr>
               ))}
             </Table>
@@ -202,10 +228,20 @@ function UsageBar({ meter }: { meter: UsageMeter }) {
         <div className={`h-2 rounded-full ${LEVEL_TONE[meter.level]}`} style={{ width: `${share * 100}%` }} />
       </div>
       <div className="mt-1 flex flex-wrap justify-between gap-2 text-xs">
-        <span className={meter.level === "at" ? "font-medium text-red-700 dark:text-red-400" : meter.level === "near" ? "font-medium text-amber-700 dark:text-amber-400" : "text-slate-500"}>
+        <span
+          className={
+            meter.level === "at"
+              ? "font-medium text-red-700 dark:text-red-400"
+              : meter.level === "near"
+                ? "font-medium text-amber-700 dark:text-amber-400"
+                : "text-slate-500"
+          }
+        >
           {meter.level === "at" ? "At the limit" : meter.level === "near" ? "Near the limit" : ""}
         </span>
-        {meter.resetsAt ? <span className="text-slate-500 dark:text-slate-400">Resets {formatDate(meter.resetsAt)}</span> : null}
+        {meter.resetsAt ? (
+          <span className="text-slate-500 dark:text-slate-400">Resets {formatDate(meter.resetsAt)}</span>
+        ) : null}
       </div>
     </div>
   );

@@ -66,7 +66,15 @@ function Alert({ message }: { message: string | null }) {
 }
 
 /** The owner's controls: change seats or plan (preview, then confirm), cancel, reactivate, renew. */
-export function SubscriptionControls({ state, plans, providers }: { state: ControlsState; plans: Plan[]; providers: Array<{ id: string; label: string }> }) {
+export function SubscriptionControls({
+  state,
+  plans,
+  providers,
+}: {
+  state: ControlsState;
+  plans: Plan[];
+  providers: Array<{ id: string; label: string }>;
+}) {
   const router = useRouter();
   const [panel, setPanel] = useState<Panel>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -96,7 +104,10 @@ export function SubscriptionControls({ state, plans, providers }: { state: Contr
   return (
     <div className="space-y-4">
       {done ? (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
           {done}
         </p>
       ) : null}
@@ -117,15 +128,30 @@ export function SubscriptionControls({ state, plans, providers }: { state: Contr
       ) : (
         <div className="flex flex-wrap gap-2">
           {fileMaker ? (
-            <button type="button" className={secondaryButtonClass} aria-expanded={panel === "seats"} onClick={() => open(panel === "seats" ? null : "seats")}>
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              aria-expanded={panel === "seats"}
+              onClick={() => open(panel === "seats" ? null : "seats")}
+            >
               Change seats
             </button>
           ) : null}
-          <button type="button" className={secondaryButtonClass} aria-expanded={panel === "plan"} onClick={() => open(panel === "plan" ? null : "plan")}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            aria-expanded={panel === "plan"}
+            onClick={() => open(panel === "plan" ? null : "plan")}
+          >
             Change plan
           </button>
           {state.trial || !state.hasPaymentMethod ? (
-            <button type="button" className={secondaryButtonClass} aria-expanded={panel === "payment"} onClick={() => open(panel === "payment" ? null : "payment")}>
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              aria-expanded={panel === "payment"}
+              onClick={() => open(panel === "payment" ? null : "payment")}
+            >
               Add payment method
             </button>
           ) : null}
@@ -137,14 +163,20 @@ export function SubscriptionControls({ state, plans, providers }: { state: Contr
               onClick={() =>
                 run(
                   () => reactivateAction(state.teamId, { expectedVersion: state.version }),
-                  (value) => finish(`The subscription is active again and renews on ${dateFormat.format(value.renewsAt)}.`),
+                  (value) =>
+                    finish(`The subscription is active again and renews on ${dateFormat.format(value.renewsAt)}.`),
                 )
               }
             >
               Reactivate subscription
             </button>
           ) : (
-            <button type="button" className={secondaryButtonClass} aria-expanded={panel === "cancel"} onClick={() => open(panel === "cancel" ? null : "cancel")}>
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              aria-expanded={panel === "cancel"}
+              onClick={() => open(panel === "cancel" ? null : "cancel")}
+            >
               Cancel subscription
             </button>
           )}
@@ -171,7 +203,10 @@ export function SubscriptionControls({ state, plans, providers }: { state: Contr
           onSubmit={(reason) =>
             run(
               () => cancelAction(state.teamId, { expectedVersion: state.version, reason: reason || undefined }),
-              (value) => finish(`The subscription is cancelled. It stays active until ${dateFormat.format(value.endsAt)} and is not renewed.`),
+              (value) =>
+                finish(
+                  `The subscription is cancelled. It stays active until ${dateFormat.format(value.endsAt)} and is not renewed.`,
+                ),
             )
           }
           onClose={() => open(null)}
@@ -235,7 +270,12 @@ function ChangeForm({
         setError(result.error);
         return;
       }
-      setPreviewed({ idempotencyKey: result.value.idempotencyKey, version: result.value.version, quote: result.value.quote, change: wanted });
+      setPreviewed({
+        idempotencyKey: result.value.idempotencyKey,
+        version: result.value.version,
+        quote: result.value.quote,
+        change: wanted,
+      });
     });
 
   const confirm = (shown: Previewed) =>
@@ -248,7 +288,9 @@ function ChangeForm({
         expectedTotalCents: shown.quote.totalCents,
       });
       if (result.ok) {
-        onDone(`Change applied. Invoice ${result.value.invoice.number}: ${formatCents(result.value.invoice.totalCents)}.`);
+        onDone(
+          `Change applied. Invoice ${result.value.invoice.number}: ${formatCents(result.value.invoice.totalCents)}.`,
+        );
       } else {
         setError(result.error);
       }
@@ -271,7 +313,10 @@ function ChangeForm({
             <legend className="mb-2 text-sm font-medium">Plan</legend>
             <div className="grid gap-2 sm:grid-cols-3">
               {plans.map((plan) => (
-                <label key={plan.code} className="flex cursor-pointer gap-2 rounded-md border border-slate-200 p-3 text-sm has-[:checked]:border-blue-500 dark:border-slate-700">
+                <label
+                  key={plan.code}
+                  className="flex cursor-pointer gap-2 rounded-md border border-slate-200 p-3 text-sm has-[:checked]:border-blue-500 dark:border-slate-700"
+                >
                   <input
                     type="radio"
                     name={`${id}-plan`}
@@ -318,11 +363,41 @@ function ChangeForm({
             </div>
             {fileMaker ? (
               <>
-                <NumberField id={`${id}-storage`} label="Extra storage (GB)" hint={addOnHint(chosen, "storage")} value={storage} step={10} onChange={(v) => { setStorage(v); edited(); }} />
-                <NumberField id={`${id}-transfer`} label="Extra data transfer (GB a contract year)" hint={addOnHint(chosen, "dataTransfer")} value={transfer} step={100} onChange={(v) => { setTransfer(v); edited(); }} />
+                <NumberField
+                  id={`${id}-storage`}
+                  label="Extra storage (GB)"
+                  hint={addOnHint(chosen, "storage")}
+                  value={storage}
+                  step={10}
+                  onChange={(v) => {
+                    setStorage(v);
+                    edited();
+                  }}
+                />
+                <NumberField
+                  id={`${id}-transfer`}
+                  label="Extra data transfer (GB a contract year)"
+                  hint={addOnHint(chosen, "dataTransfer")}
+                  value={transfer}
+                  step={100}
+                  onChange={(v) => {
+                    setTransfer(v);
+                    edited();
+                  }}
+                />
               </>
             ) : (
-              <NumberField id={`${id}-requests`} label="Extra API requests (a month)" hint={addOnHint(chosen, "requests")} value={requests} step={10000} onChange={(v) => { setRequests(v); edited(); }} />
+              <NumberField
+                id={`${id}-requests`}
+                label="Extra API requests (a month)"
+                hint={addOnHint(chosen, "requests")}
+                value={requests}
+                step={10000}
+                onChange={(v) => {
+                  setRequests(v);
+                  edited();
+                }}
+              />
             )}
           </div>
         </>
@@ -349,7 +424,9 @@ function ChangeForm({
           Close
         </button>
       </div>
-      {previewed ? <PricePreview quote={previewed.quote} pending={pending} onConfirm={() => confirm(previewed)} /> : null}
+      {previewed ? (
+        <PricePreview quote={previewed.quote} pending={pending} onConfirm={() => confirm(previewed)} />
+      ) : null}
     </form>
   );
 }
@@ -401,7 +478,17 @@ function NumberField({
 }
 
 /** The preview: what is credited and charged, and the one button that applies it. */
-function PricePreview({ quote, pending, onConfirm, confirmLabel = "Confirm change" }: { quote: Quote; pending: boolean; onConfirm: () => void; confirmLabel?: string }) {
+function PricePreview({
+  quote,
+  pending,
+  onConfirm,
+  confirmLabel = "Confirm change",
+}: {
+  quote: Quote;
+  pending: boolean;
+  onConfirm: () => void;
+  confirmLabel?: string;
+}) {
   return (
     <section aria-label="Price preview" className="space-y-3 rounded-md bg-slate-50 p-4 dark:bg-slate-800/50">
       <h3 className="text-sm font-semibold">Price preview</h3>
@@ -457,7 +544,15 @@ function PricePreview({ quote, pending, onConfirm, confirmLabel = "Confirm chang
   );
 }
 
-function RenewPanel({ state, onDone, onClose }: { state: ControlsState; onDone: (message: string) => void; onClose: () => void }) {
+function RenewPanel({
+  state,
+  onDone,
+  onClose,
+}: {
+  state: ControlsState;
+  onDone: (message: string) => void;
+  onClose: () => void;
+}) {
   const [previewed, setPreviewed] = useState<Previewed | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -470,7 +565,9 @@ function RenewPanel({ state, onDone, onClose }: { state: ControlsState; onDone: 
   }, [state.teamId]);
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-      <p className="text-sm">Renewing starts a new period today with the same plan, seats and add-ons. The team is active again at once.</p>
+      <p className="text-sm">
+        Renewing starts a new period today with the same plan, seats and add-ons. The team is active again at once.
+      </p>
       <Alert message={error} />
       {previewed ? (
         <PricePreview
@@ -483,7 +580,10 @@ function RenewPanel({ state, onDone, onClose }: { state: ControlsState; onDone: 
                 expectedVersion: previewed.version,
                 expectedTotalCents: previewed.quote.totalCents,
               });
-              if (result.ok) onDone(`The subscription is renewed. Invoice ${result.value.invoice.number}: ${formatCents(result.value.invoice.totalCents)}.`);
+              if (result.ok)
+                onDone(
+                  `The subscription is renewed. Invoice ${result.value.invoice.number}: ${formatCents(result.value.invoice.totalCents)}.`,
+                );
               else setError(result.error);
             })
           }
@@ -521,7 +621,11 @@ function PaymentPanel({
       onSubmit={(event) => {
         event.preventDefault();
         startTransition(async () => {
-          const result = await addPaymentMethodAction(state.teamId, { provider, idempotencyKey: key, expectedVersion: state.version });
+          const result = await addPaymentMethodAction(state.teamId, {
+            provider,
+            idempotencyKey: key,
+            expectedVersion: state.version,
+          });
           if (!result.ok) return setError(result.error);
           onDone(
             result.value.converted && result.value.invoice
@@ -539,7 +643,12 @@ function PaymentPanel({
         <label htmlFor={`${id}-provider`} className="mb-1 block text-sm font-medium">
           Payment method
         </label>
-        <select id={`${id}-provider`} className={`${inputClass} max-w-xs`} value={provider} onChange={(e) => setProvider(e.target.value)}>
+        <select
+          id={`${id}-provider`}
+          className={`${inputClass} max-w-xs`}
+          value={provider}
+          onChange={(e) => setProvider(e.target.value)}
+        >
           {providers.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}
@@ -585,14 +694,22 @@ function CancelPanel({
       }}
     >
       <p className="text-sm">
-        The subscription stays active until {dateFormat.format(new Date(state.periodEnd))} and is then not renewed. You can reactivate it any
-        time before that. Afterwards the hosts stop and the team's data is kept 45 days for you to download.
+        The subscription stays active until {dateFormat.format(new Date(state.periodEnd))} and is then not renewed. You
+        can reactivate it any time before that. Afterwards the hosts stop and the team's data is kept 45 days for you to
+        download.
       </p>
       <div>
         <label htmlFor={`${id}-reason`} className="mb-1 block text-sm font-medium">
           Reason (optional)
         </label>
-        <textarea id={`${id}-reason`} className={inputClass} rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          id={`${id}-reason`}
+          className={inputClass}
+          rows={2}
+          maxLength={1000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </div>
       <Alert message={error} />
       <div className="flex gap-2">

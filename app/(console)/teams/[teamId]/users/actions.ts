@@ -80,13 +80,24 @@ export async function inviteAction(teamId: string, _previous: FormState, form: F
   revalidatePath(`/teams/${teamId}/users`);
   if (!result.ok) return { result };
   const n = result.value.invited.length;
-  return { result: { ok: true, value: `Invitation${n === 1 ? "" : "s"} sent to ${result.value.invited.map((i) => i.email).join(", ")}.` } };
+  return {
+    result: {
+      ok: true,
+      value: `Invitation${n === 1 ? "" : "s"} sent to ${result.value.invited.map((i) => i.email).join(", ")}.`,
+    },
+  };
 }
 
-export async function invitationAction(teamId: string, invitationId: string, action: "resend" | "revoke"): Promise<ActionResult<string>> {
+export async function invitationAction(
+  teamId: string,
+  invitationId: string,
+  action: "resend" | "revoke",
+): Promise<ActionResult<string>> {
   const result = await actionResult(async () => (await serverApi()).invitations[action]({ teamId, invitationId }));
   revalidatePath(`/teams/${teamId}/users`);
-  return result.ok ? { ok: true, value: action === "resend" ? "A new link was mailed." : "The invitation was revoked." } : result;
+  return result.ok
+    ? { ok: true, value: action === "resend" ? "A new link was mailed." : "The invitation was revoked." }
+    : result;
 }
 
 export async function groupMembersAction(teamId: string, _previous: FormState, form: FormData): Promise<FormState> {
@@ -104,5 +115,7 @@ export async function groupMembersAction(teamId: string, _previous: FormState, f
   revalidatePath(`/teams/${teamId}`, "layout");
   if (!result.ok) return { result };
   const n = result.value;
-  return { result: { ok: true, value: `${n} user${n === 1 ? "" : "s"} ${add ? "added to" : "removed from"} the group.` } };
+  return {
+    result: { ok: true, value: `${n} user${n === 1 ? "" : "s"} ${add ? "added to" : "removed from"} the group.` },
+  };
 }

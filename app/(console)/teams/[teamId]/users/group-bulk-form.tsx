@@ -32,7 +32,13 @@ export function GroupBulkForm({ teamId, groups }: { teamId: string; groups: Arra
         Remove from group
       </button>
       {state.result ? (
-        <div className="w-full">{state.result.ok ? <SuccessMessage>{state.result.value}</SuccessMessage> : <ErrorMessage>{state.result.error}</ErrorMessage>}</div>
+        <div className="w-full">
+          {state.result.ok ? (
+            <SuccessMessage>{state.result.value}</SuccessMessage>
+          ) : (
+            <ErrorMessage>{state.result.error}</ErrorMessage>
+          )}
+        </div>
       ) : null}
     </form>
   );

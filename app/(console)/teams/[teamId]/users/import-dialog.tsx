@@ -43,7 +43,9 @@ export function ImportDialog({ teamId }: { teamId: string }) {
     setStep({ kind: "importing", done: 0, total: 0 });
     const response = await fetch(url("import"), { method: "POST", body: csv, headers: { "content-type": "text/csv" } });
     if (!response.ok || !response.body) {
-      const body = (await response.json().catch(() => ({ error: "The import could not start; try again." }))) as { error: string };
+      const body = (await response.json().catch(() => ({ error: "The import could not start; try again." }))) as {
+        error: string;
+      };
       return setStep({ kind: "failed", error: body.error });
     }
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -82,8 +84,10 @@ export function ImportDialog({ teamId }: { teamId: string }) {
         <div className="space-y-4 text-sm">
           <div>
             <p>
-              The first line must be <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{IMPORT_HEADER}</code>; then one user a line.
-              Each valid row gets an invitation. Rows already in the team or invited are skipped, so a file can be imported again safely.
+              The first line must be{" "}
+              <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{IMPORT_HEADER}</code>; then one user a
+              line. Each valid row gets an invitation. Rows already in the team or invited are skipped, so a file can be
+              imported again safely.
             </p>
             <ul className="mt-2 list-disc pl-5 text-slate-600 dark:text-slate-400">
               {IMPORT_FORMAT_HELP.map((line) => (
@@ -96,8 +100,18 @@ export function ImportDialog({ teamId }: { teamId: string }) {
               <label htmlFor="import-file" className="mb-1 block font-medium">
                 CSV file
               </label>
-              <input id="import-file" type="file" accept=".csv,text/csv" className={inputClass} onChange={(e) => void check(e.target.files?.[0])} />
-              {step.error ? <div className="mt-2"><ErrorMessage>{step.error}</ErrorMessage></div> : null}
+              <input
+                id="import-file"
+                type="file"
+                accept=".csv,text/csv"
+                className={inputClass}
+                onChange={(e) => void check(e.target.files?.[0])}
+              />
+              {step.error ? (
+                <div className="mt-2">
+                  <ErrorMessage>{step.error}</ErrorMessage>
+                </div>
+              ) : null}
             </div>
           ) : null}
           {step.kind === "checked" ? <ImportReport report={step.report} /> : null}
@@ -106,12 +120,18 @@ export function ImportDialog({ teamId }: { teamId: string }) {
               <p className="mb-1">
                 Importing… {step.done} of {step.total}
               </p>
-              <progress aria-label="Import progress" max={step.total || 1} value={step.done} className="h-2 w-full accent-blue-600" />
+              <progress
+                aria-label="Import progress"
+                max={step.total || 1}
+                value={step.done}
+                className="h-2 w-full accent-blue-600"
+              />
             </div>
           ) : null}
           {step.kind === "finished" ? (
             <SuccessMessage>
-              Invited {step.invited} user{step.invited === 1 ? "" : "s"}; {step.skipped} skipped, {step.errors} with errors not imported.
+              Invited {step.invited} user{step.invited === 1 ? "" : "s"}; {step.skipped} skipped, {step.errors} with
+              errors not imported.
             </SuccessMessage>
           ) : null}
           {step.kind === "failed" ? <ErrorMessage>{step.error}</ErrorMessage> : null}
@@ -143,9 +163,15 @@ function ImportReport({ report }: { report: Report }) {
             <caption className="sr-only">Rows that will not be imported</caption>
             <thead className="bg-slate-50 dark:bg-slate-800">
               <tr>
-                <th scope="col" className="px-2 py-1 text-left">Line</th>
-                <th scope="col" className="px-2 py-1 text-left">Email</th>
-                <th scope="col" className="px-2 py-1 text-left">Reason</th>
+                <th scope="col" className="px-2 py-1 text-left">
+                  Line
+                </th>
+                <th scope="col" className="px-2 py-1 text-left">
+                  Email
+                </th>
+                <th scope="col" className="px-2 py-1 text-left">
+                  Reason
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -6,7 +6,15 @@ import { buttonClass, inputClass, secondaryButtonClass } from "@/app/_components
 import { type FormState, inviteAction } from "./actions";
 
 /** "Invite users": addresses, one role, a licence (FileMaker Cloud) and groups for them all. */
-export function InviteDialog({ teamId, fileMaker, groups }: { teamId: string; fileMaker: boolean; groups: Array<{ id: string; name: string }> }) {
+export function InviteDialog({
+  teamId,
+  fileMaker,
+  groups,
+}: {
+  teamId: string;
+  fileMaker: boolean;
+  groups: Array<{ id: string; name: string }>;
+}) {
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState<FormState, FormData>(inviteAction.bind(null, teamId), {});
   return (
@@ -20,7 +28,14 @@ export function InviteDialog({ teamId, fileMaker, groups }: { teamId: string; fi
             <label htmlFor="invite-emails" className="mb-1 block text-sm font-medium">
               Email addresses
             </label>
-            <textarea id="invite-emails" name="emails" rows={3} required className={inputClass} aria-describedby="invite-emails-help" />
+            <textarea
+              id="invite-emails"
+              name="emails"
+              rows={3}
+              required
+              className={inputClass}
+              aria-describedby="invite-emails-help"
+            />
             <p id="invite-emails-help" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
               Separate addresses with commas or new lines. Each gets a link that works once, for 7 days.
             </p>
@@ -37,7 +52,11 @@ export function InviteDialog({ teamId, fileMaker, groups }: { teamId: string; fi
           {fileMaker ? (
             <>
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="licensed" className="h-4 w-4 rounded border-slate-300 dark:border-slate-600" />
+                <input
+                  type="checkbox"
+                  name="licensed"
+                  className="h-4 w-4 rounded border-slate-300 dark:border-slate-600"
+                />
                 Give a FileMaker Cloud licence
               </label>
               {groups.length > 0 ? (
@@ -46,7 +65,12 @@ export function InviteDialog({ teamId, fileMaker, groups }: { teamId: string; fi
                   <div className="flex flex-wrap gap-x-4 gap-y-1">
                     {groups.map((group) => (
                       <label key={group.id} className="flex items-center gap-2 text-sm">
-                        <input type="checkbox" name="groupIds" value={group.id} className="h-4 w-4 rounded border-slate-300 dark:border-slate-600" />
+                        <input
+                          type="checkbox"
+                          name="groupIds"
+                          value={group.id}
+                          className="h-4 w-4 rounded border-slate-300 dark:border-slate-600"
+                        />
                         {group.name}
                       </label>
                     ))}
@@ -55,9 +79,17 @@ export function InviteDialog({ teamId, fileMaker, groups }: { teamId: string; fi
               ) : null}
             </>
           ) : (
-            <p className="text-sm text-slate-600 dark:text-slate-400">Claris Connect teams have no per-user licences and no groups.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Claris Connect teams have no per-user licences and no groups.
+            </p>
           )}
-          {state.result ? state.result.ok ? <SuccessMessage>{state.result.value}</SuccessMessage> : <ErrorMessage>{state.result.error}</ErrorMessage> : null}
+          {state.result ? (
+            state.result.ok ? (
+              <SuccessMessage>{state.result.value}</SuccessMessage>
+            ) : (
+              <ErrorMessage>{state.result.error}</ErrorMessage>
+            )
+          ) : null}
           <div className="flex justify-end gap-2">
             <button type="button" className={secondaryButtonClass} onClick={() => setOpen(false)}>
               Close

@@ -20,7 +20,8 @@ export const MEMBER_ACTION_LABELS: Record<MemberActionName, string> = {
 
 /** What the confirmation of a consequential action says. */
 const CONFIRMATIONS: Partial<Record<MemberActionName, (email: string) => string>> = {
-  deactivate: (email) => `${email} loses access to the team at once and every session of the account ends. Their seat is freed.`,
+  deactivate: (email) =>
+    `${email} loses access to the team at once and every session of the account ends. Their seat is freed.`,
   remove: (email) => `${email} leaves the team and its groups. Their Claris ID stays theirs.`,
   transferOwnership: (email) =>
     `${email} is asked to become the team's owner. When they accept, you become a team manager and can no longer change the subscription.`,
@@ -57,10 +58,16 @@ export function MemberActions({
     <div className="flex items-center justify-end gap-2 whitespace-normal text-left">
       {pending ? <span className="text-xs text-slate-500">Saving…</span> : null}
       {result ? (
-        <div className="max-w-xs">{result.ok ? <SuccessMessage>{result.value}</SuccessMessage> : <ErrorMessage>{result.error}</ErrorMessage>}</div>
+        <div className="max-w-xs">
+          {result.ok ? <SuccessMessage>{result.value}</SuccessMessage> : <ErrorMessage>{result.error}</ErrorMessage>}
+        </div>
       ) : null}
       <ActionMenu label={`Actions for ${email}`} items={items} empty={empty} />
-      <Dialog title={confirming ? `${MEMBER_ACTION_LABELS[confirming]}?` : ""} open={confirming !== null} onClose={() => setConfirming(null)}>
+      <Dialog
+        title={confirming ? `${MEMBER_ACTION_LABELS[confirming]}?` : ""}
+        open={confirming !== null}
+        onClose={() => setConfirming(null)}
+      >
         {confirming ? (
           <>
             <p className="text-sm text-slate-700 dark:text-slate-300">{CONFIRMATIONS[confirming]!(email)}</p>

@@ -70,7 +70,10 @@ export function MembersTable({
                   aria-sort={current ? (view.dir === "asc" ? "ascending" : "descending") : undefined}
                   className="px-3 py-2.5 text-left font-medium text-slate-600 dark:text-slate-400"
                 >
-                  <Link href={viewQuery(view, { sort: column.sort, dir })} className="inline-flex items-center gap-1 hover:underline">
+                  <Link
+                    href={viewQuery(view, { sort: column.sort, dir })}
+                    className="inline-flex items-center gap-1 hover:underline"
+                  >
                     {column.label}
                     <span aria-hidden="true" className="text-xs">
                       {current ? (view.dir === "asc" ? "▲" : "▼") : ""}
@@ -89,7 +92,10 @@ export function MembersTable({
         </thead>
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {members.map((member) => (
-            <tr key={member.id} className={member.status === "deactivated" ? "text-slate-500 dark:text-slate-500" : undefined}>
+            <tr
+              key={member.id}
+              className={member.status === "deactivated" ? "text-slate-500 dark:text-slate-500" : undefined}
+            >
               {selectForm ? (
                 <td className="px-3 py-2.5">
                   <input
@@ -127,7 +133,8 @@ function Cell({ children, className = "" }: { children: ReactNode; className?: s
 
 /** First, previous and next page links of a keyset-paged view. */
 export function Pager({ view, next, previous }: { view: MemberView; next: string | null; previous: string | null }) {
-  const link = "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800";
+  const link =
+    "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800";
   return (
     <nav aria-label="Pages" className="mt-4 flex gap-2">
       {previous ? (

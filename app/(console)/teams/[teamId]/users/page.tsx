@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { Badge, EmptyState, PageHeader, Table, Td, inputClass, secondaryButtonClass } from "@/app/_components/ui";
+import { Badge, EmptyState, inputClass, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
+import { ViewAsButton } from "@/app/_components/view-as-button";
 import { formatDateTime } from "@/app/_lib/format";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
@@ -9,14 +10,19 @@ import { BULK_FORM_ID, GroupBulkForm } from "./group-bulk-form";
 import { ImportDialog } from "./import-dialog";
 import { InvitationButtons } from "./invitation-buttons";
 import { InviteDialog } from "./invite-dialog";
-import { ViewAsButton } from "@/app/_components/view-as-button";
 import { MemberActions } from "./member-actions";
 import { type MemberRow, MembersTable, Pager, ROLE_LABELS } from "./members-table";
-import { type SearchParams, readView, viewFilters, viewQuery } from "./view";
+import { readView, type SearchParams, viewFilters, viewQuery } from "./view";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage({ params, searchParams }: { params: Promise<{ teamId: string }>; searchParams: Promise<SearchParams> }) {
+export default async function UsersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { teamId } = await params;
   const view = readView(await searchParams);
   const api = await serverApi();
@@ -35,7 +41,9 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
       <PageHeader
         title="Users"
         description={
-          seats ? `${seats.used} of ${seats.total} licences in use` : "Claris Connect teams have no per-user licences and no groups."
+          seats
+            ? `${seats.used} of ${seats.total} licences in use`
+            : "Claris Connect teams have no per-user licences and no groups."
         }
       >
         <div className="flex flex-wrap gap-2">
@@ -54,12 +62,58 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
           <label htmlFor="user-search" className="mb-1 block text-sm font-medium">
             Search users
           </label>
-          <input id="user-search" name="q" type="search" defaultValue={view.q} placeholder="Part of a name or email" className={inputClass} />
+          <input
+            id="user-search"
+            name="q"
+            type="search"
+            defaultValue={view.q}
+            placeholder="Part of a name or email"
+            className={inputClass}
+          />
         </div>
-        <Filter id="filter-role" name="role" label="Role" value={view.role} options={[["owner", "Owner"], ["manager", "Team manager"], ["member", "Member"]]} />
-        {fileMaker ? <Filter id="filter-licence" name="licence" label="Licence" value={view.licence} options={[["yes", "Licensed"], ["no", "Unlicensed"]]} /> : null}
-        <Filter id="filter-status" name="status" label="Status" value={view.status} options={[["active", "Active"], ["deactivated", "Deactivated"]]} />
-        <Filter id="filter-type" name="type" label="Type" value={view.type} options={[["managed", "Managed"], ["external", "External"]]} />
+        <Filter
+          id="filter-role"
+          name="role"
+          label="Role"
+          value={view.role}
+          options={[
+            ["owner", "Owner"],
+            ["manager", "Team manager"],
+            ["member", "Member"],
+          ]}
+        />
+        {fileMaker ? (
+          <Filter
+            id="filter-licence"
+            name="licence"
+            label="Licence"
+            value={view.licence}
+            options={[
+              ["yes", "Licensed"],
+              ["no", "Unlicensed"],
+            ]}
+          />
+        ) : null}
+        <Filter
+          id="filter-status"
+          name="status"
+          label="Status"
+          value={view.status}
+          options={[
+            ["active", "Active"],
+            ["deactivated", "Deactivated"],
+          ]}
+        />
+        <Filter
+          id="filter-type"
+          name="type"
+          label="Type"
+          value={view.type}
+          options={[
+            ["managed", "Managed"],
+            ["external", "External"],
+          ]}
+        />
         {view.sort !== "name" ? <input type="hidden" name="sort" value={view.sort} /> : null}
         {view.dir !== "asc" ? <input type="hidden" name="dir" value={view.dir} /> : null}
         <button type="submit" className={secondaryButtonClass}>
@@ -67,11 +121,15 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
         </button>
       </form>
 
-      {fileMaker && may("groups.manage") && groups.length > 0 ? <GroupBulkForm teamId={teamId} groups={groups} /> : null}
+      {fileMaker && may("groups.manage") && groups.length > 0 ? (
+        <GroupBulkForm teamId={teamId} groups={groups} />
+      ) : null}
 
       {page.members.length === 0 ? (
         <EmptyState title={filtered ? "No user matches this view" : "No users yet"}>
-          {filtered ? "Try part of a name or an email address, or clear the filters." : "Invite users or import a CSV file to add them."}
+          {filtered
+            ? "Try part of a name or an email address, or clear the filters."
+            : "Invite users or import a CSV file to add them."}
         </EmptyState>
       ) : (
         <MembersTable
@@ -90,7 +148,9 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
                       membershipId={member.id}
                       email={member.email}
                       actions={actionsFor(member, access, fileMaker)}
-                      empty={member.role === "owner" ? "The team's owner cannot be changed." : "You cannot change this user."}
+                      empty={
+                        member.role === "owner" ? "The team's owner cannot be changed." : "You cannot change this user."
+                      }
                     />
                   )
                 : undefined
@@ -104,7 +164,9 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
           Pending invitations
         </h2>
         {invitations.total === 0 ? (
-          <EmptyState title="No pending invitations">Invitations you send appear here until they are accepted.</EmptyState>
+          <EmptyState title="No pending invitations">
+            Invitations you send appear here until they are accepted.
+          </EmptyState>
         ) : (
           <>
             {invitations.total > invitations.invitations.length ? (
@@ -112,16 +174,25 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
                 The newest {invitations.invitations.length} of {invitations.total} pending invitations.
               </p>
             ) : null}
-            <Table caption="Pending invitations" head={["Email", "Role", ...(fileMaker ? ["Licence", "Groups"] : []), "Expires", ""]}>
+            <Table
+              caption="Pending invitations"
+              head={["Email", "Role", ...(fileMaker ? ["Licence", "Groups"] : []), "Expires", ""]}
+            >
               {invitations.invitations.map((invitation) => (
                 <tr key={invitation.id}>
                   <Td className="font-medium">{invitation.email}</Td>
                   <Td>{ROLE_LABELS[invitation.role]}</Td>
-                  {fileMaker ? <Td>{invitation.licensed ? <Badge tone="blue">Licensed</Badge> : "Unlicensed"}</Td> : null}
+                  {fileMaker ? (
+                    <Td>{invitation.licensed ? <Badge tone="blue">Licensed</Badge> : "Unlicensed"}</Td>
+                  ) : null}
                   {fileMaker ? <Td>{invitation.groups.join(", ") || "—"}</Td> : null}
-                  <Td>{invitation.expired ? <Badge tone="red">Expired</Badge> : formatDateTime(invitation.expiresAt)}</Td>
+                  <Td>
+                    {invitation.expired ? <Badge tone="red">Expired</Badge> : formatDateTime(invitation.expiresAt)}
+                  </Td>
                   <Td className="text-right">
-                    {may("members.invite") ? <InvitationButtons teamId={teamId} invitationId={invitation.id} email={invitation.email} /> : null}
+                    {may("members.invite") ? (
+                      <InvitationButtons teamId={teamId} invitationId={invitation.id} email={invitation.email} />
+                    ) : null}
                   </Td>
                 </tr>
               ))}
@@ -133,7 +204,19 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
   );
 }
 
-function Filter({ id, name, label, value, options }: { id: string; name: string; label: string; value?: string; options: Array<[string, string]> }) {
+function Filter({
+  id,
+  name,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string;
+  options: Array<[string, string]>;
+}) {
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
@@ -170,6 +253,7 @@ function actionsFor(member: MemberRow, access: TeamAccess, fileMaker: boolean): 
     if (member.managed) actions.push(member.status === "deactivated" ? "reactivate" : "deactivate");
     else actions.push("remove");
   }
-  if (access.permissions.includes("ownership.transfer") && member.status === "active") actions.push("transferOwnership");
+  if (access.permissions.includes("ownership.transfer") && member.status === "active")
+    actions.push("transferOwnership");
   return actions;
 }

@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState, PageHeader, inputClass, secondaryButtonClass } from "@/app/_components/ui";
+import { EmptyState, inputClass, PageHeader, secondaryButtonClass } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
 import { MembersTable, Pager } from "../../users/members-table";
-import { type SearchParams, readView, viewFilters } from "../../users/view";
+import { readView, type SearchParams, viewFilters } from "../../users/view";
 import { RemoveFromGroupButton } from "./remove-button";
 
 export const metadata: Metadata = { title: "Group" };
 
 /** One group's members, paged, sorted and searched like the Users table. */
-export default async function GroupPage({ params, searchParams }: { params: Promise<{ teamId: string; groupId: string }>; searchParams: Promise<SearchParams> }) {
+export default async function GroupPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string; groupId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { teamId, groupId } = await params;
   const view = readView(await searchParams);
   const api = await serverApi();
@@ -36,7 +42,14 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           <label htmlFor="group-search" className="mb-1 block text-sm font-medium">
             Search members
           </label>
-          <input id="group-search" name="q" type="search" defaultValue={view.q} placeholder="Part of a name or email" className={inputClass} />
+          <input
+            id="group-search"
+            name="q"
+            type="search"
+            defaultValue={view.q}
+            placeholder="Part of a name or email"
+            className={inputClass}
+          />
         </div>
         <button type="submit" className={secondaryButtonClass}>
           Search
@@ -44,7 +57,9 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
       </form>
       {page.members.length === 0 ? (
         <EmptyState title={view.q ? `No member matches "${view.q}"` : "No members yet"}>
-          {view.q ? "Try part of a name or an email address." : "Tick users on the Users page and add them to this group."}
+          {view.q
+            ? "Try part of a name or an email address."
+            : "Tick users on the Users page and add them to this group."}
         </EmptyState>
       ) : (
         <MembersTable
@@ -53,7 +68,9 @@ export default async function GroupPage({ params, searchParams }: { params: Prom
           view={view}
           fileMaker
           actions={(member) =>
-            manage ? <RemoveFromGroupButton teamId={teamId} groupId={groupId} membershipId={member.id} email={member.email} /> : null
+            manage ? (
+              <RemoveFromGroupButton teamId={teamId} groupId={groupId} membershipId={member.id} email={member.email} />
+            ) : null
           }
         />
       )}

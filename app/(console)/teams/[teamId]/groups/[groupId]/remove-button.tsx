@@ -4,7 +4,17 @@ import { useState, useTransition } from "react";
 import { ErrorMessage } from "@/app/_components/dialog";
 import { removeFromGroupAction } from "../actions";
 
-export function RemoveFromGroupButton({ teamId, groupId, membershipId, email }: { teamId: string; groupId: string; membershipId: string; email: string }) {
+export function RemoveFromGroupButton({
+  teamId,
+  groupId,
+  membershipId,
+  email,
+}: {
+  teamId: string;
+  groupId: string;
+  membershipId: string;
+  email: string;
+}) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (

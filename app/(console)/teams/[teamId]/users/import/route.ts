@@ -11,7 +11,10 @@ import { configuredOrigins, isCrossOriginRequest } from "@/server/http/same-orig
  */
 export async function POST(request: Request, { params }: { params: Promise<{ teamId: string }> }) {
   if (isCrossOriginRequest(request, configuredOrigins())) {
-    return Response.json({ error: "Cross-origin requests cannot change anything here. Use the console itself." }, { status: 403 });
+    return Response.json(
+      { error: "Cross-origin requests cannot change anything here. Use the console itself." },
+      { status: 403 },
+    );
   }
   const { teamId } = await params;
   const api = await serverApi();
