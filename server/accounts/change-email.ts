@@ -31,7 +31,7 @@ export async function emailChangeRefusal(
     .from(teams)
     .leftJoin(teamSettings, eq(teamSettings.teamId, teams.id))
     .where(eq(teams.id, account.managedByTeamId));
-  if (!team || team.allowed !== false) return null;
+  if (team?.allowed !== false) return null;
   return `Your account is managed by ${team.name}, which does not let its users change their email address. Ask an owner or team manager of ${team.name} to change it for you.`;
 }
 

@@ -18,7 +18,7 @@ describe("the password policy (OWASP ASVS 5.0, 6.2)", () => {
   });
 
   it("allows 128 characters and refuses more", () => {
-    expect(passwordProblem("x".repeat(PASSWORD_MAX_LENGTH - 5) + "abcde")).toBeNull();
+    expect(passwordProblem(`${"x".repeat(PASSWORD_MAX_LENGTH - 5)}abcde`)).toBeNull();
     expect(passwordProblem("y".repeat(PASSWORD_MAX_LENGTH + 1))).toBe("Use at most 128 characters.");
   });
 

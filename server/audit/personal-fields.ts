@@ -32,7 +32,7 @@ export function personalFieldsOf(event: {
 
   const walk = (value: unknown, path: FieldPath) => {
     if (Array.isArray(value)) {
-      value.forEach((item, index) => walk(item, [...path, index]));
+      for (const [index, item] of value.entries()) walk(item, [...path, index]);
       return;
     }
     if (!value || typeof value !== "object") return;

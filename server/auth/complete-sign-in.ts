@@ -7,10 +7,10 @@ import type { Clock } from "../clock";
 import { decrypt } from "../crypto/encryption";
 import { keyRing } from "../crypto/key-ring";
 import { logger } from "../logger";
-import { useRecoveryCode } from "./recovery-codes";
+import { spendRecoveryCode } from "./recovery-codes";
 import { recordSecondStepFailure, secondStepLockedUntil } from "./second-step-lock";
 import { createSession } from "./sessions";
-import { failChallenge, findLiveChallenge, useChallenge } from "./sign-in-challenges";
+import { failChallenge, findLiveChallenge, spendChallenge } from "./sign-in-challenges";
 import { ipThrottleKeys, recordSignInFailure } from "./throttle";
 import { verifyTotp } from "./totp";
 
@@ -41,7 +41,7 @@ export async function completeSignIn(
       // The account row is locked above, so concurrent challenges are counted one after another.
       const locked = await secondStepLockedUntil(tx, account.id, now);
       if (locked) {
-        await useChallenge(tx, challenge.id, now);
+        await spendChallenge(tx, challenge.id, now);
         return { ok: false, reason: "locked", until: locked } as const;
       }
       const second = await checkSecondStep(tx, ctx, account, input, now);
@@ -50,7 +50,7 @@ export async function completeSignIn(
         await recordSignInFailure(tx, ipThrottleKeys(ctx.request.ip), now);
         const lock = await recordSecondStepFailure(tx, ctx, account, now);
         if (lock) {
-          await useChallenge(tx, challenge.id, now);
+          await spendChallenge(tx, challenge.id, now);
           return { ok: false, reason: "locked", until: lock } as const;
         }
         return { ok: false, reason: "wrong_code" } as const;
@@ -58,7 +58,7 @@ export async function completeSignIn(
       method = second.method;
     }
 
-    await useChallenge(tx, challenge.id, now);
+    await spendChallenge(tx, challenge.id, now);
     const sessionId = await createSession(tx, {
       accountId: account.id,
       now,
@@ -94,7 +94,7 @@ async function checkSecondStep(
   now: Date,
 ): Promise<{ ok: true; method: string } | { ok: false }> {
   if (input.recoveryCode) {
-    return (await useRecoveryCode(tx, account.id, input.recoveryCode, now))
+    return (await spendRecoveryCode(tx, account.id, input.recoveryCode, now))
       ? { ok: true, method: "recovery_code" }
       : { ok: false };
   }

@@ -28,7 +28,7 @@ export async function replaceRecoveryCodes(db: Queryable, accountId: string, now
 }
 
 /** Uses up one recovery code; false when it is unknown or was used before. */
-export async function useRecoveryCode(db: Queryable, accountId: string, code: string, now: Date): Promise<boolean> {
+export async function spendRecoveryCode(db: Queryable, accountId: string, code: string, now: Date): Promise<boolean> {
   const used = await db
     .update(recoveryCodes)
     .set({ usedAt: now })

@@ -40,7 +40,7 @@ export async function findLiveChallenge(db: Queryable, token: string, now: Date)
   return challenge ?? null;
 }
 
-export async function useChallenge(db: Queryable, challengeId: string, now: Date): Promise<void> {
+export async function spendChallenge(db: Queryable, challengeId: string, now: Date): Promise<void> {
   await db.update(signInChallenges).set({ usedAt: now }).where(eq(signInChallenges.id, challengeId));
 }
 

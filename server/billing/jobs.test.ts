@@ -236,15 +236,13 @@ describe("the 45-day purge", () => {
         createdAt: now,
         expiresAt: new Date(now.getTime() + 7 * DAY),
       });
-    await db()
-      .insert(identityProviders)
-      .values({
-        teamId: acmeCorp,
-        kind: "oidc",
-        name: "Acme SSO",
-        issuer: "https://sso.acme.example",
-        clientId: "console",
-      });
+    await db().insert(identityProviders).values({
+      teamId: acmeCorp,
+      kind: "oidc",
+      name: "Acme SSO",
+      issuer: "https://sso.acme.example",
+      clientId: "console",
+    });
 
     const owner = await accountActor(db(), ownerEmail);
     const subscription = await subscriptionOf(db(), acmeCorp);

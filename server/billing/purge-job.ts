@@ -113,7 +113,7 @@ export async function runPurgeJob(db: Database, clock: Clock): Promise<{ purged:
       if (!candidate) return false;
       const [team] = await tx.select().from(teams).where(eq(teams.id, candidate.teamId)).for("no key update");
       // Renewed or purged meanwhile: nothing to do.
-      if (!team || team.status !== "terminated" || !team.terminatedAt || team.terminatedAt > cutoff) return true;
+      if (team?.status !== "terminated" || !team.terminatedAt || team.terminatedAt > cutoff) return true;
       await purgeTeam(tx, ctx, team.id, team.terminatedAt);
       return true;
     });

@@ -183,7 +183,7 @@ describe("refusals below what the team uses", () => {
       expect(error.message).toBe(c.message);
     }
     // Down to exactly what is used is fine.
-    const shown = await preview(team, { seats: c.licensed < 5 ? 5 : c.licensed });
+    const shown = await preview(team, { seats: Math.max(c.licensed, 5) });
     expect(shown.quote.totalCents).toBeLessThan(0);
   });
 

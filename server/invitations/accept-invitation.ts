@@ -66,16 +66,14 @@ export async function acceptInvitation(
         .from(invitationGroups)
         .where(and(eq(invitationGroups.teamId, invitation!.teamId), eq(invitationGroups.invitationId, invitation!.id)));
       if (groups.length > 0) {
-        await tx
-          .insert(groupMemberships)
-          .values(
-            groups.map((g) => ({
-              teamId: invitation!.teamId,
-              groupId: g.groupId,
-              membershipId: membership!.id,
-              createdAt: now,
-            })),
-          );
+        await tx.insert(groupMemberships).values(
+          groups.map((g) => ({
+            teamId: invitation!.teamId,
+            groupId: g.groupId,
+            membershipId: membership!.id,
+            createdAt: now,
+          })),
+        );
       }
       await tx.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation!.id));
       await recordAudit(tx, {

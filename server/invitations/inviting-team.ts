@@ -12,7 +12,7 @@ export async function invitingTeamOfNewAccount(
 ): Promise<string | null> {
   if (!input.invitationToken) return null;
   const opened = await openInvitation(db, input.invitationToken, input.now);
-  if (!opened || opened.state !== "pending") return null;
+  if (opened?.state !== "pending") return null;
   return opened.invitation.email.toLowerCase() === input.email.trim().toLowerCase() ? opened.invitation.teamId : null;
 }
 

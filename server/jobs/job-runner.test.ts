@@ -195,7 +195,14 @@ describe("the job runner", () => {
     const stop = startJobRunner(
       db(),
       fixedClock("2025-01-01T00:00:00Z"),
-      [{ name: "counted", run: async () => void (starts += 1) }],
+      [
+        {
+          name: "counted",
+          run: async () => {
+            starts += 1;
+          },
+        },
+      ],
       INTERVAL,
     );
     stop();

@@ -102,15 +102,13 @@ describe("outbox retention", () => {
     };
     await db.delete(mailOutbox);
     for (const [name, times] of Object.entries(rows)) {
-      await db
-        .insert(mailOutbox)
-        .values({
-          toAddress: `${name}@retention.example`,
-          subject: template!.subject,
-          textBody: template!.textBody,
-          createdAt: ago(30),
-          ...times,
-        });
+      await db.insert(mailOutbox).values({
+        toAddress: `${name}@retention.example`,
+        subject: template!.subject,
+        textBody: template!.textBody,
+        createdAt: ago(30),
+        ...times,
+      });
     }
 
     expect(await runMailRetentionJob(db, fixedClock(now))).toEqual({ deleted: 3 });

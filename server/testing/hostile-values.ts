@@ -13,6 +13,7 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
     "'; drop table accounts; --",
     '" or 1=1 --',
     "<script>alert(document.cookie)</script>",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection attempt, on purpose
     "{{7*7}}${7*7}",
     "../../etc/passwd",
     "\u0000",

@@ -68,10 +68,12 @@ function LinkedText({ text }: { text: string }) {
     <>
       {parts.map((part, i) =>
         /^https?:\/\//.test(part) ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: these lists have no ids and never reorder
           <a key={i} href={part} className="break-all text-blue-700 underline dark:text-blue-400">
             {part}
           </a>
         ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: these lists have no ids and never reorder
           <Fragment key={i}>{part}</Fragment>
         ),
       )}

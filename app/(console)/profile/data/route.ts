@@ -11,7 +11,7 @@ export async function POST(request: Request) {
   if (isCrossOriginRequest(request, configuredOrigins())) {
     return new Response("Download your data from the console's Profile page.", { status: 403 });
   }
-  let data;
+  let data: Awaited<ReturnType<Awaited<ReturnType<typeof serverApi>>["profile"]["exportData"]>>;
   try {
     data = await (await serverApi()).profile.exportData();
   } catch (error) {

@@ -165,6 +165,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ t
                   <td className="px-4 py-2.5">
                     <ul className="space-y-0.5 text-xs text-slate-600 dark:text-slate-400">
                       {invoice.lines.map((line, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: these lists have no ids and never reorder
                         <li key={i}>
                           {line.description}: {line.quantity} × {formatCents(line.unitAmountCents, invoice.currency)} ={" "}
                           <span className="tabular-nums">{formatCents(line.amountCents, invoice.currency)}</span>

@@ -509,6 +509,7 @@ function PricePreview({
         </thead>
         <tbody>
           {quote.lines.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: these lists have no ids and never reorder
             <tr key={i}>
               <td className="py-1">{line.description}</td>
               <td className="py-1 text-right">
