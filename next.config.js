@@ -1,3 +1,8 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+/** next-intl finds each request's language and catalogs here. */
+const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "argon2", "pino", "postgres"],
@@ -6,4 +11,4 @@ const nextConfig = {
   experimental: { authInterrupts: true },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -12,7 +12,7 @@ Object.assign(process.env, testSecrets);
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
-    include: ["{server,db,app}/**/*.test.ts"],
+    include: ["{server,db,app,lib}/**/*.test.ts"],
     globalSetup: ["./db/testing/global-setup.ts"],
     // On PostgreSQL most of a test's time is spent waiting on the server's own processes, so four
     // files at once overlap well even on two cores; PGlite runs in the worker and gains nothing.

@@ -63,7 +63,7 @@ describe("deleting one's account", () => {
   it("removes personal data, memberships and group memberships, ends sessions and keeps audit events pointing to the account", async () => {
     const sofia = await accountRow("sofia.rossi@acme.example");
     const api = await callerFor(sofia.email);
-    await api.profile.update({ name: "Sofia Rossi", phone: "+39 06 1234 5678", language: "es" });
+    await api.profile.update({ name: "Sofia Rossi", phone: "+39 06 1234 5678", language: "nl" });
     await database.handle.db.insert(sessions).values({
       accountId: sofia.id,
       createdAt: clock.now(),

@@ -68,13 +68,13 @@ describe("phone numbers", () => {
 describe("editing one's profile", () => {
   it("changes name, phone and language, keeps the phone encrypted and audits without the number", async () => {
     const api = await callerFor("liam.chen@acme.example");
-    await api.profile.update({ name: "  Liam Chen-Walsh ", phone: "+33 1 23 45 67 89", language: "fr" });
+    await api.profile.update({ name: "  Liam Chen-Walsh ", phone: "+33 1 23 45 67 89", language: "nl" });
 
     const row = await accountRow("liam.chen@acme.example");
-    expect(row).toMatchObject({ name: "Liam Chen-Walsh", language: "fr", updatedAt: clock.now() });
+    expect(row).toMatchObject({ name: "Liam Chen-Walsh", language: "nl", updatedAt: clock.now() });
     expect(row.phoneEncrypted).toMatch(/^v1\./);
     expect(row.phoneEncrypted).not.toContain("123456789");
-    expect(await api.profile.get()).toMatchObject({ name: "Liam Chen-Walsh", phone: "+33123456789", language: "fr" });
+    expect(await api.profile.get()).toMatchObject({ name: "Liam Chen-Walsh", phone: "+33123456789", language: "nl" });
     expect((await api.account.me()).name).toBe("Liam Chen-Walsh");
 
     const [event] = await platformEventsFor(row.id);
@@ -82,7 +82,7 @@ describe("editing one's profile", () => {
       actorType: "account",
       actorId: row.id,
       before: { name: "Liam Chen", language: "en" },
-      after: { name: "Liam Chen-Walsh", language: "fr", phone: "changed" },
+      after: { name: "Liam Chen-Walsh", language: "nl", phone: "changed" },
     });
     expect(JSON.stringify(event)).not.toMatch(/23\D?45\D?67/);
   });
@@ -118,6 +118,20 @@ describe("editing one's profile", () => {
       "Start the phone number with + and the country code",
     );
     expect(await accountRow("noah.keller@acme.example")).toMatchObject({ name: "Noah Keller", phoneEncrypted: null });
+  });
+
+  it("changes only the language from the language menu, and audits it once", async () => {
+    const api = await callerFor("oliver.brown@acme.example");
+    const { id } = await accountRow("oliver.brown@acme.example");
+    await api.profile.setLanguage({ language: "nl" });
+    await api.profile.setLanguage({ language: "nl" });
+    expect(await accountRow("oliver.brown@acme.example")).toMatchObject({ language: "nl" });
+    const events = await platformEventsFor(id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ before: { language: "en" }, after: { language: "nl" } });
+    await expect(api.profile.setLanguage({ language: "de" as "en" })).rejects.toThrow(
+      "Choose one of the offered languages.",
+    );
   });
 
   it("is only for signed-in accounts", async () => {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
+import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import { decrypt, encrypt } from "../crypto/encryption";
@@ -9,18 +10,12 @@ import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { actingAccount } from "./account-profile";
 
-/** The languages the console offers, by their own names. */
-export const PROFILE_LANGUAGES = [
-  { code: "en", label: "English" },
-  { code: "de", label: "Deutsch" },
-  { code: "fr", label: "Français" },
-  { code: "es", label: "Español" },
-  { code: "ja", label: "日本語" },
-] as const;
+/** The languages the console offers, by their own names: those it has catalogs for. */
+export const PROFILE_LANGUAGES = LOCALES.map((code) => ({ code, label: LOCALE_NAMES[code] }));
 
-export type ProfileLanguage = (typeof PROFILE_LANGUAGES)[number]["code"];
+export type ProfileLanguage = Locale;
 
-export const PROFILE_LANGUAGE_CODES = PROFILE_LANGUAGES.map((l) => l.code) as [ProfileLanguage, ...ProfileLanguage[]];
+export const PROFILE_LANGUAGE_CODES = [...LOCALES] as [ProfileLanguage, ...ProfileLanguage[]];
 
 const PHONE_EXAMPLE = "for example +1 415 555 0100";
 
@@ -100,6 +95,31 @@ export async function updateProfile(db: Queryable, ctx: DomainContext, input: Pr
       target: { type: "account", id: accountId },
       before: { name: account.name, language: account.language },
       after: { name, language: input.language, ...(phoneChanged ? { phone: phone ? "changed" : "removed" } : {}) },
+    });
+  });
+}
+
+/** Changes only the account's language, as the profile menu's Language choice does. */
+export async function setAccountLanguage(db: Queryable, ctx: DomainContext, language: ProfileLanguage): Promise<void> {
+  const { accountId } = actingAccount(ctx);
+  if (!PROFILE_LANGUAGE_CODES.includes(language)) {
+    throw new DomainError(
+      "INVALID_INPUT",
+      `Choose one of the offered languages: ${PROFILE_LANGUAGES.map((l) => l.label).join(", ")}.`,
+    );
+  }
+  await db.transaction(async (tx) => {
+    const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");
+    if (!account) throw new DomainError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
+    if (account.language === language) return;
+    await tx.update(accounts).set({ language, updatedAt: ctx.clock.now() }).where(eq(accounts.id, accountId));
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId: null,
+      action: "account.profile_updated",
+      target: { type: "account", id: accountId },
+      before: { language: account.language },
+      after: { language },
     });
   });
 }

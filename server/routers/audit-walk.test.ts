@@ -164,7 +164,12 @@ const SCENARIOS: Record<string, Scenario> = {
   },
   "profile.update": {
     as: "member",
-    input: () => ({ name: "Chloé M.", phone: "+33 1 23 45 67 89", language: "fr" }),
+    input: () => ({ name: "Chloé M.", phone: "+33 1 23 45 67 89", language: "nl" }),
+    events: [{ action: "account.profile_updated", target: { type: "account" } }],
+  },
+  "profile.setLanguage": {
+    as: "member",
+    input: () => ({ language: "nl" }),
     events: [{ action: "account.profile_updated", target: { type: "account" } }],
   },
   "profile.requestEmailChange": {

@@ -4,7 +4,7 @@ import { confirmEmailChange, requestEmailChange } from "../accounts/change-email
 import { changePassword } from "../accounts/change-password";
 import { deleteAccount } from "../accounts/delete-account";
 import { exportAccountData } from "../accounts/export-account-data";
-import { PROFILE_LANGUAGE_CODES, updateProfile } from "../accounts/update-profile";
+import { PROFILE_LANGUAGE_CODES, setAccountLanguage, updateProfile } from "../accounts/update-profile";
 import { accountProcedure, publicProcedure, router } from "../trpc";
 
 const currentPassword = z.string().min(1, "Type your current password.").max(1024);
@@ -21,6 +21,9 @@ export const profileRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx, input)),
+  setLanguage: accountProcedure
+    .input(z.object({ language: z.enum(PROFILE_LANGUAGE_CODES, "Choose one of the offered languages.") }))
+    .mutation(({ ctx, input }) => setAccountLanguage(ctx.db, ctx, input.language)),
   requestEmailChange: accountProcedure
     .input(
       z.object({

@@ -1,0 +1,94 @@
+import type { Locale } from "./locales";
+import enAudit from "./messages/en/audit.json";
+import enAuth from "./messages/en/auth.json";
+import enCommon from "./messages/en/common.json";
+import enCsv from "./messages/en/csv.json";
+import enGroups from "./messages/en/groups.json";
+import enHome from "./messages/en/home.json";
+import enHosts from "./messages/en/hosts.json";
+import enMail from "./messages/en/mail.json";
+import enMailbox from "./messages/en/mailbox.json";
+import enNavigation from "./messages/en/navigation.json";
+import enPages from "./messages/en/pages.json";
+import enProfile from "./messages/en/profile.json";
+import enRefusals from "./messages/en/refusals.json";
+import enSettings from "./messages/en/settings.json";
+import enSubscription from "./messages/en/subscription.json";
+import enSupport from "./messages/en/support.json";
+import enTeam from "./messages/en/team.json";
+import enUsers from "./messages/en/users.json";
+import enValidation from "./messages/en/validation.json";
+import nlAudit from "./messages/nl/audit.json";
+import nlAuth from "./messages/nl/auth.json";
+import nlCommon from "./messages/nl/common.json";
+import nlCsv from "./messages/nl/csv.json";
+import nlGroups from "./messages/nl/groups.json";
+import nlHome from "./messages/nl/home.json";
+import nlHosts from "./messages/nl/hosts.json";
+import nlMail from "./messages/nl/mail.json";
+import nlMailbox from "./messages/nl/mailbox.json";
+import nlNavigation from "./messages/nl/navigation.json";
+import nlPages from "./messages/nl/pages.json";
+import nlProfile from "./messages/nl/profile.json";
+import nlRefusals from "./messages/nl/refusals.json";
+import nlSettings from "./messages/nl/settings.json";
+import nlSubscription from "./messages/nl/subscription.json";
+import nlSupport from "./messages/nl/support.json";
+import nlTeam from "./messages/nl/team.json";
+import nlUsers from "./messages/nl/users.json";
+import nlValidation from "./messages/nl/validation.json";
+
+/**
+ * Every catalog, one namespace a file and a folder a language, so that each area of the console
+ * keeps its own words. The English catalogs are the type: a key missing there fails the typecheck.
+ */
+const EN = {
+  common: enCommon,
+  navigation: enNavigation,
+  pages: enPages,
+  auth: enAuth,
+  users: enUsers,
+  subscription: enSubscription,
+  home: enHome,
+  hosts: enHosts,
+  team: enTeam,
+  settings: enSettings,
+  groups: enGroups,
+  audit: enAudit,
+  profile: enProfile,
+  support: enSupport,
+  mailbox: enMailbox,
+  refusals: enRefusals,
+  validation: enValidation,
+  mail: enMail,
+  csv: enCsv,
+};
+const NL = {
+  common: nlCommon,
+  navigation: nlNavigation,
+  pages: nlPages,
+  auth: nlAuth,
+  users: nlUsers,
+  subscription: nlSubscription,
+  home: nlHome,
+  hosts: nlHosts,
+  team: nlTeam,
+  settings: nlSettings,
+  groups: nlGroups,
+  audit: nlAudit,
+  profile: nlProfile,
+  support: nlSupport,
+  mailbox: nlMailbox,
+  refusals: nlRefusals,
+  validation: nlValidation,
+  mail: nlMail,
+  csv: nlCsv,
+};
+
+export type Messages = typeof EN;
+
+export const CATALOGS: Record<Locale, Messages> = { en: EN, nl: NL };
+
+export function messagesFor(locale: Locale): Messages {
+  return CATALOGS[locale];
+}
