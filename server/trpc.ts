@@ -112,6 +112,9 @@ export const accountProcedure = publicProcedure.meta({ gate: "account" }).use(({
 /** A terminated team can still renew its subscription and ask support for help. */
 const WRITABLE_WHEN_TERMINATED = ["subscription.", "support."];
 
+/** The input every team procedure starts from; forms extend it with the procedure's own input. */
+export const teamInput = z.object({ teamId: z.uuid() });
+
 /**
  * Signed in and allowed `permission` in the team named by `input.teamId`, or a support
  * session viewing that team with a read permission. A staff member whose support cookie
@@ -122,7 +125,7 @@ const WRITABLE_WHEN_TERMINATED = ["subscription.", "support."];
 export function teamProcedure(permission: Permission) {
   return publicProcedure
     .meta({ gate: "team", permission })
-    .input(z.object({ teamId: z.uuid() }))
+    .input(teamInput)
     .use(async ({ ctx, input, next, type, path }) => {
       const support =
         ctx.actor.kind === "account" && ctx.supportSessionId

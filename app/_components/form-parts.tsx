@@ -6,14 +6,30 @@ export function Field({
   label,
   hint,
   id,
+  error,
+  errorId,
   ...input
-}: { label: string; hint?: ReactNode; id: string } & InputHTMLAttributes<HTMLInputElement>) {
+}: {
+  label: string;
+  hint?: ReactNode;
+  id: string;
+  /** The field's problem after a refused submit; the message itself is in the form's alert, `errorId`. */
+  error?: string;
+  errorId?: string;
+} & InputHTMLAttributes<HTMLInputElement>) {
+  const describedBy = [error && errorId, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined;
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
         {label}
       </label>
-      <input id={id} className={inputClass} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <input
+        id={id}
+        className={`${inputClass} ${error ? "border-red-600 dark:border-red-400" : ""}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
       {hint ? (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
           {hint}

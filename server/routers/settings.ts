@@ -13,27 +13,21 @@ import {
 } from "../settings/update-settings";
 import { router, teamProcedure } from "../trpc";
 
+export const updateSecurityInput = z.object({
+  mfaRequired: z.boolean().optional(),
+  sessionIdleMinutes: z
+    .number({ message: "Sign out after inactivity must be a number of minutes." })
+    .int("Sign out after inactivity must be a whole number of minutes.")
+    .min(SESSION_IDLE_MINUTES_MIN, `Sign out after inactivity must be at least ${SESSION_IDLE_MINUTES_MIN} minutes.`)
+    .max(SESSION_IDLE_MINUTES_MAX, `Sign out after inactivity must be at most ${SESSION_IDLE_MINUTES_MAX} minutes.`)
+    .optional(),
+  allowedInviteDomains: z.string().max(2000, "Keep the list of domains under 2,000 characters.").optional(),
+});
+
 export const settingsRouter = router({
   get: teamProcedure("settings.read").query(({ ctx }) => getTeamSettings(ctx.db, ctx.access.team.id)),
   updateSecurity: teamProcedure("settings.update")
-    .input(
-      z.object({
-        mfaRequired: z.boolean().optional(),
-        sessionIdleMinutes: z
-          .number({ message: "Sign out after inactivity must be a number of minutes." })
-          .int("Sign out after inactivity must be a whole number of minutes.")
-          .min(
-            SESSION_IDLE_MINUTES_MIN,
-            `Sign out after inactivity must be at least ${SESSION_IDLE_MINUTES_MIN} minutes.`,
-          )
-          .max(
-            SESSION_IDLE_MINUTES_MAX,
-            `Sign out after inactivity must be at most ${SESSION_IDLE_MINUTES_MAX} minutes.`,
-          )
-          .optional(),
-        allowedInviteDomains: z.string().max(2000, "Keep the list of domains under 2,000 characters.").optional(),
-      }),
-    )
+    .input(updateSecurityInput)
     .mutation(({ ctx, input }) =>
       updateSecuritySettings(ctx.db, ctx, {
         ...input,

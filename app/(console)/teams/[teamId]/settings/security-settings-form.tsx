@@ -1,10 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormError, FormNotice } from "@/app/_components/form-parts";
+import { useTranslations } from "next-intl";
+import { Field } from "@/app/_components/form-parts";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
-import type { ActionResult } from "@/app/_lib/action-result";
 import { updateSecuritySettingsAction } from "./actions";
+
+const FORM_ID = "security-settings";
 
 export function SecuritySettingsForm(props: {
   teamId: string;
@@ -12,40 +14,42 @@ export function SecuritySettingsForm(props: {
   sessionIdleMinutes: number;
   allowedInviteDomains: string[];
 }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(updateSecuritySettingsAction, null);
+  const t = useTranslations("settings.security");
+  const [state, action, pending] = useFormAction(updateSecuritySettingsAction);
   return (
     <form action={action} className="max-w-lg space-y-4">
       <input type="hidden" name="teamId" value={props.teamId} />
       <label className="flex items-start gap-3 text-sm">
         <input type="checkbox" name="mfaRequired" defaultChecked={props.mfaRequired} className="mt-1 h-4 w-4" />
         <span>
-          <span className="font-medium">Require two-step verification</span>
-          <span className="block text-slate-600 dark:text-slate-400">
-            Members without it are asked to turn it on before they can open this team.
-          </span>
+          <span className="font-medium">{t("mfaRequired")}</span>
+          <span className="block text-slate-600 dark:text-slate-400">{t("mfaRequiredHint")}</span>
         </span>
       </label>
       <Field
         id="session-idle-minutes"
         name="sessionIdleMinutes"
-        label="Sign out after inactivity (minutes)"
+        label={t("sessionIdleMinutes")}
         type="number"
         min={5}
         max={120}
         defaultValue={props.sessionIdleMinutes}
-        hint="Between 5 and 120. Applies at once, to sessions already open too."
+        hint={t("sessionIdleMinutesHint", { min: 5, max: 120 })}
+        error={fieldError(state, "sessionIdleMinutes")}
+        errorId={refusalId(FORM_ID)}
       />
       <Field
         id="allowed-invite-domains"
         name="allowedInviteDomains"
-        label="Allowed invitation domains"
+        label={t("allowedInviteDomains")}
         defaultValue={props.allowedInviteDomains.join(", ")}
-        hint="Invitations may go only to addresses at these domains, e.g. acme.example, partner.example. Leave empty to allow any."
+        hint={t("allowedInviteDomainsHint")}
+        error={fieldError(state, "allowedInviteDomains")}
+        errorId={refusalId(FORM_ID)}
       />
-      {state && !state.ok ? <FormError message={state.error} /> : null}
-      {state?.ok ? <FormNotice>Settings saved.</FormNotice> : null}
+      <FormStatus state={state} id={refusalId(FORM_ID)} />
       <button type="submit" className={buttonClass} disabled={pending}>
-        Save settings
+        {t("save")}
       </button>
     </form>
   );
