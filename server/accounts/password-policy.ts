@@ -1,9 +1,9 @@
+// OWASP ASVS 5.0, 6.2: length decides, composition rules do not.
 import { dictionary } from "@zxcvbn-ts/language-common";
-/** OWASP ASVS 5.0, 6.2: length decides, composition rules do not. */
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/password-rules";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH } from "@/lib/password-rules";
 import { DomainError } from "../errors";
 
-export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH } from "@/lib/password-rules";
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH };
 
 // The ~49,000 most common passwords, from zxcvbn's maintained list.
 const COMMON_PASSWORDS = new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
