@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { requestPasswordReset } from "../accounts/password-reset";
 import { signUp } from "../accounts/sign-up";
