@@ -10,10 +10,16 @@ const testSecrets = {
 Object.assign(process.env, testSecrets);
 
 export default defineConfig({
-  resolve: { alias: { "@": import.meta.dirname } },
+  resolve: {
+    alias: {
+      "@": import.meta.dirname,
+      // Outside Next's react-server bundle the marker throws; tests run server modules directly.
+      "server-only": `${import.meta.dirname}/node_modules/server-only/empty.js`,
+    },
+  },
   test: {
     include: ["{server,db,app,lib}/**/*.test.ts"],
-    globalSetup: ["./db/testing/global-setup.ts"],
+    globalSetup: ["./server/testing/global-setup.ts"],
     // On PostgreSQL most of a test's time is spent waiting on the server's own processes, so four
     // files at once overlap well even on two cores; PGlite runs in the worker and gains nothing.
     ...(process.env.TEST_DATABASE_URL ? { maxWorkers: 4 } : {}),

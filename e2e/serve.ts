@@ -13,7 +13,13 @@ import postgres from "postgres";
  * removed when the server stops.
  */
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "customer-console-e2e-"));
-const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, CONSOLE_ENV: "demo" };
+// Like `npm start`: tsx with the command-line tsconfig, where the server-only marker is empty.
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  CONSOLE_ENV: "demo",
+  TSX_TSCONFIG_PATH: "tsconfig.cli.json",
+};
 delete env.SMTP_URL;
 let dropDatabase = async () => {};
 

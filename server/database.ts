@@ -1,8 +1,9 @@
+import "server-only";
 import path from "node:path";
 import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
-import { refusePublishedDemoKey, seedDemoIfWanted } from "@/db/seed";
 import { systemClock } from "./clock";
 import { dataDirectory } from "./config/env";
+import { refusePublishedDemoKey, seedDemoIfWanted } from "./demo/seed";
 import { logger } from "./logger";
 
 const holder = globalThis as typeof globalThis & { customerConsoleDatabase?: Promise<DatabaseHandle> };

@@ -1,8 +1,10 @@
+import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit/record-audit";
+import { CARD_DATA_REFUSED, containsCardNumber } from "./billing/card-data";
 import type { Context } from "./context";
 import { DOMAIN_ERROR_CODES, DomainError } from "./errors";
 import type { Permission } from "./permissions";
@@ -179,6 +181,17 @@ export function teamProcedure(permission: Permission) {
       );
       return result;
     });
+}
+
+/**
+ * A team procedure that refuses any input shaped like a card number, in any field, before
+ * the input is parsed or used: the console never accepts card data (PCI).
+ */
+export function billingProcedure(permission: Permission) {
+  return teamProcedure(permission).use(async ({ getRawInput, next }) => {
+    if (containsCardNumber(await getRawInput())) throw new DomainError("INVALID_INPUT", CARD_DATA_REFUSED);
+    return next();
+  });
 }
 
 /** A platform employee with staff rights who passed two-step verification in this session. */

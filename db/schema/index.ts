@@ -1,3 +1,5 @@
+import "server-only";
+
 export * from "./account-security";
 export * from "./accounts";
 export * from "./api-tokens";

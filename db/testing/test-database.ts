@@ -3,7 +3,7 @@ import fs from "node:fs";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
 import { type DatabaseHandle, openPglite, openPostgres } from "../client";
-import { withDatabase } from "./global-setup";
+import { withDatabase } from "./template-database";
 
 /**
  * A database of this test file's own, copied from the migrated and seeded one: PostgreSQL

@@ -6,7 +6,7 @@ import { decrypt } from "../crypto/encryption";
 import { keyRing } from "../crypto/key-ring";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
-import { emailChangeRefusal } from "./change-email";
+import { emailChangeRefusal } from "./email-change-refusal";
 
 export type AccountActor = Extract<Actor, { kind: "account" }>;
 

@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
-import { accounts, teamSettings, teams } from "@/db/schema";
+import { accounts } from "@/db/schema";
 import type { RequestMeta } from "../actor";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
@@ -14,26 +14,9 @@ import { enqueueMail } from "../mail/enqueue-mail";
 import { actingAccount } from "./account-profile";
 import { accountIdOfLinkToken, consumeAccountToken, issueAccountLinkToken } from "./account-tokens";
 import { confirmPassword } from "./confirm-password";
+import { emailChangeRefusal } from "./email-change-refusal";
 
 export const EMAIL_CHANGE_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
-
-/**
- * Why this account may not change its email, or null when it may: a managed account follows
- * its managing team's setting "managed users may change their email".
- */
-export async function emailChangeRefusal(
-  db: Queryable,
-  account: { managedByTeamId: string | null },
-): Promise<string | null> {
-  if (!account.managedByTeamId) return null;
-  const [team] = await db
-    .select({ name: teams.name, allowed: teamSettings.managedUsersMayChangeEmail })
-    .from(teams)
-    .leftJoin(teamSettings, eq(teamSettings.teamId, teams.id))
-    .where(eq(teams.id, account.managedByTeamId));
-  if (team?.allowed !== false) return null;
-  return `Your account is managed by ${team.name}, which does not let its users change their email address. Ask an owner or team manager of ${team.name} to change it for you.`;
-}
 
 async function assertAddressFree(db: Queryable, accountId: string, email: string) {
   const [taken] = await db

@@ -12,7 +12,7 @@ import {
   sessions,
   teams,
 } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest } from "../actor";
 import { verifyAuditChain } from "../audit/verify-chain";

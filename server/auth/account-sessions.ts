@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { sessions } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Queryable, Transaction } from "@/db/client";
 import { accounts } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, isNull, lt, lte, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { rateLimits, signInThrottles } from "@/db/schema";

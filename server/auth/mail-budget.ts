@@ -1,3 +1,4 @@
+import "server-only";
 import type { Queryable } from "@/db/client";
 import type { RequestMeta } from "../actor";
 import { DomainError } from "../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";

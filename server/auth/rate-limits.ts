@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, gte, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { rateLimits } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Queryable, Transaction } from "@/db/client";
 import type { RequestMeta } from "../actor";
 import { recordAudit } from "../audit/record-audit";

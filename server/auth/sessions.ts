@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts, memberships, sessions, teamSettings } from "@/db/schema";

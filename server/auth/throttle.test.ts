@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { mailOutbox } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { raceTest } from "@/db/testing/concurrency";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { requestPasswordReset, resetPassword } from "../accounts/password-reset";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { signInThrottles } from "@/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import QRCode from "qrcode";
 import type { Queryable } from "@/db/client";

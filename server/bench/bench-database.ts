@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/server/demo/seed";
 import { systemClock } from "../clock";
 import { logger } from "../logger";
 

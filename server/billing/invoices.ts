@@ -1,11 +1,11 @@
 import { and, desc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import { type Queryable, rowsOf, type Transaction } from "@/db/client";
 import { invoiceLines, invoices, subscriptions, teams } from "@/db/schema";
+import { DAY_MS } from "@/lib/time";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
-import { DAY_MS } from "./periods";
 import { CURRENCY } from "./plan-catalog";
 import type { Quote } from "./proration";
 

@@ -18,6 +18,7 @@ import {
 } from "@/db/schema";
 import { raceTest } from "@/db/testing/concurrency";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import { DAY_MS } from "@/lib/time";
 import { noRequest, systemActor } from "../actor";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { fixedClock } from "../clock";
@@ -29,16 +30,7 @@ import { runNoticeJob } from "./notices-job";
 import { KEPT_TABLE_NAMES, PURGED_TABLE_NAMES, runPurgeJob } from "./purge-job";
 import { previewRenewal, renewSubscription } from "./renew-subscription";
 import { runSubscriptionJob } from "./renewal-job";
-import {
-  auditActions,
-  DAY,
-  invoicesOf,
-  mailsTo,
-  refusalOf,
-  subscriptionOf,
-  teamOf,
-  teamWithContract,
-} from "./test-support";
+import { auditActions, invoicesOf, mailsTo, refusalOf, subscriptionOf, teamOf, teamWithContract } from "./test-support";
 
 const database = setUpTestDatabase();
 const db = () => database.handle.db;
@@ -210,7 +202,7 @@ describe("renewing within the 45 days", () => {
     const team = await teamWithContract(db(), { at: "2025-03-01T00:00:00Z", billingPeriod: "monthly" });
     await cancelSubscription(db(), team.ctx, { teamId: team.teamId, expectedVersion: 1 });
     await runSubscriptionJob(db(), at("2025-04-01T00:00:00Z"));
-    team.clock.set(new Date(Date.parse("2025-04-01T00:00:00Z") + 45 * DAY));
+    team.clock.set(new Date(Date.parse("2025-04-01T00:00:00Z") + 45 * DAY_MS));
     const error = await refusalOf(previewRenewal(db(), team.ctx, team.teamId));
     expect(error.message).toBe("The 45 days to renew have passed; the team's data is being deleted.");
   });
@@ -234,7 +226,7 @@ describe("the 45-day purge", () => {
         email: "new.hire@acme.example",
         tokenHash: randomBytes(16).toString("hex"),
         createdAt: now,
-        expiresAt: new Date(now.getTime() + 7 * DAY),
+        expiresAt: new Date(now.getTime() + 7 * DAY_MS),
       });
     await db().insert(identityProviders).values({
       teamId: acmeCorp,
@@ -278,18 +270,18 @@ describe("the 45-day purge", () => {
 
   it(raceTest("warns the owner a week before, on that day and once"), async () => {
     const warnings = async () => (await mailsTo(db(), ownerEmail)).filter((m) => m.subject.includes("will be deleted"));
-    await onServers(2, () => runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 37 * DAY))));
-    await runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 38 * DAY - 1000)));
+    await onServers(2, () => runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 37 * DAY_MS))));
+    await runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 38 * DAY_MS - 1000)));
     expect(await warnings()).toHaveLength(0);
 
     // Right on the day: one warning, however many servers run the job.
-    await onServers(3, () => runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 38 * DAY))));
+    await onServers(3, () => runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 38 * DAY_MS))));
     const sent = await warnings();
     expect(sent).toHaveLength(1);
     expect(sent[0]!.text).toContain("in 7 days");
-    expect(sent[0]!.createdAt.getTime()).toBe(terminatedAt.getTime() + 38 * DAY);
+    expect(sent[0]!.createdAt.getTime()).toBe(terminatedAt.getTime() + 38 * DAY_MS);
 
-    await runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 40 * DAY)));
+    await runNoticeJob(db(), at(new Date(terminatedAt.getTime() + 40 * DAY_MS)));
     expect(await warnings()).toHaveLength(1);
   });
 
@@ -297,12 +289,12 @@ describe("the 45-day purge", () => {
     const before = await contentCounts();
     expect(Object.values(before).every((n) => n > 0)).toBe(true);
     // (Other teams of this test database, terminated long before, may be purged by this run.)
-    await runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 44 * DAY)));
+    await runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 44 * DAY_MS)));
     expect(await contentCounts()).toEqual(before);
     expect(await teamOf(db(), acmeCorp)).toMatchObject({ status: "terminated" });
     const api = createCaller(
       contextFor(db(), await accountActor(db(), ownerEmail), {
-        clock: at(new Date(terminatedAt.getTime() + 44 * DAY)),
+        clock: at(new Date(terminatedAt.getTime() + 44 * DAY_MS)),
       }),
     );
     expect(await api.subscription.retention({ teamId: acmeCorp })).toMatchObject({ daysLeft: 1 });
@@ -317,11 +309,11 @@ describe("the 45-day purge", () => {
       ).toBeGreaterThan(0);
       const before = await contentCounts();
       // A second before the 45 days are up, nothing goes.
-      await runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 45 * DAY - 1000)));
+      await runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 45 * DAY_MS - 1000)));
       expect(await contentCounts()).toEqual(before);
       expect(await teamOf(db(), acmeCorp)).toMatchObject({ status: "terminated", purgedAt: null });
 
-      const dayFortyFive = new Date(terminatedAt.getTime() + 45 * DAY);
+      const dayFortyFive = new Date(terminatedAt.getTime() + 45 * DAY_MS);
       await onServers(3, () => runPurgeJob(db(), at(dayFortyFive)));
 
       const counts = await contentCounts();
@@ -335,7 +327,7 @@ describe("the 45-day purge", () => {
       ).toBeGreaterThan(0);
 
       // A later run finds nothing more to do.
-      await runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 46 * DAY)));
+      await runPurgeJob(db(), at(new Date(terminatedAt.getTime() + 46 * DAY_MS)));
       expect((await teamOf(db(), acmeCorp)).purgedAt?.toISOString()).toBe(dayFortyFive.toISOString());
 
       const chain = await verifyAuditChain(db(), acmeCorp);
@@ -392,13 +384,13 @@ describe("notices before renewal and expiry", () => {
       (await mailsTo(db(), team.owner.email)).filter((m) => m.subject.includes("renews on"));
     const end = Date.parse("2026-01-10T00:00:00Z");
 
-    await runNoticeJob(db(), at(new Date(end - 31 * DAY)));
+    await runNoticeJob(db(), at(new Date(end - 31 * DAY_MS)));
     expect(await reminders()).toHaveLength(0);
     for (const daysBefore of [30, 29, 20, 8])
-      await onServers(2, () => runNoticeJob(db(), at(new Date(end - daysBefore * DAY))));
+      await onServers(2, () => runNoticeJob(db(), at(new Date(end - daysBefore * DAY_MS))));
     expect(await reminders()).toHaveLength(1);
     for (const daysBefore of [7, 6, 2])
-      await onServers(2, () => runNoticeJob(db(), at(new Date(end - daysBefore * DAY))));
+      await onServers(2, () => runNoticeJob(db(), at(new Date(end - daysBefore * DAY_MS))));
     expect(await reminders()).toHaveLength(2);
     for (const hoursBefore of [24, 3])
       await onServers(2, () => runNoticeJob(db(), at(new Date(end - hoursBefore * 3_600_000))));

@@ -1,9 +1,10 @@
 import { and, eq, gt, inArray, lte } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { billingNotices, subscriptions, teams } from "@/db/schema";
+import { DAY_MS } from "@/lib/time";
 import type { Clock } from "../clock";
 import { type NoticeKind, noticeDate, sendNotice } from "./notices";
-import { DAY_MS, daysLeft, periodDays } from "./periods";
+import { daysLeft, periodDays } from "./periods";
 import { purgeDateOf, RETENTION_DAYS, retentionDaysLeft } from "./subscription-record";
 
 /** Reminders go out this many days before a renewal or an end. */

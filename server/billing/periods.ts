@@ -1,6 +1,5 @@
+import { DAY_MS } from "@/lib/time";
 import type { BillingPeriod } from "./plan-catalog";
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * `months` months after `anchor`, at the same time of day. A day the target month lacks is

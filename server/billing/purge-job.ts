@@ -31,6 +31,7 @@ import {
   teamSettings,
   teams,
 } from "@/db/schema";
+import { DAY_MS } from "@/lib/time";
 import { noRequest, systemActor } from "../actor";
 import { auditContext } from "../audit/audit-context";
 import { erasePersonalAuditFields } from "../audit/erase-personal-fields";
@@ -38,7 +39,6 @@ import { recordAudit } from "../audit/record-audit";
 import type { Clock } from "../clock";
 import type { DomainContext } from "../domain-context";
 import { FORMER_MEMBER_NAMES } from "../privacy/former-member";
-import { DAY_MS } from "./periods";
 import { RETENTION_DAYS } from "./subscription-record";
 
 type TeamTable = PgTable & { teamId: AnyPgColumn };

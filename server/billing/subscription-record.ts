@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Queryable, Transaction } from "@/db/client";
 import { subscriptions, teams } from "@/db/schema";
+import { DAY_MS } from "@/lib/time";
 import { canonicalJson } from "../audit/canonical-json";
 import { DomainError } from "../errors";
-import { DAY_MS } from "./periods";
 import { findPlan } from "./plan-catalog";
 import type { ContractTerms } from "./proration";
 

@@ -125,5 +125,3 @@ export async function refusalOf(call: Promise<unknown>): Promise<DomainError> {
   }
   return outcome;
 }
-
-export const DAY = 24 * 60 * 60 * 1000;

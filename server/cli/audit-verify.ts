@@ -1,5 +1,5 @@
-import { openConfiguredDatabase } from "@/db/cli/open";
 import { auditVerifyCommand } from "../audit/verify-command";
+import { openConfiguredDatabase } from "./configured-database";
 
 /** npm run audit:verify -- --team <team id>: exit status 0 when intact, 1 when broken, 2 for usage. */
 const handle = await openConfiguredDatabase();

@@ -1,8 +1,8 @@
-import { openConfiguredDatabase } from "@/db/cli/open";
 import { noRequest, systemActor } from "../actor";
 import { systemClock } from "../clock";
 import { DomainError } from "../errors";
 import { addStaff, removeStaff } from "../support/add-staff";
+import { openConfiguredDatabase } from "./configured-database";
 
 /**
  * npm run staff -- add <email> --role support|support_admin

@@ -1,3 +1,4 @@
+import "server-only";
 import { parseSigningKeyRing, type SigningKeyRing } from "../audit/anchor-keys";
 import { loadAuditSigningKeys, loadSecrets } from "../config/secrets";
 import { type KeyRing, parseKeyRing } from "./encryption";

@@ -1,3 +1,4 @@
+import "server-only";
 import argon2 from "argon2";
 
 /** OWASP's argon2id minimum: 19 MiB, 2 iterations, 1 lane. */

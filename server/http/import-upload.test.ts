@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import { MAX_IMPORT_BYTES } from "@/lib/member-import-format";
 import { anonymousActor } from "../actor";
-import { MAX_IMPORT_BYTES } from "../members/csv/import-format";
 import { createCaller } from "../routers/root";
 import { accountActor, contextFor } from "../testing/callers";
 import { demoTeamId } from "../testing/demo";

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
-import { MAX_IMPORT_BYTES } from "../members/csv/import-format";
+import { MAX_IMPORT_BYTES } from "@/lib/member-import-format";
 import type { createCaller } from "../routers/root";
 import { readableZodMessage } from "../trpc";
 import { BodyTooLarge, declaresTooLarge, readTextWithin } from "./body-limit";

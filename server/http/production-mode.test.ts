@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { DEMO_PASSWORD } from "@/db/seed";
+import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { proxy } from "@/proxy";
 import { noRequest } from "../actor";

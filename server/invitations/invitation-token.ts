@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { DAY_MS } from "@/lib/time";
 
 /** A fresh link token; only its SHA-256 hash is stored, so a database leak opens no invitation. */
 export function newInvitationToken(): { token: string; tokenHash: string } {
@@ -13,5 +14,5 @@ export function hashInvitationToken(token: string): string {
 export const INVITATION_DAYS = 7;
 
 export function invitationExpiry(now: Date): Date {
-  return new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+  return new Date(now.getTime() + INVITATION_DAYS * DAY_MS);
 }

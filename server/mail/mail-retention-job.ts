@@ -1,10 +1,10 @@
 import { and, isNotNull, isNull, lte, or } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
+import { DAY_MS } from "@/lib/time";
 import type { Clock } from "../clock";
 
 export const MAIL_RETENTION_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Deletes mail delivered 7 days ago or more, and mail that was due that long ago but never

@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
 import { mailOutbox } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import { DAY_MS } from "@/lib/time";
+import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { requestPasswordReset } from "../accounts/password-reset";
 import { signUp } from "../accounts/sign-up";
 import { noRequest } from "../actor";
@@ -16,7 +17,6 @@ import { MAIL_RETENTION_DAYS, runMailRetentionJob } from "./mail-retention-job";
 import { listMailbox } from "./mailbox";
 
 const database = setUpTestDatabase();
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Every stored column of every outbox row, as PostgreSQL prints the row. */
 async function storedOutbox(): Promise<string> {

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { memberships, ownershipTransfers, teams } from "@/db/schema";
+import { DAY_MS } from "@/lib/time";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import { isUniqueViolation } from "../db-errors";
@@ -57,7 +58,7 @@ export async function requestOwnershipTransfer(
           fromMembershipId: ownerMembership,
           toMembershipId: target.id,
           createdAt: now,
-          expiresAt: new Date(now.getTime() + OWNERSHIP_OFFER_DAYS * 86_400_000),
+          expiresAt: new Date(now.getTime() + OWNERSHIP_OFFER_DAYS * DAY_MS),
         })
         .returning({ id: ownershipTransfers.id });
       await enqueueMail(

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
 import { auditEvents, auditPersonalFields, invitations, mailOutbox } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import { DAY_MS } from "@/lib/time";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { fixedClock } from "../clock";
 import { createCaller } from "../routers/root";
@@ -11,7 +12,6 @@ import { demoTeamId, membershipOf } from "../testing/demo";
 import { runDepartedRetentionJob } from "./departed-retention-job";
 
 const database = setUpTestDatabase();
-const DAY_MS = 24 * 60 * 60 * 1000;
 // Far beyond the seeding, so every demo team's own departures are long past their retention at day 0.
 const T0 = new Date("2028-03-01T10:00:00Z");
 const at = (days: number) => fixedClock(new Date(T0.getTime() + days * DAY_MS));

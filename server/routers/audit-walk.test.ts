@@ -3,7 +3,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Database, rowsOf } from "@/db/client";
 import { auditEvents, mailOutbox } from "@/db/schema";
-import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/db/seed";
+import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/server/demo/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { createAccount } from "../accounts/create-account";
 import { noRequest, systemActor } from "../actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
 import { auditRouter } from "./audit";

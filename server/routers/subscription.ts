@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { cancelSubscription, reactivateSubscription } from "../billing/cancel-subscription";
-import { CARD_DATA_REFUSED, containsCardNumber } from "../billing/card-data";
 import {
   confirmChange,
   idempotencyKeySchema,
@@ -12,20 +11,7 @@ import { addPaymentMethod } from "../billing/payment-method";
 import { paymentProviders } from "../billing/payment-providers";
 import { previewRenewal, renewSubscription } from "../billing/renew-subscription";
 import { planChoices, subscriptionSummary, teamRetention } from "../billing/subscription-summary";
-import { DomainError } from "../errors";
-import type { Permission } from "../permissions";
-import { router, teamProcedure } from "../trpc";
-
-/**
- * A team procedure that refuses any input shaped like a card number, in any field, before
- * the input is parsed or used: the console never accepts card data (PCI).
- */
-function billingProcedure(permission: Permission) {
-  return teamProcedure(permission).use(async ({ getRawInput, next }) => {
-    if (containsCardNumber(await getRawInput())) throw new DomainError("INVALID_INPUT", CARD_DATA_REFUSED);
-    return next();
-  });
-}
+import { billingProcedure, router, teamProcedure } from "../trpc";
 
 const expectedVersion = z.number().int().min(1);
 const cents = z.number().int().min(-100_000_000_000).max(100_000_000_000);

@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/db/seed";
+import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/server/demo/seed";
 import { noRequest } from "../actor";
 import type { Clock } from "../clock";
 import { createCaller } from "../routers/root";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accounts } from "@/db/schema";
-import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/db/seed";
+import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/server/demo/seed";
 import { createAccount } from "../accounts/create-account";
 import { type Actor, noRequest, systemActor } from "../actor";
 import { createSession } from "../auth/sessions";

@@ -1,12 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { groups, subscriptions } from "@/db/schema";
-import { DomainError } from "../../errors";
-import type { NewInvitation } from "../../invitations/create-invitations";
-import { domainRefusal, existingInvitees, type InvitingTeam, isEmailAddress } from "../../invitations/invitee-checks";
-import { productName } from "../../permissions";
-import { seatsInUse } from "../seats";
-import { parseCsv } from "./csv";
 import {
   IMPORT_COLUMNS,
   IMPORT_HEADER,
@@ -14,7 +8,13 @@ import {
   MAX_IMPORT_ROWS,
   parseLicensed,
   parseRole,
-} from "./import-format";
+} from "@/lib/member-import-format";
+import { DomainError } from "../../errors";
+import type { NewInvitation } from "../../invitations/create-invitations";
+import { domainRefusal, existingInvitees, type InvitingTeam, isEmailAddress } from "../../invitations/invitee-checks";
+import { productName } from "../../permissions";
+import { seatsInUse } from "../seats";
+import { parseCsv } from "./csv";
 
 export type ImportRowVerdict =
   | { line: number; email: string; outcome: "import"; invitation: NewInvitation & { name: string | null } }

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Dialog, ErrorMessage, SuccessMessage } from "@/app/_components/dialog";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/app/_components/ui";
-import { IMPORT_FORMAT_HELP, IMPORT_HEADER } from "@/server/members/csv/import-format";
+import { IMPORT_FORMAT_HELP, IMPORT_HEADER } from "@/lib/member-import-format";
 
 interface Report {
   rows: number;

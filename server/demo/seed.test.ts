@@ -1,9 +1,9 @@
 import { count, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DatabaseHandle, openPglite } from "@/db/client";
+import { accounts, staff } from "@/db/schema";
 import { systemClock } from "@/server/clock";
 import { withoutEnvironment } from "@/server/testing/environment";
-import { type DatabaseHandle, openPglite } from "./client";
-import { accounts, staff } from "./schema";
 import { refusePublishedDemoKey, seedDemoIfWanted } from "./seed";
 
 const VARIABLES = ["CONSOLE_ENV", "DATABASE_URL"] as const;

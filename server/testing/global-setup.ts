@@ -4,18 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { systemClock } from "@/server/clock";
-import { openPglite, openPostgres } from "../client";
-import { seedDemoData } from "../seed";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** PostgreSQL: the migrated, seeded database every test file copies. */
-    templateDatabaseUrl: string | null;
-    /** PGlite: a dump of the migrated, seeded database every test file loads. */
-    pgliteDumpPath: string | null;
-  }
-}
+import { openPglite, openPostgres } from "@/db/client";
+import { withDatabase } from "@/db/testing/template-database";
+import { systemClock } from "../clock";
+import { seedDemoData } from "../demo/seed";
 
 /** Migrates and seeds once per run; each test file then starts from a copy of that database. */
 export default async function setup(project: TestProject) {
@@ -50,10 +42,4 @@ export default async function setup(project: TestProject) {
   project.provide("templateDatabaseUrl", null);
   project.provide("pgliteDumpPath", dumpPath);
   return () => fs.rmSync(dir, { recursive: true, force: true });
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }

@@ -1,7 +1,7 @@
-import { systemClock } from "@/server/clock";
-import { consoleMode } from "@/server/config/env";
-import { seedDemoIfWanted } from "../seed";
-import { openConfiguredDatabase } from "./open";
+import { systemClock } from "../clock";
+import { consoleMode } from "../config/env";
+import { seedDemoIfWanted } from "../demo/seed";
+import { openConfiguredDatabase } from "./configured-database";
 
 const mode = consoleMode();
 if (mode !== "demo") {

@@ -1,4 +1,4 @@
-import { openConfiguredDatabase } from "./open";
+import { openConfiguredDatabase } from "./configured-database";
 
 const handle = await openConfiguredDatabase();
 try {

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { dataDirectory } from "@/server/config/env";
-import { type DatabaseHandle, openPglite, openPostgres } from "../client";
+import { type DatabaseHandle, openPglite, openPostgres } from "@/db/client";
+import { dataDirectory } from "../config/env";
 
 /** The database the console would use: DATABASE_URL, or the embedded one in the data directory. */
 export async function openConfiguredDatabase(): Promise<DatabaseHandle> {
