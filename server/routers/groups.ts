@@ -8,9 +8,18 @@ import { removeGroupMembers } from "../groups/remove-group-members";
 import { renameGroup } from "../groups/rename-group";
 import { router, teamProcedure } from "../trpc";
 
-const groupName = z.string().trim().min(1, "Enter a name for the group").max(100);
+const groupName = z
+  .string({ message: "Enter a name for the group" })
+  .trim()
+  .min(1, "Enter a name for the group")
+  .max(100);
 const oneGroup = z.object({ groupId: z.uuid() });
-const someMembers = oneGroup.extend({ membershipIds: z.array(z.uuid()).min(1, "Choose at least one user").max(500) });
+export const createGroupInput = z.object({ name: groupName });
+export const renameGroupInput = oneGroup.extend({ name: groupName });
+export const deleteGroupInput = oneGroup.extend({ confirmCustomApps: z.boolean() });
+export const groupMembersInput = oneGroup.extend({
+  membershipIds: z.array(z.uuid()).min(1, "Choose at least one user").max(500),
+});
 
 export const groupsRouter = router({
   list: teamProcedure("groups.read").query(({ ctx }) => listGroups(ctx.db, ctx.access.team.id)),
@@ -18,18 +27,18 @@ export const groupsRouter = router({
     .input(oneGroup)
     .query(({ ctx, input }) => getGroup(ctx.db, ctx.access.team.id, input.groupId)),
   create: teamProcedure("groups.manage")
-    .input(z.object({ name: groupName }))
+    .input(createGroupInput)
     .mutation(({ ctx, input }) => createGroup(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
   rename: teamProcedure("groups.manage")
-    .input(oneGroup.extend({ name: groupName }))
+    .input(renameGroupInput)
     .mutation(({ ctx, input }) => renameGroup(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
   delete: teamProcedure("groups.manage")
-    .input(oneGroup.extend({ confirmCustomApps: z.boolean() }))
+    .input(deleteGroupInput)
     .mutation(({ ctx, input }) => deleteGroup(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
   addMembers: teamProcedure("groups.manage")
-    .input(someMembers)
+    .input(groupMembersInput)
     .mutation(({ ctx, input }) => addGroupMembers(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
   removeMembers: teamProcedure("groups.manage")
-    .input(someMembers)
+    .input(groupMembersInput)
     .mutation(({ ctx, input }) => removeGroupMembers(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
 });

@@ -24,6 +24,20 @@ export const updateSecurityInput = z.object({
   allowedInviteDomains: z.string().max(2000, "Keep the list of domains under 2,000 characters.").optional(),
 });
 
+export const updateRetentionInput = z.object({
+  departedUserRetentionDays: z
+    .number({ message: "Keep departed users' personal data for a number of days." })
+    .int("Keep departed users' personal data for a whole number of days.")
+    .min(
+      DEPARTED_RETENTION_DAYS_MIN,
+      `Keep departed users' personal data for at least ${DEPARTED_RETENTION_DAYS_MIN} day.`,
+    )
+    .max(
+      DEPARTED_RETENTION_DAYS_MAX,
+      `Keep departed users' personal data for at most ${DEPARTED_RETENTION_DAYS_MAX} days.`,
+    ),
+});
+
 export const settingsRouter = router({
   get: teamProcedure("settings.read").query(({ ctx }) => getTeamSettings(ctx.db, ctx.access.team.id)),
   updateSecurity: teamProcedure("settings.update")
@@ -37,20 +51,6 @@ export const settingsRouter = router({
       }),
     ),
   updateRetention: teamProcedure("settings.update")
-    .input(
-      z.object({
-        departedUserRetentionDays: z
-          .number({ message: "Keep departed users' personal data for a number of days." })
-          .int("Keep departed users' personal data for a whole number of days.")
-          .min(
-            DEPARTED_RETENTION_DAYS_MIN,
-            `Keep departed users' personal data for at least ${DEPARTED_RETENTION_DAYS_MIN} day.`,
-          )
-          .max(
-            DEPARTED_RETENTION_DAYS_MAX,
-            `Keep departed users' personal data for at most ${DEPARTED_RETENTION_DAYS_MAX} days.`,
-          ),
-      }),
-    )
+    .input(updateRetentionInput)
     .mutation(({ ctx, input }) => updateRetentionSettings(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
 });

@@ -1,36 +1,33 @@
 "use server";
 
-import { type ActionResult, actionResult } from "@/app/_lib/action-result";
-import { formatDateTime } from "@/app/_lib/format";
+import { getLocale, getTranslations } from "next-intl/server";
+import { done, formAction } from "@/app/_lib/form-action";
+import { formatDateTime } from "@/lib/format";
 import type { IntegrityReport } from "@/server/audit/anchor-verify";
-import { serverApi } from "@/server/caller";
-
-export interface IntegrityVerdict {
-  intact: boolean;
-  message: string;
-}
+import { teamInput } from "@/server/trpc";
 
 /**
  * Verify integrity: a manager signs the current head and checks the log; a support session,
  * being read-only, only checks it, as does anyone in a terminated team, where nothing changes
- * (the hourly job still signs its final events).
+ * (the hourly job still signs its final events). The report is the notice; a broken log is no
+ * refusal, so `intact` says how to show it.
  */
-export async function verifyIntegrityAction(teamId: string): Promise<ActionResult<IntegrityVerdict>> {
-  return actionResult(async () => {
-    const api = await serverApi();
-    const { permissions, team } = await api.teams.access({ teamId });
-    const mayAnchor = permissions.includes("audit.verify") && team.status !== "terminated";
-    const report = mayAnchor ? await api.audit.verify({ teamId }) : await api.audit.integrity({ teamId });
-    return { intact: report.intact, message: describeReport(report) };
-  });
-}
+export const verifyIntegrityAction = formAction(teamInput, async ({ teamId }, api) => {
+  const { permissions, team } = await api.teams.access({ teamId });
+  const mayAnchor = permissions.includes("audit.verify") && team.status !== "terminated";
+  const report = mayAnchor ? await api.audit.verify({ teamId }) : await api.audit.integrity({ teamId });
+  return done(await describeReport(report), { intact: report.intact });
+});
 
-function describeReport(report: IntegrityReport): string {
-  if (!report.intact) return `Broken at event ${report.brokenAt}. ${report.problem}`;
-  if (report.events === 0) return "The log has no events yet.";
-  if (!report.anchor) return `Intact up to event ${report.events}; no head is signed yet.`;
-  const signedAt = formatDateTime(report.anchor.signedAt);
+async function describeReport(report: IntegrityReport): Promise<string> {
+  const [t, locale] = await Promise.all([getTranslations("audit.integrity"), getLocale()]);
+  if (!report.intact) return t("broken", { event: String(report.brokenAt), problem: report.problem });
+  if (report.events === 0) return t("empty");
+  if (!report.anchor) return t("unsigned", { events: String(report.events) });
+  // Event numbers are positions in the chain, shown as the export shows them: no grouping.
+  const events = String(report.events);
+  const signedAt = formatDateTime(report.anchor.signedAt, locale);
   return report.anchor.seq === report.events
-    ? `Intact up to event ${report.events}, signed at ${signedAt}.`
-    : `Intact up to event ${report.events}; event ${report.anchor.seq} was signed at ${signedAt}.`;
+    ? t("signed", { events, signedAt })
+    : t("signedEarlier", { events, seq: String(report.anchor.seq), signedAt });
 }

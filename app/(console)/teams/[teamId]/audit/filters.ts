@@ -1,3 +1,5 @@
+import { DAY_MS } from "@/server/billing/periods";
+
 /** The Audit log's filters as the URL holds them, shared by the page and the export. */
 export interface AuditSearch {
   actor?: string;
@@ -7,7 +9,8 @@ export interface AuditSearch {
   before?: string;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** What can be wrong with a search's dates, by its message in the `audit.filters.problems` catalog. */
+export type AuditFilterProblem = "fromNotADate" | "toNotADate" | "fromAfterTo";
 
 /** A yyyy-mm-dd from a date field, as the start of that day in UTC. */
 function parseDay(value: string | undefined): Date | undefined | "invalid" {
@@ -21,12 +24,10 @@ export function readAuditFilter(search: AuditSearch) {
   const from = parseDay(search.from);
   const toDay = parseDay(search.to);
   const problems = [
-    from === "invalid" ? "The From date is not a date: use the date picker or YYYY-MM-DD." : null,
-    toDay === "invalid" ? "The To date is not a date: use the date picker or YYYY-MM-DD." : null,
-    from instanceof Date && toDay instanceof Date && from > toDay
-      ? "The From date must be on or before the To date."
-      : null,
-  ].filter((p): p is string => p !== null);
+    from === "invalid" ? "fromNotADate" : null,
+    toDay === "invalid" ? "toNotADate" : null,
+    from instanceof Date && toDay instanceof Date && from > toDay ? "fromAfterTo" : null,
+  ].filter((p): p is AuditFilterProblem => p !== null);
   const filter = {
     actorLabel: search.actor || undefined,
     action: search.action || undefined,

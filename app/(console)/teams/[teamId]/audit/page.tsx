@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState, inputClass, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
-import { formatDateTime, humanise } from "@/app/_lib/format";
 import { load } from "@/app/_lib/load";
+import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
+import { type AuditTranslator, actorTypeName, eventName, targetName } from "./catalog-names";
 import { type AuditSearch, readAuditFilter } from "./filters";
 import { VerifyIntegrityToolbar } from "./verify-integrity-toolbar";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title") };
+}
 
 export default async function AuditPage({
   params,
@@ -22,7 +26,9 @@ export default async function AuditPage({
   const beforeSeq = Number(search.before);
 
   const api = await serverApi();
-  const [access, facets, page] = await Promise.all([
+  const [t, locale, access, facets, page] = await Promise.all([
+    getTranslations("audit"),
+    getLocale(),
     load(() => api.teams.access({ teamId })),
     load(() => api.audit.facets({ teamId })),
     problems.length
@@ -40,15 +46,15 @@ export default async function AuditPage({
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every change in this team and every support view, newest first." />
+      <PageHeader title={t("title")} description={t("description")} />
       <VerifyIntegrityToolbar teamId={teamId}>
         {access.permissions.includes("audit.export") && !problems.length ? (
           <>
             <a href={exportHref("csv")} download className={secondaryButtonClass}>
-              Export CSV
+              {t("export.csv")}
             </a>
             <a href={exportHref("jsonl")} download className={secondaryButtonClass}>
-              Export JSON Lines
+              {t("export.jsonl")}
             </a>
           </>
         ) : null}
@@ -56,10 +62,10 @@ export default async function AuditPage({
       <form className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
         <div>
           <label htmlFor="audit-actor" className="mb-1 block text-sm font-medium">
-            Actor
+            {t("filters.actor")}
           </label>
           <select id="audit-actor" name="actor" defaultValue={search.actor ?? ""} className={inputClass}>
-            <option value="">Anyone</option>
+            <option value="">{t("filters.anyone")}</option>
             {facets.actors.map((actor) => (
               <option key={actor} value={actor}>
                 {actor}
@@ -69,36 +75,36 @@ export default async function AuditPage({
         </div>
         <div>
           <label htmlFor="audit-action" className="mb-1 block text-sm font-medium">
-            Action
+            {t("filters.action")}
           </label>
           <select id="audit-action" name="action" defaultValue={search.action ?? ""} className={inputClass}>
-            <option value="">Any action</option>
+            <option value="">{t("filters.anyAction")}</option>
             {facets.actions.map((action) => (
               <option key={action} value={action}>
-                {humanise(action)}
+                {eventName(t, action)}
               </option>
             ))}
           </select>
         </div>
         <div>
           <label htmlFor="audit-from" className="mb-1 block text-sm font-medium">
-            From
+            {t("filters.from")}
           </label>
           <input id="audit-from" name="from" type="date" defaultValue={search.from} className={inputClass} />
         </div>
         <div>
           <label htmlFor="audit-to" className="mb-1 block text-sm font-medium">
-            To
+            {t("filters.to")}
           </label>
           <input id="audit-to" name="to" type="date" defaultValue={search.to} className={inputClass} />
         </div>
         <div className="flex gap-2">
           <button type="submit" className={secondaryButtonClass}>
-            Filter
+            {t("filters.filter")}
           </button>
           {Object.keys(filters).length ? (
             <Link href="?" className={secondaryButtonClass}>
-              Clear
+              {t("filters.clear")}
             </Link>
           ) : null}
         </div>
@@ -109,27 +115,32 @@ export default async function AuditPage({
           className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
         >
           {problems.map((problem) => (
-            <p key={problem}>{problem}</p>
+            <p key={problem}>{t(`filters.problems.${problem}`)}</p>
           ))}
         </div>
       ) : page && page.events.length === 0 ? (
-        <EmptyState title="No events match these filters">Widen the date range or clear the filters.</EmptyState>
+        <EmptyState title={t("empty")}>{t("emptyHint")}</EmptyState>
       ) : page ? (
         <>
-          <Table caption="Audit events" head={["Time (UTC)", "Actor", "Action", "Target", "Details"]}>
+          <Table
+            caption={t("table.caption")}
+            head={[t("table.time"), t("table.actor"), t("table.action"), t("table.target"), t("table.details")]}
+          >
             {page.events.map((event) => (
               <tr key={event.id}>
-                <Td>{formatDateTime(event.occurredAt)}</Td>
+                <Td>{formatDateTime(event.occurredAt, locale)}</Td>
                 <Td>
                   {event.actorLabel}
                   {event.actorType !== "account" ? (
-                    <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">({event.actorType})</span>
+                    <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">
+                      ({actorTypeName(t, event.actorType)})
+                    </span>
                   ) : null}
                 </Td>
-                <Td className="font-medium">{humanise(event.action)}</Td>
-                <Td>{event.targetType ? humanise(event.targetType) : "—"}</Td>
+                <Td className="font-medium">{eventName(t, event.action)}</Td>
+                <Td>{event.targetType ? targetName(t, event.targetType) : "—"}</Td>
                 <Td className="min-w-72 whitespace-normal break-words text-xs text-slate-600 dark:text-slate-400">
-                  <EventDetails before={event.before} after={event.after} />
+                  <EventDetails t={t} before={event.before} after={event.after} />
                 </Td>
               </tr>
             ))}
@@ -137,7 +148,7 @@ export default async function AuditPage({
           <div className="mt-4 flex gap-2">
             {search.before ? (
               <Link href={`?${new URLSearchParams(filters)}`} className={secondaryButtonClass}>
-                Newest events
+                {t("newer")}
               </Link>
             ) : null}
             {page.nextBeforeSeq ? (
@@ -145,7 +156,7 @@ export default async function AuditPage({
                 href={`?${new URLSearchParams({ ...filters, before: String(page.nextBeforeSeq) })}`}
                 className={secondaryButtonClass}
               >
-                Older events
+                {t("older")}
               </Link>
             ) : null}
           </div>
@@ -155,24 +166,19 @@ export default async function AuditPage({
   );
 }
 
-function EventDetails({ before, after }: { before: unknown; after: unknown }) {
+function EventDetails({ t, before, after }: { t: AuditTranslator; before: unknown; after: unknown }) {
   const describeValue = (value: unknown) =>
     value && typeof value === "object"
       ? Object.entries(value as Record<string, unknown>)
-          .map(([key, v]) => `${key}: ${detailValue(v)}`)
+          .map(([key, v]) => `${key}: ${detailValue(t, v)}`)
           .join(", ")
       : null;
   const was = describeValue(before);
   const now = describeValue(after);
   return (
     <>
-      {was ? <span className="block">Before: {was}</span> : null}
-      {now ? (
-        <span className="block">
-          {was ? "After: " : ""}
-          {now}
-        </span>
-      ) : null}
+      {was ? <span className="block">{t("details.before", { values: was })}</span> : null}
+      {now ? <span className="block">{was ? t("details.after", { values: now }) : now}</span> : null}
       {!was && !now ? "—" : null}
     </>
   );
@@ -181,9 +187,11 @@ function EventDetails({ before, after }: { before: unknown; after: unknown }) {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids shortened to their first block; lists shown whole when short. */
-function detailValue(value: unknown): string {
+function detailValue(t: AuditTranslator, value: unknown): string {
   if (Array.isArray(value))
-    return value.length <= 3 ? `[${value.map(detailValue).join(", ")}]` : `${value.length} entries`;
+    return value.length <= 3
+      ? `[${value.map((item) => detailValue(t, item)).join(", ")}]`
+      : t("details.entries", { count: value.length });
   if (typeof value === "string" && UUID.test(value)) return `${value.slice(0, 8)}…`;
   if (value && typeof value === "object") return JSON.stringify(value);
   return String(value);

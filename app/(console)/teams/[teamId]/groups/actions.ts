@@ -1,57 +1,34 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, actionResult } from "@/app/_lib/action-result";
-import { serverApi } from "@/server/caller";
+import { getTranslations } from "next-intl/server";
+import { checkbox, done, formAction } from "@/app/_lib/form-action";
+import { createGroupInput, deleteGroupInput, groupMembersInput, renameGroupInput } from "@/server/routers/groups";
+import { teamInput } from "@/server/trpc";
 
-export interface GroupFormState {
-  result?: ActionResult<string>;
-}
+export const createGroupAction = formAction(teamInput.extend(createGroupInput.shape), async (input, api) => {
+  await api.groups.create(input);
+  revalidatePath(`/teams/${input.teamId}/groups`);
+  return done((await getTranslations("groups.dialogs"))("created", { name: input.name }));
+});
 
-export async function createGroupAction(
-  teamId: string,
-  _previous: GroupFormState,
-  form: FormData,
-): Promise<GroupFormState> {
-  const name = String(form.get("name") ?? "");
-  const result = await actionResult(async () => (await serverApi()).groups.create({ teamId, name }));
-  revalidatePath(`/teams/${teamId}/groups`);
-  return { result: result.ok ? { ok: true, value: `Group "${name.trim()}" created.` } : result };
-}
+export const renameGroupAction = formAction(teamInput.extend(renameGroupInput.shape), async (input, api) => {
+  await api.groups.rename(input);
+  revalidatePath(`/teams/${input.teamId}/groups`, "layout");
+  return done((await getTranslations("groups.dialogs"))("renamed", { name: input.name }));
+});
 
-export async function renameGroupAction(
-  teamId: string,
-  groupId: string,
-  _previous: GroupFormState,
-  form: FormData,
-): Promise<GroupFormState> {
-  const name = String(form.get("name") ?? "");
-  const result = await actionResult(async () => (await serverApi()).groups.rename({ teamId, groupId, name }));
-  revalidatePath(`/teams/${teamId}/groups`, "layout");
-  return { result: result.ok ? { ok: true, value: `Renamed to "${name.trim()}".` } : result };
-}
+export const deleteGroupAction = formAction(
+  teamInput.extend(deleteGroupInput.shape).extend({ confirmCustomApps: checkbox }),
+  async (input, api) => {
+    await api.groups.delete(input);
+    revalidatePath(`/teams/${input.teamId}/groups`, "layout");
+    return done((await getTranslations("groups.dialogs"))("deleted"));
+  },
+);
 
-export async function deleteGroupAction(
-  teamId: string,
-  groupId: string,
-  _previous: GroupFormState,
-  form: FormData,
-): Promise<GroupFormState> {
-  const result = await actionResult(async () =>
-    (await serverApi()).groups.delete({ teamId, groupId, confirmCustomApps: form.get("confirmCustomApps") === "on" }),
-  );
-  revalidatePath(`/teams/${teamId}/groups`, "layout");
-  return { result: result.ok ? { ok: true, value: "Group deleted." } : result };
-}
-
-export async function removeFromGroupAction(
-  teamId: string,
-  groupId: string,
-  membershipId: string,
-): Promise<ActionResult<string>> {
-  const result = await actionResult(async () =>
-    (await serverApi()).groups.removeMembers({ teamId, groupId, membershipIds: [membershipId] }),
-  );
-  revalidatePath(`/teams/${teamId}/groups/${groupId}`);
-  return result.ok ? { ok: true, value: "Removed from the group." } : result;
-}
+export const removeFromGroupAction = formAction(teamInput.extend(groupMembersInput.shape), async (input, api) => {
+  await api.groups.removeMembers(input);
+  revalidatePath(`/teams/${input.teamId}/groups/${input.groupId}`);
+  return done((await getTranslations("groups.group"))("removed"));
+});

@@ -1,23 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { EmptyState, PageHeader, Table, Td } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
 import { CreateGroupDialog, DeleteGroupDialog, RenameGroupDialog } from "./group-dialogs";
 
-export const metadata: Metadata = { title: "Groups" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("groups"))("title") };
+}
 
 export default async function GroupsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const api = await serverApi();
-  const access = await load(() => api.teams.access({ teamId }));
+  const [t, access] = await Promise.all([getTranslations("groups"), load(() => api.teams.access({ teamId }))]);
   if (access.team.product !== "filemaker_cloud") {
     return (
       <>
-        <PageHeader title="Groups" />
-        <EmptyState title="Claris Connect teams have no groups">
-          Access in Claris Connect is given per user, on the Users page.
-        </EmptyState>
+        <PageHeader title={t("title")} />
+        <EmptyState title={t("noGroupsInConnect")}>{t("noGroupsInConnectHint")}</EmptyState>
       </>
     );
   }
@@ -25,13 +26,13 @@ export default async function GroupsPage({ params }: { params: Promise<{ teamId:
   const manage = access.permissions.includes("groups.manage");
   return (
     <>
-      <PageHeader title="Groups" description="Members of a group share the same access to custom apps.">
+      <PageHeader title={t("title")} description={t("description")}>
         {manage ? <CreateGroupDialog teamId={teamId} /> : null}
       </PageHeader>
       {groups.length === 0 ? (
-        <EmptyState title="No groups yet">Create a group, then add users to it from the Users page.</EmptyState>
+        <EmptyState title={t("empty")}>{t("emptyHint")}</EmptyState>
       ) : (
-        <Table caption="Groups" head={["Name", "Members", "Custom apps", ""]}>
+        <Table caption={t("table.caption")} head={[t("table.name"), t("table.members"), t("table.customApps"), ""]}>
           {groups.map((group) => (
             <tr key={group.id}>
               <Td className="font-medium">

@@ -2,10 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { type ActionResult, actionResult } from "@/app/_lib/action-result";
 import { checkbox, done, formAction } from "@/app/_lib/form-action";
-import { serverApi } from "@/server/caller";
-import { updateSecurityInput } from "@/server/routers/settings";
+import { updateRetentionInput, updateSecurityInput } from "@/server/routers/settings";
 import { teamInput } from "@/server/trpc";
 
 export const updateSecuritySettingsAction = formAction(
@@ -17,18 +15,11 @@ export const updateSecuritySettingsAction = formAction(
   },
 );
 
-export async function updateRetentionSettingsAction(
-  _previous: ActionResult | null,
-  form: FormData,
-): Promise<ActionResult> {
-  const teamId = String(form.get("teamId") ?? "");
-  const days = String(form.get("departedUserRetentionDays") ?? "").trim();
-  const result = await actionResult(async () =>
-    (await serverApi()).settings.updateRetention({
-      teamId,
-      departedUserRetentionDays: days === "" ? Number.NaN : Number(days),
-    }),
-  );
-  if (result.ok) revalidatePath(`/teams/${teamId}/settings`);
-  return result.ok ? { ok: true, value: undefined } : result;
-}
+export const updateRetentionSettingsAction = formAction(
+  teamInput.extend(updateRetentionInput.shape),
+  async (input, api) => {
+    await api.settings.updateRetention(input);
+    revalidatePath(`/teams/${input.teamId}/settings`);
+    return done((await getTranslations("settings"))("retention.saved"));
+  },
+);

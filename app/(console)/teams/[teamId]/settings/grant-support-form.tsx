@@ -1,32 +1,28 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormError } from "@/app/_components/form-parts";
+import { useTranslations } from "next-intl";
+import { Field } from "@/app/_components/form-parts";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
 import { buttonClass, inputClass } from "@/app/_components/ui";
-import type { ActionResult } from "@/app/_lib/action-result";
 import { grantSupportAccessAction } from "./support-access-actions";
 
-const DURATIONS = [
-  [1, "1 hour"],
-  [4, "4 hours"],
-  [24, "1 day"],
-  [72, "3 days"],
-  [168, "7 days"],
-] as const;
+const FORM_ID = "grant-support";
+const DURATIONS_IN_HOURS = [1, 4, 24, 72, 168];
 
 export function GrantSupportForm({ teamId }: { teamId: string }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(grantSupportAccessAction, null);
+  const t = useTranslations("settings.supportAccess");
+  const [state, action, pending] = useFormAction(grantSupportAccessAction);
   return (
     <form action={action} className="max-w-lg space-y-4">
       <input type="hidden" name="teamId" value={teamId} />
       <div>
         <label htmlFor="support-hours" className="mb-1 block text-sm font-medium">
-          Duration
+          {t("duration")}
         </label>
         <select id="support-hours" name="hours" defaultValue={24} className={inputClass}>
-          {DURATIONS.map(([hours, label]) => (
+          {DURATIONS_IN_HOURS.map((hours) => (
             <option key={hours} value={hours}>
-              {label}
+              {hours < 24 ? t("hours", { hours }) : t("days", { days: hours / 24 })}
             </option>
           ))}
         </select>
@@ -34,13 +30,15 @@ export function GrantSupportForm({ teamId }: { teamId: string }) {
       <Field
         id="support-note"
         name="note"
-        label="Note"
-        hint="Optional: a ticket number or what support should look at."
+        label={t("note")}
+        hint={t("noteHint")}
         maxLength={500}
+        error={fieldError(state, "note")}
+        errorId={refusalId(FORM_ID)}
       />
-      {state && !state.ok ? <FormError message={state.error} /> : null}
+      <FormStatus state={state} id={refusalId(FORM_ID)} />
       <button type="submit" className={buttonClass} disabled={pending}>
-        Grant support access
+        {t("grant")}
       </button>
     </form>
   );

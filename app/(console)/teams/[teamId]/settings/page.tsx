@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Card, FactList, PageHeader } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
@@ -7,39 +8,43 @@ import { RetentionSettingsForm } from "./retention-settings-form";
 import { SecuritySettingsForm } from "./security-settings-form";
 import { SupportAccessCard } from "./support-access-card";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings"))("title") };
+}
 
 export default async function SettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const api = await serverApi();
-  const [access, settings, grants] = await Promise.all([
+  const [t, access, settings, grants] = await Promise.all([
+    getTranslations("settings"),
     load(() => api.teams.access({ teamId })),
     load(() => api.settings.get({ teamId })),
     load(() => api.supportAccess.list({ teamId })),
   ]);
   const canChange = access.permissions.includes("settings.update");
+  const yesNo = (value: boolean) => (value ? t("facts.yes") : t("facts.no"));
   const rows: Array<[string, string]> = [
     ...(canChange
       ? []
       : ([
-          ["Require two-step verification", settings.mfaRequired ? "Yes" : "No"],
-          ["Sign out after inactivity", `${settings.sessionIdleMinutes} minutes`],
+          [t("facts.mfaRequired"), yesNo(settings.mfaRequired)],
+          [t("facts.sessionIdleMinutes"), t("facts.minutes", { minutes: settings.sessionIdleMinutes })],
           [
-            "Allowed invitation domains",
-            settings.allowedInviteDomains.length ? settings.allowedInviteDomains.join(", ") : "Any domain",
+            t("facts.allowedInviteDomains"),
+            settings.allowedInviteDomains.length ? settings.allowedInviteDomains.join(", ") : t("facts.anyDomain"),
           ],
-          ["Keep departed users' personal data", `${settings.departedUserRetentionDays} days`],
+          [t("facts.departedUserRetention"), t("facts.days", { days: settings.departedUserRetentionDays })],
         ] as Array<[string, string]>)),
-    ["Approve accounts transferred in", settings.transferInRequiresApproval ? "Yes" : "No"],
-    ["Approve accounts transferred out", settings.transferOutRequiresApproval ? "Yes" : "No"],
-    ["Managed users may change their email", settings.managedUsersMayChangeEmail ? "Yes" : "No"],
+    [t("facts.transferIn"), yesNo(settings.transferInRequiresApproval)],
+    [t("facts.transferOut"), yesNo(settings.transferOutRequiresApproval)],
+    [t("facts.managedUsersMayChangeEmail"), yesNo(settings.managedUsersMayChangeEmail)],
   ];
   return (
     <>
-      <PageHeader title="Settings" description="How this team signs in, invites and keeps data." />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-6">
         {canChange ? (
-          <Card title="Sign-in and invitations">
+          <Card title={t("security.card")}>
             <SecuritySettingsForm
               teamId={teamId}
               mfaRequired={settings.mfaRequired}
@@ -49,7 +54,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
           </Card>
         ) : null}
         {canChange ? (
-          <Card title="Personal data of departed users">
+          <Card title={t("retention.card")}>
             <RetentionSettingsForm
               teamId={teamId}
               departedUserRetentionDays={settings.departedUserRetentionDays}
@@ -59,7 +64,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
           </Card>
         ) : null}
         <SupportAccessCard teamId={teamId} grants={grants} canGrant={access.permissions.includes("support.grant")} />
-        <Card title={canChange ? "Other settings" : undefined}>
+        <Card title={canChange ? t("facts.otherSettings") : undefined}>
           <FactList facts={rows} className="py-3" />
         </Card>
       </div>

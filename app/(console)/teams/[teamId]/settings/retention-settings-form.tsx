@@ -1,10 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormError, FormNotice } from "@/app/_components/form-parts";
+import { useTranslations } from "next-intl";
+import { Field } from "@/app/_components/form-parts";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
-import type { ActionResult } from "@/app/_lib/action-result";
 import { updateRetentionSettingsAction } from "./actions";
+
+const FORM_ID = "retention-settings";
 
 export function RetentionSettingsForm(props: {
   teamId: string;
@@ -12,24 +14,26 @@ export function RetentionSettingsForm(props: {
   min: number;
   max: number;
 }) {
-  const [state, action, pending] = useActionState<ActionResult | null, FormData>(updateRetentionSettingsAction, null);
+  const t = useTranslations("settings.retention");
+  const [state, action, pending] = useFormAction(updateRetentionSettingsAction);
   return (
     <form action={action} className="max-w-lg space-y-4">
       <input type="hidden" name="teamId" value={props.teamId} />
       <Field
         id="departed-user-retention-days"
         name="departedUserRetentionDays"
-        label="Keep departed users' personal data (days)"
+        label={t("days")}
         type="number"
         min={props.min}
         max={props.max}
         defaultValue={props.departedUserRetentionDays}
-        hint={`Between ${props.min} and ${props.max}. That many days after someone is removed or deactivated, their email and name are erased from this team's audit log, invitations and mail.`}
+        hint={t("daysHint", { min: props.min, max: props.max })}
+        error={fieldError(state, "departedUserRetentionDays")}
+        errorId={refusalId(FORM_ID)}
       />
-      {state && !state.ok ? <FormError message={state.error} /> : null}
-      {state?.ok ? <FormNotice>Retention saved.</FormNotice> : null}
+      <FormStatus state={state} id={refusalId(FORM_ID)} />
       <button type="submit" className={buttonClass} disabled={pending}>
-        Save retention
+        {t("save")}
       </button>
     </form>
   );

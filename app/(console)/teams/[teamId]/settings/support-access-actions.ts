@@ -1,26 +1,25 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, actionResult } from "@/app/_lib/action-result";
-import { serverApi } from "@/server/caller";
+import { done, formAction } from "@/app/_lib/form-action";
+import { grantSupportAccessInput, revokeSupportAccessInput } from "@/server/routers/support-access";
+import { teamInput } from "@/server/trpc";
 
-export async function grantSupportAccessAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const teamId = String(form.get("teamId") ?? "");
-  const result = await actionResult(async () =>
-    (await serverApi()).supportAccess.grant({
-      teamId,
-      hours: Number(form.get("hours")),
-      note: String(form.get("note") ?? "") || undefined,
-    }),
-  );
-  if (result.ok) revalidatePath(`/teams/${teamId}/settings`);
-  return result.ok ? { ok: true, value: undefined } : result;
-}
+export const grantSupportAccessAction = formAction(
+  teamInput.extend(grantSupportAccessInput.shape),
+  async (input, api) => {
+    await api.supportAccess.grant(input);
+    revalidatePath(`/teams/${input.teamId}/settings`);
+    return done(null);
+  },
+);
 
-export async function revokeSupportAccessAction(form: FormData): Promise<void> {
-  const teamId = String(form.get("teamId") ?? "");
-  await actionResult(async () =>
-    (await serverApi()).supportAccess.revoke({ teamId, grantId: String(form.get("grantId") ?? "") }),
-  );
-  revalidatePath(`/teams/${teamId}/settings`);
-}
+/** A grant revoked meanwhile (in another tab, by another manager) is refused, and the refusal shown. */
+export const revokeSupportAccessAction = formAction(
+  teamInput.extend(revokeSupportAccessInput.shape),
+  async (input, api) => {
+    await api.supportAccess.revoke(input);
+    revalidatePath(`/teams/${input.teamId}/settings`);
+    return done(null);
+  },
+);

@@ -1,7 +1,8 @@
-import { Card, EmptyState, secondaryButtonClass } from "@/app/_components/ui";
-import { formatDateTime } from "@/app/_lib/format";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, EmptyState } from "@/app/_components/ui";
+import { formatDateTime } from "@/lib/format";
 import { GrantSupportForm } from "./grant-support-form";
-import { revokeSupportAccessAction } from "./support-access-actions";
+import { RevokeSupportAccessButton } from "./revoke-support-access-button";
 
 interface Grant {
   id: string;
@@ -12,7 +13,7 @@ interface Grant {
 }
 
 /** Consent for platform support to look at this team, read-only, for a while. */
-export function SupportAccessCard({
+export async function SupportAccessCard({
   teamId,
   grants,
   canGrant,
@@ -21,34 +22,27 @@ export function SupportAccessCard({
   grants: Grant[];
   canGrant: boolean;
 }) {
+  const [t, locale] = await Promise.all([getTranslations("settings.supportAccess"), getLocale()]);
   return (
-    <Card title="Support access">
-      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
-        Let platform support see this team as a manager does, read-only, to help with a problem. Everything they look at
-        appears in the audit log, and you can revoke access at any time.
-      </p>
+    <Card title={t("title")}>
+      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">{t("intro")}</p>
       {grants.length === 0 ? (
-        <EmptyState title="Support has no access now" />
+        <EmptyState title={t("none")} />
       ) : (
-        <ul aria-label="Active support access" className="mb-4 divide-y divide-slate-100 dark:divide-slate-800">
+        <ul aria-label={t("active")} className="mb-4 divide-y divide-slate-100 dark:divide-slate-800">
           {grants.map((grant) => (
             <li key={grant.id} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
               <div>
-                <p className="font-medium">Until {formatDateTime(grant.endsAt)}</p>
+                <p className="font-medium">{t("until", { endsAt: formatDateTime(grant.endsAt, locale) })}</p>
                 <p className="text-slate-600 dark:text-slate-400">
-                  Granted by {grant.grantedBy ?? "a former member"} on {formatDateTime(grant.createdAt)}
+                  {t("grantedBy", {
+                    grantedBy: grant.grantedBy ?? t("formerMember"),
+                    grantedAt: formatDateTime(grant.createdAt, locale),
+                  })}
                   {grant.note ? ` · ${grant.note}` : ""}
                 </p>
               </div>
-              {canGrant ? (
-                <form action={revokeSupportAccessAction}>
-                  <input type="hidden" name="teamId" value={teamId} />
-                  <input type="hidden" name="grantId" value={grant.id} />
-                  <button type="submit" className={secondaryButtonClass}>
-                    Revoke
-                  </button>
-                </form>
-              ) : null}
+              {canGrant ? <RevokeSupportAccessButton teamId={teamId} grantId={grant.id} /> : null}
             </li>
           ))}
         </ul>

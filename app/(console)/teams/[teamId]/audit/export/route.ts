@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { streamProcedure } from "@/app/_lib/stream-response";
 import { serverApi } from "@/server/caller";
 import { configuredOrigins, isCrossOriginRequest } from "@/server/http/same-origin";
@@ -11,8 +12,9 @@ const FORMATS = {
 /** The filtered Audit log as CSV or JSON Lines, streamed page by page. */
 export async function GET(request: Request, { params }: { params: Promise<{ teamId: string }> }) {
   // The export is audited: a link on another site must not make a signed-in browser start one.
+  const t = await getTranslations("audit");
   if (isCrossOriginRequest(request, configuredOrigins())) {
-    return Response.json({ error: "Export from the console's own page." }, { status: 403 });
+    return Response.json({ error: t("export.crossOrigin") }, { status: 403 });
   }
   const { teamId } = await params;
   const search = new URL(request.url).searchParams;
@@ -23,7 +25,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     from: search.get("from") ?? undefined,
     to: search.get("to") ?? undefined,
   });
-  if (problems.length) return Response.json({ error: problems.join(" ") }, { status: 400 });
+  if (problems.length) {
+    return Response.json(
+      { error: problems.map((problem) => t(`filters.problems.${problem}`)).join(" ") },
+      { status: 400 },
+    );
+  }
   const date = new Date().toISOString().slice(0, 10);
   return streamProcedure(
     async () => (await serverApi()).audit.export({ teamId, format, ...filter }),

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { EmptyState, inputClass, PageHeader, secondaryButtonClass } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
@@ -7,7 +8,9 @@ import { MembersTable, Pager } from "../../users/members-table";
 import { readView, type SearchParams, viewFilters } from "../../users/view";
 import { RemoveFromGroupButton } from "./remove-button";
 
-export const metadata: Metadata = { title: "Group" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("groups.group"))("title") };
+}
 
 /** One group's members, paged, sorted and searched like the Users table. */
 export default async function GroupPage({
@@ -20,7 +23,8 @@ export default async function GroupPage({
   const { teamId, groupId } = await params;
   const view = readView(await searchParams);
   const api = await serverApi();
-  const [access, group, page] = await Promise.all([
+  const [t, access, group, page] = await Promise.all([
+    getTranslations("groups.group"),
     load(() => api.teams.access({ teamId })),
     load(() => api.groups.get({ teamId, groupId })),
     load(() => api.members.list({ teamId, groupId, ...viewFilters(view), after: view.after, before: view.before })),
@@ -30,40 +34,35 @@ export default async function GroupPage({
     <>
       <p className="mb-2 text-sm">
         <Link href={`/teams/${teamId}/groups`} className="text-blue-700 hover:underline dark:text-blue-400">
-          ← Groups
+          {t("back")}
         </Link>
       </p>
-      <PageHeader
-        title={group.name}
-        description={`Opens ${group.customApps} custom app${group.customApps === 1 ? "" : "s"}. Add users from the Users page.`}
-      />
+      <PageHeader title={group.name} description={t("description", { count: group.customApps })} />
       <form role="search" className="mb-4 flex max-w-md items-end gap-2">
         <div className="flex-1">
           <label htmlFor="group-search" className="mb-1 block text-sm font-medium">
-            Search members
+            {t("search")}
           </label>
           <input
             id="group-search"
             name="q"
             type="search"
             defaultValue={view.q}
-            placeholder="Part of a name or email"
+            placeholder={t("searchPlaceholder")}
             className={inputClass}
           />
         </div>
         <button type="submit" className={secondaryButtonClass}>
-          Search
+          {t("searchSubmit")}
         </button>
       </form>
       {page.members.length === 0 ? (
-        <EmptyState title={view.q ? `No member matches "${view.q}"` : "No members yet"}>
-          {view.q
-            ? "Try part of a name or an email address."
-            : "Tick users on the Users page and add them to this group."}
+        <EmptyState title={view.q ? t("noMatch", { query: view.q }) : t("empty")}>
+          {view.q ? t("noMatchHint") : t("emptyHint")}
         </EmptyState>
       ) : (
         <MembersTable
-          caption={`Members of ${group.name}`}
+          caption={t("caption", { name: group.name })}
           members={page.members}
           view={view}
           fileMaker

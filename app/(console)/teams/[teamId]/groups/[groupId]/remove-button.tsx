@@ -1,7 +1,7 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { ErrorMessage } from "@/app/_components/dialog";
+import { useTranslations } from "next-intl";
+import { FormStatus, useFormAction } from "@/app/_components/form-status";
 import { removeFromGroupAction } from "../actions";
 
 export function RemoveFromGroupButton({
@@ -15,25 +15,22 @@ export function RemoveFromGroupButton({
   membershipId: string;
   email: string;
 }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const t = useTranslations("groups.group");
+  const [state, action, pending] = useFormAction(removeFromGroupAction);
   return (
-    <div className="flex items-center justify-end gap-2">
-      {error ? <ErrorMessage>{error}</ErrorMessage> : null}
+    <form action={action} className="flex items-center justify-end gap-2">
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="groupId" value={groupId} />
+      <input type="hidden" name="membershipIds" value={membershipId} />
+      <FormStatus state={state} />
       <button
-        type="button"
+        type="submit"
         disabled={pending}
-        aria-label={`Remove ${email} from the group`}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await removeFromGroupAction(teamId, groupId, membershipId);
-            setError(result.ok ? null : result.error);
-          })
-        }
+        aria-label={t("removeMember", { email })}
         className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
       >
-        Remove
+        {t("remove")}
       </button>
-    </div>
+    </form>
   );
 }
