@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AccessRefused } from "./_components/ui";
 
-export default function Forbidden() {
+export default async function Forbidden() {
+  const t = await getTranslations("pages");
   return (
     <main className="flex min-h-[60vh] flex-col items-center justify-center gap-3 px-4 text-center">
       <AccessRefused />
       <Link href="/" className="text-blue-700 underline dark:text-blue-400">
-        Go to your teams
+        {t("goToTeams")}
       </Link>
     </main>
   );

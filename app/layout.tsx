@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Customer Console", template: "%s · Customer Console" },
-  description: "Manage your FileMaker Cloud and Claris Connect teams.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("pages.site");
+  return { title: { default: t("name"), template: t("titleTemplate") }, description: t("description") };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the request makes every page render per request, so each gets its CSP nonce.

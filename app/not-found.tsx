@@ -1,14 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("pages");
   return (
     <main className="flex min-h-[60vh] flex-col items-center justify-center gap-3 px-4 text-center">
-      <h1 className="text-2xl font-semibold">Page not found</h1>
-      <p className="text-slate-600 dark:text-slate-400">
-        This page does not exist, or it belongs to a team you are not in.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("notFound.title")}</h1>
+      <p className="text-slate-600 dark:text-slate-400">{t("notFound.explanation")}</p>
       <Link href="/" className="text-blue-700 underline dark:text-blue-400">
-        Go to your teams
+        {t("goToTeams")}
       </Link>
     </main>
   );

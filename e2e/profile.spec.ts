@@ -25,18 +25,44 @@ test("a changed name shows in the header, and a bad phone number is refused with
   await expect(form.getByRole("alert")).toHaveText(
     "Start the phone number with + and the country code, for example +1 415 555 0100.",
   );
+  await expect(form.getByText(/^Request id [0-9a-f-]{36}$/)).toBeVisible();
   await expect(form.getByLabel("Phone")).toHaveValue("415 555 0100");
 
   await form.getByLabel("Name").fill("Liam Chen-Walsh");
   await form.getByLabel("Phone").fill("+1 415 555 0199");
-  await form.getByLabel("Language").selectOption({ label: "Deutsch" });
+  await form.getByLabel("Language").selectOption({ label: "English" });
   await form.getByRole("button", { name: "Save profile" }).click();
   await expect(form.getByRole("status")).toHaveText("Your profile is saved.");
   await expect(page.getByRole("button", { name: /Liam Chen-Walsh.*account menu/ })).toBeVisible();
 
   await page.reload();
   await expect(form.getByLabel("Phone")).toHaveValue("+14155550199");
-  await expect(form.getByLabel("Language")).toHaveValue("de");
+  await expect(form.getByLabel("Language")).toHaveValue("en");
+});
+
+test("saving Nederlands in the profile turns the console Dutch, and English turns it back", async ({ page }) => {
+  await signIn(page, "jonas.berg@acme.example");
+  await openProfile(page);
+  let form = page.getByRole("form", { name: "Personal details" });
+  await form.getByLabel("Language").selectOption({ label: "Nederlands" });
+  await form.getByRole("button", { name: "Save profile" }).click();
+
+  form = page.getByRole("form", { name: "Persoonlijke gegevens" });
+  await expect(form.getByRole("status")).toHaveText("Je profiel is opgeslagen.");
+  await expect(page.getByRole("heading", { level: 1, name: "Profiel" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await page.getByRole("link", { name: "Beveiliging" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Beveiliging" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Verificatie in twee stappen aanzetten" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Profiel" }).click();
+  await form.getByLabel("Taal").selectOption({ label: "English" });
+  await form.getByRole("button", { name: "Profiel opslaan" }).click();
+  await expect(page.getByRole("form", { name: "Personal details" }).getByRole("status")).toHaveText(
+    "Your profile is saved.",
+  );
+  await expect(page.getByRole("heading", { level: 1, name: "Profile" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
 
 test("a changed password signs out the other browser and keeps this one", async ({ page, browser }) => {

@@ -92,6 +92,7 @@ test("without the team's consent, support cannot open it", async ({ browser }) =
   await expect(page.locator("form").getByRole("alert")).toHaveText(
     "Acme Connect has not granted support access. Ask the team's owner or a manager to grant it in Settings.",
   );
+  await expect(page.locator("form").getByText(/^Request id [0-9a-f-]{36}$/)).toBeVisible();
   await context.close();
 });
 

@@ -1,11 +1,13 @@
+import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/_lib/sign-out-action";
 import { secondaryButtonClass } from "./ui";
 
-export function SignOutButton({ className = secondaryButtonClass }: { className?: string }) {
+export async function SignOutButton({ className = secondaryButtonClass }: { className?: string }) {
+  const t = await getTranslations("common");
   return (
     <form action={signOutAction}>
       <button type="submit" className={className}>
-        Sign out
+        {t("signOut")}
       </button>
     </form>
   );

@@ -1,8 +1,10 @@
-import { formatDateTime } from "@/app/_lib/format";
-import { exitReadOnlyViewAction, viewAsAction } from "@/app/support/actions";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ExitViewButton } from "@/app/support/exit-view-button";
+import { formatDateTime } from "@/lib/format";
+import { BackToManagerViewButton } from "./view-as-button";
 
 /** On every page of a support view: whose console this is, that it is read-only, and the way out. */
-export function SupportBanner({
+export async function SupportBanner({
   teamId,
   teamName,
   endsAt,
@@ -13,28 +15,19 @@ export function SupportBanner({
   endsAt: Date;
   viewingAs: { name: string; email: string } | null;
 }) {
+  const [t, locale] = await Promise.all([getTranslations("support.banner"), getLocale()]);
+  const ends = formatDateTime(endsAt, locale);
   return (
-    <div role="region" aria-label="Support view" className="bg-amber-400 text-amber-950">
+    <div role="region" aria-label={t("name")} className="bg-amber-400 text-amber-950">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm font-medium">
         <p>
-          Viewing {teamName} as {viewingAs ? `${viewingAs.name} (${viewingAs.email})` : "support"} · read only · ends{" "}
-          {formatDateTime(endsAt)}
+          {viewingAs
+            ? t("viewingAsMember", { team: teamName, name: viewingAs.name, email: viewingAs.email, ends })
+            : t("viewingAsSupport", { team: teamName, ends })}
         </p>
         <div className="flex items-center gap-3">
-          {viewingAs ? (
-            <form action={viewAsAction}>
-              <input type="hidden" name="teamId" value={teamId} />
-              <input type="hidden" name="membershipId" value="" />
-              <button type="submit" className="underline">
-                Back to manager view
-              </button>
-            </form>
-          ) : null}
-          <form action={exitReadOnlyViewAction}>
-            <button type="submit" className="rounded-md bg-amber-950 px-3 py-1 text-amber-50 hover:bg-amber-900">
-              Exit
-            </button>
-          </form>
+          {viewingAs ? <BackToManagerViewButton teamId={teamId} /> : null}
+          <ExitViewButton className="rounded-md bg-amber-950 px-3 py-1 text-amber-50 hover:bg-amber-900" />
         </div>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { DomainError } from "@/server/errors";
 
 /**
@@ -15,7 +16,8 @@ export async function load<T>(call: () => Promise<T>): Promise<T> {
     if (error instanceof TRPCError) {
       if (error.code === "UNAUTHORIZED") redirect("/sign-in");
       if (error.cause instanceof DomainError && error.cause.code === "MFA_REQUIRED") {
-        redirect(`/profile/security?${new URLSearchParams({ required: error.cause.details.teamName ?? "A team" })}`);
+        const team = error.cause.details.teamName ?? (await getTranslations("common"))("aTeam");
+        redirect(`/profile/security?${new URLSearchParams({ required: team })}`);
       }
       if (error.code === "FORBIDDEN" || error.code === "PRECONDITION_FAILED") forbidden();
       if (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST") notFound();

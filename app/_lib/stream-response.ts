@@ -1,7 +1,15 @@
 import "server-only";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { actionResult } from "./action-result";
+import { getLocale, getTranslations } from "next-intl/server";
+import { refusalText } from "@/server/i18n/refusal-message";
+
+/** A refusal as JSON, in the reader's language; an unexpected failure gets the generic message. */
+async function refusalResponse(error: TRPCError): Promise<Response> {
+  const refusal = refusalText(error, await getLocale());
+  const message = refusal?.message ?? (await getTranslations("common"))("unexpectedError");
+  return Response.json({ error: message }, { status: getHTTPStatusCodeFromError(error) });
+}
 
 /**
  * Calls a procedure that yields chunks and answers with them as they come: the body is
@@ -13,17 +21,15 @@ export async function streamProcedure<T>(
   encode: (chunk: T) => string,
   headers: Record<string, string>,
 ): Promise<Response> {
-  let status = 500;
-  const started = await actionResult(async () => {
-    try {
-      return await call();
-    } catch (error) {
-      if (error instanceof TRPCError) status = getHTTPStatusCodeFromError(error);
-      throw error;
-    }
-  });
-  if (!started.ok) return Response.json({ error: started.error }, { status });
-  const iterator = started.value[Symbol.asyncIterator]();
+  let chunks: AsyncIterable<T>;
+  try {
+    chunks = await call();
+  } catch (error) {
+    // The procedure has logged its own failure; anything else is a fault of the route.
+    if (error instanceof TRPCError) return refusalResponse(error);
+    throw error;
+  }
+  const iterator = chunks[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

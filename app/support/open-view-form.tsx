@@ -1,9 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormError } from "@/app/_components/form-parts";
+import { useTranslations } from "next-intl";
+import { Field } from "@/app/_components/form-parts";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
-import { type OpenViewState, openReadOnlyViewAction } from "./actions";
+import { openReadOnlyViewAction } from "./actions";
+
+const FORM_ID = "open-view";
 
 export function OpenViewForm({
   teamId,
@@ -16,30 +19,29 @@ export function OpenViewForm({
   granted: boolean;
   mayBreakGlass: boolean;
 }) {
-  const [state, action, pending] = useActionState<OpenViewState, FormData>(openReadOnlyViewAction, {});
+  const t = useTranslations("support.open");
+  const [state, action, pending] = useFormAction(openReadOnlyViewAction);
   return (
     <form action={action} className="max-w-lg space-y-4">
       <input type="hidden" name="teamId" value={teamId} />
       <Field
         id="reason"
         name="reason"
-        label="Reason"
+        label={t("reason")}
         required
-        hint={
-          granted
-            ? `Ticket reference or why you open ${teamName}. The team sees it in its audit log.`
-            : "Without a grant, only a support admin may open the team, with a written reason; the owner is mailed at once."
-        }
+        hint={granted ? t("reasonHintGranted", { team: teamName }) : t("reasonHintNotGranted")}
+        error={fieldError(state, "reason")}
+        errorId={refusalId(FORM_ID)}
       />
       {!granted && mayBreakGlass ? (
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="breakGlass" className="h-4 w-4" />
-          Open without the team's consent (break glass)
+          {t("breakGlass")}
         </label>
       ) : null}
-      <FormError message={state.error} />
+      <FormStatus state={state} id={refusalId(FORM_ID)} />
       <button type="submit" className={buttonClass} disabled={pending}>
-        Open read-only view
+        {t("submit")}
       </button>
     </form>
   );

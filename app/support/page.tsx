@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ConsoleHeader } from "@/app/_components/console-header";
 import {
   Badge,
@@ -12,14 +13,16 @@ import {
   Table,
   Td,
 } from "@/app/_components/ui";
-import { formatDateTime } from "@/app/_lib/format";
 import { load } from "@/app/_lib/load";
+import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
 import { productName } from "@/server/permissions";
-import { exitReadOnlyViewAction } from "./actions";
+import { ExitViewButton } from "./exit-view-button";
 import { OpenViewForm } from "./open-view-form";
 
-export const metadata: Metadata = { title: "Staff console" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("support"))("title") };
+}
 
 export default async function StaffConsolePage({
   searchParams,
@@ -28,7 +31,9 @@ export default async function StaffConsolePage({
 }) {
   const { q, team, ended } = await searchParams;
   const api = await serverApi();
-  const [me, staff, current, results] = await Promise.all([
+  const [t, locale, me, staff, current, results] = await Promise.all([
+    getTranslations("support"),
+    getLocale(),
     load(() => api.account.me()),
     load(() => api.staffConsole.me()),
     load(() => api.staffConsole.current()),
@@ -38,65 +43,67 @@ export default async function StaffConsolePage({
   return (
     <div className="min-h-screen">
       <ConsoleHeader me={me}>
-        <span className="text-sm font-medium">Staff console</span>
+        <span className="text-sm font-medium">{t("title")}</span>
       </ConsoleHeader>
       <main className="mx-auto max-w-5xl px-4 py-6">
         <PageHeader
-          title="Staff console"
-          description={`Signed in as ${staff.email} (${staff.role === "support_admin" ? "support admin" : "support"}). Teams open read-only, with their consent, and see every view in their audit log.`}
+          title={t("title")}
+          description={t("description", {
+            email: staff.email,
+            role: t(staff.role === "support_admin" ? "roles.support_admin" : "roles.support"),
+          })}
         />
         {ended && !current ? (
           <p
             role="status"
             className="mb-6 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
           >
-            Your read-only view has ended: its time was up, or the team revoked support access. Open the team again if
-            it still allows it.
+            {t("viewEnded")}
           </p>
         ) : null}
         {current ? (
           <Card className="mb-6">
             <div className="flex flex-wrap items-center justify-between gap-3">
               <p className="text-sm">
-                Your read-only view of <strong>{current.teamName}</strong> is open until{" "}
-                {formatDateTime(current.endsAt)}.
+                {t.rich("viewOpen", {
+                  team: current.teamName,
+                  endsAt: formatDateTime(current.endsAt, locale),
+                  strong: (chunks) => <strong>{chunks}</strong>,
+                })}
               </p>
               <div className="flex gap-2">
                 <Link href={`/teams/${current.teamId}/home`} className={secondaryButtonClass}>
-                  Back to {current.teamName}
+                  {t("backToTeam", { team: current.teamName })}
                 </Link>
-                <form action={exitReadOnlyViewAction}>
-                  <button type="submit" className={secondaryButtonClass}>
-                    Exit
-                  </button>
-                </form>
+                <ExitViewButton className={secondaryButtonClass} />
               </div>
             </div>
           </Card>
         ) : null}
         <form role="search" className="mb-6 flex max-w-xl gap-2">
           <label htmlFor="team-search" className="sr-only">
-            Search teams
+            {t("search.label")}
           </label>
           <input
             id="team-search"
             name="q"
             type="search"
             defaultValue={q}
-            placeholder="Team name, Team ID or owner email"
+            placeholder={t("search.placeholder")}
             className={inputClass}
           />
           <button type="submit" className={secondaryButtonClass}>
-            Search
+            {t("search.submit")}
           </button>
         </form>
         {q && results.length === 0 ? (
-          <EmptyState title={`No team matches "${q}"`}>
-            Try part of the name, the whole Team ID, or the owner's email.
-          </EmptyState>
+          <EmptyState title={t("search.noMatch", { query: q })}>{t("search.noMatchHint")}</EmptyState>
         ) : null}
         {results.length > 0 ? (
-          <Table caption="Teams" head={["Team", "Product", "Status", "Support access"]}>
+          <Table
+            caption={t("results.caption")}
+            head={[t("results.team"), t("results.product"), t("results.status"), t("results.access")]}
+          >
             {results.map((result) => (
               <tr key={result.id}>
                 <Td className="font-medium">
@@ -111,13 +118,19 @@ export default async function StaffConsolePage({
                 <Td>
                   <StatusBadge status={result.status} />
                 </Td>
-                <Td>{result.accessGranted ? <Badge tone="green">Granted</Badge> : <Badge>Not granted</Badge>}</Td>
+                <Td>
+                  {result.accessGranted ? (
+                    <Badge tone="green">{t("results.granted")}</Badge>
+                  ) : (
+                    <Badge>{t("results.notGranted")}</Badge>
+                  )}
+                </Td>
               </tr>
             ))}
           </Table>
         ) : null}
         {chosen ? (
-          <Card title={`Open ${chosen.name}`} className="mt-6">
+          <Card title={t("open.title", { team: chosen.name })} className="mt-6">
             <OpenViewForm
               teamId={chosen.id}
               teamName={chosen.name}

@@ -10,9 +10,11 @@ const demoProcedure = publicProcedure.use(({ next }) => {
   return next();
 });
 
+export const mailboxInput = z.object({ to: z.string().max(320).optional() });
+
 export const devRouter = router({
   /** With SMTP_URL set, mail leaves for the SMTP server and the Mailbox keeps none of it. */
   mailbox: demoProcedure
-    .input(z.object({ to: z.string().max(320).optional() }))
+    .input(mailboxInput)
     .query(async ({ ctx, input }) => (mailboxShowsMail() ? listMailbox(ctx.db, input.to || undefined) : [])),
 });

@@ -4,23 +4,29 @@ import { searchTeams } from "../support/search-teams";
 import { endSupportSession, openSupportSession, openSupportSessionOf, viewAsMember } from "../support/support-sessions";
 import { router, staffProcedure } from "../trpc";
 
+export const searchTeamsInput = z.object({ query: z.string().max(320) });
+export const openSupportViewInput = z.object({
+  teamId: z.uuid(),
+  reason: z
+    .string("Give a reason or a ticket reference.")
+    .trim()
+    .min(3, "Give a reason or a ticket reference.")
+    .max(1000),
+  breakGlass: z.boolean().default(false),
+});
+export const viewAsInput = z.object({ membershipId: z.uuid().nullable() });
+
 /** The staff console: find a team, open it read-only, look as one of its members, leave. */
 export const staffConsoleRouter = router({
   me: staffProcedure.query(({ ctx }) => ({ email: ctx.actor.email, role: ctx.staff.role })),
   searchTeams: staffProcedure
-    .input(z.object({ query: z.string().max(320) }))
+    .input(searchTeamsInput)
     .query(({ ctx, input }) => searchTeams(ctx.db, input.query, ctx.clock.now())),
   current: staffProcedure.query(({ ctx }) =>
     ctx.supportSessionId ? openSupportSessionOf(ctx.db, ctx.staff.id, ctx.supportSessionId, ctx.clock.now()) : null,
   ),
   open: staffProcedure
-    .input(
-      z.object({
-        teamId: z.uuid(),
-        reason: z.string().trim().min(3, "Give a reason or a ticket reference.").max(1000),
-        breakGlass: z.boolean().default(false),
-      }),
-    )
+    .input(openSupportViewInput)
     .mutation(({ ctx, input }) =>
       openSupportSession(
         ctx.db,
@@ -39,7 +45,7 @@ export const staffConsoleRouter = router({
       );
     }
   }),
-  viewAs: staffProcedure.input(z.object({ membershipId: z.uuid().nullable() })).mutation(({ ctx, input }) => {
+  viewAs: staffProcedure.input(viewAsInput).mutation(({ ctx, input }) => {
     if (!ctx.supportSessionId) throw new DomainError("NOT_FOUND", "Open a team first.");
     return viewAsMember(ctx.db, ctx, {
       supportSessionId: ctx.supportSessionId,

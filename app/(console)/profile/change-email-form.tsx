@@ -1,27 +1,41 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormError, FormNotice } from "@/app/_components/form-parts";
+import { useTranslations } from "next-intl";
+import { Field } from "@/app/_components/form-parts";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
 import { secondaryButtonClass } from "@/app/_components/ui";
-import { type ProfileFormState, requestEmailChangeAction } from "./actions";
+import { requestEmailChangeAction } from "./actions";
+
+const FORM_ID = "change-email";
 
 export function ChangeEmailForm() {
-  const [state, action, pending] = useActionState<ProfileFormState, FormData>(requestEmailChangeAction, {});
+  const t = useTranslations("profile.email");
+  const [state, action, pending] = useFormAction(requestEmailChangeAction);
   return (
-    <form action={action} aria-label="Change email" className="max-w-md space-y-4" noValidate>
-      <Field id="email-new" name="newEmail" label="New email" type="email" autoComplete="email" required />
+    <form action={action} aria-label={t("formName")} className="max-w-md space-y-4" noValidate>
+      <Field
+        id="email-new"
+        name="newEmail"
+        label={t("newEmail")}
+        type="email"
+        autoComplete="email"
+        required
+        error={fieldError(state, "newEmail")}
+        errorId={refusalId(FORM_ID)}
+      />
       <Field
         id="email-password"
         name="password"
-        label="Current password"
+        label={t("currentPassword")}
         type="password"
         autoComplete="current-password"
         required
+        error={fieldError(state, "password")}
+        errorId={refusalId(FORM_ID)}
       />
-      <FormError message={state.error} />
-      {state.notice ? <FormNotice>{state.notice}</FormNotice> : null}
+      <FormStatus state={state} id={refusalId(FORM_ID)} />
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
-        {pending ? "Sending…" : "Send confirmation link"}
+        {pending ? t("sending") : t("send")}
       </button>
     </form>
   );

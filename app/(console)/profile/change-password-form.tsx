@@ -1,35 +1,43 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormError, FormNotice } from "@/app/_components/form-parts";
+import { useTranslations } from "next-intl";
+import { Field } from "@/app/_components/form-parts";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
 import { secondaryButtonClass } from "@/app/_components/ui";
-import { changePasswordAction, type ProfileFormState } from "./actions";
+import { PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH } from "@/lib/password-rules";
+import { changePasswordAction } from "./actions";
+
+const FORM_ID = "change-password";
 
 export function ChangePasswordForm() {
-  const [state, action, pending] = useActionState<ProfileFormState, FormData>(changePasswordAction, {});
+  const t = useTranslations("profile.password");
+  const [state, action, pending] = useFormAction(changePasswordAction);
   return (
-    <form action={action} aria-label="Change password" className="max-w-md space-y-4" noValidate>
+    <form action={action} aria-label={t("formName")} className="max-w-md space-y-4" noValidate>
       <Field
         id="password-current"
         name="currentPassword"
-        label="Current password"
+        label={t("currentPassword")}
         type="password"
         autoComplete="current-password"
         required
+        error={fieldError(state, "currentPassword")}
+        errorId={refusalId(FORM_ID)}
       />
       <Field
         id="password-new"
         name="newPassword"
-        label="New password"
+        label={t("newPassword")}
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 8 characters; 15 or more is better, for example a few unrelated words. Your other sessions will be signed out."
+        hint={t("newPasswordHint", { min: PASSWORD_MIN_LENGTH, suggested: PASSWORD_SUGGESTED_LENGTH })}
+        error={fieldError(state, "newPassword")}
+        errorId={refusalId(FORM_ID)}
       />
-      <FormError message={state.error} />
-      {state.notice ? <FormNotice>{state.notice}</FormNotice> : null}
+      <FormStatus state={state} id={refusalId(FORM_ID)} />
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
-        {pending ? "Changing…" : "Change password"}
+        {pending ? t("changing") : t("change")}
       </button>
     </form>
   );

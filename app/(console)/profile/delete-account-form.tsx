@@ -1,28 +1,34 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormError } from "@/app/_components/form-parts";
-import { deleteAccountAction, type ProfileFormState } from "./actions";
+import { useTranslations } from "next-intl";
+import { Field } from "@/app/_components/form-parts";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
+import { deleteAccountAction } from "./actions";
+
+const FORM_ID = "delete-account";
 
 const dangerButtonClass =
   "inline-flex items-center justify-center rounded-md bg-red-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-red-500 disabled:opacity-60";
 
 export function DeleteAccountForm() {
-  const [state, action, pending] = useActionState<ProfileFormState, FormData>(deleteAccountAction, {});
+  const t = useTranslations("profile.deleteAccount");
+  const [state, action, pending] = useFormAction(deleteAccountAction);
   return (
-    <form action={action} aria-label="Delete my account" className="max-w-md space-y-4" noValidate>
+    <form action={action} aria-label={t("title")} className="max-w-md space-y-4" noValidate>
       <Field
         id="delete-password"
         name="password"
-        label="Current password"
+        label={t("currentPassword")}
         type="password"
         autoComplete="current-password"
         required
-        hint="Typed again to confirm that it is you. This cannot be undone."
+        hint={t("passwordHint")}
+        error={fieldError(state, "password")}
+        errorId={refusalId(FORM_ID)}
       />
-      <FormError message={state.error} />
+      <FormStatus state={state} id={refusalId(FORM_ID)} />
       <button type="submit" className={dangerButtonClass} disabled={pending}>
-        {pending ? "Deleting…" : "Delete my account"}
+        {pending ? t("deleting") : t("title")}
       </button>
     </form>
   );

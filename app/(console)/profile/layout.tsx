@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ConsoleHeader } from "@/app/_components/console-header";
 import { ConsoleNav } from "@/app/_components/console-nav";
@@ -8,7 +9,11 @@ import { serverApi } from "@/server/caller";
 /** The account's own pages: they belong to the person, not to a team. */
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const api = await serverApi();
-  const [me, teams] = await Promise.all([load(() => api.account.me()), load(() => api.teams.mine())]);
+  const [me, teams, t] = await Promise.all([
+    load(() => api.account.me()),
+    load(() => api.teams.mine()),
+    getTranslations("profile"),
+  ]);
   return (
     <div className="min-h-screen">
       <ConsoleHeader me={me}>
@@ -17,17 +22,17 @@ export default async function AccountLayout({ children }: { children: ReactNode 
             href={`/teams/${teams[0].id}/home`}
             className="text-sm text-slate-600 hover:underline dark:text-slate-300"
           >
-            Back to {teams[0].name}
+            {t("backToTeam", { team: teams[0].name })}
           </Link>
         ) : null}
       </ConsoleHeader>
       <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6 md:flex-row">
         <aside className="md:w-48 md:shrink-0">
           <ConsoleNav
-            label="Account"
+            label={t("navigation")}
             items={[
-              { label: "Profile", href: "/profile" },
-              { label: "Security", href: "/profile/security" },
+              { label: t("title"), href: "/profile" },
+              { label: t("security.title"), href: "/profile/security" },
             ]}
           />
         </aside>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { Card, FactList, PageHeader, secondaryButtonClass } from "@/app/_components/ui";
-import { formatDateTime } from "@/app/_lib/format";
 import { load } from "@/app/_lib/load";
+import { formatDateTime } from "@/lib/format";
 import { PROFILE_LANGUAGES } from "@/server/accounts/update-profile";
 import { serverApi } from "@/server/caller";
 import { ChangeEmailForm } from "./change-email-form";
@@ -9,43 +11,42 @@ import { ChangePasswordForm } from "./change-password-form";
 import { DeleteAccountForm } from "./delete-account-form";
 import { PersonalDetailsForm } from "./personal-details-form";
 
-export const metadata: Metadata = { title: "Profile" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profile"))("title") };
+}
 
 export default async function ProfilePage() {
-  const profile = await load(async () => (await serverApi()).profile.get());
+  const [profile, t, locale] = await Promise.all([
+    load(async () => (await serverApi()).profile.get()),
+    getTranslations("profile"),
+    getLocale(),
+  ]);
+  const strong = (chunks: ReactNode) => <strong className="text-slate-900 dark:text-slate-100">{chunks}</strong>;
   return (
     <>
-      <PageHeader
-        title="Profile"
-        description="Your Claris ID: how others see you, how we reach you, and the data we keep."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-6">
-        <Card title="Personal details">
+        <Card title={t("details.title")}>
           <PersonalDetailsForm profile={profile} languages={PROFILE_LANGUAGES} />
         </Card>
 
-        <Card title="Account type">
+        <Card title={t("accountType.title")}>
           <p className="max-w-md text-sm text-slate-600 dark:text-slate-400">
-            {profile.managedByTeam ? (
-              <>
-                Managed by <strong className="text-slate-900 dark:text-slate-100">{profile.managedByTeam}</strong>: its
-                team managers can deactivate this account, which then cannot sign in anywhere.
-              </>
-            ) : (
-              "External: no team manages this account. Teams you join can remove you from their team, but not deactivate your account."
-            )}
+            {profile.managedByTeam
+              ? t.rich("accountType.managed", { team: profile.managedByTeam, strong })
+              : t("accountType.external")}
           </p>
         </Card>
 
-        <Card title="Email address">
+        <Card title={t("email.title")}>
           <div className="mb-4 max-w-md">
             <FactList
               facts={[
-                ["Current address", profile.email],
+                [t("email.current"), profile.email],
                 ...(profile.pendingEmailChange
                   ? ([
-                      ["Waiting for confirmation", profile.pendingEmailChange.newEmail],
-                      ["Link valid until", formatDateTime(profile.pendingEmailChange.expiresAt)],
+                      [t("email.waiting"), profile.pendingEmailChange.newEmail],
+                      [t("email.validUntil"), formatDateTime(profile.pendingEmailChange.expiresAt, locale)],
                     ] as Array<[string, string]>)
                   : []),
               ]}
@@ -55,39 +56,33 @@ export default async function ProfilePage() {
             <p className="max-w-md text-sm text-slate-600 dark:text-slate-400">{profile.emailChangeRefusal}</p>
           ) : (
             <>
-              <p className="mb-4 max-w-md text-sm text-slate-600 dark:text-slate-400">
-                We mail a link to the new address; the change happens when you open it. Your current address is told at
-                once.
-              </p>
+              <p className="mb-4 max-w-md text-sm text-slate-600 dark:text-slate-400">{t("email.explanation")}</p>
               <ChangeEmailForm />
             </>
           )}
         </Card>
 
-        <Card title="Password">
+        <Card title={t("password.title")}>
           <ChangePasswordForm />
         </Card>
 
-        <Card title="Your data">
+        <Card title={t("data.title")}>
           <div className="space-y-6">
             <div>
-              <h3 className="mb-1 text-sm font-semibold">Download my data</h3>
+              <h3 className="mb-1 text-sm font-semibold">{t("data.download")}</h3>
               <p className="mb-3 max-w-md text-sm text-slate-600 dark:text-slate-400">
-                A JSON file with your profile, team memberships, sessions and the changes you made. Passwords and
-                secrets are never in it.
+                {t("data.downloadExplanation")}
               </p>
               <form method="post" action="/profile/data">
                 <button type="submit" className={secondaryButtonClass}>
-                  Download my data
+                  {t("data.download")}
                 </button>
               </form>
             </div>
             <div className="border-t border-slate-100 pt-6 dark:border-slate-800">
-              <h3 className="mb-1 text-sm font-semibold text-red-700 dark:text-red-400">Delete my account</h3>
+              <h3 className="mb-1 text-sm font-semibold text-red-700 dark:text-red-400">{t("deleteAccount.title")}</h3>
               <p className="mb-3 max-w-md text-sm text-slate-600 dark:text-slate-400">
-                Removes your name, email, phone and sign-in methods, signs you out everywhere and takes you out of every
-                team. The teams' audit logs keep their entries, under a nameless account. A team owner must transfer
-                ownership first.
+                {t("deleteAccount.explanation")}
               </p>
               <DeleteAccountForm />
             </div>

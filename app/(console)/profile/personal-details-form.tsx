@@ -1,9 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormError, FormNotice } from "@/app/_components/form-parts";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Field } from "@/app/_components/form-parts";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
 import { buttonClass, inputClass } from "@/app/_components/ui";
-import { type PersonalDetailsState, updateProfileAction } from "./actions";
+import { updateProfileAction } from "./actions";
+
+const FORM_ID = "personal-details";
+
+interface PersonalDetails {
+  name: string;
+  phone: string;
+  language: string;
+}
 
 export function PersonalDetailsForm({
   profile,
@@ -12,38 +22,56 @@ export function PersonalDetailsForm({
   profile: { name: string; phone: string | null; language: string };
   languages: ReadonlyArray<{ code: string; label: string }>;
 }) {
-  const [state, action, pending] = useActionState<PersonalDetailsState, FormData>(updateProfileAction, {});
-  const values = state.values ?? { name: profile.name, phone: profile.phone ?? "", language: profile.language };
+  const t = useTranslations("profile.details");
+  const [state, action, pending] = useFormAction(updateProfileAction);
+  // What was typed, so that a refused form keeps it rather than the saved profile.
+  const [typed, setTyped] = useState<PersonalDetails | null>(null);
+  const values =
+    state.status === "refused" && typed
+      ? typed
+      : { name: profile.name, phone: profile.phone ?? "", language: profile.language };
+  function submit(form: FormData) {
+    setTyped({
+      name: String(form.get("name") ?? ""),
+      phone: String(form.get("phone") ?? ""),
+      language: String(form.get("language") ?? ""),
+    });
+    action(form);
+  }
   return (
     // The key refills the fields from the saved profile or the refused input after each answer.
     <form
       key={JSON.stringify(values)}
-      action={action}
-      aria-label="Personal details"
+      action={submit}
+      aria-label={t("title")}
       className="max-w-md space-y-4"
       noValidate
     >
       <Field
         id="profile-name"
         name="name"
-        label="Name"
+        label={t("name")}
         defaultValue={values.name}
         autoComplete="name"
         required
         maxLength={200}
+        error={fieldError(state, "name")}
+        errorId={refusalId(FORM_ID)}
       />
       <Field
         id="profile-phone"
         name="phone"
-        label="Phone"
+        label={t("phone")}
         type="tel"
         defaultValue={values.phone}
         autoComplete="tel"
-        hint="Optional. With + and the country code, for example +1 415 555 0100. Stored encrypted."
+        hint={t("phoneHint")}
+        error={fieldError(state, "phone")}
+        errorId={refusalId(FORM_ID)}
       />
       <div>
         <label htmlFor="profile-language" className="mb-1 block text-sm font-medium">
-          Language
+          {t("language")}
         </label>
         <select id="profile-language" name="language" defaultValue={values.language} className={inputClass}>
           {languages.map((language) => (
@@ -53,10 +81,9 @@ export function PersonalDetailsForm({
           ))}
         </select>
       </div>
-      <FormError message={state.error} />
-      {state.notice ? <FormNotice>{state.notice}</FormNotice> : null}
+      <FormStatus state={state} id={refusalId(FORM_ID)} />
       <button type="submit" className={buttonClass} disabled={pending}>
-        {pending ? "Saving…" : "Save profile"}
+        {pending ? t("saving") : t("save")}
       </button>
     </form>
   );

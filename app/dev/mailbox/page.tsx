@@ -1,45 +1,46 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Fragment } from "react";
 import { EmptyState, inputClass, PageHeader, secondaryButtonClass } from "@/app/_components/ui";
-import { formatDateTime } from "@/app/_lib/format";
 import { load } from "@/app/_lib/load";
+import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
 
-export const metadata: Metadata = { title: "Mailbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("mailbox"))("title") };
+}
 
 /** Every mail the console has written, for trying the demo without a mail server. Only in demo mode. */
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
   const { to } = await searchParams;
-  const mails = await load(async () => (await serverApi()).dev.mailbox({ to }));
+  const [mails, t, locale] = await Promise.all([
+    load(async () => (await serverApi()).dev.mailbox({ to })),
+    getTranslations("mailbox"),
+    getLocale(),
+  ]);
   return (
     <main className="mx-auto max-w-4xl px-4 py-8">
-      <PageHeader
-        title="Mailbox"
-        description="Mail the demo has sent, kept here while no SMTP server is configured. This page exists only in demo mode."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <form role="search" className="mb-6 flex max-w-md gap-2">
         <label htmlFor="mailbox-to" className="sr-only">
-          Recipient
+          {t("recipient")}
         </label>
         <input
           id="mailbox-to"
           name="to"
           type="search"
           defaultValue={to}
-          placeholder="Only mail to this address"
+          placeholder={t("recipientPlaceholder")}
           className={inputClass}
         />
         <button type="submit" className={secondaryButtonClass}>
-          Show
+          {t("show")}
         </button>
       </form>
       {mails.length === 0 ? (
-        <EmptyState title="No mail here">
-          Mail appears here when the demo sends some, for example a verification code. With an SMTP server configured
-          (SMTP_URL), mail goes there instead.
-        </EmptyState>
+        <EmptyState title={t("empty")}>{t("emptyHint")}</EmptyState>
       ) : (
-        <ul className="space-y-4" aria-label="Mails">
+        <ul className="space-y-4" aria-label={t("mails")}>
           {mails.map((mail) => (
             <li key={mail.id}>
               <article
@@ -48,7 +49,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
               >
                 <h2 className="font-semibold">{mail.subject}</h2>
                 <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-                  To {mail.to} · {formatDateTime(mail.createdAt)}
+                  {t("sentTo", { to: mail.to, sentAt: formatDateTime(mail.createdAt, locale) })}
                 </p>
                 <p className="mt-3 whitespace-pre-wrap text-sm">
                   <LinkedText text={mail.text} />

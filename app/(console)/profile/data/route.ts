@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { getTranslations } from "next-intl/server";
 import { serverApi } from "@/server/caller";
 import { configuredOrigins, isCrossOriginRequest } from "@/server/http/same-origin";
 
@@ -9,7 +10,7 @@ import { configuredOrigins, isCrossOriginRequest } from "@/server/http/same-orig
  */
 export async function POST(request: Request) {
   if (isCrossOriginRequest(request, configuredOrigins())) {
-    return new Response("Download your data from the console's Profile page.", { status: 403 });
+    return new Response((await getTranslations("profile.data"))("crossSite"), { status: 403 });
   }
   let data: Awaited<ReturnType<Awaited<ReturnType<typeof serverApi>>["profile"]["exportData"]>>;
   try {

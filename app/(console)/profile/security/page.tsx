@@ -1,74 +1,75 @@
 import type { Metadata } from "next";
-import { Card, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
-import { formatDateTime } from "@/app/_lib/format";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, PageHeader, Table, Td } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
-import { endOtherSessionsAction, endSessionAction } from "./actions";
+import { EndOtherSessionsButton, EndSessionButton } from "./session-buttons";
 import { TwoStepPanel } from "./two-step-panel";
 
-export const metadata: Metadata = { title: "Security" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profile.security"))("title") };
+}
 
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ required?: string }> }) {
   const { required } = await searchParams;
   const api = await serverApi();
-  const [status, sessions] = await Promise.all([
+  const [status, sessions, t, locale] = await Promise.all([
     load(() => api.security.status()),
     load(() => api.security.sessions()),
+    getTranslations("profile.security"),
+    getLocale(),
   ]);
   return (
     <>
-      <PageHeader title="Security" description="How you sign in, and where you are signed in." />
+      <PageHeader title={t("title")} description={t("description")} />
       {required && !status.twoStepEnabledAt ? (
         <p
           role="alert"
           className="mb-6 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
         >
-          {required} requires two-step verification. Turn it on below to open that team.
+          {t("twoStepRequired", { team: required })}
         </p>
       ) : null}
       <div className="space-y-6">
-        <Card title="Two-step verification">
+        <Card title={t("twoStep.title")}>
           <TwoStepPanel
-            enabledSince={status.twoStepEnabledAt ? formatDateTime(status.twoStepEnabledAt) : null}
+            enabledSince={status.twoStepEnabledAt ? formatDateTime(status.twoStepEnabledAt, locale) : null}
             recoveryCodesLeft={status.recoveryCodesLeft}
           />
         </Card>
-        <Card title="Where you are signed in">
-          <Table caption="Sessions" head={["Browser", "IP address", "Last active", ""]}>
-            {sessions.map((session) => (
-              <tr key={session.id}>
-                <Td className="font-medium">
-                  {session.browser}
-                  {session.current ? (
-                    <span className="ml-2 text-xs text-emerald-700 dark:text-emerald-400">This session</span>
-                  ) : null}
-                </Td>
-                <Td>{session.ip ?? "Unknown"}</Td>
-                <Td>{formatDateTime(session.lastSeenAt)}</Td>
-                <Td>
-                  {session.current ? null : (
-                    <form action={endSessionAction}>
-                      <input type="hidden" name="sessionId" value={session.id} />
-                      <button
-                        type="submit"
-                        className="text-sm text-blue-700 underline dark:text-blue-400"
-                        aria-label={`End session: ${session.browser}, last active ${formatDateTime(session.lastSeenAt)}`}
-                      >
-                        End
-                      </button>
-                    </form>
-                  )}
-                </Td>
-              </tr>
-            ))}
+        <Card title={t("sessions.title")}>
+          <Table
+            caption={t("sessions.caption")}
+            head={[t("sessions.browser"), t("sessions.ip"), t("sessions.lastActive"), ""]}
+          >
+            {sessions.map((session) => {
+              const lastActive = formatDateTime(session.lastSeenAt, locale);
+              return (
+                <tr key={session.id}>
+                  <Td className="font-medium">
+                    {session.browser}
+                    {session.current ? (
+                      <span className="ml-2 text-xs text-emerald-700 dark:text-emerald-400">
+                        {t("sessions.current")}
+                      </span>
+                    ) : null}
+                  </Td>
+                  <Td>{session.ip ?? t("sessions.unknownIp")}</Td>
+                  <Td>{lastActive}</Td>
+                  <Td>
+                    {session.current ? null : (
+                      <EndSessionButton
+                        sessionId={session.id}
+                        name={t("sessions.endName", { browser: session.browser, lastActive })}
+                      />
+                    )}
+                  </Td>
+                </tr>
+              );
+            })}
           </Table>
-          {sessions.length > 1 ? (
-            <form action={endOtherSessionsAction} className="mt-4">
-              <button type="submit" className={secondaryButtonClass}>
-                Sign out everywhere else
-              </button>
-            </form>
-          ) : null}
+          {sessions.length > 1 ? <EndOtherSessionsButton /> : null}
         </Card>
       </div>
     </>

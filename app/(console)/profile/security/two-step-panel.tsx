@@ -1,11 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormError, FormNotice } from "@/app/_components/form-parts";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Field } from "@/app/_components/form-parts";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
-import { enrolTwoStepAction, type TwoStepState } from "./actions";
+import { confirmTwoStepAction, startTwoStepAction } from "./actions";
 import { DisableTwoStep, NewRecoveryCodes } from "./manage-two-step";
 import { RecoveryCodeList } from "./recovery-code-list";
+
+const PASSWORD_FORM_ID = "enrol-password";
+const CODE_FORM_ID = "enrol-code";
 
 /**
  * One component for both states, so that the recovery codes shown after turning two-step
@@ -18,27 +23,28 @@ export function TwoStepPanel({
   enabledSince: string | null;
   recoveryCodesLeft: number;
 }) {
-  const [state, action, pending] = useActionState<TwoStepState, FormData>(enrolTwoStepAction, { stage: "idle" });
-  if (state.stage === "codes") {
+  const t = useTranslations("profile.security.twoStep");
+  const [begun, setBegun] = useState(false);
+  const [started, start, starting] = useFormAction(startTwoStepAction);
+  const [confirmed, confirm, confirming] = useFormAction(confirmTwoStepAction);
+  if (confirmed.status === "done") {
     return (
       <div className="space-y-3">
-        <FormNotice>Two-step verification is on. From now on, signing in asks for a code from your app.</FormNotice>
-        <RecoveryCodeList codes={state.recoveryCodes ?? []} />
+        <FormStatus state={confirmed} />
+        <RecoveryCodeList codes={confirmed.value} />
       </div>
     );
   }
   if (enabledSince) {
     return (
       <div className="space-y-6">
-        <p className="text-sm">
-          On since {enabledSince}. {recoveryCodesLeft} of 10 recovery codes left.
-        </p>
+        <p className="text-sm">{t("onSince", { since: enabledSince, left: recoveryCodesLeft, total: 10 })}</p>
         <div>
-          <h3 className="mb-2 text-sm font-semibold">New recovery codes</h3>
+          <h3 className="mb-2 text-sm font-semibold">{t("newRecoveryCodes")}</h3>
           <NewRecoveryCodes />
         </div>
         <div>
-          <h3 className="mb-2 text-sm font-semibold">Turn off</h3>
+          <h3 className="mb-2 text-sm font-semibold">{t("turnOffTitle")}</h3>
           <DisableTwoStep />
         </div>
       </div>
@@ -46,66 +52,65 @@ export function TwoStepPanel({
   }
   return (
     <div className="space-y-4">
-      <p className="text-sm text-slate-600 dark:text-slate-400">
-        Ask for a code from an authenticator app each time you sign in, so a stolen password is not enough.
-      </p>
-      <form action={action} className="max-w-md space-y-4" noValidate>
-        {state.stage === "idle" ? (
-          <button type="submit" name="intent" value="begin" className={buttonClass}>
-            Turn on two-step verification
+      <p className="text-sm text-slate-600 dark:text-slate-400">{t("explanation")}</p>
+      {started.status === "done" ? (
+        <form action={confirm} className="max-w-md space-y-4" noValidate>
+          <p className="text-sm">{t("scan")}</p>
+          {/* biome-ignore lint/performance/noImgElement: a data: URL made on the server needs no image optimisation */}
+          <img
+            src={started.value.qrCode}
+            alt={t("qrCode")}
+            width={200}
+            height={200}
+            className="rounded-md bg-white p-2"
+          />
+          <p className="text-sm">
+            {t("setupKey")}{" "}
+            <code
+              role="note"
+              aria-label={t("setupKeyName")}
+              className="rounded bg-slate-100 px-1.5 py-0.5 font-mono dark:bg-slate-800"
+            >
+              {started.value.setupKey}
+            </code>
+          </p>
+          <Field
+            id="enrol-code"
+            name="code"
+            label={t("code")}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            hint={t("codeHint")}
+            error={fieldError(confirmed, "code")}
+            errorId={refusalId(CODE_FORM_ID)}
+          />
+          <FormStatus state={confirmed} id={refusalId(CODE_FORM_ID)} />
+          <button type="submit" className={buttonClass} disabled={confirming}>
+            {t("verify")}
           </button>
-        ) : null}
-        {state.stage === "password" ? (
-          <>
-            <Field
-              id="enrol-password"
-              name="password"
-              label="Password"
-              type="password"
-              autoComplete="current-password"
-              hint="Type your password again to continue."
-            />
-            <button type="submit" className={buttonClass} disabled={pending}>
-              Continue
-            </button>
-          </>
-        ) : null}
-        {state.stage === "scan" ? (
-          <>
-            <p className="text-sm">Scan this code with an authenticator app, or type the setup key into it.</p>
-            {/* biome-ignore lint/performance/noImgElement: a data: URL made on the server needs no image optimisation */}
-            <img
-              src={state.qrCode}
-              alt="QR code for your authenticator app"
-              width={200}
-              height={200}
-              className="rounded-md bg-white p-2"
-            />
-            <p className="text-sm">
-              Setup key:{" "}
-              <code
-                role="note"
-                aria-label="Setup key"
-                className="rounded bg-slate-100 px-1.5 py-0.5 font-mono dark:bg-slate-800"
-              >
-                {state.setupKey}
-              </code>
-            </p>
-            <Field
-              id="enrol-code"
-              name="code"
-              label="Authentication code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              hint="The six digits your app shows now."
-            />
-            <button type="submit" className={buttonClass} disabled={pending}>
-              Verify
-            </button>
-          </>
-        ) : null}
-        <FormError message={state.error} />
-      </form>
+        </form>
+      ) : begun ? (
+        <form action={start} className="max-w-md space-y-4" noValidate>
+          <Field
+            id="enrol-password"
+            name="password"
+            label={t("password")}
+            type="password"
+            autoComplete="current-password"
+            hint={t("passwordHint")}
+            error={fieldError(started, "password")}
+            errorId={refusalId(PASSWORD_FORM_ID)}
+          />
+          <FormStatus state={started} id={refusalId(PASSWORD_FORM_ID)} />
+          <button type="submit" className={buttonClass} disabled={starting}>
+            {t("continue")}
+          </button>
+        </form>
+      ) : (
+        <button type="button" className={buttonClass} onClick={() => setBegun(true)}>
+          {t("turnOn")}
+        </button>
+      )}
     </div>
   );
 }

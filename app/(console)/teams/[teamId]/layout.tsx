@@ -54,7 +54,7 @@ export default async function TeamLayout({
       </ConsoleHeader>
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
         <aside className="md:w-48 md:shrink-0">
-          <ConsoleNav items={teamNavigation(access.team.id, access.permissions)} />
+          <ConsoleNav items={await teamNavigation(access.team.id, access.permissions)} />
         </aside>
         <main className="min-w-0 flex-1">
           {access.team.status === "terminated" ? (
