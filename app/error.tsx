@@ -3,7 +3,11 @@
 /** Shown for unexpected errors; the digest lets support find the server log line. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <main className="flex min-h-[60vh] flex-col items-center justify-center gap-3 px-4 text-center">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="focus:outline-none flex min-h-[60vh] flex-col items-center justify-center gap-3 px-4 text-center"
+    >
       <h1 className="text-2xl font-semibold">Something went wrong</h1>
       <p className="max-w-md text-slate-600 dark:text-slate-400">
         The page could not be shown. Try again; if it keeps failing, quote reference {error.digest ?? "unknown"} when

@@ -1,20 +1,20 @@
-import type { NavItem } from "@/app/_components/console-nav";
+import type { NavItem, NavSection } from "@/app/_components/console-nav";
 import type { Permission } from "@/server/permissions";
 
-const SECTIONS: Array<{ label: string; segment: string; permission: Permission }> = [
-  { label: "Home", segment: "home", permission: "team.read" },
-  { label: "Users", segment: "users", permission: "members.read" },
-  { label: "Groups", segment: "groups", permission: "groups.read" },
-  { label: "Hosts", segment: "hosts", permission: "hosts.read" },
-  { label: "Settings", segment: "settings", permission: "settings.read" },
-  { label: "Subscription", segment: "subscription", permission: "subscription.read" },
-  { label: "Audit log", segment: "audit", permission: "audit.read" },
+const SECTIONS: Array<{ section: NavSection; permission: Permission }> = [
+  { section: "home", permission: "team.read" },
+  { section: "users", permission: "members.read" },
+  { section: "groups", permission: "groups.read" },
+  { section: "hosts", permission: "hosts.read" },
+  { section: "settings", permission: "settings.read" },
+  { section: "subscription", permission: "subscription.read" },
+  { section: "audit", permission: "audit.read" },
 ];
 
 /** The sections of a team the viewer holds the permission for, in menu order. */
 export function teamNavigation(teamId: string, permissions: readonly Permission[]): NavItem[] {
-  return SECTIONS.filter((section) => permissions.includes(section.permission)).map((section) => ({
-    label: section.label,
-    href: `/teams/${teamId}/${section.segment}`,
+  return SECTIONS.filter(({ permission }) => permissions.includes(permission)).map(({ section }) => ({
+    section,
+    href: `/teams/${teamId}/${section}`,
   }));
 }

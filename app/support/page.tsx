@@ -40,7 +40,7 @@ export default async function StaffConsolePage({
       <ConsoleHeader me={me}>
         <span className="text-sm font-medium">Staff console</span>
       </ConsoleHeader>
-      <main className="mx-auto max-w-5xl px-4 py-6">
+      <main id="main" tabIndex={-1} className="focus:outline-none mx-auto max-w-5xl px-4 py-6">
         <PageHeader
           title="Staff console"
           description={`Signed in as ${staff.email} (${staff.role === "support_admin" ? "support admin" : "support"}). Teams open read-only, with their consent, and see every view in their audit log.`}

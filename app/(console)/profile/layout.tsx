@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ConsoleHeader } from "@/app/_components/console-header";
 import { ConsoleNav } from "@/app/_components/console-nav";
@@ -9,6 +10,7 @@ import { serverApi } from "@/server/caller";
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const api = await serverApi();
   const [me, teams] = await Promise.all([load(() => api.account.me()), load(() => api.teams.mine())]);
+  const t = await getTranslations("navigation");
   return (
     <div className="min-h-screen">
       <ConsoleHeader me={me}>
@@ -17,21 +19,23 @@ export default async function AccountLayout({ children }: { children: ReactNode 
             href={`/teams/${teams[0].id}/home`}
             className="text-sm text-slate-600 hover:underline dark:text-slate-300"
           >
-            Back to {teams[0].name}
+            {t("backTo", { team: teams[0].name })}
           </Link>
         ) : null}
       </ConsoleHeader>
       <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6 md:flex-row">
         <aside className="md:w-48 md:shrink-0">
           <ConsoleNav
-            label="Account"
+            name="account"
             items={[
-              { label: "Profile", href: "/profile" },
-              { label: "Security", href: "/profile/security" },
+              { section: "profile", href: "/profile" },
+              { section: "security", href: "/profile/security" },
             ]}
           />
         </aside>
-        <main className="min-w-0 flex-1">{children}</main>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+          {children}
+        </main>
       </div>
     </div>
   );

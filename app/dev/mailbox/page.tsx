@@ -12,7 +12,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const { to } = await searchParams;
   const mails = await load(async () => (await serverApi()).dev.mailbox({ to }));
   return (
-    <main className="mx-auto max-w-4xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="focus:outline-none mx-auto max-w-4xl px-4 py-8">
       <PageHeader
         title="Mailbox"
         description="Mail the demo has sent, kept here while no SMTP server is configured. This page exists only in demo mode."
