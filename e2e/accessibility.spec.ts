@@ -5,6 +5,9 @@ import * as OTPAuth from "otpauth";
 import { expectAccessible } from "./axe";
 import { DEMO_PASSWORD, signIn, switchTeam, teamNavigation } from "./support";
 
+// axe takes its time on a busy machine: each test walks many pages, twice each.
+test.describe.configure({ mode: "parallel", timeout: 600_000 });
+
 /** Every page route of the app, in the form of its folder under app/, and who looks at it below. */
 const ROUTES_BY_ROLE = {
   signedOut: [
@@ -209,6 +212,8 @@ test("the keyboard skips to the main content, works every menu and leaves dialog
   page,
 }) => {
   await signIn(page, "manager@acme.example");
+  // A page as it loads, not one that kept the focus of the sign-in form.
+  await page.reload();
   await page.keyboard.press("Tab");
   await expect(focused(page)).toHaveText("Skip to main content");
   await page.keyboard.press("Enter");

@@ -12,7 +12,11 @@ export async function expectAccessible(page: Page, what: string) {
   const found: string[] = [];
   for (const colorScheme of COLOR_SCHEMES) {
     await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(WCAG_AA)
+      .setLegacyMode(true)
+      .options({ resultTypes: ["violations"] })
+      .analyze();
     for (const violation of violations) {
       if (violation.impact !== "serious" && violation.impact !== "critical") continue;
       for (const node of violation.nodes) {
