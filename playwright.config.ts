@@ -33,7 +33,7 @@ export default defineConfig({
     command: "tsx e2e/serve.ts",
     url: `http://localhost:${port}/sign-in`,
     env: { PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn" },
-    timeout: 300_000,
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

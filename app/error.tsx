@@ -6,7 +6,11 @@ import { useTranslations } from "next-intl";
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations("pages.error");
   return (
-    <main className="flex min-h-[60vh] flex-col items-center justify-center gap-3 px-4 text-center">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="focus:outline-none flex min-h-[60vh] flex-col items-center justify-center gap-3 px-4 text-center"
+    >
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="max-w-md text-slate-600 dark:text-slate-400">
         {t("explanation", { reference: error.digest ?? t("unknownReference") })}

@@ -15,7 +15,7 @@ export default async function StartPage() {
   if (first) redirect(`/teams/${first.id}/home`);
   if (staff) redirect("/support");
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
+    <main id="main" tabIndex={-1} className="focus:outline-none flex min-h-screen items-center justify-center px-4">
       <div className="max-w-md rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm dark:border-slate-800 dark:bg-slate-900">
         <h1 className="text-xl font-semibold">You are not in any team yet</h1>
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">

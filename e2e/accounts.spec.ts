@@ -20,7 +20,7 @@ function codeAt(setupKey: string, at: number): string {
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: /account menu/ }).click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
 }
 

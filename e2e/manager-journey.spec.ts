@@ -37,7 +37,7 @@ test("a team manager sees the team's home, reads the audit log and signs out", a
   await expect(events.getByText("Team created")).toBeVisible();
 
   await page.getByRole("button", { name: /account menu/ }).click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in$/);

@@ -18,6 +18,6 @@ export function teamNavigation(page: Page) {
 /** Opens the team switcher and picks a team by name. */
 export async function switchTeam(page: Page, name: string) {
   await page.getByRole("button", { name: /Switch team/ }).click();
-  await page.getByRole("link", { name }).click();
+  await page.getByRole("menuitem", { name }).click();
   await expect(page.getByRole("button", { name: new RegExp(`Switch team.*${name}`) })).toBeVisible();
 }

@@ -151,7 +151,7 @@ test("an invitee opens the link from the Mailbox, signs in and joins Initech", a
 test("a Claris Connect team says it has no licences and no groups", async ({ page }) => {
   await signIn(page, "owner@acme.example");
   await page.getByRole("button", { name: /Switch team/ }).click();
-  await page.getByRole("link", { name: /Acme Connect/ }).click();
+  await page.getByRole("menuitem", { name: /Acme Connect/ }).click();
   await openUsers(page);
   await expect(page.getByText("Claris Connect teams have no per-user licences and no groups.")).toBeVisible();
   await expect(page.getByRole("columnheader", { name: /Licence/ })).toHaveCount(0);

@@ -3,7 +3,11 @@ import type { ReactNode } from "react";
 /** The centred card of the pages one sees before signing in. */
 export function AuthCard({ title, children, footer }: { title: string; children: ReactNode; footer?: ReactNode }) {
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-10">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="focus:outline-none flex min-h-screen items-center justify-center px-4 py-10"
+    >
       <div className="w-full max-w-sm">
         <p className="mb-2 text-center text-sm font-semibold uppercase tracking-wider text-blue-700 dark:text-blue-400">
           Customer Console

@@ -1,14 +1,16 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { ProfileMenu } from "./profile-menu";
 
 /** The bar at the top of every signed-in page. */
 export function ConsoleHeader({ me, children }: { me: { name: string; email: string }; children?: ReactNode }) {
+  const t = useTranslations("navigation");
   return (
     <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
       <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-4">
         <div className="flex items-center gap-4">
           <span className="hidden text-sm font-semibold text-blue-700 sm:inline dark:text-blue-400">
-            Customer Console
+            {t("product")}
           </span>
           {children}
         </div>

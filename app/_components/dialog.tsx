@@ -1,10 +1,10 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef } from "react";
 
 /**
- * A modal built on <dialog>: the browser traps focus, closes it on Escape and returns focus
- * to the opener; the title names it for screen readers.
+ * A modal built on <dialog>: the browser traps focus and closes it on Escape; closing returns
+ * focus to whatever opened it; the title names it for screen readers.
  */
 export function Dialog({
   title,
@@ -18,22 +18,30 @@ export function Dialog({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
+    if (!dialog || !open) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      if (dialog.open) dialog.close();
+      // The browser returns focus only when the opener still holds it; a menu item that opened it is gone.
+      if (opener?.isConnected) opener.focus();
+    };
   }, [open]);
   return (
     <dialog
       ref={ref}
-      aria-label={title}
+      aria-labelledby={titleId}
       onClose={onClose}
       className="m-auto w-full max-w-lg rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       {open ? (
         <div className="p-6">
-          <h2 className="mb-4 text-lg font-semibold">{title}</h2>
+          <h2 id={titleId} className="mb-4 text-lg font-semibold">
+            {title}
+          </h2>
           {children}
         </div>
       ) : null}

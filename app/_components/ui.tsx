@@ -1,4 +1,18 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+
+/** The first stop of the keyboard on every page: past the header and navigation to `<main id="main">`. */
+export function SkipLink() {
+  const t = useTranslations("navigation");
+  return (
+    <a
+      href="#main"
+      className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:text-sm focus:font-medium focus:text-blue-800 focus:shadow-lg focus:outline-2 focus:outline-blue-700 dark:focus:bg-slate-900 dark:focus:text-blue-200"
+    >
+      {t("skipToMain")}
+    </a>
+  );
+}
 
 export function PageHeader({
   title,
@@ -52,7 +66,7 @@ export function Badge({ tone = "slate", children }: { tone?: Tone; children: Rea
   );
 }
 
-const STATUS_TONES: Record<string, Tone> = {
+const STATUS_TONES = {
   active: "green",
   running: "green",
   open: "green",
@@ -69,11 +83,17 @@ const STATUS_TONES: Record<string, Tone> = {
   cancelled: "amber",
   terminated: "red",
   expired: "red",
-};
+} satisfies Record<string, Tone>;
 
 export function StatusBadge({ status }: { status: string }) {
+  const t = useTranslations("navigation.status");
+  const known = Object.hasOwn(STATUS_TONES, status);
   const label = status.replaceAll("_", " ");
-  return <Badge tone={STATUS_TONES[status] ?? "slate"}>{label.charAt(0).toUpperCase() + label.slice(1)}</Badge>;
+  return (
+    <Badge tone={known ? STATUS_TONES[status as keyof typeof STATUS_TONES] : "slate"}>
+      {known ? t(status as keyof typeof STATUS_TONES) : label.charAt(0).toUpperCase() + label.slice(1)}
+    </Badge>
+  );
 }
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
@@ -114,15 +134,14 @@ export function Td({ children, className = "" }: { children: ReactNode; classNam
 }
 
 export function Meter({ label, used, total }: { label: string; used: number; total: number }) {
+  const t = useTranslations("navigation");
   const share = total > 0 ? Math.min(used / total, 1) : 1;
   const tone = share >= 1 ? "bg-red-500" : share >= 0.9 ? "bg-amber-500" : "bg-blue-600";
   return (
     <div>
       <div className="flex justify-between text-sm">
         <span>{label}</span>
-        <span className="font-medium">
-          {used} of {total}
-        </span>
+        <span className="font-medium">{t("meter", { used, total })}</span>
       </div>
       <div
         className="mt-1.5 h-2 rounded-full bg-slate-200 dark:bg-slate-800"
@@ -160,12 +179,11 @@ export function FactList({ facts, className = "py-2.5" }: { facts: Array<[string
 }
 
 export function AccessRefused() {
+  const t = useTranslations("navigation.accessRefused");
   return (
     <>
-      <h1 className="text-2xl font-semibold">You do not have access to this page</h1>
-      <p className="max-w-md text-slate-600 dark:text-slate-400">
-        Your role in this team does not include it. Ask the team's owner or a team manager if you need it.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="max-w-md text-slate-600 dark:text-slate-400">{t("explanation")}</p>
     </>
   );
 }

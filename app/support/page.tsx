@@ -45,7 +45,7 @@ export default async function StaffConsolePage({
       <ConsoleHeader me={me}>
         <span className="text-sm font-medium">{t("title")}</span>
       </ConsoleHeader>
-      <main className="mx-auto max-w-5xl px-4 py-6">
+      <main id="main" tabIndex={-1} className="focus:outline-none mx-auto max-w-5xl px-4 py-6">
         <PageHeader
           title={t("title")}
           description={t("description", {

@@ -9,11 +9,8 @@ import { serverApi } from "@/server/caller";
 /** The account's own pages: they belong to the person, not to a team. */
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const api = await serverApi();
-  const [me, teams, t] = await Promise.all([
-    load(() => api.account.me()),
-    load(() => api.teams.mine()),
-    getTranslations("profile"),
-  ]);
+  const [me, teams] = await Promise.all([load(() => api.account.me()), load(() => api.teams.mine())]);
+  const t = await getTranslations("navigation");
   return (
     <div className="min-h-screen">
       <ConsoleHeader me={me}>
@@ -22,21 +19,23 @@ export default async function AccountLayout({ children }: { children: ReactNode 
             href={`/teams/${teams[0].id}/home`}
             className="text-sm text-slate-600 hover:underline dark:text-slate-300"
           >
-            {t("backToTeam", { team: teams[0].name })}
+            {t("backTo", { team: teams[0].name })}
           </Link>
         ) : null}
       </ConsoleHeader>
       <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6 md:flex-row">
         <aside className="md:w-48 md:shrink-0">
           <ConsoleNav
-            label={t("navigation")}
+            name="account"
             items={[
-              { label: t("title"), href: "/profile" },
-              { label: t("security.title"), href: "/profile/security" },
+              { section: "profile", href: "/profile" },
+              { section: "security", href: "/profile/security" },
             ]}
           />
         </aside>
-        <main className="min-w-0 flex-1">{children}</main>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -19,7 +19,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
     getLocale(),
   ]);
   return (
-    <main className="mx-auto max-w-4xl px-4 py-8">
+    <main id="main" tabIndex={-1} className="focus:outline-none mx-auto max-w-4xl px-4 py-8">
       <PageHeader title={t("title")} description={t("description")} />
       <form role="search" className="mb-6 flex max-w-md gap-2">
         <label htmlFor="mailbox-to" className="sr-only">

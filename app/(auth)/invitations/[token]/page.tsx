@@ -80,7 +80,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
 
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
+    <main id="main" tabIndex={-1} className="focus:outline-none flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-md">
         <p className="mb-2 text-center text-sm font-semibold uppercase tracking-wider text-blue-700 dark:text-blue-400">
           Customer Console

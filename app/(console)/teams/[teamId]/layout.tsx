@@ -56,7 +56,7 @@ export default async function TeamLayout({
         <aside className="md:w-48 md:shrink-0">
           <ConsoleNav items={await teamNavigation(access.team.id, access.permissions)} />
         </aside>
-        <main className="min-w-0 flex-1">
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
           {access.team.status === "terminated" ? (
             <TerminatedBanner teamId={access.team.id} canRenew={access.permissions.includes("subscription.change")} />
           ) : null}

@@ -1,4 +1,4 @@
-import { DAY_MS } from "@/server/billing/periods";
+import { DAY_MS } from "@/lib/time";
 
 /** The Audit log's filters as the URL holds them, shared by the page and the export. */
 export interface AuditSearch {
