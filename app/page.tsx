@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
 import { SignOutButton } from "./_components/sign-out-button";
@@ -14,13 +15,12 @@ export default async function StartPage() {
   const first = teams[0];
   if (first) redirect(`/teams/${first.id}/home`);
   if (staff) redirect("/support");
+  const t = await getTranslations("auth.start");
   return (
     <main id="main" tabIndex={-1} className="focus:outline-none flex min-h-screen items-center justify-center px-4">
       <div className="max-w-md rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <h1 className="text-xl font-semibold">You are not in any team yet</h1>
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          You are signed in as {me.email}. Ask a team manager to invite this address; the invitation arrives by mail.
-        </p>
+        <h1 className="text-xl font-semibold">{t("noTeam")}</h1>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{t("askManager", { email: me.email })}</p>
         <div className="mt-6">
           <SignOutButton />
         </div>

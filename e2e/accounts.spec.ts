@@ -130,6 +130,14 @@ test("a forgotten password is reset from the mailed link, and the other browser 
   await other.close();
 });
 
+test("a refused sign-in says why and gives the request id to quote", async ({ page }) => {
+  const email = "nobody@northwind.example";
+  await passwordStep(page, email, "not the password");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("The email or password is incorrect.");
+  await expect(page.getByText(/^Request id [0-9a-f-]{36}$/)).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+});
+
 test("twenty wrong passwords lock the account with a message that says when to retry", async ({ page }) => {
   const email = "priya.nair@acme.example";
   for (let i = 1; i <= 20; i++) {

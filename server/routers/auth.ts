@@ -5,48 +5,48 @@ import { resendVerificationCode, verifyEmail } from "../accounts/verify-email";
 import { beginSignIn } from "../auth/begin-sign-in";
 import { publicProcedure, router } from "../trpc";
 
-const email = z.email({ message: "Enter an email address like name@example.com." }).max(320);
-// Length rules live in the password policy, so its messages are the ones people see.
-const password = z.string().max(1024);
+const EMAIL_EXAMPLE = "Enter an email address like name@example.com.";
+const email = z
+  .string({ error: EMAIL_EXAMPLE })
+  .trim()
+  .pipe(z.email({ error: EMAIL_EXAMPLE }).max(320));
+// Length rules live in the password policy, so its messages are the ones people see; an empty
+// form field arrives as nothing, and the policy says what a password needs.
+const password = z.string().max(1024).default("");
+
+export const beginSignInInput = z.object({
+  email: z.string({ error: "Enter your email." }).trim().min(1, "Enter your email.").max(320),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024),
+});
+export const signUpInput = z.object({
+  name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(200),
+  email,
+  password,
+  invitationToken: z.string().max(200).optional(),
+});
+export const verifyEmailInput = z.object({
+  email,
+  code: z
+    .string({ error: "The code has six digits." })
+    .trim()
+    .regex(/^\d{6}$/, "The code has six digits."),
+});
+export const resendVerificationCodeInput = z.object({ email });
+export const requestPasswordResetInput = z.object({ email });
+export const resetPasswordInput = z.object({ token: z.string().min(1).max(200), password });
 
 /** Signing in and getting into an account: open to anyone. */
 export const authRouter = router({
-  beginSignIn: publicProcedure
-    .input(
-      z.object({
-        email: z.string().trim().min(1, "Enter your email.").max(320),
-        password: z.string().min(1, "Enter your password.").max(1024),
-      }),
-    )
-    .mutation(({ ctx, input }) => beginSignIn(ctx.db, ctx, input)),
-  signUp: publicProcedure
-    .input(
-      z.object({
-        name: z.string().trim().min(1, "Enter your name.").max(200),
-        email,
-        password,
-        invitationToken: z.string().max(200).optional(),
-      }),
-    )
-    .mutation(({ ctx, input }) => signUp(ctx.db, ctx, input)),
-  verifyEmail: publicProcedure
-    .input(
-      z.object({
-        email,
-        code: z
-          .string()
-          .trim()
-          .regex(/^\d{6}$/, "The code has six digits."),
-      }),
-    )
-    .mutation(({ ctx, input }) => verifyEmail(ctx.db, ctx, input)),
+  beginSignIn: publicProcedure.input(beginSignInInput).mutation(({ ctx, input }) => beginSignIn(ctx.db, ctx, input)),
+  signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.db, ctx, input)),
+  verifyEmail: publicProcedure.input(verifyEmailInput).mutation(({ ctx, input }) => verifyEmail(ctx.db, ctx, input)),
   resendVerificationCode: publicProcedure
-    .input(z.object({ email }))
+    .input(resendVerificationCodeInput)
     .mutation(({ ctx, input }) => resendVerificationCode(ctx.db, ctx, input.email)),
   requestPasswordReset: publicProcedure
-    .input(z.object({ email }))
+    .input(requestPasswordResetInput)
     .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, ctx, input.email)),
   resetPassword: publicProcedure
-    .input(z.object({ token: z.string().min(1).max(200), password }))
+    .input(resetPasswordInput)
     .mutation(({ ctx, input }) => resetPassword(ctx.db, ctx, input)),
 });

@@ -1,18 +1,11 @@
 "use server";
 
-import { actionResult } from "@/app/_lib/action-result";
-import { serverApi } from "@/server/caller";
+import { getTranslations } from "next-intl/server";
+import { done, formAction } from "@/app/_lib/form-action";
+import { requestPasswordResetInput } from "@/server/routers/auth";
 
-export interface ForgotPasswordState {
-  sentTo?: string;
-  error?: string;
-}
-
-export async function forgotPasswordAction(
-  _previous: ForgotPasswordState,
-  form: FormData,
-): Promise<ForgotPasswordState> {
-  const email = String(form.get("email") ?? "").trim();
-  const result = await actionResult(async () => (await serverApi()).auth.requestPasswordReset({ email }));
-  return result.ok ? { sentTo: email } : { error: result.error };
-}
+/** The answer is the same whether or not the address has an account. */
+export const forgotPasswordAction = formAction(requestPasswordResetInput, async ({ email }, api) => {
+  await api.auth.requestPasswordReset({ email });
+  return done((await getTranslations("auth.forgotPassword"))("sent", { email }));
+});

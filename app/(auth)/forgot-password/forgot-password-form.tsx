@@ -1,26 +1,32 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormError, FormNotice } from "@/app/_components/form-parts";
+import { useTranslations } from "next-intl";
+import { Field } from "@/app/_components/form-parts";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
-import { type ForgotPasswordState, forgotPasswordAction } from "./actions";
+import { forgotPasswordAction } from "./actions";
+
+const FORM_ID = "forgot-password";
 
 export function ForgotPasswordForm() {
-  const [state, action, pending] = useActionState<ForgotPasswordState, FormData>(forgotPasswordAction, {});
-  if (state.sentTo) {
-    return (
-      <FormNotice>
-        If an account exists for {state.sentTo}, a link to choose a new password is on its way. It works once, for an
-        hour.
-      </FormNotice>
-    );
-  }
+  const t = useTranslations("auth");
+  const [state, action, pending] = useFormAction(forgotPasswordAction);
+  if (state.status === "done") return <FormStatus state={state} />;
   return (
     <form action={action} className="space-y-4" noValidate>
-      <Field id="email" name="email" label="Email" type="email" autoComplete="username" required />
-      <FormError message={state.error} />
+      <Field
+        id="email"
+        name="email"
+        label={t("fields.email")}
+        type="email"
+        autoComplete="username"
+        required
+        error={fieldError(state, "email")}
+        errorId={refusalId(FORM_ID)}
+      />
+      <FormStatus state={state} id={refusalId(FORM_ID)} />
       <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
-        Send reset link
+        {t("forgotPassword.submit")}
       </button>
     </form>
   );

@@ -1,18 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/app/_components/auth-card";
+import { LanguageForm } from "../_components/language-form";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
-export const metadata: Metadata = { title: "Forgot password" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.forgotPassword"))("metaTitle") };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("auth.forgotPassword");
   return (
     <AuthCard
-      title="Reset your password"
+      title={t("title")}
       footer={
-        <Link href="/sign-in" className="text-blue-700 underline dark:text-blue-400">
-          Back to sign in
-        </Link>
+        <>
+          <Link href="/sign-in" className="block text-blue-700 underline dark:text-blue-400">
+            {t("backToSignIn")}
+          </Link>
+          <LanguageForm />
+        </>
       }
     >
       <ForgotPasswordForm />

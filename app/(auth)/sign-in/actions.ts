@@ -2,60 +2,72 @@
 
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
-import { actionResult } from "@/app/_lib/action-result";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { done, formAction } from "@/app/_lib/form-action";
 import { safeLocalPath } from "@/app/_lib/safe-path";
 import { signIn } from "@/server/auth/next-auth";
-import { serverApi } from "@/server/caller";
+import { beginSignInInput } from "@/server/routers/auth";
 
-export interface SignInState {
-  step: "password" | "code";
-  email?: string;
-  challenge?: string;
-  error?: string;
+/** What the second step of a sign-in needs: the challenge the password step issued. */
+export interface SecondStep {
+  email: string;
+  challenge: string;
 }
 
-/** Step one checks the password; step two, for accounts with two-step verification, the code. */
-export async function signInAction(previous: SignInState, form: FormData): Promise<SignInState> {
-  const next = safeLocalPath(form.get("next"));
-  if (previous.step === "code" && previous.challenge) {
-    try {
-      await signIn("credentials", {
-        challenge: previous.challenge,
-        code: String(form.get("code") ?? ""),
-        recoveryCode: String(form.get("recoveryCode") ?? ""),
-        redirectTo: next,
-      });
-      return previous;
-    } catch (error) {
-      if (!(error instanceof AuthError)) throw error;
-      if ((error as AuthError & { code?: string }).code === "wrong_code") {
-        return {
-          ...previous,
-          error: "This code is not right, or it was used before. Try the next code from your app.",
-        };
-      }
-      return {
-        step: "password",
-        email: previous.email,
-        error: "Your sign-in took too long or had too many wrong codes. Sign in again.",
-      };
-    }
-  }
+const next = z.string().optional();
 
-  const email = String(form.get("email") ?? "").trim();
-  const password = String(form.get("password") ?? "");
-  const api = await serverApi();
-  const started = await actionResult(() => api.auth.beginSignIn({ email, password }));
-  if (!started.ok) return { step: "password", email, error: started.error };
-  if (started.value.status === "unverified") {
-    redirect(`/verify?${new URLSearchParams({ email: started.value.email, next, sent: "0" })}`);
+/** A refusal of the sign-in that marks the field at fault, as a refused form field would be. */
+function refusal(field: string, message: string): z.ZodError {
+  return new z.ZodError([{ code: "custom", path: [field], message, input: undefined }]);
+}
+
+/** Step one checks the password; accounts with two-step verification go on to the second step. */
+export const signInAction = formAction(beginSignInInput.extend({ next }), async (input, api) => {
+  const started = await api.auth.beginSignIn({ email: input.email, password: input.password });
+  const to = safeLocalPath(input.next);
+  if (started.status === "unverified") {
+    redirect(`/verify?${new URLSearchParams({ email: started.email, next: to, sent: "0" })}`);
   }
-  if (started.value.secondStep) return { step: "code", email, challenge: started.value.challengeToken };
+  if (started.secondStep) {
+    return done<SecondStep | null>(null, { email: input.email, challenge: started.challengeToken });
+  }
   try {
-    await signIn("credentials", { challenge: started.value.challengeToken, redirectTo: next });
+    await signIn("credentials", { challenge: started.challengeToken, redirectTo: to });
   } catch (error) {
-    if (error instanceof AuthError) return { step: "password", email, error: "Sign-in failed. Try again." };
+    if (error instanceof AuthError) throw refusal("form", (await getTranslations("auth.signIn"))("failed"));
     throw error;
   }
-  return { step: "password" };
-}
+  return done<SecondStep | null>(null, null);
+});
+
+const secondStepInput = z.object({
+  challenge: z.string().min(1).max(200),
+  code: z.string().max(20).optional(),
+  recoveryCode: z.string().max(40).optional(),
+  next,
+});
+
+/**
+ * Step two checks the authentication or recovery code. A wrong code may be retried; a challenge
+ * that expired or had too many wrong codes is refused on the `challenge` field, so the form
+ * starts again at the password.
+ */
+export const secondStepAction = formAction(secondStepInput, async (input) => {
+  try {
+    await signIn("credentials", {
+      challenge: input.challenge,
+      code: input.code ?? "",
+      recoveryCode: input.recoveryCode ?? "",
+      redirectTo: safeLocalPath(input.next),
+    });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    const t = await getTranslations("auth.secondStep");
+    if ((error as AuthError & { code?: string }).code === "wrong_code") {
+      throw refusal(input.recoveryCode === undefined ? "code" : "recoveryCode", t("wrongCode"));
+    }
+    throw refusal("challenge", t("startAgain"));
+  }
+  return done(null);
+});

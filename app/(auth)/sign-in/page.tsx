@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Notice } from "@/app/_components/alert";
 import { AuthCard } from "@/app/_components/auth-card";
-import { FormNotice, NavigateButton } from "@/app/_components/form-parts";
+import { NavigateButton } from "@/app/_components/form-parts";
 import { secondaryButtonClass } from "@/app/_components/ui";
 import { safeLocalPath } from "@/app/_lib/safe-path";
 import { serverApi } from "@/server/caller";
+import { LanguageForm } from "../_components/language-form";
 import { SignInForm } from "./sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in" };
-
-const NOTICES: Record<string, string> = {
-  "password-reset": "Your password was changed. Sign in with the new one.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.signIn"))("metaTitle") };
+}
 
 export default async function SignInPage({
   searchParams,
@@ -24,25 +25,29 @@ export default async function SignInPage({
     () => false,
   );
   if (signedIn) redirect(safeLocalPath(next));
+  const t = await getTranslations("auth.signIn");
   const linkClass = "text-blue-700 underline hover:no-underline dark:text-blue-400";
   return (
     <AuthCard
-      title="Sign in with your Claris ID"
+      title={t("title")}
       footer={
         <div className="flex flex-col items-center gap-2">
           <NavigateButton to="/forgot-password" className={linkClass}>
-            Forgot password?
+            {t("forgotPassword")}
           </NavigateButton>
-          <span className="text-slate-600 dark:text-slate-400">No account yet?</span>
+          <span className="text-slate-600 dark:text-slate-400">{t("noAccount")}</span>
           <NavigateButton to="/sign-up" params={{ next }} className={secondaryButtonClass}>
-            Create account
+            {t("createAccount")}
           </NavigateButton>
+          <div className="mt-4">
+            <LanguageForm />
+          </div>
         </div>
       }
     >
-      {notice && NOTICES[notice] ? (
+      {notice === "password-reset" ? (
         <div className="mb-4">
-          <FormNotice>{NOTICES[notice]}</FormNotice>
+          <Notice>{t("passwordChanged")}</Notice>
         </div>
       ) : null}
       <SignInForm next={next} />

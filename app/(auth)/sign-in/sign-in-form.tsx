@@ -1,70 +1,110 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Field, FormError } from "@/app/_components/form-parts";
+import { useTranslations } from "next-intl";
+import { type ReactNode, useState } from "react";
+import { Field } from "@/app/_components/form-parts";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
-import { type SignInState, signInAction } from "./actions";
+import type { FormState } from "@/app/_lib/form-state";
+import { type SecondStep, secondStepAction, signInAction } from "./actions";
+
+const FORM_ID = "sign-in";
 
 export function SignInForm({ next }: { next?: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { step: "password" });
-  const [useRecovery, setUseRecovery] = useState(false);
-  return (
+  const t = useTranslations("auth");
+  const [state, action, pending] = useFormAction(signInAction);
+  // Kept by the form, so a refused sign-in does not make the person type the address again.
+  const [email, setEmail] = useState("");
+  const passwordStep = (shown: FormState<unknown>) => (
     <form action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      {state.step === "password" ? (
-        <>
-          <Field
-            id="email"
-            name="email"
-            label="Email"
-            type="email"
-            autoComplete="username"
-            required
-            defaultValue={state.email}
-          />
-          <Field
-            id="password"
-            name="password"
-            label="Password"
-            type="password"
-            autoComplete="current-password"
-            required
-          />
-        </>
-      ) : (
-        <>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            Two-step verification is on for {state.email}.{" "}
-            {useRecovery ? "Type one of your recovery codes." : "Type the code your authenticator app shows."}
-          </p>
-          {useRecovery ? (
-            <Field id="recovery-code" name="recoveryCode" label="Recovery code" autoComplete="off" required autoFocus />
-          ) : (
-            <Field
-              id="code"
-              name="code"
-              label="Authentication code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              required
-              autoFocus
-            />
-          )}
-        </>
-      )}
-      <FormError message={state.error} />
+      <Field
+        id="email"
+        name="email"
+        label={t("fields.email")}
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={fieldError(shown, "email")}
+        errorId={refusalId(FORM_ID)}
+      />
+      <Field
+        id="password"
+        name="password"
+        label={t("fields.password")}
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fieldError(shown, "password")}
+        errorId={refusalId(FORM_ID)}
+      />
+      <FormStatus state={shown} id={refusalId(FORM_ID)} />
       <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
-        {state.step === "password" ? (pending ? "Signing in…" : "Sign in") : "Verify"}
+        {pending ? t("signIn.submitting") : t("signIn.submit")}
       </button>
-      {state.step === "code" ? (
-        <button
-          type="button"
-          className="w-full text-sm text-blue-700 underline dark:text-blue-400"
-          onClick={() => setUseRecovery(!useRecovery)}
-        >
-          {useRecovery ? "Use an authentication code instead" : "Use a recovery code instead"}
-        </button>
-      ) : null}
+    </form>
+  );
+  if (state.status === "done" && state.value) {
+    return <SecondStepForm key={state.value.challenge} {...state.value} next={next} startAgain={passwordStep} />;
+  }
+  return passwordStep(state);
+}
+
+/** The code of an account with two-step verification; a sign-in that can go no further starts again at the password. */
+function SecondStepForm({
+  email,
+  challenge,
+  next,
+  startAgain,
+}: SecondStep & { next?: string; startAgain: (refusal: FormState<unknown>) => ReactNode }) {
+  const t = useTranslations("auth.secondStep");
+  const [state, action, pending] = useFormAction(secondStepAction);
+  const [useRecovery, setUseRecovery] = useState(false);
+  if (fieldError(state, "challenge")) return startAgain(state);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="challenge" value={challenge} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        {t("intro", { email })} {useRecovery ? t("typeRecoveryCode") : t("typeAppCode")}
+      </p>
+      {useRecovery ? (
+        <Field
+          id="recovery-code"
+          name="recoveryCode"
+          label={t("recoveryCode")}
+          autoComplete="off"
+          required
+          autoFocus
+          error={fieldError(state, "recoveryCode")}
+          errorId={refusalId(FORM_ID)}
+        />
+      ) : (
+        <Field
+          id="code"
+          name="code"
+          label={t("code")}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          required
+          autoFocus
+          error={fieldError(state, "code")}
+          errorId={refusalId(FORM_ID)}
+        />
+      )}
+      <FormStatus state={state} id={refusalId(FORM_ID)} />
+      <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
+        {t("submit")}
+      </button>
+      <button
+        type="button"
+        className="w-full text-sm text-blue-700 underline dark:text-blue-400"
+        onClick={() => setUseRecovery(!useRecovery)}
+      >
+        {useRecovery ? t("useAppCode") : t("useRecoveryCode")}
+      </button>
     </form>
   );
 }

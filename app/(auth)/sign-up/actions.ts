@@ -1,25 +1,18 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { actionResult } from "@/app/_lib/action-result";
+import { z } from "zod";
+import { formAction } from "@/app/_lib/form-action";
 import { safeLocalPath } from "@/app/_lib/safe-path";
-import { serverApi } from "@/server/caller";
 import { invitationTokenInPath } from "@/server/invitations/inviting-team";
+import { signUpInput } from "@/server/routers/auth";
 
-export interface SignUpState {
-  name?: string;
-  email?: string;
-  error?: string;
-}
-
-export async function signUpAction(_previous: SignUpState, form: FormData): Promise<SignUpState> {
-  const input = {
-    name: String(form.get("name") ?? ""),
-    email: String(form.get("email") ?? "").trim(),
-    password: String(form.get("password") ?? ""),
-    invitationToken: invitationTokenInPath(safeLocalPath(form.get("next"))),
-  };
-  const result = await actionResult(async () => (await serverApi()).auth.signUp(input));
-  if (!result.ok) return { name: input.name, email: input.email, error: result.error };
-  redirect(`/verify?${new URLSearchParams({ email: input.email, next: safeLocalPath(form.get("next")) })}`);
-}
+/** A new account joins the team whose invitation link it came from, when there is one. */
+export const signUpAction = formAction(
+  signUpInput.omit({ invitationToken: true }).extend({ next: z.string().optional() }),
+  async ({ next, ...account }, api) => {
+    const to = safeLocalPath(next);
+    await api.auth.signUp({ ...account, invitationToken: invitationTokenInPath(to) });
+    redirect(`/verify?${new URLSearchParams({ email: account.email, next: to })}`);
+  },
+);

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/app/_components/auth-card";
+import { LanguageForm } from "../_components/language-form";
 import { SignUpForm } from "./sign-up-form";
 
-export const metadata: Metadata = { title: "Create account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.signUp"))("metaTitle") };
+}
 
 export default async function SignUpPage({
   searchParams,
@@ -11,19 +15,23 @@ export default async function SignUpPage({
   searchParams: Promise<{ email?: string; next?: string }>;
 }) {
   const { email, next } = await searchParams;
+  const t = await getTranslations("auth.signUp");
   return (
     <AuthCard
-      title="Create your Claris ID"
+      title={t("title")}
       footer={
-        <p>
-          Already have an account?{" "}
-          <Link
-            href={next ? `/sign-in?${new URLSearchParams({ next })}` : "/sign-in"}
-            className="text-blue-700 underline dark:text-blue-400"
-          >
-            Sign in
-          </Link>
-        </p>
+        <>
+          <p>
+            {t("haveAccount")}{" "}
+            <Link
+              href={next ? `/sign-in?${new URLSearchParams({ next })}` : "/sign-in"}
+              className="text-blue-700 underline dark:text-blue-400"
+            >
+              {t("signIn")}
+            </Link>
+          </p>
+          <LanguageForm />
+        </>
       }
     >
       <SignUpForm email={email} next={next} />

@@ -1,37 +1,61 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormError } from "@/app/_components/form-parts";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Field } from "@/app/_components/form-parts";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
-import { type SignUpState, signUpAction } from "./actions";
+import { PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH } from "@/lib/password-rules";
+import { signUpAction } from "./actions";
 
-export function SignUpForm({ email, next }: { email?: string; next?: string }) {
-  const [state, action, pending] = useActionState<SignUpState, FormData>(signUpAction, { email });
+const FORM_ID = "sign-up";
+
+export function SignUpForm({ email: invitedEmail, next }: { email?: string; next?: string }) {
+  const t = useTranslations("auth");
+  const [state, action, pending] = useFormAction(signUpAction);
+  // Kept by the form, so a refused sign-up does not make the person type them again.
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState(invitedEmail ?? "");
   return (
     <form action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <Field id="name" name="name" label="Name" autoComplete="name" required defaultValue={state.name} />
+      <Field
+        id="name"
+        name="name"
+        label={t("fields.name")}
+        autoComplete="name"
+        required
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        error={fieldError(state, "name")}
+        errorId={refusalId(FORM_ID)}
+      />
       <Field
         id="email"
         name="email"
-        label="Email"
+        label={t("fields.email")}
         type="email"
         autoComplete="email"
         required
-        defaultValue={state.email}
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={fieldError(state, "email")}
+        errorId={refusalId(FORM_ID)}
       />
       <Field
         id="password"
         name="password"
-        label="Password"
+        label={t("fields.password")}
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 8 characters; 15 or more is better. A few unrelated words make a strong password."
+        hint={t("signUp.passwordHint", { min: PASSWORD_MIN_LENGTH, suggested: PASSWORD_SUGGESTED_LENGTH })}
+        error={fieldError(state, "password")}
+        errorId={refusalId(FORM_ID)}
       />
-      <FormError message={state.error} />
+      <FormStatus state={state} id={refusalId(FORM_ID)} />
       <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
-        Create account
+        {t("signUp.submit")}
       </button>
     </form>
   );

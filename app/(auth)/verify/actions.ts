@@ -1,34 +1,33 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { actionResult } from "@/app/_lib/action-result";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { done, formAction } from "@/app/_lib/form-action";
 import { safeLocalPath } from "@/app/_lib/safe-path";
 import { signIn } from "@/server/auth/next-auth";
-import { serverApi } from "@/server/caller";
+import { resendVerificationCodeInput, verifyEmailInput } from "@/server/routers/auth";
 
-export interface VerifyState {
-  error?: string;
-  notice?: string;
-}
+const next = z.string().optional();
 
-/** A right code verifies the address and signs the person in. */
-export async function verifyAction(_previous: VerifyState, form: FormData): Promise<VerifyState> {
-  const email = String(form.get("email") ?? "").trim();
-  const api = await serverApi();
-  if (form.get("intent") === "resend") {
-    const resent = await actionResult(() => api.auth.resendVerificationCode({ email }));
-    return resent.ok ? { notice: `A new code is on its way to ${email}.` } : { error: resent.error };
+/** The form's two buttons: verify the code (which signs the person in), or send a new one. */
+const verifyFormInput = z.discriminatedUnion("intent", [
+  verifyEmailInput.extend({ intent: z.literal("verify"), next }),
+  resendVerificationCodeInput.extend({ intent: z.literal("resend"), next }),
+]);
+
+export const verifyAction = formAction(verifyFormInput, async (input, api) => {
+  const t = await getTranslations("auth.verify");
+  if (input.intent === "resend") {
+    await api.auth.resendVerificationCode({ email: input.email });
+    return done(t("resent", { email: input.email }));
   }
-  const verified = await actionResult(() => api.auth.verifyEmail({ email, code: String(form.get("code") ?? "") }));
-  if (!verified.ok) return { error: verified.error };
+  const verified = await api.auth.verifyEmail({ email: input.email, code: input.code });
   try {
-    await signIn("credentials", {
-      challenge: verified.value.challengeToken,
-      redirectTo: safeLocalPath(form.get("next")),
-    });
+    await signIn("credentials", { challenge: verified.challengeToken, redirectTo: safeLocalPath(input.next) });
   } catch (error) {
-    if (error instanceof AuthError) return { notice: "Your address is verified. Sign in to continue." };
+    if (error instanceof AuthError) return done(t("verifiedSignIn"));
     throw error;
   }
-  return {};
-}
+  return done(null);
+});

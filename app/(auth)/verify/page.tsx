@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/app/_components/auth-card";
+import { LanguageForm } from "../_components/language-form";
 import { VerifyForm } from "./verify-form";
 
-export const metadata: Metadata = { title: "Verify your email" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.verify"))("title") };
+}
 
 export default async function VerifyPage({
   searchParams,
@@ -10,13 +14,11 @@ export default async function VerifyPage({
   searchParams: Promise<{ email?: string; next?: string; sent?: string }>;
 }) {
   const { email, next, sent } = await searchParams;
+  const t = await getTranslations("auth.verify");
+  const intro = sent === "0" ? t("notVerified") : email ? t("codeSent", { email }) : t("codeSentToYou");
   return (
-    <AuthCard title="Verify your email">
-      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
-        {sent === "0"
-          ? "This address is not verified yet. Type the code from our mail, or ask for a new one."
-          : `We sent a six-digit code to ${email ?? "your address"}. Type it here to finish creating your account.`}
-      </p>
+    <AuthCard title={t("title")} footer={<LanguageForm />}>
+      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">{intro}</p>
       <VerifyForm email={email} next={next} />
     </AuthCard>
   );

@@ -1,28 +1,47 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormError, FormNotice } from "@/app/_components/form-parts";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Field } from "@/app/_components/form-parts";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
-import { type VerifyState, verifyAction } from "./actions";
+import { verifyAction } from "./actions";
 
-export function VerifyForm({ email, next }: { email?: string; next?: string }) {
-  const [state, action, pending] = useActionState<VerifyState, FormData>(verifyAction, {});
+const FORM_ID = "verify";
+
+export function VerifyForm({ email: sentTo, next }: { email?: string; next?: string }) {
+  const t = useTranslations("auth");
+  const [state, action, pending] = useFormAction(verifyAction);
+  // Kept by the form, so a refused code does not make the person type the address again.
+  const [email, setEmail] = useState(sentTo ?? "");
   return (
     <form action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <Field id="email" name="email" label="Email" type="email" autoComplete="email" required defaultValue={email} />
+      <Field
+        id="email"
+        name="email"
+        label={t("fields.email")}
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={fieldError(state, "email")}
+        errorId={refusalId(FORM_ID)}
+      />
       <Field
         id="code"
         name="code"
-        label="Verification code"
+        label={t("verify.code")}
         inputMode="numeric"
         autoComplete="one-time-code"
-        hint="Six digits, from the mail we sent."
+        hint={t("verify.codeHint")}
+        error={fieldError(state, "code")}
+        errorId={refusalId(FORM_ID)}
       />
-      <FormError message={state.error} />
-      {state.notice ? <FormNotice>{state.notice}</FormNotice> : null}
+      <FormStatus state={state} id={refusalId(FORM_ID)} />
       <button type="submit" name="intent" value="verify" className={`${buttonClass} w-full`} disabled={pending}>
-        Verify
+        {t("verify.submit")}
       </button>
       <button
         type="submit"
@@ -31,7 +50,7 @@ export function VerifyForm({ email, next }: { email?: string; next?: string }) {
         className={`${secondaryButtonClass} w-full`}
         disabled={pending}
       >
-        Send a new code
+        {t("verify.resend")}
       </button>
     </form>
   );

@@ -1,15 +1,13 @@
 "use server";
 
-import { actionResult } from "@/app/_lib/action-result";
-import { serverApi } from "@/server/caller";
+import { getTranslations } from "next-intl/server";
+import { actionState, done } from "@/app/_lib/form-action";
+import type { FormState } from "@/app/_lib/form-state";
 
-export interface ConfirmEmailState {
-  error?: string;
-  email?: string;
-}
-
-export async function confirmEmailAction(_previous: ConfirmEmailState, form: FormData): Promise<ConfirmEmailState> {
-  const token = String(form.get("token") ?? "");
-  const result = await actionResult(async () => (await serverApi()).profile.confirmEmailChange({ token }));
-  return result.ok ? { email: result.value.email } : { error: result.error };
+/** The mailed link's token, bound by the page: the button confirms the new address. */
+export async function confirmEmailAction(token: string, _previous: FormState): Promise<FormState> {
+  return actionState(async (api) => {
+    const { email } = await api.profile.confirmEmailChange({ token });
+    return done((await getTranslations("auth.confirmEmail"))("changed", { email }));
+  });
 }

@@ -1,32 +1,32 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormError, FormNotice } from "@/app/_components/form-parts";
+import { FormStatus } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
-import { type ConfirmEmailState, confirmEmailAction } from "./actions";
+import { IDLE } from "@/app/_lib/form-state";
+import { confirmEmailAction } from "./actions";
 
 export function ConfirmEmailForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState<ConfirmEmailState, FormData>(confirmEmailAction, {});
-  if (state.email) {
+  const t = useTranslations("auth.confirmEmail");
+  const [state, action, pending] = useActionState(confirmEmailAction.bind(null, token), IDLE);
+  if (state.status === "done") {
     return (
       <div className="space-y-4">
-        <FormNotice>Your email address is now {state.email}. Sign in with it from now on.</FormNotice>
+        <FormStatus state={state} />
         <Link href="/profile" className={`${buttonClass} w-full`}>
-          Go to your profile
+          {t("toProfile")}
         </Link>
       </div>
     );
   }
   return (
     <form action={action} className="space-y-4" noValidate>
-      <input type="hidden" name="token" value={token} />
-      <p className="text-sm text-slate-600 dark:text-slate-400">
-        Confirm that this address, where you read the link, becomes the email of your Customer Console account.
-      </p>
-      <FormError message={state.error} />
+      <p className="text-sm text-slate-600 dark:text-slate-400">{t("intro")}</p>
+      <FormStatus state={state} />
       <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
-        {pending ? "Confirming…" : "Confirm new email"}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

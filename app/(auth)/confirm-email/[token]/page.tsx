@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/app/_components/auth-card";
 import { ConfirmEmailForm } from "./confirm-email-form";
 
-export const metadata: Metadata = { title: "Confirm your new email address" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.confirmEmail"))("title") };
+}
 
 /** Opening the mailed link changes nothing by itself (mail scanners open links); the button does. */
 export default async function ConfirmEmailPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  const t = await getTranslations("auth.confirmEmail");
   return (
-    <AuthCard title="Confirm your new email address">
+    <AuthCard title={t("title")}>
       <ConfirmEmailForm token={token} />
     </AuthCard>
   );

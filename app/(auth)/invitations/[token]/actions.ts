@@ -1,15 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { actionResult } from "@/app/_lib/action-result";
-import { serverApi } from "@/server/caller";
+import { actionState } from "@/app/_lib/form-action";
+import type { FormState } from "@/app/_lib/form-state";
 
-export interface AcceptState {
-  error?: string;
-}
-
-export async function acceptInvitationAction(token: string, _previous: AcceptState): Promise<AcceptState> {
-  const result = await actionResult(async () => (await serverApi()).invitations.accept({ token }));
-  if (!result.ok) return { error: result.error };
-  redirect(`/teams/${result.value.teamId}/home`);
+/** The invitation's token, bound by the page: joining opens the team's home. */
+export async function acceptInvitationAction(token: string, _previous: FormState): Promise<FormState> {
+  return actionState(async (api) => {
+    const { teamId } = await api.invitations.accept({ token });
+    redirect(`/teams/${teamId}/home`);
+  });
 }

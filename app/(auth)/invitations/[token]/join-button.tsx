@@ -1,17 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { ErrorMessage } from "@/app/_components/dialog";
+import { FormStatus } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
-import { type AcceptState, acceptInvitationAction } from "./actions";
+import { IDLE } from "@/app/_lib/form-state";
+import { acceptInvitationAction } from "./actions";
 
 export function JoinButton({ token, teamName }: { token: string; teamName: string }) {
-  const [state, action, pending] = useActionState<AcceptState>(acceptInvitationAction.bind(null, token), {});
+  const t = useTranslations("auth.invitation");
+  const [state, action, pending] = useActionState(acceptInvitationAction.bind(null, token), IDLE);
   return (
     <form action={action} className="space-y-3">
-      {state.error ? <ErrorMessage>{state.error}</ErrorMessage> : null}
+      <FormStatus state={state} />
       <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
-        Join {teamName}
+        {t("join", { team: teamName })}
       </button>
     </form>
   );

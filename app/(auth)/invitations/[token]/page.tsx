@@ -1,53 +1,56 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
 import { signOutAction } from "@/app/_lib/sign-out-action";
 import { serverApi } from "@/server/caller";
-import { INVITATION_REFUSALS } from "@/server/invitations/open-invitation";
 import { JoinButton } from "./join-button";
 
-export const metadata: Metadata = { title: "Invitation" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth.invitation"))("metaTitle") };
+}
+
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
 /** Where an invitation mail's link leads: join when signed in with the invited address, else sign in or create an account. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const api = await serverApi();
-  const [invitation, me] = await Promise.all([
+  const [invitation, me, t] = await Promise.all([
     api.invitations.open({ token }).catch(() => null),
     api.account.me().catch(() => null),
+    getTranslations("auth.invitation"),
   ]);
   if (!invitation) {
     return (
-      <Frame title="This invitation link is not valid">
-        <p>Check that you opened the whole link from the mail, or ask a team manager for a new invitation.</p>
+      <Frame title={t("invalidTitle")} product={t("product")}>
+        <p>{t("invalid")}</p>
       </Frame>
     );
   }
+  const team = invitation.teamName;
   if (invitation.state !== "pending") {
     return (
-      <Frame title={`Invitation to ${invitation.teamName}`}>
-        <p role="alert">{INVITATION_REFUSALS[invitation.state]}</p>
+      <Frame title={t("titleInvitation", { team })} product={t("product")}>
+        <p role="alert">{t(`refusal.${invitation.state}`)}</p>
       </Frame>
     );
   }
   const here = `/invitations/${token}`;
   if (!me) {
     return (
-      <Frame title={`Join ${invitation.teamName}`}>
-        <p>
-          You are invited to join <strong>{invitation.teamName}</strong> with <strong>{invitation.email}</strong>. Sign
-          in with that address, or create a Claris ID for it.
-        </p>
+      <Frame title={t("titleJoin", { team })} product={t("product")}>
+        <p>{t.rich("invited", { team, email: invitation.email, strong })}</p>
         <div className="mt-6 flex flex-col gap-2">
           <Link href={`/sign-in?${new URLSearchParams({ next: here })}`} className={buttonClass}>
-            Sign in
+            {t("signIn")}
           </Link>
           <Link
             href={`/sign-up?${new URLSearchParams({ email: invitation.email, next: here })}`}
             className={secondaryButtonClass}
           >
-            Create account
+            {t("createAccount")}
           </Link>
         </div>
       </Frame>
@@ -55,35 +58,30 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   }
   if (me.email.toLowerCase() !== invitation.email.toLowerCase()) {
     return (
-      <Frame title={`Join ${invitation.teamName}`}>
-        <p>
-          This invitation is for <strong>{invitation.email}</strong>, but you are signed in as{" "}
-          <strong>{me.email}</strong>. Sign out, then open the link again and sign in with the invited address.
-        </p>
+      <Frame title={t("titleJoin", { team })} product={t("product")}>
+        <p>{t.rich("otherAccount", { email: invitation.email, account: me.email, strong })}</p>
         <form action={signOutAction} className="mt-6">
           <button type="submit" className={`${secondaryButtonClass} w-full`}>
-            Sign out
+            {t("signOut")}
           </button>
         </form>
       </Frame>
     );
   }
   return (
-    <Frame title={`Join ${invitation.teamName}`}>
-      <p className="mb-6">
-        You are signed in as <strong>{me.email}</strong>.
-      </p>
-      <JoinButton token={token} teamName={invitation.teamName} />
+    <Frame title={t("titleJoin", { team })} product={t("product")}>
+      <p className="mb-6">{t.rich("signedInAs", { account: me.email, strong })}</p>
+      <JoinButton token={token} teamName={team} />
     </Frame>
   );
 }
 
-function Frame({ title, children }: { title: string; children: ReactNode }) {
+function Frame({ title, product, children }: { title: string; product: string; children: ReactNode }) {
   return (
     <main id="main" tabIndex={-1} className="focus:outline-none flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-md">
         <p className="mb-2 text-center text-sm font-semibold uppercase tracking-wider text-blue-700 dark:text-blue-400">
-          Customer Console
+          {product}
         </p>
         <div className="rounded-xl border border-slate-200 bg-white p-8 text-sm shadow-sm dark:border-slate-800 dark:bg-slate-900">
           <h1 className="mb-4 text-xl font-semibold">{title}</h1>

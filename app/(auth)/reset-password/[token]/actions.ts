@@ -1,17 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { actionResult } from "@/app/_lib/action-result";
-import { serverApi } from "@/server/caller";
+import { formAction } from "@/app/_lib/form-action";
+import { resetPasswordInput } from "@/server/routers/auth";
 
-export interface ResetPasswordState {
-  error?: string;
-}
-
-export async function resetPasswordAction(_previous: ResetPasswordState, form: FormData): Promise<ResetPasswordState> {
-  const token = String(form.get("token") ?? "");
-  const password = String(form.get("password") ?? "");
-  const result = await actionResult(async () => (await serverApi()).auth.resetPassword({ token, password }));
-  if (!result.ok) return { error: result.error };
+/** A new password ends every session of the account; the person signs in again with it. */
+export const resetPasswordAction = formAction(resetPasswordInput, async (input, api) => {
+  await api.auth.resetPassword(input);
   redirect("/sign-in?notice=password-reset");
-}
+});

@@ -1,27 +1,34 @@
 "use client";
 
-import { useActionState } from "react";
-import { Field, FormError } from "@/app/_components/form-parts";
+import { useTranslations } from "next-intl";
+import { Field } from "@/app/_components/form-parts";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
-import { type ResetPasswordState, resetPasswordAction } from "./actions";
+import { PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH } from "@/lib/password-rules";
+import { resetPasswordAction } from "./actions";
+
+const FORM_ID = "reset-password";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, action, pending] = useActionState<ResetPasswordState, FormData>(resetPasswordAction, {});
+  const t = useTranslations("auth.resetPassword");
+  const [state, action, pending] = useFormAction(resetPasswordAction);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       <Field
         id="password"
         name="password"
-        label="New password"
+        label={t("password")}
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 8 characters; 15 or more is better. Every session of the account will be signed out."
+        hint={t("passwordHint", { min: PASSWORD_MIN_LENGTH, suggested: PASSWORD_SUGGESTED_LENGTH })}
+        error={fieldError(state, "password")}
+        errorId={refusalId(FORM_ID)}
       />
-      <FormError message={state.error} />
+      <FormStatus state={state} id={refusalId(FORM_ID)} />
       <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
-        Set new password
+        {t("submit")}
       </button>
     </form>
   );
