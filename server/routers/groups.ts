@@ -10,7 +10,9 @@ import { router, teamProcedure } from "../trpc";
 
 const groupName = z.string().trim().min(1, "Enter a name for the group").max(100);
 const oneGroup = z.object({ groupId: z.uuid() });
-const someMembers = oneGroup.extend({ membershipIds: z.array(z.uuid()).min(1, "Choose at least one user").max(500) });
+export const someMembers = oneGroup.extend({
+  membershipIds: z.array(z.uuid()).min(1, "Choose at least one user").max(500),
+});
 
 export const groupsRouter = router({
   list: teamProcedure("groups.read").query(({ ctx }) => listGroups(ctx.db, ctx.access.team.id)),
