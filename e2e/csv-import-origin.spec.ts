@@ -29,7 +29,12 @@ test("the CSV import refuses a request another site makes with the manager's coo
         data: CSV,
       });
       expect(response.status(), `${step} with ${JSON.stringify(headers)}`).toBe(403);
-      expect(await response.json()).toEqual({ error: REFUSAL });
+      expect(await response.json()).toEqual({
+        status: "refused",
+        message: REFUSAL,
+        requestId: expect.any(String),
+        fieldErrors: {},
+      });
     }
   }
   expect(await invitations()).toBe(before);
@@ -42,5 +47,9 @@ test("the CSV import refuses a request another site makes with the manager's coo
     data: CSV,
   });
   expect(own.status()).toBe(200);
-  expect(await own.json()).toEqual({ rows: 1, toImport: 1, skipped: 0, errors: 0, problems: [] });
+  expect(await own.json()).toEqual({
+    status: "done",
+    notice: null,
+    value: { rows: 1, toImport: 1, skipped: 0, errors: 0, problems: [] },
+  });
 });

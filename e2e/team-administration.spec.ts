@@ -74,6 +74,7 @@ test("a team manager invites, imports, licenses, groups, deactivates and reactiv
   const addresses = Array.from({ length: 40 }, (_, i) => `seat${i}@initech.example`).join("\n");
   const refused = await invite(page, addresses, { licensed: true });
   await expect(refused.getByRole("alert")).toHaveText(SEAT_REFUSAL);
+  await expect(refused.getByText(/^Request id \S+$/)).toBeVisible();
 });
 
 test("the manager searches, sorts, filters and exports the users", async ({ page }) => {
@@ -191,4 +192,32 @@ test("a team manager sets how long departed users' personal data is kept, within
   await page.reload();
   await expect(page.getByLabel("Keep departed users' personal data (days)")).toHaveValue("30");
   await page.screenshot({ path: "/tmp/personal-data-settings.png", fullPage: true });
+});
+
+test("a row action the rules refuse by the time it is clicked shows the refusal and its request id", async ({
+  page,
+}) => {
+  const peter = "peter.gibbons@initech.example";
+  await signIn(page, MANAGER);
+  await openUsers(page);
+  const peterRow = page.getByRole("row").filter({ hasText: peter });
+  await expect(peterRow.getByText("Member", { exact: true })).toBeVisible();
+
+  // Another tab of the same manager makes Peter a team manager while this list still offers to deactivate him.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await rowAction(other, peter, "Make team manager");
+  await expect(other.getByRole("status").filter({ hasText: `${peter} is now a team manager.` })).toBeVisible();
+  await other.close();
+
+  await rowAction(page, peter, "Deactivate");
+  await page.getByRole("dialog", { name: "Deactivate?" }).getByRole("button", { name: "Deactivate" }).click();
+  await expect(peterRow.getByRole("alert")).toHaveText(
+    `Only the team's owner can change another team manager; ${peter} is one.`,
+  );
+  await expect(peterRow.getByText(/^Request id \S+$/)).toBeVisible();
+  // The list is read again: Peter is a team manager and his row no longer offers what the owner alone may do.
+  await expect(peterRow.getByText("Team manager", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: `Actions for ${peter}` }).click();
+  await expect(page.getByText("You cannot change this user.")).toBeVisible();
 });

@@ -58,11 +58,25 @@ export function isActorAccount(ctx: DomainContext, target: LockedMember): boolea
   return ctx.actor.kind === "account" && ctx.actor.accountId === target.accountId;
 }
 
+/** Why a target is out of the actor's reach, if it is: the rule that the row menu and every change share. */
+export type Protection = "owner" | "ownerOnly" | "otherManager" | null;
+
 /**
  * The owner is protected from everyone; another manager only from the owner. Some things
  * are the owner's own to change (`ownerMayChange`, such as their licence): then only the
  * owner may change them on the owner.
  */
+export function protectionOf(
+  target: { role: MemberRole },
+  actor: MemberRole | "platform",
+  self: boolean,
+  ownerMayChange = false,
+): Protection {
+  if (target.role === "owner") return ownerMayChange ? (self ? null : "ownerOnly") : "owner";
+  if (target.role === "manager" && actor === "manager" && !self) return "otherManager";
+  return null;
+}
+
 export function refuseProtectedTarget(
   ctx: DomainContext,
   target: LockedMember,
@@ -70,16 +84,18 @@ export function refuseProtectedTarget(
   doing: string,
   options: { ownerMayChange?: string } = {},
 ): void {
-  if (target.role === "owner" && options.ownerMayChange) {
-    if (!isActorAccount(ctx, target))
+  switch (protectionOf(target, actor, isActorAccount(ctx, target), Boolean(options.ownerMayChange))) {
+    case "ownerOnly":
       throw new DomainError("FORBIDDEN", `Only the team's owner can change the owner's ${options.ownerMayChange}.`);
-  } else if (target.role === "owner") {
-    throw new DomainError("FORBIDDEN", `The team's owner cannot be ${doing}. The owner can transfer ownership first.`);
-  }
-  if (target.role === "manager" && actor === "manager" && !isActorAccount(ctx, target)) {
-    throw new DomainError(
-      "FORBIDDEN",
-      `Only the team's owner can change another team manager; ${target.email} is one.`,
-    );
+    case "owner":
+      throw new DomainError(
+        "FORBIDDEN",
+        `The team's owner cannot be ${doing}. The owner can transfer ownership first.`,
+      );
+    case "otherManager":
+      throw new DomainError(
+        "FORBIDDEN",
+        `Only the team's owner can change another team manager; ${target.email} is one.`,
+      );
   }
 }

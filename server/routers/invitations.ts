@@ -8,19 +8,18 @@ import { revokeInvitation } from "../invitations/revoke-invitation";
 import { accountProcedure, publicProcedure, router, teamProcedure } from "../trpc";
 
 const token = z.string().min(20).max(200);
-const oneInvitation = z.object({ invitationId: z.uuid() });
+export const oneInvitation = z.object({ invitationId: z.uuid() });
+export const inviteInput = z.object({
+  emails: z.array(z.string().max(320)).min(1).max(500),
+  role: z.enum(["manager", "member"]),
+  licensed: z.boolean(),
+  groupIds: z.array(z.uuid()).max(100),
+});
 
 export const invitationsRouter = router({
   list: teamProcedure("members.read").query(({ ctx }) => listInvitations(ctx.db, ctx.access.team.id, ctx.clock.now())),
   invite: teamProcedure("members.invite")
-    .input(
-      z.object({
-        emails: z.array(z.string().max(320)).min(1).max(500),
-        role: z.enum(["manager", "member"]),
-        licensed: z.boolean(),
-        groupIds: z.array(z.uuid()).max(100),
-      }),
-    )
+    .input(inviteInput)
     .mutation(({ ctx, input }) => inviteUsers(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
   resend: teamProcedure("members.invite")
     .input(oneInvitation)

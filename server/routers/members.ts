@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { invitingTeam } from "../invitations/invitee-checks";
+import { memberCaller, withAllowedActions } from "../members/allowed-actions";
 import { answerOwnershipTransfer, openOwnershipTransfer } from "../members/answer-ownership-transfer";
 import { changeRole } from "../members/change-role";
 import { checkImport, summariseImport } from "../members/csv/check-import";
@@ -29,12 +30,18 @@ export const memberView = z.object({
   direction: z.enum(["asc", "desc"]).optional(),
 });
 
-const oneMember = z.object({ membershipId: z.uuid() });
+export const memberListInput = memberView.extend({ after: cursor.optional(), before: cursor.optional() });
+export const oneMember = z.object({ membershipId: z.uuid() });
+export const changeRoleInput = oneMember.extend({ role: z.enum(["manager", "member"]) });
+export const setLicenceInput = oneMember.extend({ licensed: z.boolean() });
+export const importInput = z.object({ csv: z.string() });
 
 export const membersRouter = router({
   list: teamProcedure("members.read")
-    .input(memberView.extend({ after: cursor.optional(), before: cursor.optional() }))
-    .query(({ ctx, input }) => listMembers(ctx.db, ctx.access.team.id, input)),
+    .input(memberListInput)
+    .query(async ({ ctx, input }) =>
+      withAllowedActions(await listMembers(ctx.db, ctx.access.team.id, input), memberCaller(ctx.access)),
+    ),
   seats: teamProcedure("members.read").query(({ ctx }) =>
     seatSummary(ctx.db, ctx.access.team.id, ctx.access.team.product, ctx.clock.now()),
   ),
@@ -45,7 +52,7 @@ export const membersRouter = router({
       startMembersExport(ctx.db, ctx, { teamId: ctx.access.team.id, view }),
     ),
   checkImport: teamProcedure("members.invite")
-    .input(z.object({ csv: z.string() }))
+    .input(importInput)
     .mutation(async ({ ctx, input }) =>
       summariseImport(
         await checkImport(ctx.db, await invitingTeam(ctx.db, ctx.access.team.id), input.csv, ctx.clock.now()),
@@ -53,15 +60,15 @@ export const membersRouter = router({
     ),
   /** Progress of the import, batch by batch. */
   importCsv: teamProcedure("members.invite")
-    .input(z.object({ csv: z.string() }))
+    .input(importInput)
     .mutation(async function* ({ ctx, input }) {
       yield* importUsers(ctx.db, ctx, { teamId: ctx.access.team.id, csv: input.csv });
     }),
   changeRole: teamProcedure("members.update")
-    .input(oneMember.extend({ role: z.enum(["manager", "member"]) }))
+    .input(changeRoleInput)
     .mutation(({ ctx, input }) => changeRole(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
   setLicence: teamProcedure("members.update")
-    .input(oneMember.extend({ licensed: z.boolean() }))
+    .input(setLicenceInput)
     .mutation(({ ctx, input }) => setLicence(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
   deactivate: teamProcedure("members.update")
     .input(oneMember)

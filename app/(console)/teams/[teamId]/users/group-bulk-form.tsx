@@ -1,23 +1,32 @@
 "use client";
 
-import { useActionState } from "react";
-import { ErrorMessage, SuccessMessage } from "@/app/_components/dialog";
+import { useTranslations } from "next-intl";
+import { FormStatus, refusalId, useFormAction } from "@/app/_components/form-status";
 import { inputClass, secondaryButtonClass } from "@/app/_components/ui";
-import { type FormState, groupMembersAction } from "./actions";
+import { groupMembersAction } from "./actions";
 
 export const BULK_FORM_ID = "group-members-form";
 
 /** Adds the users ticked in the table to a group, or takes them out of it. */
 export function GroupBulkForm({ teamId, groups }: { teamId: string; groups: Array<{ id: string; name: string }> }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(groupMembersAction.bind(null, teamId), {});
+  const t = useTranslations("users.bulk");
+  const [state, action, pending] = useFormAction(groupMembersAction);
   return (
     <form id={BULK_FORM_ID} action={action} className="mb-4 flex flex-wrap items-end gap-2">
+      <input type="hidden" name="teamId" value={teamId} />
       <div>
         <label htmlFor="bulk-group" className="mb-1 block text-sm font-medium">
-          Group for selected users
+          {t("group")}
         </label>
-        <select id="bulk-group" name="groupId" className={inputClass} defaultValue="">
-          <option value="">Choose a group</option>
+        <select
+          id="bulk-group"
+          name="groupId"
+          required
+          className={inputClass}
+          defaultValue=""
+          aria-describedby={state.status === "refused" ? refusalId(BULK_FORM_ID) : undefined}
+        >
+          <option value="">{t("choose")}</option>
           {groups.map((group) => (
             <option key={group.id} value={group.id}>
               {group.name}
@@ -26,20 +35,14 @@ export function GroupBulkForm({ teamId, groups }: { teamId: string; groups: Arra
         </select>
       </div>
       <button type="submit" name="intent" value="add" className={secondaryButtonClass} disabled={pending}>
-        Add to group
+        {t("add")}
       </button>
       <button type="submit" name="intent" value="remove" className={secondaryButtonClass} disabled={pending}>
-        Remove from group
+        {t("remove")}
       </button>
-      {state.result ? (
-        <div className="w-full">
-          {state.result.ok ? (
-            <SuccessMessage>{state.result.value}</SuccessMessage>
-          ) : (
-            <ErrorMessage>{state.result.error}</ErrorMessage>
-          )}
-        </div>
-      ) : null}
+      <div className="w-full">
+        <FormStatus state={state} id={refusalId(BULK_FORM_ID)} />
+      </div>
     </form>
   );
 }

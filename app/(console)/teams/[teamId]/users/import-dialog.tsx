@@ -1,9 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Dialog, ErrorMessage, SuccessMessage } from "@/app/_components/dialog";
+import { Notice } from "@/app/_components/alert";
+import { Dialog } from "@/app/_components/dialog";
+import { FormStatus } from "@/app/_components/form-status";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/app/_components/ui";
+import type { FormState } from "@/app/_lib/form-state";
 import { IMPORT_FORMAT_HELP, IMPORT_HEADER } from "@/lib/member-import-format";
 
 interface Report {
@@ -14,15 +18,18 @@ interface Report {
   problems: Array<{ line: number; email: string; outcome: "skip" | "error"; reason: string }>;
 }
 
+type Refused = Extract<FormState, { status: "refused" }>;
+
 type Step =
-  | { kind: "choose"; error?: string }
+  | { kind: "choose"; refused?: Refused }
   | { kind: "checked"; report: Report }
   | { kind: "importing"; done: number; total: number }
   | { kind: "finished"; invited: number; skipped: number; errors: number }
-  | { kind: "failed"; error: string };
+  | { kind: "failed"; refused: Refused };
 
 /** "Import CSV": check the file row by row first, then import the valid rows with a progress bar. */
 export function ImportDialog({ teamId }: { teamId: string }) {
+  const t = useTranslations("users.import");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [csv, setCsv] = useState<string | null>(null);
@@ -34,8 +41,9 @@ export function ImportDialog({ teamId }: { teamId: string }) {
     const text = await file.text();
     setCsv(text);
     const response = await fetch(url("check"), { method: "POST", body: text, headers: { "content-type": "text/csv" } });
-    const body = (await response.json()) as Report | { error: string };
-    setStep("error" in body ? { kind: "choose", error: body.error } : { kind: "checked", report: body });
+    const state = (await response.json()) as FormState<Report>;
+    if (state.status === "done") setStep({ kind: "checked", report: state.value });
+    else if (state.status === "refused") setStep({ kind: "choose", refused: state });
   }
 
   async function runImport() {
@@ -43,10 +51,14 @@ export function ImportDialog({ teamId }: { teamId: string }) {
     setStep({ kind: "importing", done: 0, total: 0 });
     const response = await fetch(url("import"), { method: "POST", body: csv, headers: { "content-type": "text/csv" } });
     if (!response.ok || !response.body) {
-      const body = (await response.json().catch(() => ({ error: "The import could not start; try again." }))) as {
-        error: string;
+      const cannotStart: Refused = {
+        status: "refused",
+        message: t("cannotStart"),
+        requestId: "unknown",
+        fieldErrors: {},
       };
-      return setStep({ kind: "failed", error: body.error });
+      const refused = (await response.json().catch(() => cannotStart)) as Refused;
+      return setStep({ kind: "failed", refused });
     }
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = "";
@@ -78,16 +90,16 @@ export function ImportDialog({ teamId }: { teamId: string }) {
   return (
     <>
       <button type="button" className={secondaryButtonClass} onClick={() => setOpen(true)}>
-        Import CSV
+        {t("open")}
       </button>
-      <Dialog title="Import users from CSV" open={open} onClose={close}>
+      <Dialog title={t("title")} open={open} onClose={close}>
         <div className="space-y-4 text-sm">
           <div>
             <p>
-              The first line must be{" "}
-              <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{IMPORT_HEADER}</code>; then one user a
-              line. Each valid row gets an invitation. Rows already in the team or invited are skipped, so a file can be
-              imported again safely.
+              {t.rich("intro", {
+                header: IMPORT_HEADER,
+                code: (text) => <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{text}</code>,
+              })}
             </p>
             <ul className="mt-2 list-disc pl-5 text-slate-600 dark:text-slate-400">
               {IMPORT_FORMAT_HELP.map((line) => (
@@ -98,7 +110,7 @@ export function ImportDialog({ teamId }: { teamId: string }) {
           {step.kind === "choose" ? (
             <div>
               <label htmlFor="import-file" className="mb-1 block font-medium">
-                CSV file
+                {t("file")}
               </label>
               <input
                 id="import-file"
@@ -107,9 +119,9 @@ export function ImportDialog({ teamId }: { teamId: string }) {
                 className={inputClass}
                 onChange={(e) => void check(e.target.files?.[0])}
               />
-              {step.error ? (
+              {step.refused ? (
                 <div className="mt-2">
-                  <ErrorMessage>{step.error}</ErrorMessage>
+                  <FormStatus state={step.refused} />
                 </div>
               ) : null}
             </div>
@@ -117,11 +129,9 @@ export function ImportDialog({ teamId }: { teamId: string }) {
           {step.kind === "checked" ? <ImportReport report={step.report} /> : null}
           {step.kind === "importing" ? (
             <div>
-              <p className="mb-1">
-                Importing… {step.done} of {step.total}
-              </p>
+              <p className="mb-1">{t("importing", { done: step.done, total: step.total })}</p>
               <progress
-                aria-label="Import progress"
+                aria-label={t("progress")}
                 max={step.total || 1}
                 value={step.done}
                 className="h-2 w-full accent-blue-600"
@@ -129,19 +139,16 @@ export function ImportDialog({ teamId }: { teamId: string }) {
             </div>
           ) : null}
           {step.kind === "finished" ? (
-            <SuccessMessage>
-              Invited {step.invited} user{step.invited === 1 ? "" : "s"}; {step.skipped} skipped, {step.errors} with
-              errors not imported.
-            </SuccessMessage>
+            <Notice>{t("finished", { invited: step.invited, skipped: step.skipped, errors: step.errors })}</Notice>
           ) : null}
-          {step.kind === "failed" ? <ErrorMessage>{step.error}</ErrorMessage> : null}
+          {step.kind === "failed" ? <FormStatus state={step.refused} /> : null}
           <div className="flex justify-end gap-2">
             <button type="button" className={secondaryButtonClass} onClick={close}>
-              Close
+              {t("close")}
             </button>
             {step.kind === "checked" && step.report.toImport > 0 ? (
               <button type="button" className={buttonClass} onClick={() => void runImport()}>
-                Import {step.report.toImport} user{step.report.toImport === 1 ? "" : "s"}
+                {t("start", { count: step.report.toImport })}
               </button>
             ) : null}
           </div>
@@ -152,25 +159,31 @@ export function ImportDialog({ teamId }: { teamId: string }) {
 }
 
 function ImportReport({ report }: { report: Report }) {
+  const t = useTranslations("users.import");
   return (
     <div>
       <p role="status">
-        {report.rows} rows: {report.toImport} to import, {report.skipped} to skip, {report.errors} with errors.
+        {t("report", {
+          rows: report.rows,
+          toImport: report.toImport,
+          skipped: report.skipped,
+          errors: report.errors,
+        })}
       </p>
       {report.problems.length > 0 ? (
         <div className="mt-2 max-h-60 overflow-y-auto rounded-md border border-slate-200 dark:border-slate-700">
           <table className="min-w-full text-xs">
-            <caption className="sr-only">Rows that will not be imported</caption>
+            <caption className="sr-only">{t("problemsCaption")}</caption>
             <thead className="bg-slate-50 dark:bg-slate-800">
               <tr>
                 <th scope="col" className="px-2 py-1 text-left">
-                  Line
+                  {t("line")}
                 </th>
                 <th scope="col" className="px-2 py-1 text-left">
-                  Email
+                  {t("email")}
                 </th>
                 <th scope="col" className="px-2 py-1 text-left">
-                  Reason
+                  {t("reason")}
                 </th>
               </tr>
             </thead>
@@ -179,10 +192,7 @@ function ImportReport({ report }: { report: Report }) {
                 <tr key={p.line} className={p.outcome === "error" ? "text-red-700 dark:text-red-400" : undefined}>
                   <td className="px-2 py-1">{p.line}</td>
                   <td className="px-2 py-1">{p.email}</td>
-                  <td className="px-2 py-1">
-                    {p.outcome === "skip" ? "Skipped: " : ""}
-                    {p.reason}
-                  </td>
+                  <td className="px-2 py-1">{p.outcome === "skip" ? t("skipped", { reason: p.reason }) : p.reason}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { ErrorMessage, SuccessMessage } from "@/app/_components/dialog";
-import type { ActionResult } from "@/app/_lib/action-result";
+import { FormStatus } from "@/app/_components/form-status";
+import { type FormState, IDLE } from "@/app/_lib/form-state";
 import { invitationAction } from "./actions";
 
 const small =
@@ -17,36 +18,31 @@ export function InvitationButtons({
   invitationId: string;
   email: string;
 }) {
+  const t = useTranslations("users.invitations");
   const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<string> | null>(null);
+  const [state, setState] = useState<FormState>(IDLE);
   const run = (action: "resend" | "revoke") =>
-    startTransition(async () => setResult(await invitationAction(teamId, invitationId, action)));
+    startTransition(async () => setState(await invitationAction(teamId, invitationId, action)));
   return (
     <div className="flex items-center justify-end gap-2">
-      {result ? (
-        result.ok ? (
-          <SuccessMessage>{result.value}</SuccessMessage>
-        ) : (
-          <ErrorMessage>{result.error}</ErrorMessage>
-        )
-      ) : null}
+      <FormStatus state={state} />
       <button
         type="button"
         className={small}
         disabled={pending}
         onClick={() => run("resend")}
-        aria-label={`Resend invitation to ${email}`}
+        aria-label={t("resendLabel", { email })}
       >
-        Resend
+        {t("resend")}
       </button>
       <button
         type="button"
         className={`${small} text-red-700 dark:text-red-400`}
         disabled={pending}
         onClick={() => run("revoke")}
-        aria-label={`Revoke invitation to ${email}`}
+        aria-label={t("revokeLabel", { email })}
       >
-        Revoke
+        {t("revoke")}
       </button>
     </div>
   );

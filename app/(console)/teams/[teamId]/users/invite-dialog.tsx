@@ -1,9 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Dialog, ErrorMessage, SuccessMessage } from "@/app/_components/dialog";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Dialog } from "@/app/_components/dialog";
+import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/app/_components/ui";
-import { type FormState, inviteAction } from "./actions";
+import { inviteAction } from "./actions";
+
+const FORM_ID = "invite-users";
 
 /** "Invite users": addresses, one role, a licence (FileMaker Cloud) and groups for them all. */
 export function InviteDialog({
@@ -15,18 +19,21 @@ export function InviteDialog({
   fileMaker: boolean;
   groups: Array<{ id: string; name: string }>;
 }) {
+  const t = useTranslations("users");
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState<FormState, FormData>(inviteAction.bind(null, teamId), {});
+  const [state, action, pending] = useFormAction(inviteAction);
+  const emailsInvalid = fieldError(state, "emails") !== undefined;
   return (
     <>
       <button type="button" className={buttonClass} onClick={() => setOpen(true)}>
-        Invite users
+        {t("invite.open")}
       </button>
-      <Dialog title="Invite users" open={open} onClose={() => setOpen(false)}>
+      <Dialog title={t("invite.title")} open={open} onClose={() => setOpen(false)}>
         <form action={action} className="space-y-4">
+          <input type="hidden" name="teamId" value={teamId} />
           <div>
             <label htmlFor="invite-emails" className="mb-1 block text-sm font-medium">
-              Email addresses
+              {t("invite.emails")}
             </label>
             <textarea
               id="invite-emails"
@@ -34,19 +41,20 @@ export function InviteDialog({
               rows={3}
               required
               className={inputClass}
-              aria-describedby="invite-emails-help"
+              aria-invalid={emailsInvalid || undefined}
+              aria-describedby={emailsInvalid ? `invite-emails-help ${refusalId(FORM_ID)}` : "invite-emails-help"}
             />
             <p id="invite-emails-help" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-              Separate addresses with commas or new lines. Each gets a link that works once, for 7 days.
+              {t("invite.emailsHint")}
             </p>
           </div>
           <div>
             <label htmlFor="invite-role" className="mb-1 block text-sm font-medium">
-              Role
+              {t("invite.role")}
             </label>
             <select id="invite-role" name="role" className={inputClass} defaultValue="member">
-              <option value="member">Member</option>
-              <option value="manager">Team manager</option>
+              <option value="member">{t("role.member")}</option>
+              <option value="manager">{t("role.manager")}</option>
             </select>
           </div>
           {fileMaker ? (
@@ -57,11 +65,11 @@ export function InviteDialog({
                   name="licensed"
                   className="h-4 w-4 rounded border-slate-300 dark:border-slate-600"
                 />
-                Give a FileMaker Cloud licence
+                {t("invite.licensed")}
               </label>
               {groups.length > 0 ? (
                 <fieldset>
-                  <legend className="mb-1 text-sm font-medium">Groups</legend>
+                  <legend className="mb-1 text-sm font-medium">{t("invite.groups")}</legend>
                   <div className="flex flex-wrap gap-x-4 gap-y-1">
                     {groups.map((group) => (
                       <label key={group.id} className="flex items-center gap-2 text-sm">
@@ -79,23 +87,15 @@ export function InviteDialog({
               ) : null}
             </>
           ) : (
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              Claris Connect teams have no per-user licences and no groups.
-            </p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">{t("noLicences")}</p>
           )}
-          {state.result ? (
-            state.result.ok ? (
-              <SuccessMessage>{state.result.value}</SuccessMessage>
-            ) : (
-              <ErrorMessage>{state.result.error}</ErrorMessage>
-            )
-          ) : null}
+          <FormStatus state={state} id={refusalId(FORM_ID)} />
           <div className="flex justify-end gap-2">
             <button type="button" className={secondaryButtonClass} onClick={() => setOpen(false)}>
-              Close
+              {t("invite.close")}
             </button>
             <button type="submit" className={buttonClass} disabled={pending}>
-              {pending ? "Sending…" : "Send invitations"}
+              {pending ? t("invite.sending") : t("invite.send")}
             </button>
           </div>
         </form>

@@ -1,33 +1,22 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { ActionMenu, type MenuItem } from "@/app/_components/action-menu";
-import { Dialog, ErrorMessage, SuccessMessage } from "@/app/_components/dialog";
+import { Dialog } from "@/app/_components/dialog";
+import { FormStatus } from "@/app/_components/form-status";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
-import type { ActionResult } from "@/app/_lib/action-result";
-import { type MemberActionName, memberAction } from "./actions";
+import { type FormState, IDLE } from "@/app/_lib/form-state";
+import type { MemberAction } from "@/server/members/allowed-actions";
+import { memberAction } from "./actions";
 
-export const MEMBER_ACTION_LABELS: Record<MemberActionName, string> = {
-  makeManager: "Make team manager",
-  makeMember: "Make member",
-  addLicence: "Add licence",
-  removeLicence: "Remove licence",
-  deactivate: "Deactivate",
-  reactivate: "Reactivate",
-  remove: "Remove from team",
-  transferOwnership: "Transfer ownership",
-};
+/** The actions that ask first, for what they cannot undo at a click. */
+const CONFIRMED = ["deactivate", "remove", "transferOwnership"] as const;
+type ConfirmedAction = (typeof CONFIRMED)[number];
+const confirmed = (action: MemberAction): action is ConfirmedAction =>
+  (CONFIRMED as readonly MemberAction[]).includes(action);
 
-/** What the confirmation of a consequential action says. */
-const CONFIRMATIONS: Partial<Record<MemberActionName, (email: string) => string>> = {
-  deactivate: (email) =>
-    `${email} loses access to the team at once and every session of the account ends. Their seat is freed.`,
-  remove: (email) => `${email} leaves the team and its groups. Their Claris ID stays theirs.`,
-  transferOwnership: (email) =>
-    `${email} is asked to become the team's owner. When they accept, you become a team manager and can no longer change the subscription.`,
-};
-
-/** The row's "Actions for <email>" menu: only the actions that apply to the user and that the viewer may use. */
+/** The row's "Actions for <email>" menu: exactly the actions the list says the viewer may take. */
 export function MemberActions({
   teamId,
   membershipId,
@@ -38,45 +27,44 @@ export function MemberActions({
   teamId: string;
   membershipId: string;
   email: string;
-  actions: MemberActionName[];
+  actions: MemberAction[];
   empty: string;
 }) {
+  const t = useTranslations("users");
   const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult<string> | null>(null);
-  const [confirming, setConfirming] = useState<MemberActionName | null>(null);
-  const run = (action: MemberActionName) =>
+  const [state, setState] = useState<FormState>(IDLE);
+  const [confirming, setConfirming] = useState<ConfirmedAction | null>(null);
+  const run = (action: MemberAction) =>
     startTransition(async () => {
       setConfirming(null);
-      setResult(await memberAction(teamId, membershipId, email, action));
+      setState(await memberAction(teamId, membershipId, email, action));
     });
   const items: MenuItem[] = actions.map((action) => ({
-    label: MEMBER_ACTION_LABELS[action],
+    label: t(`actions.${action}`),
     danger: action === "deactivate" || action === "remove",
-    onSelect: () => (CONFIRMATIONS[action] ? setConfirming(action) : run(action)),
+    onSelect: () => (confirmed(action) ? setConfirming(action) : run(action)),
   }));
   return (
     <div className="flex items-center justify-end gap-2 whitespace-normal text-left">
-      {pending ? <span className="text-xs text-slate-500">Saving…</span> : null}
-      {result ? (
-        <div className="max-w-xs">
-          {result.ok ? <SuccessMessage>{result.value}</SuccessMessage> : <ErrorMessage>{result.error}</ErrorMessage>}
-        </div>
-      ) : null}
-      <ActionMenu label={`Actions for ${email}`} items={items} empty={empty} />
+      {pending ? <span className="text-xs text-slate-500">{t("actions.saving")}</span> : null}
+      <div className="max-w-xs">
+        <FormStatus state={state} />
+      </div>
+      <ActionMenu label={t("actions.menu", { email })} items={items} empty={empty} />
       <Dialog
-        title={confirming ? `${MEMBER_ACTION_LABELS[confirming]}?` : ""}
+        title={confirming ? t("actions.confirmTitle", { action: t(`actions.${confirming}`) }) : ""}
         open={confirming !== null}
         onClose={() => setConfirming(null)}
       >
         {confirming ? (
           <>
-            <p className="text-sm text-slate-700 dark:text-slate-300">{CONFIRMATIONS[confirming]!(email)}</p>
+            <p className="text-sm text-slate-700 dark:text-slate-300">{t(`confirm.${confirming}`, { email })}</p>
             <div className="mt-6 flex justify-end gap-2">
               <button type="button" className={secondaryButtonClass} onClick={() => setConfirming(null)}>
-                Cancel
+                {t("actions.cancel")}
               </button>
               <button type="button" className={buttonClass} onClick={() => run(confirming)} disabled={pending}>
-                {MEMBER_ACTION_LABELS[confirming]}
+                {t(`actions.${confirming}`)}
               </button>
             </div>
           </>

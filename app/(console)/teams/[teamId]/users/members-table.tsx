@@ -1,11 +1,14 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { Badge, StatusBadge } from "@/app/_components/ui";
-import { formatDateTime } from "@/app/_lib/format";
+import { Badge } from "@/app/_components/ui";
+import { formatDateTime } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
+import type { MemberAction } from "@/server/members/allowed-actions";
 import type { MemberSort } from "@/server/members/member-order";
 import { type MemberView, viewQuery } from "./view";
 
-export const ROLE_LABELS = { owner: "Owner", manager: "Team manager", member: "Member" } as const;
+const STATUS_TONES = { invited: "blue", active: "green", deactivated: "slate" } as const;
 
 export interface MemberRow {
   id: string;
@@ -17,21 +20,22 @@ export interface MemberRow {
   managed: boolean;
   twoStep: boolean;
   lastSignInAt: Date | null;
+  allowedActions: MemberAction[];
 }
 
-const COLUMNS: Array<{ label: string; sort: MemberSort; fileMakerOnly?: boolean }> = [
-  { label: "Name", sort: "name" },
-  { label: "Email", sort: "email" },
-  { label: "Role", sort: "role" },
-  { label: "Licence", sort: "licence", fileMakerOnly: true },
-  { label: "Status", sort: "status" },
-  { label: "Type", sort: "type" },
-  { label: "Two-step", sort: "twoStep" },
-  { label: "Last sign-in", sort: "lastSignIn" },
+const COLUMNS: Array<{ sort: MemberSort; fileMakerOnly?: boolean }> = [
+  { sort: "name" },
+  { sort: "email" },
+  { sort: "role" },
+  { sort: "licence", fileMakerOnly: true },
+  { sort: "status" },
+  { sort: "type" },
+  { sort: "twoStep" },
+  { sort: "lastSignIn" },
 ];
 
 /** The users of a view, sortable by every column through links, with an optional checkbox and actions per row. */
-export function MembersTable({
+export async function MembersTable({
   caption,
   members,
   view,
@@ -48,6 +52,8 @@ export function MembersTable({
   /** Left out when the viewer may change nothing here (a member, or support). */
   actions?: (member: MemberRow) => ReactNode;
 }) {
+  const t = await getTranslations("users");
+  const locale = (await getLocale()) as Locale;
   const columns = COLUMNS.filter((c) => fileMaker || !c.fileMakerOnly);
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
@@ -57,7 +63,7 @@ export function MembersTable({
           <tr>
             {selectForm ? (
               <th scope="col" className="px-3 py-2.5">
-                <span className="sr-only">Selected</span>
+                <span className="sr-only">{t("columns.selected")}</span>
               </th>
             ) : null}
             {columns.map((column) => {
@@ -74,18 +80,20 @@ export function MembersTable({
                     href={viewQuery(view, { sort: column.sort, dir })}
                     className="inline-flex items-center gap-1 hover:underline"
                   >
-                    {column.label}
+                    {t(`columns.${column.sort}`)}
                     <span aria-hidden="true" className="text-xs">
                       {current ? (view.dir === "asc" ? "▲" : "▼") : ""}
                     </span>
-                    <span className="sr-only">, sort {dir === "asc" ? "ascending" : "descending"}</span>
+                    <span className="sr-only">
+                      {t(dir === "asc" ? "columns.sortAscending" : "columns.sortDescending")}
+                    </span>
                   </Link>
                 </th>
               );
             })}
             {actions ? (
               <th scope="col" className="px-3 py-2.5">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("columns.actions")}</span>
               </th>
             ) : null}
           </tr>
@@ -103,21 +111,23 @@ export function MembersTable({
                     name="membershipIds"
                     value={member.id}
                     form={selectForm}
-                    aria-label={`Select ${member.email}`}
+                    aria-label={t("select", { email: member.email })}
                     className="h-4 w-4 rounded border-slate-300 dark:border-slate-600"
                   />
                 </td>
               ) : null}
               <Cell className="font-medium">{member.name}</Cell>
               <Cell>{member.email}</Cell>
-              <Cell>{ROLE_LABELS[member.role]}</Cell>
-              {fileMaker ? <Cell>{member.licensed ? <Badge tone="blue">Licensed</Badge> : "Unlicensed"}</Cell> : null}
+              <Cell>{t(`role.${member.role}`)}</Cell>
+              {fileMaker ? (
+                <Cell>{member.licensed ? <Badge tone="blue">{t("licence.yes")}</Badge> : t("licence.no")}</Cell>
+              ) : null}
               <Cell>
-                <StatusBadge status={member.status} />
+                <Badge tone={STATUS_TONES[member.status]}>{t(`status.${member.status}`)}</Badge>
               </Cell>
-              <Cell>{member.managed ? "Managed" : "External"}</Cell>
-              <Cell>{member.twoStep ? "On" : "Off"}</Cell>
-              <Cell>{formatDateTime(member.lastSignInAt)}</Cell>
+              <Cell>{t(member.managed ? "type.managed" : "type.external")}</Cell>
+              <Cell>{t(member.twoStep ? "twoStep.on" : "twoStep.off")}</Cell>
+              <Cell>{member.lastSignInAt ? formatDateTime(member.lastSignInAt, locale) : t("neverSignedIn")}</Cell>
               {actions ? <Cell className="text-right">{actions(member)}</Cell> : null}
             </tr>
           ))}
@@ -132,24 +142,33 @@ function Cell({ children, className = "" }: { children: ReactNode; className?: s
 }
 
 /** First, previous and next page links of a keyset-paged view. */
-export function Pager({ view, next, previous }: { view: MemberView; next: string | null; previous: string | null }) {
+export async function Pager({
+  view,
+  next,
+  previous,
+}: {
+  view: MemberView;
+  next: string | null;
+  previous: string | null;
+}) {
+  const t = await getTranslations("users.pager");
   const link =
     "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800";
   return (
-    <nav aria-label="Pages" className="mt-4 flex gap-2">
+    <nav aria-label={t("label")} className="mt-4 flex gap-2">
       {previous ? (
         <>
           <Link href={viewQuery(view)} className={link}>
-            First page
+            {t("first")}
           </Link>
           <Link href={viewQuery(view, { before: previous })} className={link}>
-            Previous page
+            {t("previous")}
           </Link>
         </>
       ) : null}
       {next ? (
         <Link href={viewQuery(view, { after: next })} className={link}>
-          Next page
+          {t("next")}
         </Link>
       ) : null}
     </nav>

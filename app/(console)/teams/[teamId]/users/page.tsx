@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, EmptyState, inputClass, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
 import { ViewAsButton } from "@/app/_components/view-as-button";
-import { formatDateTime } from "@/app/_lib/format";
 import { load } from "@/app/_lib/load";
+import { formatDateTime, formatNumber } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { serverApi } from "@/server/caller";
-import type { TeamAccess } from "@/server/teams/team-access";
-import type { MemberActionName } from "./actions";
 import { BULK_FORM_ID, GroupBulkForm } from "./group-bulk-form";
 import { ImportDialog } from "./import-dialog";
 import { InvitationButtons } from "./invitation-buttons";
 import { InviteDialog } from "./invite-dialog";
 import { MemberActions } from "./member-actions";
-import { type MemberRow, MembersTable, Pager, ROLE_LABELS } from "./members-table";
+import { MembersTable, Pager } from "./members-table";
 import { readView, type SearchParams, viewFilters, viewQuery } from "./view";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("users"))("title") };
+}
 
 export default async function UsersPage({
   params,
@@ -25,6 +27,9 @@ export default async function UsersPage({
 }) {
   const { teamId } = await params;
   const view = readView(await searchParams);
+  const t = await getTranslations("users");
+  const locale = (await getLocale()) as Locale;
+  const number = (value: number) => formatNumber(value, locale);
   const api = await serverApi();
   const access = await load(() => api.teams.access({ teamId }));
   const fileMaker = access.team.product === "filemaker_cloud";
@@ -39,19 +44,15 @@ export default async function UsersPage({
   return (
     <>
       <PageHeader
-        title="Users"
-        description={
-          seats
-            ? `${seats.used} of ${seats.total} licences in use`
-            : "Claris Connect teams have no per-user licences and no groups."
-        }
+        title={t("title")}
+        description={seats ? t("seats", { used: number(seats.used), total: number(seats.total) }) : t("noLicences")}
       >
         <div className="flex flex-wrap gap-2">
           {may("members.invite") ? <InviteDialog teamId={teamId} fileMaker={fileMaker} groups={groups} /> : null}
           {may("members.invite") ? <ImportDialog teamId={teamId} /> : null}
           {may("members.export") ? (
             <a href={`/teams/${teamId}/users/export${viewQuery(view)}`} download className={secondaryButtonClass}>
-              Export CSV
+              {t("exportCsv")}
             </a>
           ) : null}
         </div>
@@ -60,64 +61,68 @@ export default async function UsersPage({
       <form role="search" className="mb-4 flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <label htmlFor="user-search" className="mb-1 block text-sm font-medium">
-            Search users
+            {t("search.label")}
           </label>
           <input
             id="user-search"
             name="q"
             type="search"
             defaultValue={view.q}
-            placeholder="Part of a name or email"
+            placeholder={t("search.placeholder")}
             className={inputClass}
           />
         </div>
         <Filter
           id="filter-role"
           name="role"
-          label="Role"
+          label={t("columns.role")}
+          any={t("search.any")}
           value={view.role}
           options={[
-            ["owner", "Owner"],
-            ["manager", "Team manager"],
-            ["member", "Member"],
+            ["owner", t("role.owner")],
+            ["manager", t("role.manager")],
+            ["member", t("role.member")],
           ]}
         />
         {fileMaker ? (
           <Filter
             id="filter-licence"
             name="licence"
-            label="Licence"
+            label={t("columns.licence")}
+            any={t("search.any")}
             value={view.licence}
             options={[
-              ["yes", "Licensed"],
-              ["no", "Unlicensed"],
+              ["yes", t("licence.yes")],
+              ["no", t("licence.no")],
             ]}
           />
         ) : null}
         <Filter
           id="filter-status"
           name="status"
-          label="Status"
+          label={t("columns.status")}
+          any={t("search.any")}
           value={view.status}
           options={[
-            ["active", "Active"],
-            ["deactivated", "Deactivated"],
+            ["active", t("status.active")],
+            ["deactivated", t("status.deactivated")],
           ]}
         />
         <Filter
           id="filter-type"
           name="type"
-          label="Type"
+          label={t("columns.type")}
+          any={t("search.any")}
           value={view.type}
           options={[
-            ["managed", "Managed"],
-            ["external", "External"],
+            ["managed", t("type.managed")],
+            ["external", t("type.external")],
           ]}
         />
         {view.sort !== "name" ? <input type="hidden" name="sort" value={view.sort} /> : null}
         {view.dir !== "asc" ? <input type="hidden" name="dir" value={view.dir} /> : null}
         <button type="submit" className={secondaryButtonClass}>
-          Apply
+          {t("search.apply")}
         </button>
       </form>
 
@@ -126,14 +131,12 @@ export default async function UsersPage({
       ) : null}
 
       {page.members.length === 0 ? (
-        <EmptyState title={filtered ? "No user matches this view" : "No users yet"}>
-          {filtered
-            ? "Try part of a name or an email address, or clear the filters."
-            : "Invite users or import a CSV file to add them."}
+        <EmptyState title={t(filtered ? "empty.filteredTitle" : "empty.title")}>
+          {t(filtered ? "empty.filtered" : "empty.text")}
         </EmptyState>
       ) : (
         <MembersTable
-          caption="Users"
+          caption={t("title")}
           members={page.members}
           view={view}
           fileMaker={fileMaker}
@@ -147,10 +150,8 @@ export default async function UsersPage({
                       teamId={teamId}
                       membershipId={member.id}
                       email={member.email}
-                      actions={actionsFor(member, access, fileMaker)}
-                      empty={
-                        member.role === "owner" ? "The team's owner cannot be changed." : "You cannot change this user."
-                      }
+                      actions={member.allowedActions}
+                      empty={t(member.role === "owner" ? "actions.ownerUnchangeable" : "actions.unchangeable")}
                     />
                   )
                 : undefined
@@ -161,33 +162,44 @@ export default async function UsersPage({
 
       <section className="mt-10" aria-labelledby="pending-invitations">
         <h2 id="pending-invitations" className="mb-3 text-lg font-semibold">
-          Pending invitations
+          {t("invitations.heading")}
         </h2>
         {invitations.total === 0 ? (
-          <EmptyState title="No pending invitations">
-            Invitations you send appear here until they are accepted.
-          </EmptyState>
+          <EmptyState title={t("invitations.emptyTitle")}>{t("invitations.empty")}</EmptyState>
         ) : (
           <>
             {invitations.total > invitations.invitations.length ? (
               <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">
-                The newest {invitations.invitations.length} of {invitations.total} pending invitations.
+                {t("invitations.newest", {
+                  shown: number(invitations.invitations.length),
+                  total: number(invitations.total),
+                })}
               </p>
             ) : null}
             <Table
-              caption="Pending invitations"
-              head={["Email", "Role", ...(fileMaker ? ["Licence", "Groups"] : []), "Expires", ""]}
+              caption={t("invitations.heading")}
+              head={[
+                t("columns.email"),
+                t("columns.role"),
+                ...(fileMaker ? [t("columns.licence"), t("columns.groups")] : []),
+                t("columns.expires"),
+                "",
+              ]}
             >
               {invitations.invitations.map((invitation) => (
                 <tr key={invitation.id}>
                   <Td className="font-medium">{invitation.email}</Td>
-                  <Td>{ROLE_LABELS[invitation.role]}</Td>
+                  <Td>{t(`role.${invitation.role}`)}</Td>
                   {fileMaker ? (
-                    <Td>{invitation.licensed ? <Badge tone="blue">Licensed</Badge> : "Unlicensed"}</Td>
+                    <Td>{invitation.licensed ? <Badge tone="blue">{t("licence.yes")}</Badge> : t("licence.no")}</Td>
                   ) : null}
-                  {fileMaker ? <Td>{invitation.groups.join(", ") || "—"}</Td> : null}
+                  {fileMaker ? <Td>{invitation.groups.join(", ") || t("invitations.noGroups")}</Td> : null}
                   <Td>
-                    {invitation.expired ? <Badge tone="red">Expired</Badge> : formatDateTime(invitation.expiresAt)}
+                    {invitation.expired ? (
+                      <Badge tone="red">{t("invitations.expired")}</Badge>
+                    ) : (
+                      formatDateTime(invitation.expiresAt, locale)
+                    )}
                   </Td>
                   <Td className="text-right">
                     {may("members.invite") ? (
@@ -208,12 +220,14 @@ function Filter({
   id,
   name,
   label,
+  any,
   value,
   options,
 }: {
   id: string;
   name: string;
   label: string;
+  any: string;
   value?: string;
   options: Array<[string, string]>;
 }) {
@@ -223,7 +237,7 @@ function Filter({
         {label}
       </label>
       <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
-        <option value="">Any</option>
+        <option value="">{any}</option>
         {options.map(([v, text]) => (
           <option key={v} value={v}>
             {text}
@@ -232,28 +246,4 @@ function Filter({
       </select>
     </div>
   );
-}
-
-/**
- * The row actions that apply to this user and that the viewer may use; the server checks
- * every rule again, this only keeps impossible choices out of the menu.
- */
-function actionsFor(member: MemberRow, access: TeamAccess, fileMaker: boolean): MemberActionName[] {
-  const me = access.membership;
-  const self = me?.id === member.id;
-  const actions: MemberActionName[] = [];
-  if (!access.permissions.includes("members.update")) return actions;
-  const licence: MemberActionName = member.licensed ? "removeLicence" : "addLicence";
-  // Only the owner changes the owner's licence; nothing else about the owner changes here.
-  if (member.role === "owner") return self && fileMaker ? [licence] : actions;
-  const mayChangeRole = member.role !== "manager" || me?.role === "owner" || self;
-  if (mayChangeRole) actions.push(member.role === "member" ? "makeManager" : "makeMember");
-  if (fileMaker && mayChangeRole) actions.push(licence);
-  if (mayChangeRole && !self) {
-    if (member.managed) actions.push(member.status === "deactivated" ? "reactivate" : "deactivate");
-    else actions.push("remove");
-  }
-  if (access.permissions.includes("ownership.transfer") && member.status === "active")
-    actions.push("transferOwnership");
-  return actions;
 }

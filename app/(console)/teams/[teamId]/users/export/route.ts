@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { streamProcedure } from "@/app/_lib/stream-response";
 import { serverApi } from "@/server/caller";
 import { configuredOrigins, isCrossOriginRequest } from "@/server/http/same-origin";
@@ -7,7 +8,7 @@ import { readView, viewFilters } from "../view";
 export async function GET(request: Request, { params }: { params: Promise<{ teamId: string }> }) {
   // The export is audited: a link on another site must not make a signed-in browser start one.
   if (isCrossOriginRequest(request, configuredOrigins())) {
-    return Response.json({ error: "Export from the console's own page." }, { status: 403 });
+    return Response.json({ error: (await getTranslations("users"))("exportCrossOrigin") }, { status: 403 });
   }
   const { teamId } = await params;
   const view = readView(Object.fromEntries(new URL(request.url).searchParams));
