@@ -48,6 +48,27 @@ test("the owner raises Acme Corp from 30 to 35 seats, sees the preview and then 
   await expect(newest).toContainText("Open");
 });
 
+test("fewer seats than licensed members is refused, with the request id to quote, and nothing changes", async ({
+  page,
+}) => {
+  await signIn(page, "owner@acme.example");
+  await openSubscription(page, "Acme Corp");
+  const seats = await page.getByRole("meter", { name: "Licences" }).getAttribute("aria-valuemax");
+
+  await page.getByRole("button", { name: "Change seats" }).click();
+  await page.getByLabel("Seats", { exact: true }).fill("6");
+  await page.getByRole("button", { name: "Preview" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: /members are licensed/ });
+  await expect(refusal).toHaveText(/^\d+ members are licensed; remove \d+ licences? or keep \d+ seats\.$/);
+  await expect(page.getByText(/^Request id \S+$/)).toBeVisible();
+  // What was typed stays, and nothing was priced or applied.
+  await expect(page.getByLabel("Seats", { exact: true })).toHaveValue("6");
+  await expect(page.getByRole("region", { name: "Price preview" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Confirm change" })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("meter", { name: "Licences" })).toHaveAttribute("aria-valuemax", seats!);
+});
+
 test("the demo manager sees the subscription but no change buttons, and the server refuses the change", async ({
   page,
 }) => {

@@ -16,6 +16,28 @@ import { billingProcedure, router, teamProcedure } from "../trpc";
 const expectedVersion = z.number().int().min(1);
 const cents = z.number().int().min(-100_000_000_000).max(100_000_000_000);
 
+export const previewChangeInput = z.object({ change: subscriptionChangeSchema });
+export const confirmChangeInput = z.object({
+  change: subscriptionChangeSchema,
+  idempotencyKey: idempotencyKeySchema,
+  expectedVersion,
+  expectedTotalCents: cents,
+});
+export const cancelInput = z.object({ expectedVersion, reason: z.string().max(1000).optional() });
+export const reactivateInput = z.object({ expectedVersion });
+export const renewInput = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  expectedVersion,
+  expectedTotalCents: cents,
+});
+/** A payment provider's token (never card data). */
+export const addPaymentMethodInput = z.object({
+  provider: z.string().min(1).max(40),
+  providerToken: z.string().max(500).optional(),
+  idempotencyKey: idempotencyKeySchema,
+  expectedVersion,
+});
+
 export const subscriptionRouter = router({
   /** The summary and usage meters; prices and payment details only for owner and managers. */
   summary: billingProcedure("subscription.read").query(({ ctx }) =>
@@ -30,43 +52,29 @@ export const subscriptionRouter = router({
 
   /** Prices a change (seats, plan, add-ons, billing period) without making it. */
   previewChange: billingProcedure("subscription.change")
-    .input(z.object({ change: subscriptionChangeSchema }))
+    .input(previewChangeInput)
     .query(({ ctx, input }) => previewChange(ctx.db, ctx, ctx.access.team.id, input.change)),
   /** Applies a previewed change at once and writes its invoice. */
   confirmChange: billingProcedure("subscription.change")
-    .input(
-      z.object({
-        change: subscriptionChangeSchema,
-        idempotencyKey: idempotencyKeySchema,
-        expectedVersion,
-        expectedTotalCents: cents,
-      }),
-    )
+    .input(confirmChangeInput)
     .mutation(({ ctx, input }) => confirmChange(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
 
   cancel: billingProcedure("subscription.change")
-    .input(z.object({ expectedVersion, reason: z.string().max(1000).optional() }))
+    .input(cancelInput)
     .mutation(({ ctx, input }) => cancelSubscription(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
   reactivate: billingProcedure("subscription.change")
-    .input(z.object({ expectedVersion }))
+    .input(reactivateInput)
     .mutation(({ ctx, input }) => reactivateSubscription(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
 
   previewRenewal: billingProcedure("subscription.change").query(({ ctx }) =>
     previewRenewal(ctx.db, ctx, ctx.access.team.id),
   ),
   renew: billingProcedure("subscription.change")
-    .input(z.object({ idempotencyKey: idempotencyKeySchema, expectedVersion, expectedTotalCents: cents }))
+    .input(renewInput)
     .mutation(({ ctx, input }) => renewSubscription(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
 
   /** A payment provider's token (never card data); in a trial this converts it to paid. */
   addPaymentMethod: billingProcedure("subscription.change")
-    .input(
-      z.object({
-        provider: z.string().min(1).max(40),
-        providerToken: z.string().max(500).optional(),
-        idempotencyKey: idempotencyKeySchema,
-        expectedVersion,
-      }),
-    )
+    .input(addPaymentMethodInput)
     .mutation(({ ctx, input }) => addPaymentMethod(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
 });

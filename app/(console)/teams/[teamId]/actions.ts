@@ -1,17 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, actionResult } from "@/app/_lib/action-result";
-import { serverApi } from "@/server/caller";
+import { actionState, done } from "@/app/_lib/form-action";
+import type { FormState } from "@/app/_lib/form-state";
 
+/** The member offered the team's ownership accepts or declines it; the owner who offered it withdraws it. */
 export async function answerOwnershipAction(
   teamId: string,
   answer: "accept" | "decline" | "cancel",
-): Promise<ActionResult<undefined>> {
-  const result = await actionResult(async () => {
-    await (await serverApi()).members.answerOwnershipTransfer({ teamId, answer });
-    return undefined;
+): Promise<FormState> {
+  return actionState(async (api) => {
+    await api.members.answerOwnershipTransfer({ teamId, answer });
+    revalidatePath(`/teams/${teamId}`, "layout");
+    return done(null);
   });
-  revalidatePath(`/teams/${teamId}`, "layout");
-  return result;
 }

@@ -1,9 +1,13 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { ErrorMessage } from "@/app/_components/dialog";
+import { useTranslations } from "next-intl";
+import { startTransition, useActionState } from "react";
+import { FormStatus } from "@/app/_components/form-status";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
+import { type FormState, IDLE } from "@/app/_lib/form-state";
 import { answerOwnershipAction } from "./actions";
+
+type Answer = "accept" | "decline" | "cancel";
 
 /** The open ownership offer, for the member it is made to (accept, decline) or the owner who made it (withdraw). */
 export function OwnershipOffer({
@@ -15,46 +19,39 @@ export function OwnershipOffer({
   teamName: string;
   offer: { toName: string; toEmail: string; offeredToMe: boolean };
 }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const answer = (value: "accept" | "decline" | "cancel") =>
-    startTransition(async () => {
-      const result = await answerOwnershipAction(teamId, value);
-      setError(result.ok ? null : result.error);
-    });
+  const t = useTranslations("team.ownershipOffer");
+  const [state, answer, pending] = useActionState(
+    (_previous: FormState, value: Answer) => answerOwnershipAction(teamId, value),
+    IDLE,
+  );
+  const button = (value: Answer, label: string, className: string) => (
+    <button type="button" className={className} disabled={pending} onClick={() => startTransition(() => answer(value))}>
+      {label}
+    </button>
+  );
   return (
     <section
-      aria-label="Ownership transfer"
+      aria-label={t("title")}
       className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
     >
-      {offer.offeredToMe ? (
-        <p>You are asked to become the owner of {teamName}. The current owner becomes a team manager.</p>
-      ) : (
-        <p>
-          You offered the ownership of {teamName} to {offer.toName} ({offer.toEmail}); it moves when they accept.
-        </p>
-      )}
+      <p>
+        {offer.offeredToMe
+          ? t("offeredToMe", { team: teamName })
+          : t("offeredByMe", { team: teamName, name: offer.toName, email: offer.toEmail })}
+      </p>
       <div className="mt-3 flex gap-2">
         {offer.offeredToMe ? (
           <>
-            <button type="button" className={buttonClass} disabled={pending} onClick={() => answer("accept")}>
-              Accept ownership
-            </button>
-            <button type="button" className={secondaryButtonClass} disabled={pending} onClick={() => answer("decline")}>
-              Decline
-            </button>
+            {button("accept", t("accept"), buttonClass)}
+            {button("decline", t("decline"), secondaryButtonClass)}
           </>
         ) : (
-          <button type="button" className={secondaryButtonClass} disabled={pending} onClick={() => answer("cancel")}>
-            Withdraw offer
-          </button>
+          button("cancel", t("withdraw"), secondaryButtonClass)
         )}
       </div>
-      {error ? (
-        <div className="mt-3">
-          <ErrorMessage>{error}</ErrorMessage>
-        </div>
-      ) : null}
+      <div className="mt-3">
+        <FormStatus state={state} />
+      </div>
     </section>
   );
 }

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Card, EmptyState, Meter, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
 import { productName } from "@/server/permissions";
 
-export const metadata: Metadata = { title: "Home" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("home"))("title") };
+}
 
 export default async function HomePage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const home = await load(async () => (await serverApi()).teams.home({ teamId }));
+  const t = await getTranslations("home");
   const fileMaker = home.team.product === "filemaker_cloud";
   return (
     <>
@@ -17,27 +21,29 @@ export default async function HomePage({ params }: { params: Promise<{ teamId: s
       </PageHeader>
       <div className="grid gap-6 lg:grid-cols-3">
         {home.seats ? (
-          <Card title="Licences">
-            <Meter label="Seats used" used={home.seats.used} total={home.seats.total} />
+          <Card title={t("licences")}>
+            <Meter label={t("seatsUsed")} used={home.seats.used} total={home.seats.total} />
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-              {Math.max(home.seats.total - home.seats.used, 0)} licences available.
+              {t("licencesAvailable", { count: Math.max(home.seats.total - home.seats.used, 0) })}
             </p>
           </Card>
         ) : null}
         {fileMaker ? (
-          <Card title="Hosts" className="lg:col-span-2">
+          <Card title={t("hosts")} className="lg:col-span-2">
             {home.hosts.length === 0 ? (
-              <EmptyState title="No hosts to show">
-                Hosts appear here once the platform has provisioned them.
-              </EmptyState>
+              <EmptyState title={t("noHostsTitle")}>{t("noHostsText")}</EmptyState>
             ) : (
-              <ul className="divide-y divide-slate-100 dark:divide-slate-800" aria-label="Hosts">
+              <ul className="divide-y divide-slate-100 dark:divide-slate-800" aria-label={t("hosts")}>
                 {home.hosts.map((host) => (
                   <li key={host.id} className="flex items-center justify-between py-2.5">
                     <div>
                       <p className="font-medium">{host.name}</p>
                       <p className="text-xs text-slate-500 dark:text-slate-400">
-                        {host.hostname} · {host.region} · FileMaker Server {host.filemakerVersion}
+                        {t("hostDetails", {
+                          hostname: host.hostname,
+                          region: host.region,
+                          version: host.filemakerVersion,
+                        })}
                       </p>
                     </div>
                     <StatusBadge status={host.status} />
@@ -47,29 +53,26 @@ export default async function HomePage({ params }: { params: Promise<{ teamId: s
             )}
           </Card>
         ) : (
-          <Card title="Claris Connect" className="lg:col-span-2">
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              This team integrates apps with Claris Connect flows. It has no hosts or custom apps, and its users need no
-              licence of their own.
-            </p>
+          <Card title={t("connectTitle")} className="lg:col-span-2">
+            <p className="text-sm text-slate-600 dark:text-slate-400">{t("connectText")}</p>
           </Card>
         )}
       </div>
       {fileMaker ? (
-        <Card title="Your custom apps" className="mt-6">
+        <Card title={t("customApps")} className="mt-6">
           {home.customApps.length === 0 ? (
-            <EmptyState title="No custom apps for you yet">
-              A team manager gives access to custom apps by adding you to a group that may use them.
-            </EmptyState>
+            <EmptyState title={t("noCustomAppsTitle")}>{t("noCustomAppsText")}</EmptyState>
           ) : (
-            <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Custom apps">
+            <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("customAppsList")}>
               {home.customApps.map((app) => (
                 <li key={app.id} className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
                   <div className="flex items-center justify-between gap-2">
                     <p className="font-medium">{app.name}</p>
                     <StatusBadge status={app.status} />
                   </div>
-                  <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">on {app.hostName}</p>
+                  <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+                    {t("onHost", { host: app.hostName })}
+                  </p>
                 </li>
               ))}
             </ul>

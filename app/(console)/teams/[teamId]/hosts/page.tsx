@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
-import { formatBytes, formatDate } from "@/app/_lib/format";
 import { load } from "@/app/_lib/load";
+import { formatBytes, formatDate } from "@/lib/format";
 import { serverApi } from "@/server/caller";
 
-export const metadata: Metadata = { title: "Hosts" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("hosts"))("title") };
+}
 
 export default async function HostsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const hosts = await load(async () => (await serverApi()).hosts.list({ teamId }));
+  const t = await getTranslations("hosts");
+  const locale = await getLocale();
   return (
     <>
-      <PageHeader title="Hosts" description="The team's FileMaker Cloud servers and the custom apps they host." />
+      <PageHeader title={t("title")} description={t("description")} />
       {hosts.length === 0 ? (
-        <EmptyState title="No hosts yet">Hosts appear here once the platform has provisioned them.</EmptyState>
+        <EmptyState title={t("emptyTitle")}>{t("emptyText")}</EmptyState>
       ) : (
         <div className="space-y-6">
           {hosts.map((host) => (
@@ -27,10 +32,10 @@ export default async function HostsPage({ params }: { params: Promise<{ teamId: 
               </div>
               <dl className="mt-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
                 {[
-                  ["Region", host.region],
-                  ["Compute size", host.computeSize],
-                  ["FileMaker Server", host.filemakerVersion],
-                  ["Created", formatDate(host.createdAt)],
+                  [t("region"), host.region],
+                  [t("computeSize"), host.computeSize],
+                  [t("fileMakerServer"), host.filemakerVersion],
+                  [t("created"), formatDate(host.createdAt, locale)],
                 ].map(([label, value]) => (
                   <div key={label}>
                     <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
@@ -38,16 +43,16 @@ export default async function HostsPage({ params }: { params: Promise<{ teamId: 
                   </div>
                 ))}
               </dl>
-              <h3 className="mt-5 text-sm font-semibold">Custom apps</h3>
+              <h3 className="mt-5 text-sm font-semibold">{t("customApps")}</h3>
               {host.customApps.length === 0 ? (
-                <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">No custom apps on this host.</p>
+                <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t("noCustomApps")}</p>
               ) : (
                 <ul className="mt-2 divide-y divide-slate-100 text-sm dark:divide-slate-800">
                   {host.customApps.map((app) => (
                     <li key={app.id} className="flex items-center justify-between py-2">
                       <span>{app.name}</span>
                       <span className="flex items-center gap-3">
-                        <span className="text-slate-500 dark:text-slate-400">{formatBytes(app.sizeBytes)}</span>
+                        <span className="text-slate-500 dark:text-slate-400">{formatBytes(app.sizeBytes, locale)}</span>
                         <StatusBadge status={app.status} />
                       </span>
                     </li>

@@ -1,50 +1,80 @@
 "use server";
 
-import { type ActionResult, actionResult } from "@/app/_lib/action-result";
-import type { SubscriptionChange } from "@/server/billing/change-subscription";
-import { serverApi } from "@/server/caller";
+import { revalidatePath } from "next/cache";
+import { getLocale, getTranslations } from "next-intl/server";
+import { done, formAction } from "@/app/_lib/form-action";
+import { formatCents, formatDate } from "@/lib/format";
+import { CURRENCY } from "@/server/billing/plan-catalog";
+import {
+  addPaymentMethodInput,
+  cancelInput,
+  confirmChangeInput,
+  previewChangeInput,
+  reactivateInput,
+  renewInput,
+} from "@/server/routers/subscription";
+import { teamInput } from "@/server/trpc";
 
 /**
  * The Subscription page's server actions: each calls the same tRPC procedure the API offers,
  * so the owner-only check, the card-number check and idempotency hold here too.
  */
 
-export async function previewChangeAction(teamId: string, change: SubscriptionChange) {
-  return actionResult(async () => (await serverApi()).subscription.previewChange({ teamId, change }));
+/** The whole team frame, since the terminated banner and the seats show on other pages too. */
+function refreshTeam(teamId: string) {
+  revalidatePath(`/teams/${teamId}`, "layout");
 }
 
-export async function confirmChangeAction(
-  teamId: string,
-  input: { change: SubscriptionChange; idempotencyKey: string; expectedVersion: number; expectedTotalCents: number },
-) {
-  return actionResult(async () => (await serverApi()).subscription.confirmChange({ teamId, ...input }));
+async function invoiceText(invoice: { number: string; totalCents: number }) {
+  return { number: invoice.number, total: formatCents(invoice.totalCents, CURRENCY, await getLocale()) };
 }
 
-export async function cancelAction(teamId: string, input: { expectedVersion: number; reason?: string }) {
-  return actionResult(async () => (await serverApi()).subscription.cancel({ teamId, ...input }));
-}
-
-export async function reactivateAction(teamId: string, input: { expectedVersion: number }) {
-  return actionResult(async () => (await serverApi()).subscription.reactivate({ teamId, ...input }));
-}
-
-export async function previewRenewalAction(teamId: string) {
-  return actionResult(async () => (await serverApi()).subscription.previewRenewal({ teamId }));
-}
-
-export async function renewAction(
-  teamId: string,
-  input: { idempotencyKey: string; expectedVersion: number; expectedTotalCents: number },
-) {
-  return actionResult(async () => (await serverApi()).subscription.renew({ teamId, ...input }));
-}
-
-export async function addPaymentMethodAction(
-  teamId: string,
-  input: { provider: string; idempotencyKey: string; expectedVersion: number },
-): Promise<ActionResult<{ converted: boolean; invoice: { number: string; totalCents: number } | null }>> {
-  return actionResult(async () => {
-    const result = await (await serverApi()).subscription.addPaymentMethod({ teamId, ...input });
-    return { converted: result.converted, invoice: result.invoice };
+export const previewChangeAction = formAction(teamInput.extend(previewChangeInput.shape), async (input, api) => {
+  const preview = await api.subscription.previewChange(input);
+  return done(null, {
+    idempotencyKey: preview.idempotencyKey,
+    version: preview.version,
+    quote: preview.quote,
+    change: input.change,
   });
-}
+});
+
+export const confirmChangeAction = formAction(teamInput.extend(confirmChangeInput.shape), async (input, api) => {
+  const { invoice } = await api.subscription.confirmChange(input);
+  refreshTeam(input.teamId);
+  const t = await getTranslations("subscription.notices");
+  return done(t("changed", await invoiceText(invoice)));
+});
+
+export const cancelAction = formAction(teamInput.extend(cancelInput.shape), async (input, api) => {
+  const { endsAt } = await api.subscription.cancel(input);
+  refreshTeam(input.teamId);
+  const t = await getTranslations("subscription.notices");
+  return done(t("cancelled", { date: formatDate(endsAt, await getLocale()) }));
+});
+
+export const reactivateAction = formAction(teamInput.extend(reactivateInput.shape), async (input, api) => {
+  const { renewsAt } = await api.subscription.reactivate(input);
+  refreshTeam(input.teamId);
+  const t = await getTranslations("subscription.notices");
+  return done(t("reactivated", { date: formatDate(renewsAt, await getLocale()) }));
+});
+
+export const previewRenewalAction = formAction(teamInput, async (input, api) => {
+  const preview = await api.subscription.previewRenewal(input);
+  return done(null, { ...preview, change: null });
+});
+
+export const renewAction = formAction(teamInput.extend(renewInput.shape), async (input, api) => {
+  const { invoice } = await api.subscription.renew(input);
+  refreshTeam(input.teamId);
+  const t = await getTranslations("subscription.notices");
+  return done(t("renewed", await invoiceText(invoice)));
+});
+
+export const addPaymentMethodAction = formAction(teamInput.extend(addPaymentMethodInput.shape), async (input, api) => {
+  const { converted, invoice } = await api.subscription.addPaymentMethod(input);
+  refreshTeam(input.teamId);
+  const t = await getTranslations("subscription.notices");
+  return done(converted && invoice ? t("converted", await invoiceText(invoice)) : t("paymentMethodSaved"));
+});
