@@ -1,8 +1,8 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, auditEvents, mailOutbox, teamSettings, teams } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { noRequest, systemActor } from "../actor";
 import { fixedClock } from "../clock";
 import { openMailContent } from "../mail/mail-content";

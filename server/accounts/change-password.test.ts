@@ -1,8 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, auditEvents, mailOutbox, sessions } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { fixedClock } from "../clock";
 import { verifyPassword } from "../crypto/passwords";
 import { openMailContent } from "../mail/mail-content";

@@ -12,8 +12,8 @@ import {
   sessions,
   teams,
 } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { noRequest } from "../actor";
 import { verifyAuditChain } from "../audit/verify-chain";
 import { fixedClock } from "../clock";

@@ -1,8 +1,8 @@
 import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, mailOutbox } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import { DEMO_PASSWORD } from "@/server/demo/seed";
 import type { RequestMeta } from "../actor";
 import { completeSignIn } from "../auth/complete-sign-in";
 import { createSession, resolveSession } from "../auth/sessions";

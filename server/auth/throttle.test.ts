@@ -1,9 +1,9 @@
 import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { mailOutbox } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { raceTest } from "@/db/testing/concurrency";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { requestPasswordReset, resetPassword } from "../accounts/password-reset";
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";

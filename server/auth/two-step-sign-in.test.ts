@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, auditEvents, mailOutbox } from "@/db/schema";
-import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/server/demo/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/server/demo/seed";
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";
 import { DomainError } from "../errors";

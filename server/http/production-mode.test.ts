@@ -1,9 +1,9 @@
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { proxy } from "@/proxy";
+import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { noRequest } from "../actor";
 import { beginSignIn } from "../auth/begin-sign-in";
 import { handlers } from "../auth/next-auth";

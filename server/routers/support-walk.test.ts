@@ -1,8 +1,8 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, groups, supportSessions } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { noRequest, systemActor } from "../actor";
 import { fixedClock } from "../clock";
 import { checkPermission } from "../permissions";
