@@ -102,7 +102,7 @@ export async function MembersTable({
           {members.map((member) => (
             <tr
               key={member.id}
-              className={member.status === "deactivated" ? "text-slate-500 dark:text-slate-500" : undefined}
+              className={member.status === "deactivated" ? "text-slate-600 dark:text-slate-400" : undefined}
             >
               {selectForm ? (
                 <td className="px-3 py-2.5">
