@@ -9,7 +9,7 @@ import type { Permission } from "./permissions";
 import { staffMemberOf } from "./support/staff-member";
 import { resolveSupportSession } from "./support/support-sessions";
 import { authoriseTeamAccess, type TeamAccess } from "./teams/team-access";
-import { findUnstorableText, unstorableTextMessage } from "./unstorable-text";
+import { findUnstorableText, unstorableTextRefusal } from "./unstorable-text";
 
 /**
  * Which gate a procedure stands behind, read by the tests generated from the router: every
@@ -84,7 +84,7 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
 /** The first of the two read-only guards: a support session never reaches a mutation. */
 const supportIsReadOnly = t.middleware(({ ctx, type, next }) => {
   if (ctx.actor.kind === "support" && type === "mutation") {
-    throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+    throw new DomainError("READ_ONLY", "supportSessionsAreReadOnly");
   }
   return next();
 });
@@ -92,7 +92,10 @@ const supportIsReadOnly = t.middleware(({ ctx, type, next }) => {
 /** Refuses, in any field of any input, text the database could not store, before anything reads it. */
 const storableText = t.middleware(async ({ getRawInput, next }) => {
   const found = findUnstorableText(await getRawInput());
-  if (found) throw new DomainError("INVALID_INPUT", unstorableTextMessage(found));
+  if (found) {
+    const { key, values } = unstorableTextRefusal(found);
+    throw new DomainError("INVALID_INPUT", key, values);
+  }
   return next();
 });
 
@@ -105,7 +108,7 @@ export const publicProcedure = t.procedure
 type AccountActor = Extract<Actor, { kind: "account" }>;
 
 export const accountProcedure = publicProcedure.meta({ gate: "account" }).use(({ ctx, next }) => {
-  if (ctx.actor.kind !== "account") throw new DomainError("UNAUTHENTICATED", "Sign in to continue.");
+  if (ctx.actor.kind !== "account") throw new DomainError("UNAUTHENTICATED", "signInToContinue");
   return next({ ctx: { actor: ctx.actor as AccountActor } });
 });
 
@@ -138,7 +141,7 @@ export function teamProcedure(permission: Permission) {
           : null;
       const actor = support?.actor ?? ctx.actor;
       if (actor.kind === "support" && type === "mutation")
-        throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+        throw new DomainError("READ_ONLY", "supportSessionsAreReadOnly");
       const authorised = await authoriseTeamAccess(ctx.db, actor, input.teamId, permission, {
         viewAsMembershipId: support?.viewAsMembershipId,
       });
@@ -147,10 +150,7 @@ export function teamProcedure(permission: Permission) {
         authorised.team.status === "terminated" &&
         !WRITABLE_WHEN_TERMINATED.some((area) => permission.startsWith(area))
       ) {
-        throw new DomainError(
-          "SUBSCRIPTION_STATE",
-          `The subscription of ${authorised.team.name} has ended, so nothing can be changed. Renew it on the Subscription page; until then custom apps and data can still be downloaded.`,
-        );
+        throw new DomainError("SUBSCRIPTION_STATE", "theSubscriptionOfHasEndedSo", { teamName: authorised.team.name });
       }
       if (actor.kind !== "support") return next({ ctx: { access: authorised } });
 
@@ -184,12 +184,9 @@ export function teamProcedure(permission: Permission) {
 /** A platform employee with staff rights who passed two-step verification in this session. */
 export const staffProcedure = accountProcedure.meta({ gate: "staff" }).use(async ({ ctx, next }) => {
   const member = await staffMemberOf(ctx.db, ctx.actor.accountId);
-  if (!member) throw new DomainError("FORBIDDEN", "This area is for support staff.");
+  if (!member) throw new DomainError("FORBIDDEN", "thisAreaIsForSupportStaff");
   if (!ctx.actor.mfaVerified) {
-    throw new DomainError(
-      "FORBIDDEN",
-      "Support staff must complete two-step verification before opening the staff console.",
-    );
+    throw new DomainError("FORBIDDEN", "supportStaffMustCompleteTwoStep");
   }
   return next({ ctx: { staff: member } });
 });

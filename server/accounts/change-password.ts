@@ -25,7 +25,7 @@ export async function changePassword(
   const actor = actingAccount(ctx);
   assertAcceptablePassword(input.newPassword);
   if (input.newPassword === input.currentPassword) {
-    throw new DomainError("INVALID_INPUT", "The new password is the same as the current one. Choose a different one.");
+    throw new DomainError("INVALID_INPUT", "theNewPasswordIsTheSame");
   }
   const account = await confirmPassword(db, actor.accountId, input.currentPassword, ctx.clock.now());
   const passwordHash = await hashPassword(input.newPassword);

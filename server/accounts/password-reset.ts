@@ -49,8 +49,6 @@ export async function requestPasswordReset(
   });
 }
 
-const REFUSED = "This reset link is not valid any more. Ask for a new one.";
-
 /**
  * Sets a new password from a reset link and ends every session of the account. Reading the
  * mail proves control of the account, so the lock of wrong passwords is lifted too: someone
@@ -63,7 +61,7 @@ export async function resetPassword(
 ): Promise<void> {
   assertAcceptablePassword(input.password);
   const accountId = accountIdOfLinkToken(input.token);
-  if (!accountId) throw new DomainError("INVALID_INPUT", REFUSED);
+  if (!accountId) throw new DomainError("INVALID_INPUT", "resetLinkInvalid");
   const now = ctx.clock.now();
   const done = await db.transaction(async (tx) => {
     const [account] = await tx
@@ -102,5 +100,5 @@ export async function resetPassword(
     );
     return true;
   });
-  if (!done) throw new DomainError("INVALID_INPUT", REFUSED);
+  if (!done) throw new DomainError("INVALID_INPUT", "resetLinkInvalid");
 }

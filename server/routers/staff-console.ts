@@ -40,7 +40,7 @@ export const staffConsoleRouter = router({
     }
   }),
   viewAs: staffProcedure.input(z.object({ membershipId: z.uuid().nullable() })).mutation(({ ctx, input }) => {
-    if (!ctx.supportSessionId) throw new DomainError("NOT_FOUND", "Open a team first.");
+    if (!ctx.supportSessionId) throw new DomainError("NOT_FOUND", "openATeamFirst");
     return viewAsMember(ctx.db, ctx, {
       supportSessionId: ctx.supportSessionId,
       accountId: ctx.actor.accountId,

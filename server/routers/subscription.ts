@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cancelSubscription, reactivateSubscription } from "../billing/cancel-subscription";
-import { CARD_DATA_REFUSED, containsCardNumber } from "../billing/card-data";
+import { containsCardNumber } from "../billing/card-data";
 import {
   confirmChange,
   idempotencyKeySchema,
@@ -22,7 +22,7 @@ import { router, teamProcedure } from "../trpc";
  */
 function billingProcedure(permission: Permission) {
   return teamProcedure(permission).use(async ({ getRawInput, next }) => {
-    if (containsCardNumber(await getRawInput())) throw new DomainError("INVALID_INPUT", CARD_DATA_REFUSED);
+    if (containsCardNumber(await getRawInput())) throw new DomainError("INVALID_INPUT", "cardDataRefused");
     return next();
   });
 }
