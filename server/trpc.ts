@@ -1,10 +1,13 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit/record-audit";
 import type { Context } from "./context";
 import { DOMAIN_ERROR_CODES, DomainError } from "./errors";
+import { refusalIn } from "./i18n/refusal-format";
+import { validationMessage } from "./i18n/refusal-message";
 import type { Permission } from "./permissions";
 import { staffMemberOf } from "./support/staff-member";
 import { resolveSupportSession } from "./support/support-sessions";
@@ -31,11 +34,15 @@ const t = initTRPC
     errorFormatter({ shape, error, ctx }) {
       const requestId = ctx?.request.requestId;
       const domainCode = error.cause instanceof DomainError ? error.cause.code : undefined;
+      // API clients read refusals in the language their Accept-Language asks for.
+      const locale = ctx?.request.locale ?? DEFAULT_LOCALE;
       let message = shape.message;
       if (error.code === "INTERNAL_SERVER_ERROR") {
         message = `Something went wrong on our side. Quote request id ${requestId ?? "unknown"} when reporting it.`;
       } else if (error.cause instanceof ZodError) {
-        message = readableZodMessage(error.cause);
+        message = readableZodMessage(error.cause, locale);
+      } else if (error.cause instanceof DomainError) {
+        message = refusalIn(error.cause.refusal, locale);
       }
       return {
         message,
@@ -52,8 +59,8 @@ const t = initTRPC
   });
 
 /** "email: Invalid email address; seats: Too small" */
-export function readableZodMessage(error: ZodError): string {
-  return error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+export function readableZodMessage(error: ZodError, locale: Locale = DEFAULT_LOCALE): string {
+  return error.issues.map((i) => `${i.path.join(".") || "input"}: ${validationMessage(i.message, locale)}`).join("; ");
 }
 
 export const createCallerFactory = t.createCallerFactory;

@@ -9,6 +9,8 @@ import { clearAccountThrottle } from "../auth/throttle";
 import type { Clock } from "../clock";
 import { hashPassword } from "../crypto/passwords";
 import { DomainError } from "../errors";
+import { recipientLocale } from "../i18n/reader-locale";
+import { translatorFor } from "../i18n/translator";
 import { consoleUrl } from "../mail/console-url";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { accountIdOfLinkToken, consumeAccountToken, issueAccountLinkToken } from "./account-tokens";
@@ -37,12 +39,13 @@ export async function requestPasswordReset(
       now,
       validForMs: RESET_LINK_LIFETIME_MS,
     });
+    const t = translatorFor(await recipientLocale(tx, account.id), "mail");
     await enqueueMail(
       tx,
       {
         to: account.email,
-        subject: "Reset your Customer Console password",
-        text: `Someone asked to reset the password of ${account.email}. To choose a new one, open this link within an hour:\n\n${consoleUrl(`/reset-password/${token}`)}\n\nIf it was not you, ignore this mail: your password stays as it is.`,
+        subject: t("passwordReset.subject"),
+        text: t("passwordReset.text", { email: account.email, link: consoleUrl(`/reset-password/${token}`) }),
       },
       now,
     );
@@ -89,12 +92,13 @@ export async function resetPassword(
       target: { type: "account", id: accountId },
       after: { sessionsEnded: ended },
     });
+    const t = translatorFor(await recipientLocale(tx, accountId), "mail");
     await enqueueMail(
       tx,
       {
         to: account.email,
-        subject: "Your Customer Console password was changed",
-        text: `The password of ${account.email} was reset and every session was signed out. If this was not you, reset it again at ${consoleUrl("/forgot-password")} and contact your team manager.`,
+        subject: t("passwordWasReset.subject"),
+        text: t("passwordWasReset.text", { email: account.email, link: consoleUrl("/forgot-password") }),
       },
       now,
     );

@@ -1,4 +1,3 @@
-import "server-only";
 import { TRPCError } from "@trpc/server";
 import { type core, ZodError, z } from "zod";
 import type { Locale } from "@/lib/i18n/locales";
