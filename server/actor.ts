@@ -1,3 +1,5 @@
+import type { Locale } from "@/lib/i18n/locales";
+
 /** Who is acting. Domain functions receive it; they never read cookies or headers. */
 export type Actor =
   | { kind: "anonymous" }
@@ -30,6 +32,8 @@ export interface RequestMeta {
   requestId: string;
   ip: string | null;
   userAgent: string | null;
+  /** The language the request asks for (chosen on the sign-in page, else Accept-Language), when it names one of ours. */
+  locale?: Locale;
 }
 
 export const noRequest: RequestMeta = { requestId: "none", ip: null, userAgent: null };

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
+import { isLocale, LOCALE_COOKIE, type Locale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { type Actor, anonymousActor, type RequestMeta } from "./actor";
 import { resolveSession } from "./auth/sessions";
 import type { Clock } from "./clock";
@@ -50,7 +51,14 @@ export function requestMetaFrom(headers: Headers): RequestMeta {
     requestId,
     ip: clientAddress(peer, headers.get("x-forwarded-for"), proxies),
     userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,
+    locale: askedLocale(headers),
   };
+}
+
+function askedLocale(headers: Headers): Locale | undefined {
+  const chosen = cookieValue(headers, LOCALE_COOKIE);
+  if (isLocale(chosen)) return chosen;
+  return localeFromAcceptLanguage(headers.get("accept-language")) ?? undefined;
 }
 
 /** Builds the context of one request from its headers and the session its cookie names. */

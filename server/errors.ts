@@ -1,4 +1,5 @@
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { type Refusal, type RefusalKey, type RefusalValues, refusalIn } from "./i18n/refusal-format";
 
 /** Every refusal the domain can give; each maps to one tRPC code. */
 export const DOMAIN_ERROR_CODES = {
@@ -20,15 +21,24 @@ export const DOMAIN_ERROR_CODES = {
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;
 
-/** A refusal with a message the user can act on ("all 10 seats are in use"). */
+/**
+ * A refusal with a message the user can act on ("all 10 seats are in use"). It names its message
+ * in the `refusals` catalog, so each reader gets it in their language; `message` is the English
+ * one, for logs and API clients.
+ */
 export class DomainError extends Error {
+  readonly refusal: Refusal;
+
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
+    key: RefusalKey,
+    values: RefusalValues = {},
     /** Facts a page needs to act on the refusal (e.g. which team asks for two-step verification). */
     readonly details: Record<string, string> = {},
   ) {
-    super(message);
+    const refusal = { key, values };
+    super(refusalIn(refusal, "en"));
     this.name = "DomainError";
+    this.refusal = refusal;
   }
 }

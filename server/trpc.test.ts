@@ -21,7 +21,7 @@ const testRouter = router({
   refuse: publicProcedure
     .input(z.object({ code: z.enum(Object.keys(DOMAIN_ERROR_CODES) as [DomainErrorCode, ...DomainErrorCode[]]) }))
     .query(({ input }) => {
-      throw new DomainError(input.code, `Refused with ${input.code}.`);
+      throw new DomainError(input.code, "supportSessionsAreReadOnly");
     }),
   inviteUser: publicProcedure
     .input(
@@ -112,7 +112,7 @@ describe("domain refusals", () => {
       const api = createTestCaller(contextFor(database.handle.db, anonymousActor));
       const error = await refusal(api.refuse({ code: domainCode }));
       expect(error.code).toBe(trpcCode);
-      expect(error.message).toBe(`Refused with ${domainCode}.`);
+      expect(error.message).toBe("Support sessions are read-only.");
       expect(error.cause).toBeInstanceOf(DomainError);
     },
   );
@@ -124,7 +124,7 @@ describe("domain refusals", () => {
       input: { code: "SEAT_LIMIT" },
     });
     expect(status).toBe(412);
-    expect(body.error?.message).toBe("Refused with SEAT_LIMIT.");
+    expect(body.error?.message).toBe("Support sessions are read-only.");
     expect(body.error?.data).toMatchObject({
       code: "PRECONDITION_FAILED",
       domainCode: "SEAT_LIMIT",

@@ -2,16 +2,19 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit/record-audit";
-import { CARD_DATA_REFUSED, containsCardNumber } from "./billing/card-data";
+import { containsCardNumber } from "./billing/card-data";
 import type { Context } from "./context";
 import { DOMAIN_ERROR_CODES, DomainError } from "./errors";
+import { refusalIn } from "./i18n/refusal-format";
+import { validationMessage } from "./i18n/refusal-message";
 import type { Permission } from "./permissions";
 import { staffMemberOf } from "./support/staff-member";
 import { resolveSupportSession } from "./support/support-sessions";
 import { authoriseTeamAccess, type TeamAccess } from "./teams/team-access";
-import { findUnstorableText, unstorableTextMessage } from "./unstorable-text";
+import { findUnstorableText, unstorableTextRefusal } from "./unstorable-text";
 
 /**
  * Which gate a procedure stands behind, read by the tests generated from the router: every
@@ -33,11 +36,15 @@ const t = initTRPC
     errorFormatter({ shape, error, ctx }) {
       const requestId = ctx?.request.requestId;
       const domainCode = error.cause instanceof DomainError ? error.cause.code : undefined;
+      // API clients read refusals in the language their Accept-Language asks for.
+      const locale = ctx?.request.locale ?? DEFAULT_LOCALE;
       let message = shape.message;
       if (error.code === "INTERNAL_SERVER_ERROR") {
         message = `Something went wrong on our side. Quote request id ${requestId ?? "unknown"} when reporting it.`;
       } else if (error.cause instanceof ZodError) {
-        message = readableZodMessage(error.cause);
+        message = readableZodMessage(error.cause, locale);
+      } else if (error.cause instanceof DomainError) {
+        message = refusalIn(error.cause.refusal, locale);
       }
       return {
         message,
@@ -54,8 +61,8 @@ const t = initTRPC
   });
 
 /** "email: Invalid email address; seats: Too small" */
-export function readableZodMessage(error: ZodError): string {
-  return error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+export function readableZodMessage(error: ZodError, locale: Locale = DEFAULT_LOCALE): string {
+  return error.issues.map((i) => `${i.path.join(".") || "input"}: ${validationMessage(i.message, locale)}`).join("; ");
 }
 
 export const createCallerFactory = t.createCallerFactory;
@@ -86,7 +93,7 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
 /** The first of the two read-only guards: a support session never reaches a mutation. */
 const supportIsReadOnly = t.middleware(({ ctx, type, next }) => {
   if (ctx.actor.kind === "support" && type === "mutation") {
-    throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+    throw new DomainError("READ_ONLY", "supportSessionsAreReadOnly");
   }
   return next();
 });
@@ -94,7 +101,10 @@ const supportIsReadOnly = t.middleware(({ ctx, type, next }) => {
 /** Refuses, in any field of any input, text the database could not store, before anything reads it. */
 const storableText = t.middleware(async ({ getRawInput, next }) => {
   const found = findUnstorableText(await getRawInput());
-  if (found) throw new DomainError("INVALID_INPUT", unstorableTextMessage(found));
+  if (found) {
+    const { key, values } = unstorableTextRefusal(found);
+    throw new DomainError("INVALID_INPUT", key, values);
+  }
   return next();
 });
 
@@ -107,7 +117,7 @@ export const publicProcedure = t.procedure
 type AccountActor = Extract<Actor, { kind: "account" }>;
 
 export const accountProcedure = publicProcedure.meta({ gate: "account" }).use(({ ctx, next }) => {
-  if (ctx.actor.kind !== "account") throw new DomainError("UNAUTHENTICATED", "Sign in to continue.");
+  if (ctx.actor.kind !== "account") throw new DomainError("UNAUTHENTICATED", "signInToContinue");
   return next({ ctx: { actor: ctx.actor as AccountActor } });
 });
 
@@ -140,7 +150,7 @@ export function teamProcedure(permission: Permission) {
           : null;
       const actor = support?.actor ?? ctx.actor;
       if (actor.kind === "support" && type === "mutation")
-        throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+        throw new DomainError("READ_ONLY", "supportSessionsAreReadOnly");
       const authorised = await authoriseTeamAccess(ctx.db, actor, input.teamId, permission, {
         viewAsMembershipId: support?.viewAsMembershipId,
       });
@@ -149,10 +159,7 @@ export function teamProcedure(permission: Permission) {
         authorised.team.status === "terminated" &&
         !WRITABLE_WHEN_TERMINATED.some((area) => permission.startsWith(area))
       ) {
-        throw new DomainError(
-          "SUBSCRIPTION_STATE",
-          `The subscription of ${authorised.team.name} has ended, so nothing can be changed. Renew it on the Subscription page; until then custom apps and data can still be downloaded.`,
-        );
+        throw new DomainError("SUBSCRIPTION_STATE", "theSubscriptionOfHasEndedSo", { teamName: authorised.team.name });
       }
       if (actor.kind !== "support") return next({ ctx: { access: authorised } });
 
@@ -189,7 +196,7 @@ export function teamProcedure(permission: Permission) {
  */
 export function billingProcedure(permission: Permission) {
   return teamProcedure(permission).use(async ({ getRawInput, next }) => {
-    if (containsCardNumber(await getRawInput())) throw new DomainError("INVALID_INPUT", CARD_DATA_REFUSED);
+    if (containsCardNumber(await getRawInput())) throw new DomainError("INVALID_INPUT", "cardDataRefused");
     return next();
   });
 }
@@ -197,12 +204,9 @@ export function billingProcedure(permission: Permission) {
 /** A platform employee with staff rights who passed two-step verification in this session. */
 export const staffProcedure = accountProcedure.meta({ gate: "staff" }).use(async ({ ctx, next }) => {
   const member = await staffMemberOf(ctx.db, ctx.actor.accountId);
-  if (!member) throw new DomainError("FORBIDDEN", "This area is for support staff.");
+  if (!member) throw new DomainError("FORBIDDEN", "thisAreaIsForSupportStaff");
   if (!ctx.actor.mfaVerified) {
-    throw new DomainError(
-      "FORBIDDEN",
-      "Support staff must complete two-step verification before opening the staff console.",
-    );
+    throw new DomainError("FORBIDDEN", "supportStaffMustCompleteTwoStep");
   }
   return next({ ctx: { staff: member } });
 });

@@ -1,3 +1,5 @@
+import { type Refusal, refusal } from "./i18n/refusal-format";
+
 /**
  * Text PostgreSQL cannot store: a NUL character (refused by `text` and `jsonb`) or a lone
  * UTF-16 surrogate (refused by `jsonb`, so by every audit event that quotes it).
@@ -38,9 +40,6 @@ function textProblem(text: string): UnstorableText["problem"] | null {
   return null;
 }
 
-export function unstorableTextMessage({ path, problem }: UnstorableText): string {
-  const where = path || "input";
-  return problem === "nul"
-    ? `${where}: remove the NUL character (\\0); text cannot contain it.`
-    : `${where}: contains a broken Unicode character (a lone surrogate); type or paste the text again.`;
+export function unstorableTextRefusal({ path, problem }: UnstorableText): Refusal {
+  return refusal(problem === "nul" ? "textHasNul" : "textHasBrokenUnicode", { where: path || "input" });
 }

@@ -1,28 +1,36 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts, accountTokens, teams } from "@/db/schema";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import type { Actor } from "../actor";
 import { decrypt } from "../crypto/encryption";
 import { keyRing } from "../crypto/key-ring";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import { refusalIn } from "../i18n/refusal-format";
 import { emailChangeRefusal } from "./email-change-refusal";
 
 export type AccountActor = Extract<Actor, { kind: "account" }>;
 
 /** The account acting on itself; anything else has no profile to change. */
 export function actingAccount(ctx: DomainContext): AccountActor {
-  if (ctx.actor.kind !== "account") throw new DomainError("UNAUTHENTICATED", "Sign in to change your profile.");
+  if (ctx.actor.kind !== "account") throw new DomainError("UNAUTHENTICATED", "signInToChangeYourProfile");
   return ctx.actor;
 }
 
 /** Who is signed in, as the profile menu shows it. */
+/** Why the account cannot change its address, in the account's own language: only it reads it. */
+async function emailChangeRefusalText(db: Queryable, account: typeof accounts.$inferSelect): Promise<string | null> {
+  const managed = await emailChangeRefusal(db, account);
+  return managed && refusalIn(managed, isLocale(account.language) ? account.language : DEFAULT_LOCALE);
+}
+
 export async function accountProfile(db: Queryable, accountId: string) {
   const [account] = await db
     .select({ id: accounts.id, email: accounts.email, name: accounts.name, language: accounts.language })
     .from(accounts)
     .where(and(eq(accounts.id, accountId), isNull(accounts.pseudonymisedAt)));
-  if (!account) throw new DomainError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
+  if (!account) throw new DomainError("UNAUTHENTICATED", "yourAccountNoLongerExistsSign");
   return account;
 }
 
@@ -33,7 +41,7 @@ export async function profileForEditing(db: Queryable, ctx: DomainContext) {
     .select()
     .from(accounts)
     .where(and(eq(accounts.id, accountId), isNull(accounts.pseudonymisedAt)));
-  if (!account) throw new DomainError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
+  if (!account) throw new DomainError("UNAUTHENTICATED", "yourAccountNoLongerExistsSign");
   const [pending] = await db
     .select({ newEmail: accountTokens.newEmail, expiresAt: accountTokens.expiresAt })
     .from(accountTokens)
@@ -54,7 +62,7 @@ export async function profileForEditing(db: Queryable, ctx: DomainContext) {
     language: account.language,
     phone: account.phoneEncrypted ? decrypt(keyRing(), account.phoneEncrypted) : null,
     pendingEmailChange: pending?.newEmail ? { newEmail: pending.newEmail, expiresAt: pending.expiresAt } : null,
-    emailChangeRefusal: await emailChangeRefusal(db, account),
+    emailChangeRefusal: await emailChangeRefusalText(db, account),
     managedByTeam: managedBy?.teamName ?? null,
   };
 }

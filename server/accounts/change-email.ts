@@ -9,6 +9,7 @@ import type { Clock } from "../clock";
 import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import type { RefusalKey } from "../i18n/refusal-format";
 import { consoleUrl } from "../mail/console-url";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { actingAccount } from "./account-profile";
@@ -23,7 +24,7 @@ async function assertAddressFree(db: Queryable, accountId: string, email: string
     .select({ id: accounts.id })
     .from(accounts)
     .where(and(eq(sql`lower(${accounts.email})`, email.toLowerCase()), ne(accounts.id, accountId)));
-  if (taken) throw new DomainError("CONFLICT", `Another account already uses ${email}. Choose a different address.`);
+  if (taken) throw new DomainError("CONFLICT", "anotherAccountAlreadyUsesChooseA", { email });
 }
 
 /**
@@ -38,13 +39,13 @@ export async function requestEmailChange(
   const { accountId } = actingAccount(ctx);
   const newEmail = input.newEmail.trim();
   if (!z.email().safeParse(newEmail).success) {
-    throw new DomainError("INVALID_INPUT", "Type the new email address in full, for example name@example.com.");
+    throw new DomainError("INVALID_INPUT", "typeTheNewEmailAddressIn");
   }
   const account = await confirmPassword(db, accountId, input.password, ctx.clock.now());
-  const refusal = await emailChangeRefusal(db, account);
-  if (refusal) throw new DomainError("FORBIDDEN", refusal);
+  const managed = await emailChangeRefusal(db, account);
+  if (managed) throw new DomainError("FORBIDDEN", managed.key, managed.values);
   if (newEmail.toLowerCase() === account.email.toLowerCase()) {
-    throw new DomainError("INVALID_INPUT", `${account.email} is already your email address. Type the new one.`);
+    throw new DomainError("INVALID_INPUT", "isAlreadyYourEmailAddressType", { email: account.email });
   }
   const now = ctx.clock.now();
   await db.transaction(async (tx) => {
@@ -87,10 +88,10 @@ export async function requestEmailChange(
 }
 
 const LINK_REFUSALS = {
-  invalid: "This confirmation link is not valid any more. Ask for a new one from your profile.",
-  expired: "This confirmation link has expired: links are valid 24 hours. Ask for a new one from your profile.",
-  too_many_attempts: "This confirmation link is not valid any more. Ask for a new one from your profile.",
-} as const;
+  invalid: "emailChangeLinkInvalid",
+  expired: "emailChangeLinkExpired",
+  too_many_attempts: "emailChangeLinkInvalid",
+} as const satisfies Record<string, RefusalKey>;
 
 /**
  * Switches the account to the new address when its emailed link is opened. Whoever opens it
@@ -116,8 +117,8 @@ export async function confirmEmailChange(
       // A refused link returns instead of throwing, so its counted attempt is kept.
       if (!verdict.ok) return { ok: false as const, refused: LINK_REFUSALS[verdict.reason] };
       if (!verdict.newEmail) return { ok: false as const, refused: LINK_REFUSALS.invalid };
-      const refusal = await emailChangeRefusal(tx, account);
-      if (refusal) throw new DomainError("FORBIDDEN", refusal);
+      const managed = await emailChangeRefusal(tx, account);
+      if (managed) throw new DomainError("FORBIDDEN", managed.key, managed.values);
       await assertAddressFree(tx, accountId, verdict.newEmail);
       await tx
         .update(accounts)
@@ -148,10 +149,7 @@ export async function confirmEmailChange(
     return { email: outcome.email };
   } catch (error) {
     if (isUniqueViolation(error, "accounts_email_ci_unique")) {
-      throw new DomainError(
-        "CONFLICT",
-        "Another account took this email address meanwhile. Choose a different address from your profile.",
-      );
+      throw new DomainError("CONFLICT", "anotherAccountTookThisEmailAddress");
     }
     throw error;
   }

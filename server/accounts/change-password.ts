@@ -7,6 +7,8 @@ import { endAccountSessions, rotateSession } from "../auth/sessions";
 import { hashPassword } from "../crypto/passwords";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import { recipientLocale } from "../i18n/reader-locale";
+import { translatorFor } from "../i18n/translator";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { actingAccount } from "./account-profile";
 import { confirmPassword } from "./confirm-password";
@@ -25,7 +27,7 @@ export async function changePassword(
   const actor = actingAccount(ctx);
   assertAcceptablePassword(input.newPassword);
   if (input.newPassword === input.currentPassword) {
-    throw new DomainError("INVALID_INPUT", "The new password is the same as the current one. Choose a different one.");
+    throw new DomainError("INVALID_INPUT", "theNewPasswordIsTheSame");
   }
   const account = await confirmPassword(db, actor.accountId, input.currentPassword, ctx.clock.now());
   const passwordHash = await hashPassword(input.newPassword);
@@ -46,12 +48,13 @@ export async function changePassword(
       target: { type: "account", id: account.id },
       after: { sessionsEnded },
     });
+    const t = translatorFor(await recipientLocale(tx, account.id), "mail");
     await enqueueMail(
       tx,
       {
         to: account.email,
-        subject: "Your Customer Console password was changed",
-        text: `The password of ${account.email} was changed${sessionsEnded ? `, and ${sessionsEnded} other ${sessionsEnded === 1 ? "session was" : "sessions were"} signed out` : ""}.\n\nIf you did not change it, reset your password at once from the sign-in page and tell your team manager.`,
+        subject: t("passwordChanged.subject"),
+        text: t("passwordChanged.text", { email: account.email, signedOut: sessionsEnded }),
       },
       now,
     );

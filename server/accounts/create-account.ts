@@ -55,7 +55,7 @@ export async function createAccount(db: Queryable, ctx: DomainContext, input: Ne
     });
   } catch (error) {
     if (isUniqueViolation(error, "accounts_email_ci_unique")) {
-      throw new DomainError("CONFLICT", `An account with the email ${input.email.trim()} already exists.`);
+      throw new DomainError("CONFLICT", "anAccountWithTheEmailAlready", { email: input.email.trim() });
     }
     throw error;
   }

@@ -18,9 +18,6 @@ export async function refuseDeactivatedManagedAccount(db: Queryable, accountId: 
     )
     .where(and(eq(accounts.id, accountId), eq(memberships.status, "deactivated")));
   if (deactivatedBy) {
-    throw new DomainError(
-      "FORBIDDEN",
-      `Your account was deactivated by ${deactivatedBy.teamName}, which manages it. Ask a team manager of ${deactivatedBy.teamName} to reactivate it.`,
-    );
+    throw new DomainError("FORBIDDEN", "yourAccountWasDeactivatedByWhich", { teamName: deactivatedBy.teamName });
   }
 }

@@ -27,10 +27,6 @@ export function pseudonymousEmail(accountId: string): string {
   return `deleted-${accountId}@invalid`;
 }
 
-function listOfNames(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
-
 /**
  * Deletes the signed-in account on its own request: its personal data is removed and the row
  * kept as a pseudonym, so audit events still point to one (unnamed) account; its addresses and
@@ -47,8 +43,7 @@ export async function deleteAccount(
   const now = ctx.clock.now();
   return db.transaction(async (tx) => {
     const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");
-    if (!account || account.pseudonymisedAt)
-      throw new DomainError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
+    if (!account || account.pseudonymisedAt) throw new DomainError("UNAUTHENTICATED", "yourAccountNoLongerExistsSign");
 
     const left = await tx
       .select({
@@ -66,10 +61,7 @@ export async function deleteAccount(
       .for("update", { of: memberships });
     const owned = left.filter((m) => m.role === "owner").map((m) => m.teamName);
     if (owned.length) {
-      throw new DomainError(
-        "CONFLICT",
-        `You own ${listOfNames(owned)}. Transfer ownership of ${owned.length === 1 ? "this team" : "these teams"} to another member first, then delete your account.`,
-      );
+      throw new DomainError("CONFLICT", "ownerCannotDeleteAccount", { teams: owned, count: owned.length });
     }
 
     // Group memberships go with the memberships (foreign key cascade).

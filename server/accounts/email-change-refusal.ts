@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { teamSettings, teams } from "@/db/schema";
+import { type Refusal, refusal } from "../i18n/refusal-format";
 
 /**
  * Why this account may not change its email, or null when it may: a managed account follows
@@ -9,7 +10,7 @@ import { teamSettings, teams } from "@/db/schema";
 export async function emailChangeRefusal(
   db: Queryable,
   account: { managedByTeamId: string | null },
-): Promise<string | null> {
+): Promise<Refusal | null> {
   if (!account.managedByTeamId) return null;
   const [team] = await db
     .select({ name: teams.name, allowed: teamSettings.managedUsersMayChangeEmail })
@@ -17,5 +18,5 @@ export async function emailChangeRefusal(
     .leftJoin(teamSettings, eq(teamSettings.teamId, teams.id))
     .where(eq(teams.id, account.managedByTeamId));
   if (team?.allowed !== false) return null;
-  return `Your account is managed by ${team.name}, which does not let its users change their email address. Ask an owner or team manager of ${team.name} to change it for you.`;
+  return refusal("managedAccountKeepsItsEmail", { teamName: team.name });
 }

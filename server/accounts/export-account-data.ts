@@ -30,7 +30,7 @@ export async function exportAccountData(db: Queryable, ctx: DomainContext) {
   const now = ctx.clock.now();
   return db.transaction(async (tx) => {
     const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
-    if (!account) throw new DomainError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
+    if (!account) throw new DomainError("UNAUTHENTICATED", "yourAccountNoLongerExistsSign");
     const [managedBy] = account.managedByTeamId
       ? await tx.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.id, account.managedByTeamId))
       : [];

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { refusalIn } from "../i18n/refusal-format";
 import { isCommonPassword, PASSWORD_MAX_LENGTH, passwordProblem } from "./password-policy";
+
+function problemText(password: string): string | null {
+  const problem = passwordProblem(password);
+  return problem && refusalIn(problem, "en");
+}
 
 describe("the password policy (OWASP ASVS 5.0, 6.2)", () => {
   it("accepts any password of 8 characters or more that is not common, without composition rules", () => {
@@ -9,7 +15,7 @@ describe("the password policy (OWASP ASVS 5.0, 6.2)", () => {
   });
 
   it("refuses fewer than 8 characters and suggests 15", () => {
-    expect(passwordProblem("a1b2c3d")).toBe("Use at least 8 characters (15 or more is better).");
+    expect(problemText("a1b2c3d")).toBe("Use at least 8 characters (15 or more is better).");
   });
 
   it("counts characters, not bytes: emoji and accents are one each", () => {
@@ -19,13 +25,13 @@ describe("the password policy (OWASP ASVS 5.0, 6.2)", () => {
 
   it("allows 128 characters and refuses more", () => {
     expect(passwordProblem(`${"x".repeat(PASSWORD_MAX_LENGTH - 5)}abcde`)).toBeNull();
-    expect(passwordProblem("y".repeat(PASSWORD_MAX_LENGTH + 1))).toBe("Use at most 128 characters.");
+    expect(problemText("y".repeat(PASSWORD_MAX_LENGTH + 1))).toBe("Use at most 128 characters.");
   });
 
   it("refuses the most common passwords whatever their case", () => {
     for (const common of ["password", "12345678", "Password1", "iloveyou", "QWERTYUIOP", "sunshine"]) {
       expect(isCommonPassword(common), common).toBe(true);
-      expect(passwordProblem(common)).toMatch(/among the most common/);
+      expect(problemText(common)).toMatch(/among the most common/);
     }
   });
 

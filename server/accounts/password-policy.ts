@@ -2,6 +2,7 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH } from "@/lib/password-rules";
 import { DomainError } from "../errors";
+import { type Refusal, refusal } from "../i18n/refusal-format";
 
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH };
 
@@ -13,19 +14,17 @@ export function isCommonPassword(password: string): boolean {
 }
 
 /** The reason a password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
+export function passwordProblem(password: string): Refusal | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) {
-    return `Use at least ${PASSWORD_MIN_LENGTH} characters (${PASSWORD_SUGGESTED_LENGTH} or more is better).`;
+    return refusal("passwordTooShort", { min: PASSWORD_MIN_LENGTH, suggested: PASSWORD_SUGGESTED_LENGTH });
   }
-  if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
-  if (isCommonPassword(password)) {
-    return "This password is among the most common ones and easy to guess. Choose another, for example a few unrelated words.";
-  }
+  if (length > PASSWORD_MAX_LENGTH) return refusal("passwordTooLong", { max: PASSWORD_MAX_LENGTH });
+  if (isCommonPassword(password)) return refusal("passwordTooCommon");
   return null;
 }
 
 export function assertAcceptablePassword(password: string): void {
   const problem = passwordProblem(password);
-  if (problem) throw new DomainError("INVALID_INPUT", problem);
+  if (problem) throw new DomainError("INVALID_INPUT", problem.key, problem.values);
 }

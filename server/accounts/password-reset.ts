@@ -9,6 +9,8 @@ import { clearAccountThrottle } from "../auth/throttle";
 import type { Clock } from "../clock";
 import { hashPassword } from "../crypto/passwords";
 import { DomainError } from "../errors";
+import { recipientLocale } from "../i18n/reader-locale";
+import { translatorFor } from "../i18n/translator";
 import { consoleUrl } from "../mail/console-url";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { accountIdOfLinkToken, consumeAccountToken, issueAccountLinkToken } from "./account-tokens";
@@ -37,19 +39,18 @@ export async function requestPasswordReset(
       now,
       validForMs: RESET_LINK_LIFETIME_MS,
     });
+    const t = translatorFor(await recipientLocale(tx, account.id), "mail");
     await enqueueMail(
       tx,
       {
         to: account.email,
-        subject: "Reset your Customer Console password",
-        text: `Someone asked to reset the password of ${account.email}. To choose a new one, open this link within an hour:\n\n${consoleUrl(`/reset-password/${token}`)}\n\nIf it was not you, ignore this mail: your password stays as it is.`,
+        subject: t("passwordReset.subject"),
+        text: t("passwordReset.text", { email: account.email, link: consoleUrl(`/reset-password/${token}`) }),
       },
       now,
     );
   });
 }
-
-const REFUSED = "This reset link is not valid any more. Ask for a new one.";
 
 /**
  * Sets a new password from a reset link and ends every session of the account. Reading the
@@ -63,7 +64,7 @@ export async function resetPassword(
 ): Promise<void> {
   assertAcceptablePassword(input.password);
   const accountId = accountIdOfLinkToken(input.token);
-  if (!accountId) throw new DomainError("INVALID_INPUT", REFUSED);
+  if (!accountId) throw new DomainError("INVALID_INPUT", "resetLinkInvalid");
   const now = ctx.clock.now();
   const done = await db.transaction(async (tx) => {
     const [account] = await tx
@@ -91,16 +92,17 @@ export async function resetPassword(
       target: { type: "account", id: accountId },
       after: { sessionsEnded: ended },
     });
+    const t = translatorFor(await recipientLocale(tx, accountId), "mail");
     await enqueueMail(
       tx,
       {
         to: account.email,
-        subject: "Your Customer Console password was changed",
-        text: `The password of ${account.email} was reset and every session was signed out. If this was not you, reset it again at ${consoleUrl("/forgot-password")} and contact your team manager.`,
+        subject: t("passwordWasReset.subject"),
+        text: t("passwordWasReset.text", { email: account.email, link: consoleUrl("/forgot-password") }),
       },
       now,
     );
     return true;
   });
-  if (!done) throw new DomainError("INVALID_INPUT", REFUSED);
+  if (!done) throw new DomainError("INVALID_INPUT", "resetLinkInvalid");
 }

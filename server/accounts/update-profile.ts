@@ -17,7 +17,7 @@ export type ProfileLanguage = Locale;
 
 export const PROFILE_LANGUAGE_CODES = [...LOCALES] as [ProfileLanguage, ...ProfileLanguage[]];
 
-const PHONE_EXAMPLE = "for example +1 415 555 0100";
+const PHONE_EXAMPLE = "+1 415 555 0100";
 
 /**
  * An international number in E.164 form ("+14155550100"), from what people type: spaces,
@@ -27,28 +27,19 @@ export function normalisePhone(typed: string): string | null {
   const trimmed = typed.trim();
   if (!trimmed) return null;
   if (!/^(\+|00)?[\d\s().-]+$/.test(trimmed)) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      `A phone number holds only digits, spaces, dashes, dots and brackets after the leading +, ${PHONE_EXAMPLE}.`,
-    );
+    throw new DomainError("INVALID_INPUT", "aPhoneNumberHoldsOnlyDigits", { example: PHONE_EXAMPLE });
   }
   const digits = trimmed.replace(/^00/, "+").replace(/[\s().-]/g, "");
   if (!digits.startsWith("+")) {
-    throw new DomainError("INVALID_INPUT", `Start the phone number with + and the country code, ${PHONE_EXAMPLE}.`);
+    throw new DomainError("INVALID_INPUT", "startThePhoneNumberWithAnd", { example: PHONE_EXAMPLE });
   }
   const national = digits.slice(1);
   if (national.startsWith("0")) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      `A country code never starts with 0: type + and the country code, ${PHONE_EXAMPLE}.`,
-    );
+    throw new DomainError("INVALID_INPUT", "aCountryCodeNeverStartsWith", { example: PHONE_EXAMPLE });
   }
   // E.164 allows at most 15 digits; the shortest numbers in use have 7 with their country code.
   if (national.length < 7 || national.length > 15) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      `A phone number has 7 to 15 digits with its country code, ${PHONE_EXAMPLE}.`,
-    );
+    throw new DomainError("INVALID_INPUT", "aPhoneNumberHas7To", { example: PHONE_EXAMPLE });
   }
   return digits;
 }
@@ -63,18 +54,17 @@ export interface ProfileChange {
 export async function updateProfile(db: Queryable, ctx: DomainContext, input: ProfileChange): Promise<void> {
   const { accountId } = actingAccount(ctx);
   const name = input.name.trim();
-  if (!name) throw new DomainError("INVALID_INPUT", "Type your name.");
+  if (!name) throw new DomainError("INVALID_INPUT", "typeYourName");
   if (!PROFILE_LANGUAGE_CODES.includes(input.language)) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      `Choose one of the offered languages: ${PROFILE_LANGUAGES.map((l) => l.label).join(", ")}.`,
-    );
+    throw new DomainError("INVALID_INPUT", "chooseOfferedLanguage", {
+      languages: PROFILE_LANGUAGES.map((l) => l.label).join(", "),
+    });
   }
   const phone = normalisePhone(input.phone);
   const now = ctx.clock.now();
   await db.transaction(async (tx) => {
     const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");
-    if (!account) throw new DomainError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
+    if (!account) throw new DomainError("UNAUTHENTICATED", "yourAccountNoLongerExistsSign");
     const oldPhone = account.phoneEncrypted ? decrypt(keyRing(), account.phoneEncrypted) : null;
     const phoneChanged = oldPhone !== phone;
     if (account.name === name && account.language === input.language && !phoneChanged) return;
@@ -103,14 +93,13 @@ export async function updateProfile(db: Queryable, ctx: DomainContext, input: Pr
 export async function setAccountLanguage(db: Queryable, ctx: DomainContext, language: ProfileLanguage): Promise<void> {
   const { accountId } = actingAccount(ctx);
   if (!PROFILE_LANGUAGE_CODES.includes(language)) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      `Choose one of the offered languages: ${PROFILE_LANGUAGES.map((l) => l.label).join(", ")}.`,
-    );
+    throw new DomainError("INVALID_INPUT", "chooseOfferedLanguage", {
+      languages: PROFILE_LANGUAGES.map((l) => l.label).join(", "),
+    });
   }
   await db.transaction(async (tx) => {
     const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");
-    if (!account) throw new DomainError("UNAUTHENTICATED", "Your account no longer exists. Sign in again.");
+    if (!account) throw new DomainError("UNAUTHENTICATED", "yourAccountNoLongerExistsSign");
     if (account.language === language) return;
     await tx.update(accounts).set({ language, updatedAt: ctx.clock.now() }).where(eq(accounts.id, accountId));
     await recordAudit(tx, {

@@ -8,16 +8,17 @@ import { type Budget, HOUR_MS, spend, tryAgainAfter } from "../auth/rate-limits"
 import { createSignInChallenge } from "../auth/sign-in-challenges";
 import type { Clock } from "../clock";
 import { DomainError } from "../errors";
+import type { RefusalKey } from "../i18n/refusal-format";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { consumeAccountToken, issueAccountCode } from "./account-tokens";
 import { findAccountByEmail } from "./find-account";
 import { VERIFICATION_CODE_LIFETIME_MS, verificationMail } from "./sign-up";
 
 const REFUSALS = {
-  invalid: "This code is not right. Check the latest mail, or ask for a new code.",
-  expired: "This code has expired. Ask for a new code.",
-  too_many_attempts: "Too many wrong codes. Ask for a new code.",
-} as const;
+  invalid: "verificationCodeInvalid",
+  expired: "verificationCodeExpired",
+  too_many_attempts: "verificationCodeTooManyAttempts",
+} as const satisfies Record<string, RefusalKey>;
 
 /**
  * Codes an address may try in an hour, over all the codes mailed to it: each code takes five
@@ -40,7 +41,8 @@ export async function verifyEmail(
   if (!tried.allowed) {
     throw new DomainError(
       "RATE_LIMITED",
-      `Too many codes were tried for this address. ${tryAgainAfter(tried.retryAt, now)}.`,
+      "tooManyCodesWereTriedFor",
+      { tryAgainAfter: tryAgainAfter(tried.retryAt, now) },
       {
         retryAt: tried.retryAt.toISOString(),
       },
@@ -48,7 +50,7 @@ export async function verifyEmail(
   }
   const result = await db.transaction(async (tx) => {
     const account = await findAccountByEmail(tx, input.email);
-    if (!account || account.emailVerifiedAt) return { refused: REFUSALS.invalid as string };
+    if (!account || account.emailVerifiedAt) return { refused: REFUSALS.invalid as RefusalKey };
     const verdict = await consumeAccountToken(tx, {
       accountId: account.id,
       purpose: "verify_email",

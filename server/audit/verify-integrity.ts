@@ -11,7 +11,7 @@ import { checkAuditIntegrity, type IntegrityReport } from "./anchor-verify";
  */
 export async function anchorAndVerify(db: Queryable, ctx: DomainContext, teamId: string): Promise<IntegrityReport> {
   if (ctx.actor.kind !== "account" && ctx.actor.kind !== "system") {
-    throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+    throw new DomainError("READ_ONLY", "supportSessionsAreReadOnly");
   }
   const anchoredBy = ctx.actor.kind === "account" ? ctx.actor.email : ctx.actor.label;
   await anchorTeamHead(db, { teamId, now: ctx.clock.now(), anchoredBy });

@@ -62,7 +62,7 @@ export async function endAccountSession(db: Queryable, ctx: AccountContext, sess
       .select({ id: sessions.id })
       .from(sessions)
       .where(and(eq(sessions.id, sessionId), eq(sessions.accountId, ctx.actor.accountId), isNull(sessions.endedAt)));
-    if (!row) throw new DomainError("NOT_FOUND", "This session has already ended.");
+    if (!row) throw new DomainError("NOT_FOUND", "thisSessionHasAlreadyEnded");
     await endSession(tx, row.id, ctx.clock.now());
     await recordAudit(tx, {
       ...auditContext(ctx),

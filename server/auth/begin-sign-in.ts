@@ -9,15 +9,13 @@ import type { Clock } from "../clock";
 import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from "../crypto/passwords";
 import { DomainError } from "../errors";
 import { logger } from "../logger";
-import { secondStepLockedUntil, secondStepLockMessage } from "./second-step-lock";
+import { secondStepLocked, secondStepLockedUntil } from "./second-step-lock";
 import { createSignInChallenge } from "./sign-in-challenges";
-import { clearAccountThrottle, lockedUntil, lockMessage, recordSignInFailure, throttleKeys } from "./throttle";
+import { clearAccountThrottle, lockedUntil, recordSignInFailure, signInLocked, throttleKeys } from "./throttle";
 
 export type SignInStart =
   | { status: "challenge"; challengeToken: string; secondStep: boolean }
   | { status: "unverified"; email: string };
-
-export const WRONG_CREDENTIALS = "The email or password is incorrect.";
 
 /**
  * The first step of signing in: the password. Unknown email and wrong password give the same
@@ -34,7 +32,7 @@ export async function beginSignIn(
   const email = credentials.email.trim().toLowerCase();
   const keys = throttleKeys(email, ctx.request.ip);
   const locked = await lockedUntil(db, keys, now);
-  if (locked) throw new DomainError("RATE_LIMITED", lockMessage(locked, now), { retryAt: locked.toISOString() });
+  if (locked) throw signInLocked(locked, now);
 
   const [account] = await db
     .select({
@@ -54,8 +52,8 @@ export async function beginSignIn(
   if (!account?.passwordHash || !passwordMatches) {
     const lock = await db.transaction((tx) => recordSignInFailure(tx, keys, now));
     logger.info({ requestId: ctx.request.requestId, locked: Boolean(lock) }, "sign-in refused");
-    if (lock) throw new DomainError("RATE_LIMITED", lockMessage(lock, now), { retryAt: lock.toISOString() });
-    throw new DomainError("UNAUTHENTICATED", WRONG_CREDENTIALS);
+    if (lock) throw signInLocked(lock, now);
+    throw new DomainError("UNAUTHENTICATED", "wrongCredentials");
   }
   await clearAccountThrottle(db, email);
   if (!account.emailVerifiedAt) return { status: "unverified", email: account.email };
@@ -63,9 +61,7 @@ export async function beginSignIn(
   // Told only to someone who knows the password: wrong codes, not wrong passwords, locked it.
   const secondStepLock = account.totpEnabledAt ? await secondStepLockedUntil(db, account.id, now) : null;
   if (secondStepLock) {
-    throw new DomainError("RATE_LIMITED", secondStepLockMessage(secondStepLock, now), {
-      retryAt: secondStepLock.toISOString(),
-    });
+    throw secondStepLocked(secondStepLock, now);
   }
 
   if (passwordNeedsRehash(account.passwordHash)) {

@@ -25,7 +25,8 @@ export async function spendMailBudget(
     if (!fromIp.allowed) {
       throw new DomainError(
         "RATE_LIMITED",
-        `Too many requests for mail from your network. ${tryAgainAfter(fromIp.retryAt, now)}.`,
+        "tooManyRequestsForMailFrom",
+        { tryAgainAfter: tryAgainAfter(fromIp.retryAt, now) },
         {
           retryAt: fromIp.retryAt.toISOString(),
         },
@@ -36,7 +37,8 @@ export async function spendMailBudget(
   if (!toAddress.allowed) {
     throw new DomainError(
       "RATE_LIMITED",
-      `Too many requests for mail to this address. ${tryAgainAfter(toAddress.retryAt, now)}.`,
+      "tooManyRequestsForMailTo",
+      { tryAgainAfter: tryAgainAfter(toAddress.retryAt, now) },
       {
         retryAt: toAddress.retryAt.toISOString(),
       },

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gt, gte, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { rateLimits } from "@/db/schema";
+import { type Refusal, refusal } from "../i18n/refusal-format";
 
 export const HOUR_MS = 60 * 60 * 1000;
 
@@ -57,7 +58,7 @@ export async function exhaustedUntil(db: Queryable, budget: Budget, subject: str
 }
 
 /** "Try again after 09:15 UTC (in 15 minutes)" */
-export function tryAgainAfter(until: Date, now: Date): string {
+export function tryAgainAfter(until: Date, now: Date): Refusal {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  return `Try again after ${until.toISOString().slice(11, 16)} UTC (in ${minutes} minute${minutes === 1 ? "" : "s"})`;
+  return refusal("tryAgainAfter", { time: until.toISOString().slice(11, 16), minutes });
 }

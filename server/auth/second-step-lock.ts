@@ -2,6 +2,7 @@ import "server-only";
 import type { Queryable, Transaction } from "@/db/client";
 import type { RequestMeta } from "../actor";
 import { recordAudit } from "../audit/record-audit";
+import { DomainError } from "../errors";
 import { consoleUrl } from "../mail/console-url";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { type Budget, exhaustedUntil, HOUR_MS, spend, tryAgainAfter } from "./rate-limits";
@@ -18,8 +19,13 @@ export function secondStepLockedUntil(db: Queryable, accountId: string, now: Dat
   return exhaustedUntil(db, SECOND_STEP_FAILURES, accountId, now);
 }
 
-export function secondStepLockMessage(until: Date, now: Date): string {
-  return `Too many wrong authentication codes. ${tryAgainAfter(until, now)}.`;
+export function secondStepLocked(until: Date, now: Date): DomainError {
+  return new DomainError(
+    "RATE_LIMITED",
+    "tooManyWrongAuthenticationCodes",
+    { tryAgainAfter: tryAgainAfter(until, now) },
+    { retryAt: until.toISOString() },
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { signInThrottles } from "@/db/schema";
+import { DomainError } from "../errors";
 import { tryAgainAfter } from "./rate-limits";
 
 /** Wrong passwords an account email may take before it is locked. */
@@ -79,6 +80,11 @@ export async function clearAccountThrottle(db: Queryable, email: string): Promis
   await db.delete(signInThrottles).where(eq(signInThrottles.key, throttleKeys(email, null)[0]!));
 }
 
-export function lockMessage(until: Date, now: Date): string {
-  return `Too many failed sign-ins. ${tryAgainAfter(until, now)}, or reset your password.`;
+export function signInLocked(until: Date, now: Date): DomainError {
+  return new DomainError(
+    "RATE_LIMITED",
+    "tooManyFailedSignIns",
+    { tryAgainAfter: tryAgainAfter(until, now) },
+    { retryAt: until.toISOString() },
+  );
 }

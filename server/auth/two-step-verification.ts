@@ -23,7 +23,7 @@ type AccountContext = DomainContext & { actor: { kind: "account"; accountId: str
  */
 export async function startTotpEnrolment(db: Queryable, ctx: AccountContext, password: string) {
   const account = await confirmPassword(db, ctx.actor.accountId, password, ctx.clock.now());
-  if (account.totpEnabledAt) throw new DomainError("CONFLICT", "Two-step verification is already on.");
+  if (account.totpEnabledAt) throw new DomainError("CONFLICT", "twoStepVerificationIsAlreadyOn");
   const { secret, uri } = newTotpSecret(account.email);
   await db.transaction(async (tx) => {
     await tx
@@ -53,14 +53,10 @@ export async function confirmTotpEnrolment(db: Queryable, ctx: AccountContext, c
   return db.transaction(async (tx) => {
     const [account] = await tx.select().from(accounts).where(eq(accounts.id, ctx.actor.accountId)).for("update");
     if (!account?.totpSecretEncrypted || account.totpEnabledAt) {
-      throw new DomainError("CONFLICT", "Start again: turn on two-step verification to get a new setup key.");
+      throw new DomainError("CONFLICT", "startAgainTurnOnTwoStep");
     }
     const verdict = verifyTotp(decrypt(keyRing(), account.totpSecretEncrypted), code, now, null);
-    if (!verdict.ok)
-      throw new DomainError(
-        "INVALID_INPUT",
-        "This code is not right. Check the time on your device and type the code your app shows now.",
-      );
+    if (!verdict.ok) throw new DomainError("INVALID_INPUT", "thisCodeIsNotRightCheck");
     await tx
       .update(accounts)
       .set({ totpEnabledAt: now, totpLastUsedStep: verdict.step, updatedAt: now })
@@ -85,12 +81,9 @@ export async function confirmTotpEnrolment(db: Queryable, ctx: AccountContext, c
 export async function disableTotp(db: Queryable, ctx: AccountContext, input: { password: string; code: string }) {
   const account = await confirmPassword(db, ctx.actor.accountId, input.password, ctx.clock.now());
   if (!account.totpEnabledAt || !account.totpSecretEncrypted)
-    throw new DomainError("CONFLICT", "Two-step verification is already off.");
+    throw new DomainError("CONFLICT", "twoStepVerificationIsAlreadyOff");
   if (await staffMemberOf(db, account.id)) {
-    throw new DomainError(
-      "FORBIDDEN",
-      "Staff accounts must keep two-step verification on. Ask a support admin to remove your staff rights first.",
-    );
+    throw new DomainError("FORBIDDEN", "staffAccountsMustKeepTwoStep");
   }
   const now = ctx.clock.now();
   const verdict = verifyTotp(
@@ -99,7 +92,7 @@ export async function disableTotp(db: Queryable, ctx: AccountContext, input: { p
     now,
     account.totpLastUsedStep,
   );
-  if (!verdict.ok) throw new DomainError("INVALID_INPUT", "This code is not right. Type the code your app shows now.");
+  if (!verdict.ok) throw new DomainError("INVALID_INPUT", "thisCodeIsNotRightType");
   await db.transaction(async (tx) => {
     await tx
       .update(accounts)
@@ -118,7 +111,7 @@ export async function disableTotp(db: Queryable, ctx: AccountContext, input: { p
 /** Ten new recovery codes; the old ones stop working. */
 export async function regenerateRecoveryCodes(db: Queryable, ctx: AccountContext, password: string): Promise<string[]> {
   const account = await confirmPassword(db, ctx.actor.accountId, password, ctx.clock.now());
-  if (!account.totpEnabledAt) throw new DomainError("CONFLICT", "Turn on two-step verification first.");
+  if (!account.totpEnabledAt) throw new DomainError("CONFLICT", "turnOnTwoStepVerificationFirst");
   return db.transaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, account.id, ctx.clock.now());
     await recordAudit(tx, {

@@ -70,7 +70,7 @@ export async function reactivateSubscription(
     const now = ctx.clock.now();
     const { subscription, team } = await lockSubscription(tx, input.teamId);
     if (team.status === "terminated") {
-      throw new DomainError("SUBSCRIPTION_STATE", "The subscription has already ended. Renew it instead.");
+      throw new DomainError("SUBSCRIPTION_STATE", "theSubscriptionHasAlreadyEndedRenew");
     }
     requireRunning(subscription, team);
     if (!subscription.cancelAtPeriodEnd)

@@ -58,6 +58,3 @@ export function containsCardNumber(value: unknown, depth = 0): boolean {
   }
   return false;
 }
-
-export const CARD_DATA_REFUSED =
-  "This looks like a card number. The console never accepts card details: remove it, and add a card only through the payment provider's own form.";

@@ -10,7 +10,7 @@ import { type ChargeResult, chargeOnce } from "./charge-once";
 import { writeInvoice } from "./invoices";
 import { formatCents } from "./money";
 import { noticeDate, sendNotice } from "./notices";
-import { type AddOnKind, addOnOf, currentPlan } from "./plan-catalog";
+import { type AddOnKind, addOnOf, CURRENCY, currentPlan } from "./plan-catalog";
 import { type ContractTerms, type Quote, quoteChange } from "./proration";
 import {
   fingerprint,
@@ -48,8 +48,6 @@ export const idempotencyKeySchema = z
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/, "use letters, digits, dashes and underscores only");
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** The contract after the change, checked against the catalog, the product and what the team uses. */
 async function nextTerms(
   db: Queryable,
@@ -63,7 +61,7 @@ async function nextTerms(
   if (change.planCode !== undefined && change.planCode !== current.plan.code) {
     const chosen = currentPlan(change.planCode);
     if (!chosen || chosen.product !== team.product) {
-      throw new DomainError("INVALID_INPUT", `There is no plan "${change.planCode}" for this team's product.`);
+      throw new DomainError("INVALID_INPUT", "thereIsNoPlanForThis", { planCode: change.planCode });
     }
     plan = chosen;
   }
@@ -78,53 +76,50 @@ async function nextTerms(
   };
 
   if (!fileMaker && next.seats !== 0) {
-    throw new DomainError("INVALID_INPUT", "Claris Connect plans have no seats: leave Seats out.");
+    throw new DomainError("INVALID_INPUT", "clarisConnectPlansHaveNoSeats");
   }
-  for (const [kind, amount, label] of [
-    ["storage", next.extraStorageGb, "Extra storage"],
-    ["dataTransfer", next.extraDataTransferGb, "Extra data transfer"],
-    ["requests", next.extraRequests, "Extra API requests"],
-  ] as Array<[AddOnKind, number, string]>) {
+  for (const [kind, amount] of [
+    ["storage", next.extraStorageGb],
+    ["dataTransfer", next.extraDataTransferGb],
+    ["requests", next.extraRequests],
+  ] as Array<[AddOnKind, number]>) {
     if (amount === 0) continue;
     const addOn = addOnOf(plan, kind);
-    if (!addOn) throw new DomainError("INVALID_INPUT", `${label} is not available for ${plan.name}.`);
+    if (!addOn) throw new DomainError("INVALID_INPUT", "addOnNotAvailable", { addOn: kind, planName: plan.name });
     if (amount % addOn.unitSize !== 0) {
-      throw new DomainError(
-        "INVALID_INPUT",
-        `${label} comes in steps of ${addOn.unitSize.toLocaleString("en")}; choose a multiple of it.`,
-      );
+      throw new DomainError("INVALID_INPUT", "addOnSteps", { addOn: kind, unitSize: addOn.unitSize });
     }
   }
   if (fileMaker && next.seats < plan.minimumSeats) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      `${plan.name} needs at least ${plan.minimumSeats} seats; choose ${plan.minimumSeats} or more.`,
-    );
+    throw new DomainError("INVALID_INPUT", "needsAtLeastSeatsChooseOr", {
+      planName: plan.name,
+      minimumSeats: plan.minimumSeats,
+    });
   }
   if (JSON.stringify(termsRecord(next)) === JSON.stringify(termsRecord(current))) {
-    throw new DomainError("INVALID_INPUT", "Nothing to change: the subscription already has these terms.");
+    throw new DomainError("INVALID_INPUT", "nothingToChangeTheSubscriptionAlready");
   }
 
   // Never below what the team uses: say what must change first.
   if (fileMaker && next.seats < current.seats) {
     const used = await seatsInUse(db, team.id, now);
     if (used > next.seats) {
-      throw new DomainError(
-        "IN_USE",
-        `${plural(used, "member is", "members are")} licensed; remove ${plural(used - next.seats, "licence", "licences")} or keep ${plural(used, "seat", "seats")}.`,
-      );
+      throw new DomainError("IN_USE", "membersLicensedKeepSeats", { used, remove: used - next.seats });
     }
   }
   const usage = await measureUsage(db, team, subscription.startedAt, now);
-  const keep = `or keep ${current.plan.name}`;
+  const currentPlanName = current.plan.name;
   if (fileMaker) {
     const storageLimit = next.plan.includedStorageGb + next.extraStorageGb;
     if (usage.storageGb > storageLimit && storageLimit < current.plan.includedStorageGb + current.extraStorageGb) {
       const over = Math.ceil(usage.storageGb - storageLimit);
-      throw new DomainError(
-        "IN_USE",
-        `${usage.storageGb} GB of storage is in use; ${next.plan.name} with this extra storage holds ${storageLimit} GB. Delete ${over} GB of data or add ${roundUp(over, addOnOf(next.plan, "storage")?.unitSize)} GB of extra storage first.`,
-      );
+      throw new DomainError("IN_USE", "storageInUse", {
+        storageGb: usage.storageGb,
+        planName: next.plan.name,
+        storageLimit,
+        over,
+        extra: roundUp(over, addOnOf(next.plan, "storage")?.unitSize),
+      });
     }
     const transferLimit = next.plan.includedDataTransferGb + next.extraDataTransferGb;
     if (
@@ -132,24 +127,34 @@ async function nextTerms(
       transferLimit < current.plan.includedDataTransferGb + current.extraDataTransferGb
     ) {
       const over = Math.ceil(usage.dataTransferGb - transferLimit);
-      throw new DomainError(
-        "IN_USE",
-        `${usage.dataTransferGb} GB of data transfer was used this contract year; ${next.plan.name} with this extra data transfer allows ${transferLimit} GB. Add ${roundUp(over, addOnOf(next.plan, "dataTransfer")?.unitSize)} GB of extra data transfer ${keep}.`,
-      );
+      throw new DomainError("IN_USE", "dataTransferUsed", {
+        dataTransferGb: usage.dataTransferGb,
+        planName: next.plan.name,
+        transferLimit,
+        extra: roundUp(over, addOnOf(next.plan, "dataTransfer")?.unitSize),
+        currentPlanName,
+      });
     }
   } else {
     if (usage.flows > next.plan.flows && next.plan.flows < current.plan.flows) {
-      throw new DomainError(
-        "IN_USE",
-        `${plural(usage.flows, "flow is", "flows are")} switched on; ${next.plan.name} allows ${next.plan.flows}. Switch off ${plural(usage.flows - next.plan.flows, "flow", "flows")} ${keep}.`,
-      );
+      throw new DomainError("IN_USE", "flowsSwitchedOn", {
+        flows: usage.flows,
+        planName: next.plan.name,
+        allowed: next.plan.flows,
+        switchOff: usage.flows - next.plan.flows,
+        currentPlanName,
+      });
     }
     const requestLimit = next.plan.monthlyRequests + next.extraRequests;
     if (usage.requests > requestLimit && requestLimit < current.plan.monthlyRequests + current.extraRequests) {
-      throw new DomainError(
-        "IN_USE",
-        `${usage.requests.toLocaleString("en")} API requests were made this month; ${next.plan.name} with these extra requests allows ${requestLimit.toLocaleString("en")} a month. Add ${roundUp(usage.requests - requestLimit, addOnOf(next.plan, "requests")?.unitSize).toLocaleString("en")} extra requests ${keep}, or wait until ${noticeDate(usage.requestsResetAt)}.`,
-      );
+      throw new DomainError("IN_USE", "apiRequestsMade", {
+        requests: usage.requests,
+        planName: next.plan.name,
+        requestLimit,
+        extra: roundUp(usage.requests - requestLimit, addOnOf(next.plan, "requests")?.unitSize),
+        currentPlanName,
+        resetOn: usage.requestsResetAt,
+      });
     }
   }
   return { current, next };
@@ -236,7 +241,7 @@ export async function confirmChange(
   const key = {
     ...input,
     requestFingerprint,
-    mismatch: "This confirmation was already used for a different change. Preview the change again.",
+    mismatch: "confirmationUsedPreviewChange" as const,
   };
 
   return chargeOnce<ChargeResult>(
@@ -250,10 +255,10 @@ export async function confirmChange(
       const { current, next } = await nextTerms(tx, subscription, team, input.change, now);
       const quote = quoteFor(subscription, current, next, now);
       if (quote.totalCents !== input.expectedTotalCents) {
-        throw new DomainError(
-          "CONFLICT",
-          `The price is now ${formatCents(quote.totalCents)} instead of the ${formatCents(input.expectedTotalCents)} you saw. Preview the change again.`,
-        );
+        throw new DomainError("CONFLICT", "priceChangedPreviewChange", {
+          price: { cents: quote.totalCents, currency: CURRENCY },
+          seen: { cents: input.expectedTotalCents, currency: CURRENCY },
+        });
       }
       const updated = await saveSubscriptionChange(
         tx,

@@ -1,5 +1,6 @@
 import type { Queryable, Transaction } from "@/db/client";
 import { isUniqueViolation } from "../db-errors";
+import type { RefusalKey } from "../i18n/refusal-format";
 import { type EarlierCharge, earlierCharge } from "./invoices";
 import { lockSubscription, type SubscriptionRow, type TeamRow } from "./subscription-record";
 
@@ -16,7 +17,7 @@ export interface ChargeKey {
   idempotencyKey: string;
   requestFingerprint: string;
   /** What to say when the key was already used for another request. */
-  mismatch: string;
+  mismatch: RefusalKey;
 }
 
 /**

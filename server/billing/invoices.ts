@@ -6,6 +6,7 @@ import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import type { RefusalKey } from "../i18n/refusal-format";
 import { CURRENCY } from "./plan-catalog";
 import type { Quote } from "./proration";
 
@@ -91,7 +92,7 @@ export interface EarlierCharge {
  */
 export async function earlierCharge(
   db: Queryable,
-  input: { teamId: string; idempotencyKey: string; requestFingerprint: string; mismatch: string },
+  input: { teamId: string; idempotencyKey: string; requestFingerprint: string; mismatch: RefusalKey },
 ): Promise<EarlierCharge | null> {
   const invoice = await invoiceByKey(db, input.teamId, input.idempotencyKey);
   if (!invoice) return null;
@@ -175,9 +176,10 @@ export async function recordPayment(
       .select()
       .from(invoices)
       .where(and(eq(invoices.teamId, input.teamId), eq(invoices.id, input.invoiceId)));
-    if (!invoice || !subscription) throw new DomainError("NOT_FOUND", "There is no such invoice in this team.");
+    if (!invoice || !subscription) throw new DomainError("NOT_FOUND", "thereIsNoSuchInvoiceIn");
     if (invoice.status === "paid") return;
-    if (invoice.status === "void") throw new DomainError("SUBSCRIPTION_STATE", `Invoice ${invoice.number} is void.`);
+    if (invoice.status === "void")
+      throw new DomainError("SUBSCRIPTION_STATE", "invoiceIsVoid", { number: invoice.number });
     await tx.update(invoices).set({ status: "paid", paidAt: now }).where(eq(invoices.id, invoice.id));
     await recordAudit(tx, {
       ...auditContext(ctx),

@@ -33,7 +33,7 @@ export async function addPaymentMethod(
   const key = {
     ...input,
     requestFingerprint,
-    mismatch: "This confirmation was already used for something else. Try again.",
+    mismatch: "confirmationUsedTryAgain" as const,
   };
   // The provider is asked outside the transaction: no row stays locked while it answers.
   const attached = await provider.attach({ teamId: input.teamId, providerToken: input.providerToken });

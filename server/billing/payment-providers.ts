@@ -34,7 +34,7 @@ export function registerPaymentProvider(provider: PaymentProvider): void {
 
 export function paymentProvider(id: string): PaymentProvider {
   const provider = providers.get(id);
-  if (!provider) throw new DomainError("INVALID_INPUT", `There is no payment provider "${id}".`);
+  if (!provider) throw new DomainError("INVALID_INPUT", "thereIsNoPaymentProvider", { id });
   return provider;
 }
 

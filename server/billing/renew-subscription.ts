@@ -11,6 +11,7 @@ import { writeInvoice } from "./invoices";
 import { formatCents } from "./money";
 import { noticeDate, sendNotice } from "./notices";
 import { addMonths, monthsIn } from "./periods";
+import { CURRENCY } from "./plan-catalog";
 import { type Quote, quotePeriod } from "./proration";
 import {
   fingerprint,
@@ -24,18 +25,15 @@ import {
 } from "./subscription-record";
 
 function requireRenewable(subscription: SubscriptionRow, team: TeamRow, now: Date): void {
-  if (team.status === "purged")
-    throw new DomainError("SUBSCRIPTION_STATE", "This team's data has been deleted; it cannot be renewed.");
+  if (team.status === "purged") throw new DomainError("SUBSCRIPTION_STATE", "thisTeamSDataHasBeen");
   if (team.status !== "terminated" || !team.terminatedAt) {
     throw new DomainError(
       "SUBSCRIPTION_STATE",
-      subscription.cancelAtPeriodEnd
-        ? "The subscription has not ended yet: reactivate it instead."
-        : "The subscription is running and renews by itself.",
+      subscription.cancelAtPeriodEnd ? "subscriptionNotEndedReactivate" : "subscriptionRunning",
     );
   }
   if (retentionDaysLeft(team.terminatedAt, now) <= 0) {
-    throw new DomainError("SUBSCRIPTION_STATE", "The 45 days to renew have passed; the team's data is being deleted.");
+    throw new DomainError("SUBSCRIPTION_STATE", "the45DaysToRenewHave");
   }
 }
 
@@ -65,7 +63,7 @@ export async function renewSubscription(
   const key = {
     ...input,
     requestFingerprint,
-    mismatch: "This confirmation was already used for something else. Preview the renewal again.",
+    mismatch: "confirmationUsedPreviewRenewal" as const,
   };
   return chargeOnce<ChargeResult>(
     db,
@@ -77,10 +75,9 @@ export async function renewSubscription(
       requireRenewable(subscription, team, now);
       const quote = renewalQuote(subscription, now);
       if (quote.totalCents !== input.expectedTotalCents) {
-        throw new DomainError(
-          "CONFLICT",
-          `The price is now ${formatCents(quote.totalCents)}. Preview the renewal again.`,
-        );
+        throw new DomainError("CONFLICT", "priceChangedPreviewRenewal", {
+          price: { cents: quote.totalCents, currency: CURRENCY },
+        });
       }
       const updated = await saveSubscriptionChange(
         tx,

@@ -26,7 +26,7 @@ export async function startSubscription(
   input: { teamId: string; planCode: string; billingPeriod: "monthly" | "annual"; seats: number; trial?: boolean },
 ): Promise<{ id: string; invoiceId: string | null }> {
   const plan = currentPlan(input.planCode);
-  if (!plan) throw new DomainError("INVALID_INPUT", `There is no plan "${input.planCode}".`);
+  if (!plan) throw new DomainError("INVALID_INPUT", "thereIsNoPlan", { planCode: input.planCode });
   const now = ctx.clock.now();
   const periodEnd = input.trial
     ? new Date(now.getTime() + TRIAL_DAYS * DAY_MS)
@@ -34,11 +34,14 @@ export async function startSubscription(
 
   return db.transaction(async (tx) => {
     const [team] = await tx.select().from(teams).where(eq(teams.id, input.teamId)).for("no key update");
-    if (!team) throw new DomainError("NOT_FOUND", "This team does not exist.");
+    if (!team) throw new DomainError("NOT_FOUND", "thisTeamDoesNotExist");
     if (team.product !== plan.product)
-      throw new DomainError("INVALID_INPUT", `Plan ${plan.name} is not for this team's product.`);
+      throw new DomainError("INVALID_INPUT", "planIsNotForThisTeam", { planName: plan.name });
     if (input.seats < plan.minimumSeats) {
-      throw new DomainError("INVALID_INPUT", `Plan ${plan.name} needs at least ${plan.minimumSeats} seats.`);
+      throw new DomainError("INVALID_INPUT", "planNeedsAtLeastSeats", {
+        planName: plan.name,
+        minimumSeats: plan.minimumSeats,
+      });
     }
     const teamStatus = input.trial ? "trial" : "active";
     const [subscription] = await tx

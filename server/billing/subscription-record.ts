@@ -36,7 +36,7 @@ export async function lockSubscription(
 ): Promise<{ subscription: SubscriptionRow; team: TeamRow }> {
   const [subscription] = await tx.select().from(subscriptions).where(eq(subscriptions.teamId, teamId)).for("update");
   const [team] = await tx.select().from(teams).where(eq(teams.id, teamId)).for("no key update");
-  if (!subscription || !team) throw new DomainError("NOT_FOUND", "This team has no subscription yet.");
+  if (!subscription || !team) throw new DomainError("NOT_FOUND", "thisTeamHasNoSubscriptionYet");
   return { subscription, team };
 }
 
@@ -46,7 +46,7 @@ export async function readSubscription(
 ): Promise<{ subscription: SubscriptionRow; team: TeamRow }> {
   const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.teamId, teamId));
   const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
-  if (!subscription || !team) throw new DomainError("NOT_FOUND", "This team has no subscription yet.");
+  if (!subscription || !team) throw new DomainError("NOT_FOUND", "thisTeamHasNoSubscriptionYet");
   return { subscription, team };
 }
 
@@ -87,18 +87,14 @@ export function hasEnded(subscription: SubscriptionRow, team: TeamRow): boolean 
 }
 
 export function requireRunning(subscription: SubscriptionRow, team: TeamRow): void {
-  if (team.status === "purged")
-    throw new DomainError("SUBSCRIPTION_STATE", "This team's data has been deleted; it can no longer be changed.");
+  if (team.status === "purged") throw new DomainError("SUBSCRIPTION_STATE", "thisTeamSDataHasBeen2");
   if (hasEnded(subscription, team)) {
-    throw new DomainError("SUBSCRIPTION_STATE", "The subscription has ended. Renew it before changing it.");
+    throw new DomainError("SUBSCRIPTION_STATE", "theSubscriptionHasEndedRenewIt");
   }
 }
 
-export const VERSION_CONFLICT =
-  "The subscription was changed in another tab or by someone else after you opened it, so your change was not applied. Reload the page to see the current subscription and try again.";
-
 export function requireVersion(subscription: SubscriptionRow, expectedVersion: number): void {
-  if (subscription.version !== expectedVersion) throw new DomainError("CONFLICT", VERSION_CONFLICT);
+  if (subscription.version !== expectedVersion) throw new DomainError("CONFLICT", "subscriptionVersionConflict");
 }
 
 /** Hash of what a request asked for, so a reused idempotency key with another request is noticed. */
@@ -122,6 +118,6 @@ export async function saveSubscriptionChange(
     .set({ ...changes, version: subscription.version + 1, updatedAt: now })
     .where(and(eq(subscriptions.id, subscription.id), eq(subscriptions.version, expectedVersion)))
     .returning({ version: subscriptions.version });
-  if (!updated) throw new DomainError("CONFLICT", VERSION_CONFLICT);
+  if (!updated) throw new DomainError("CONFLICT", "subscriptionVersionConflict");
   return updated;
 }

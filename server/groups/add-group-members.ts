@@ -17,13 +17,13 @@ export async function addGroupMembers(
       .select({ id: groups.id, name: groups.name })
       .from(groups)
       .where(and(eq(groups.teamId, input.teamId), eq(groups.id, input.groupId)));
-    if (!group) throw new DomainError("NOT_FOUND", "This group does not exist in the team.");
+    if (!group) throw new DomainError("NOT_FOUND", "thisGroupDoesNotExistIn");
     const found = await tx
       .select({ id: memberships.id })
       .from(memberships)
       .where(and(eq(memberships.teamId, input.teamId), inArray(memberships.id, input.membershipIds)));
     if (found.length !== new Set(input.membershipIds).size) {
-      throw new DomainError("NOT_FOUND", "Some of these users are not in the team; reload the list and try again.");
+      throw new DomainError("NOT_FOUND", "someOfTheseUsersAreNot");
     }
     const added = await tx
       .insert(groupMemberships)

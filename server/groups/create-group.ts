@@ -31,7 +31,7 @@ export async function createGroup(
     });
   } catch (error) {
     if (isUniqueViolation(error, "groups_team_name_ci_unique")) {
-      throw new DomainError("CONFLICT", `A group named "${name}" already exists in this team. Choose another name.`);
+      throw new DomainError("CONFLICT", "aGroupNamedAlreadyExistsIn", { name });
     }
     throw error;
   }

@@ -20,10 +20,7 @@ export async function deleteGroup(
     const group = await lockGroup(tx, input.teamId, input.groupId);
     const customApps = await customAppsOfGroup(tx, input.teamId, group.id);
     if (customApps > 0 && !input.confirmCustomApps) {
-      throw new DomainError(
-        "CONFLICT",
-        `"${group.name}" opens ${customApps} custom app${customApps === 1 ? "" : "s"}; its members lose that access. Confirm to delete it.`,
-      );
+      throw new DomainError("CONFLICT", "groupOpensCustomApps", { groupName: group.name, customApps });
     }
     const [members] = await tx
       .select({ n: count() })

@@ -10,7 +10,7 @@ export async function teamGroup(db: Queryable, teamId: string, groupId: string) 
     .select({ id: groups.id, name: groups.name })
     .from(groups)
     .where(and(eq(groups.teamId, teamId), eq(groups.id, groupId)));
-  if (!group) throw new DomainError("NOT_FOUND", "This group does not exist in the team.");
+  if (!group) throw new DomainError("NOT_FOUND", "thisGroupDoesNotExistIn");
   return group;
 }
 

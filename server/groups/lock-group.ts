@@ -9,7 +9,7 @@ export async function lockGroup(tx: Transaction, teamId: string, groupId: string
     .from(groups)
     .where(and(eq(groups.teamId, teamId), eq(groups.id, groupId)))
     .for("update");
-  if (!group) throw new DomainError("NOT_FOUND", "This group does not exist in the team; reload the page.");
+  if (!group) throw new DomainError("NOT_FOUND", "thisGroupDoesNotExistIn2");
   return group;
 }
 

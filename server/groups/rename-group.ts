@@ -14,7 +14,7 @@ export async function renameGroup(
   input: { teamId: string; groupId: string; name: string },
 ): Promise<void> {
   const name = input.name.trim();
-  if (!name) throw new DomainError("INVALID_INPUT", "Enter a name for the group.");
+  if (!name) throw new DomainError("INVALID_INPUT", "enterANameForTheGroup");
   try {
     await db.transaction(async (tx) => {
       const group = await lockGroup(tx, input.teamId, input.groupId);
@@ -31,7 +31,7 @@ export async function renameGroup(
     });
   } catch (error) {
     if (isUniqueViolation(error, "groups_team_name_ci_unique")) {
-      throw new DomainError("CONFLICT", `A group named "${name}" already exists in this team. Choose another name.`);
+      throw new DomainError("CONFLICT", "aGroupNamedAlreadyExistsIn", { name });
     }
     throw error;
   }

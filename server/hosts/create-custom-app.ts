@@ -26,14 +26,14 @@ export async function createCustomApp(
         .select({ id: hosts.id })
         .from(hosts)
         .where(and(eq(hosts.teamId, input.teamId), eq(hosts.id, input.hostId)));
-      if (!host) throw new DomainError("NOT_FOUND", "This host does not exist in the team.");
+      if (!host) throw new DomainError("NOT_FOUND", "thisHostDoesNotExistIn");
       if (input.groupIds.length > 0) {
         const found = await tx
           .select({ id: groups.id })
           .from(groups)
           .where(and(eq(groups.teamId, input.teamId), inArray(groups.id, input.groupIds)));
         if (found.length !== new Set(input.groupIds).size)
-          throw new DomainError("NOT_FOUND", "Some of these groups are not in the team.");
+          throw new DomainError("NOT_FOUND", "someOfTheseGroupsAreNot");
       }
       const [app] = await tx
         .insert(customApps)
@@ -62,7 +62,7 @@ export async function createCustomApp(
     });
   } catch (error) {
     if (isUniqueViolation(error, "custom_apps_host_name_ci_unique")) {
-      throw new DomainError("CONFLICT", `A custom app named "${input.name}" already exists on this host.`);
+      throw new DomainError("CONFLICT", "aCustomAppNamedAlreadyExists", { name: input.name });
     }
     throw error;
   }

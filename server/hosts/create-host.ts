@@ -37,10 +37,7 @@ export async function createHost(db: Queryable, ctx: DomainContext, input: NewHo
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new DomainError(
-        "CONFLICT",
-        `A host named "${input.name}" or with hostname ${input.hostname} already exists.`,
-      );
+      throw new DomainError("CONFLICT", "aHostNamedOrWithHostname", { name: input.name, hostname: input.hostname });
     }
     throw error;
   }

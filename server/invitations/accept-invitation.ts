@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
-import { INVITATION_REFUSALS, openInvitation } from "./open-invitation";
+import { INVITATION_REFUSAL_KEYS, openInvitation } from "./open-invitation";
 import { asInvitedRole } from "./resend-invitation";
 
 /**
@@ -18,17 +18,13 @@ export async function acceptInvitation(
   ctx: DomainContext,
   input: { token: string },
 ): Promise<{ teamId: string; teamName: string }> {
-  if (ctx.actor.kind !== "account") throw new DomainError("UNAUTHENTICATED", "Sign in to accept the invitation.");
+  if (ctx.actor.kind !== "account") throw new DomainError("UNAUTHENTICATED", "signInToAcceptTheInvitation");
   const accountId = ctx.actor.accountId;
   const now = ctx.clock.now();
   try {
     return await db.transaction(async (tx) => {
       const opened = await openInvitation(tx, input.token, now);
-      if (!opened)
-        throw new DomainError(
-          "NOT_FOUND",
-          "This invitation link is not valid. Check that you opened the whole link from the mail.",
-        );
+      if (!opened) throw new DomainError("NOT_FOUND", "thisInvitationLinkIsNotValid");
       // Locked and read again, so two tabs accepting the same link cannot both succeed.
       const [invitation] = await tx
         .select()
@@ -36,19 +32,15 @@ export async function acceptInvitation(
         .where(eq(invitations.id, opened.invitation.id))
         .for("update");
       const state = invitation!.acceptedAt ? "accepted" : invitation!.revokedAt ? "revoked" : opened.state;
-      if (state !== "pending") throw new DomainError("CONFLICT", INVITATION_REFUSALS[state]);
+      if (state !== "pending") throw new DomainError("CONFLICT", INVITATION_REFUSAL_KEYS[state]);
       const [account] = await tx
         .select({ email: accounts.email, verifiedAt: accounts.emailVerifiedAt })
         .from(accounts)
         .where(eq(accounts.id, accountId));
       if (!account || account.email.toLowerCase() !== invitation!.email.toLowerCase()) {
-        throw new DomainError(
-          "FORBIDDEN",
-          `This invitation is for ${invitation!.email}. Sign out and sign in (or create an account) with that address.`,
-        );
+        throw new DomainError("FORBIDDEN", "thisInvitationIsForSignOut", { email: invitation!.email });
       }
-      if (!account.verifiedAt)
-        throw new DomainError("FORBIDDEN", "Verify your email address first, then open the invitation again.");
+      if (!account.verifiedAt) throw new DomainError("FORBIDDEN", "verifyYourEmailAddressFirstThen");
       const [membership] = await tx
         .insert(memberships)
         .values({
@@ -94,7 +86,7 @@ export async function acceptInvitation(
     });
   } catch (error) {
     if (isUniqueViolation(error, "memberships_team_account_unique")) {
-      throw new DomainError("CONFLICT", "You are already a member of this team.");
+      throw new DomainError("CONFLICT", "youAreAlreadyAMemberOf");
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 import type { Transaction } from "@/db/client";
 import { invitationGroups, invitations } from "@/db/schema";
 import type { DomainContext } from "../domain-context";
+import { actorLocale } from "../i18n/reader-locale";
 import { enqueueMails } from "../mail/enqueue-mail";
 import { invitationMail } from "./invitation-mail";
 import { invitationExpiry, newInvitationToken } from "./invitation-token";
@@ -27,6 +28,7 @@ export async function createInvitations(
   if (rows.length === 0) return [];
   const now = ctx.clock.now();
   const invitedBy = ctx.actor.kind === "account" ? ctx.actor.accountId : null;
+  const locale = await actorLocale(tx, ctx);
   const tokens = rows.map(() => newInvitationToken());
   const created = await tx
     .insert(invitations)
@@ -52,7 +54,9 @@ export async function createInvitations(
   if (groupRows.length > 0) await tx.insert(invitationGroups).values(groupRows).onConflictDoNothing();
   await enqueueMails(
     tx,
-    rows.map((row, i) => invitationMail({ teamId: team.id, teamName: team.name, ...row, token: tokens[i]!.token })),
+    rows.map((row, i) =>
+      invitationMail({ teamId: team.id, teamName: team.name, ...row, token: tokens[i]!.token, locale }),
+    ),
     now,
   );
   return rows.map((row, i) => ({ id: ids[i]!, ...row }));

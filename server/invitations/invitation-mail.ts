@@ -1,3 +1,5 @@
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "../i18n/translator";
 import type { OutgoingMail } from "../mail/enqueue-mail";
 import { consoleOrigin } from "./console-origin";
 import { INVITATION_DAYS } from "./invitation-token";
@@ -14,17 +16,20 @@ export function invitationMail(input: {
   role: "manager" | "member";
   licensed: boolean;
   token: string;
+  /** The invitee has no account yet: the mail speaks the language of the person who invites. */
+  locale: Locale;
 }): OutgoingMail {
-  const as = input.role === "manager" ? "a team manager" : "a member";
-  const licence = input.licensed ? " with a FileMaker Cloud licence" : "";
+  const t = translatorFor(input.locale, "mail");
   return {
     to: input.email,
     teamId: input.teamId,
-    subject: `You are invited to join ${input.teamName}`,
-    text:
-      `You are invited to join ${input.teamName} in Customer Console as ${as}${licence}.\n\n` +
-      `Open this link within ${INVITATION_DAYS} days to sign in or create your Claris ID with this address, then join the team:\n` +
-      `${invitationLink(input.token)}\n\n` +
-      "The link works once. If you did not expect this invitation, ignore this mail.\n",
+    subject: t("invitation.subject", { teamName: input.teamName }),
+    text: t("invitation.text", {
+      teamName: input.teamName,
+      role: input.role,
+      licensed: input.licensed ? "yes" : "no",
+      days: INVITATION_DAYS,
+      link: invitationLink(input.token),
+    }),
   };
 }

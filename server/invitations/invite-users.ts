@@ -32,37 +32,32 @@ export async function inviteUsers(
   const emails = input.emails
     .map((e) => e.trim())
     .filter((e) => e && !seen.has(e.toLowerCase()) && seen.add(e.toLowerCase()));
-  if (emails.length === 0) throw new DomainError("INVALID_INPUT", "Enter at least one email address.");
+  if (emails.length === 0) throw new DomainError("INVALID_INPUT", "enterAtLeastOneEmailAddress");
   if (emails.length > MAX_INVITATIONS_AT_ONCE) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      `Invite at most ${MAX_INVITATIONS_AT_ONCE} addresses at once, or import a CSV file.`,
-    );
+    throw new DomainError("INVALID_INPUT", "inviteAtMostAddressesAtOnce", { MAX_INVITATIONS_AT_ONCE });
   }
   const invalid = emails.filter((e) => !isEmailAddress(e));
   if (invalid.length > 0)
-    throw new DomainError("INVALID_INPUT", `These are not email addresses: ${invalid.join(", ")}.`);
+    throw new DomainError("INVALID_INPUT", "theseAreNotEmailAddresses", { invalid: invalid.join(", ") });
   try {
     return await db.transaction(async (tx) => {
       const team = await invitingTeam(tx, input.teamId);
       requireFeatures(team, { licensed: input.licensed, groups: input.groupIds.length > 0 });
       const refusedDomain = emails.map((e) => [e, domainRefusal(team, e)] as const).filter(([, why]) => why);
       if (refusedDomain.length > 0) {
-        throw new DomainError(
-          "INVALID_INPUT",
-          `${refusedDomain.map(([e]) => e).join(", ")}: ${refusedDomain[0]![1]} (team setting).`,
-        );
+        throw new DomainError("INVALID_INPUT", "refusedByTeamSetting", {
+          emails: refusedDomain.map(([e]) => e).join(", "),
+          reason: refusedDomain[0]![1]!,
+        });
       }
       await groupsOfTeam(tx, team.id, input.groupIds);
       const existing = await existingInvitees(tx, team.id, emails, now);
       const members = emails.filter((e) => existing.get(e.toLowerCase()) === "member");
-      if (members.length > 0) throw new DomainError("INVALID_INPUT", `Already in the team: ${members.join(", ")}.`);
+      if (members.length > 0)
+        throw new DomainError("INVALID_INPUT", "alreadyInTheTeam", { members: members.join(", ") });
       const invited = emails.filter((e) => existing.get(e.toLowerCase()) === "invited");
       if (invited.length > 0) {
-        throw new DomainError(
-          "CONFLICT",
-          `Already invited: ${invited.join(", ")}. Resend their invitation from the list of pending invitations.`,
-        );
+        throw new DomainError("CONFLICT", "alreadyInvitedResendTheirInvitationFrom", { invited: invited.join(", ") });
       }
       if (input.licensed) await claimSeats(tx, team.id, emails.length, now);
       await retireExpiredInvitations(tx, team.id, emails, now);
@@ -90,10 +85,7 @@ export async function inviteUsers(
     });
   } catch (error) {
     if (isUniqueViolation(error, "invitations_pending_email_unique")) {
-      throw new DomainError(
-        "CONFLICT",
-        "One of these addresses was invited a moment ago by someone else; reload the list.",
-      );
+      throw new DomainError("CONFLICT", "oneOfTheseAddressesWasInvited");
     }
     throw error;
   }

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts, groups, invitations, memberships, teamSettings, teams } from "@/db/schema";
 import { DomainError } from "../errors";
+import { type Refusal, refusal } from "../i18n/refusal-format";
 import { productLacks } from "../teams/require-product";
 
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
@@ -22,19 +23,19 @@ export async function invitingTeam(db: Queryable, teamId: string) {
     .from(teams)
     .leftJoin(teamSettings, eq(teamSettings.teamId, teams.id))
     .where(eq(teams.id, teamId));
-  if (!team) throw new DomainError("NOT_FOUND", "This team does not exist.");
+  if (!team) throw new DomainError("NOT_FOUND", "thisTeamDoesNotExist");
   return { ...team, allowedDomains: (team.allowedDomains ?? []).map((d) => d.toLowerCase()) };
 }
 
 export type InvitingTeam = Awaited<ReturnType<typeof invitingTeam>>;
 
 /** Null when the team's setting allows the address, else why not. */
-export function domainRefusal(team: InvitingTeam, email: string): string | null {
+export function domainRefusal(team: InvitingTeam, email: string): Refusal | null {
   if (team.allowedDomains.length === 0) return null;
   const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
   return team.allowedDomains.includes(domain)
     ? null
-    : `only addresses at ${team.allowedDomains.join(", ")} may be invited`;
+    : refusal("onlyDomainsMayBeInvited", { domains: team.allowedDomains.join(", ") });
 }
 
 /** Licences and groups exist only in FileMaker Cloud teams: say so instead of ignoring them. */
@@ -52,10 +53,7 @@ export async function groupsOfTeam(db: Queryable, teamId: string, groupIds: read
     .from(groups)
     .where(and(eq(groups.teamId, teamId), inArray(groups.id, [...groupIds])));
   if (found.length !== new Set(groupIds).size) {
-    throw new DomainError(
-      "NOT_FOUND",
-      "Some of these groups do not exist in the team; reload the page and choose again.",
-    );
+    throw new DomainError("NOT_FOUND", "someOfTheseGroupsDoNot");
   }
   return found;
 }

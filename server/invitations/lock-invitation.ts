@@ -10,10 +10,10 @@ export async function lockPendingInvitation(tx: Transaction, teamId: string, inv
     .from(invitations)
     .where(and(eq(invitations.teamId, teamId), eq(invitations.id, invitationId)))
     .for("update");
-  if (!invitation) throw new DomainError("NOT_FOUND", "This invitation does not exist in the team; reload the list.");
+  if (!invitation) throw new DomainError("NOT_FOUND", "thisInvitationDoesNotExistIn");
   if (invitation.acceptedAt)
-    throw new DomainError("CONFLICT", `${invitation.email} has already accepted this invitation.`);
+    throw new DomainError("CONFLICT", "hasAlreadyAcceptedThisInvitation", { email: invitation.email });
   if (invitation.revokedAt)
-    throw new DomainError("CONFLICT", `The invitation of ${invitation.email} was revoked; invite them again.`);
+    throw new DomainError("CONFLICT", "theInvitationOfWasRevokedInvite", { email: invitation.email });
   return invitation;
 }

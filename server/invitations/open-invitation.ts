@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { invitations, teams } from "@/db/schema";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { type RefusalKey, refusalIn } from "../i18n/refusal-format";
 import { hashInvitationToken } from "./invitation-token";
 
 export type InvitationState = "pending" | "expired" | "revoked" | "accepted";
@@ -24,8 +26,13 @@ export async function openInvitation(db: Queryable, token: string, now: Date) {
   return { invitation, teamName: row.teamName, state };
 }
 
-export const INVITATION_REFUSALS: Record<Exclude<InvitationState, "pending">, string> = {
-  accepted: "This invitation has already been used. Each link works once; sign in to reach the team.",
-  revoked: "This invitation was withdrawn by the team. Ask a team manager for a new one.",
-  expired: "This invitation has expired. Ask a team manager to send it again.",
-};
+export const INVITATION_REFUSAL_KEYS = {
+  accepted: "invitationUsed",
+  revoked: "invitationWithdrawn",
+  expired: "invitationExpired",
+} as const satisfies Record<Exclude<InvitationState, "pending">, RefusalKey>;
+
+/** The same refusals in English, for the invitation page until it reads them in the visitor's language. */
+export const INVITATION_REFUSALS = Object.fromEntries(
+  Object.entries(INVITATION_REFUSAL_KEYS).map(([state, key]) => [state, refusalIn({ key }, DEFAULT_LOCALE)]),
+) as Record<Exclude<InvitationState, "pending">, string>;

@@ -5,6 +5,7 @@ import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import { spendMailBudget } from "../auth/mail-budget";
 import type { DomainContext } from "../domain-context";
+import { actorLocale } from "../i18n/reader-locale";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { claimSeats } from "../members/seats";
 import { invitationMail } from "./invitation-mail";
@@ -39,6 +40,7 @@ export async function resendInvitation(
         teamName: team.name,
         role: asInvitedRole(invitation.role),
         token,
+        locale: await actorLocale(tx, ctx),
       }),
       now,
     );

@@ -19,7 +19,7 @@ export async function addMembership(
   try {
     return await db.transaction(async (tx) => {
       const [team] = await tx.select({ product: teams.product }).from(teams).where(eq(teams.id, input.teamId));
-      if (!team) throw new DomainError("NOT_FOUND", "This team does not exist.");
+      if (!team) throw new DomainError("NOT_FOUND", "thisTeamDoesNotExist");
       if (input.licensed && team.product !== "filemaker_cloud") {
         throw productLacks(team.product, "per-user licences");
       }
@@ -27,7 +27,7 @@ export async function addMembership(
         .select({ email: accounts.email })
         .from(accounts)
         .where(eq(accounts.id, input.accountId));
-      if (!account) throw new DomainError("NOT_FOUND", "This account does not exist.");
+      if (!account) throw new DomainError("NOT_FOUND", "thisAccountDoesNotExist");
       if (input.licensed) await claimSeats(tx, input.teamId, 1, now);
       const [membership] = await tx
         .insert(memberships)
@@ -50,7 +50,7 @@ export async function addMembership(
     });
   } catch (error) {
     if (isUniqueViolation(error, "memberships_team_account_unique")) {
-      throw new DomainError("CONFLICT", "This account is already a member of the team.");
+      throw new DomainError("CONFLICT", "thisAccountIsAlreadyAMember");
     }
     throw error;
   }

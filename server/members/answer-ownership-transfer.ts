@@ -42,16 +42,11 @@ export async function answerOwnershipTransfer(
   input: { teamId: string; answer: "accept" | "decline" | "cancel" },
 ): Promise<void> {
   const now = ctx.clock.now();
-  if (ctx.actor.kind !== "account")
-    throw new DomainError("FORBIDDEN", "Only a member of the team can answer an ownership transfer.");
+  if (ctx.actor.kind !== "account") throw new DomainError("FORBIDDEN", "onlyAMemberOfTheTeam");
   const accountId = ctx.actor.accountId;
   await db.transaction(async (tx) => {
     const offer = await openOwnershipTransfer(tx, input.teamId, now);
-    if (!offer)
-      throw new DomainError(
-        "NOT_FOUND",
-        "There is no open ownership transfer in this team; it may have expired or been withdrawn.",
-      );
+    if (!offer) throw new DomainError("NOT_FOUND", "thereIsNoOpenOwnershipTransfer");
     await tx
       .select({ id: ownershipTransfers.id })
       .from(ownershipTransfers)
@@ -67,9 +62,7 @@ export async function answerOwnershipTransfer(
     if (input.answer === "cancel" ? !offeredByMe : !offeredToMe) {
       throw new DomainError(
         "FORBIDDEN",
-        input.answer === "cancel"
-          ? "Only the owner who offered the team can withdraw the offer."
-          : "This ownership transfer was offered to someone else.",
+        input.answer === "cancel" ? "onlyOffererCanWithdraw" : "transferOfferedToSomeoneElse",
       );
     }
     if (input.answer !== "accept") {
@@ -90,7 +83,7 @@ export async function answerOwnershipTransfer(
       .where(eq(memberships.id, offer.toMembershipId))
       .for("update");
     if (from?.role !== "owner" || to?.status !== "active") {
-      throw new DomainError("CONFLICT", "The team changed since the offer was made; ask the owner to offer it again.");
+      throw new DomainError("CONFLICT", "theTeamChangedSinceTheOffer");
     }
     // The old owner steps down first: the database allows one owner per team.
     await tx

@@ -21,13 +21,9 @@ export async function deactivateMembership(
   await db.transaction(async (tx) => {
     const target = await lockMember(tx, input.teamId, input.membershipId);
     refuseProtectedTarget(ctx, target, await actingRole(tx, ctx, input.teamId), "deactivated");
-    if (isActorAccount(ctx, target))
-      throw new DomainError("FORBIDDEN", "You cannot deactivate yourself; ask another team manager.");
+    if (isActorAccount(ctx, target)) throw new DomainError("FORBIDDEN", "youCannotDeactivateYourselfAskAnother");
     if (!target.managed) {
-      throw new DomainError(
-        "FORBIDDEN",
-        `${target.email} is an external user: the team does not manage that account. Remove them from the team instead.`,
-      );
+      throw new DomainError("FORBIDDEN", "isAnExternalUserTheTeam", { email: target.email });
     }
     if (target.status === "deactivated") return;
     await tx.update(memberships).set({ status: "deactivated", updatedAt: now }).where(eq(memberships.id, target.id));

@@ -54,5 +54,5 @@ export function decodeMemberCursor(value: string, sort: MemberSort): MemberCurso
   } catch {
     // Falls through to the refusal below.
   }
-  throw new DomainError("INVALID_INPUT", "This page link is out of date; go back to the first page.");
+  throw new DomainError("INVALID_INPUT", "thisPageLinkIsOutOf");
 }

@@ -23,7 +23,7 @@ export async function lockMember(tx: Transaction, teamId: string, membershipId: 
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .where(and(eq(memberships.teamId, teamId), eq(memberships.id, membershipId)))
     .for("update", { of: memberships });
-  if (!row) throw new DomainError("NOT_FOUND", "This user is not in the team; reload the list and try again.");
+  if (!row) throw new DomainError("NOT_FOUND", "thisUserIsNotInThe2");
   return { ...row, managed: row.managedByTeamId === teamId };
 }
 
@@ -39,7 +39,7 @@ export async function actingRole(
   teamId: string,
 ): Promise<MemberRole | "platform"> {
   if (ctx.actor.kind === "system") return "platform";
-  if (ctx.actor.kind !== "account") throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+  if (ctx.actor.kind !== "account") throw new DomainError("READ_ONLY", "supportSessionsAreReadOnly");
   const [row] = await tx
     .select({ role: memberships.role })
     .from(memberships)
@@ -50,7 +50,7 @@ export async function actingRole(
         eq(memberships.status, "active"),
       ),
     );
-  if (!row) throw new DomainError("FORBIDDEN", "You are no longer an active member of this team.");
+  if (!row) throw new DomainError("FORBIDDEN", "youAreNoLongerAnActive");
   return row.role;
 }
 
@@ -86,16 +86,10 @@ export function refuseProtectedTarget(
 ): void {
   switch (protectionOf(target, actor, isActorAccount(ctx, target), Boolean(options.ownerMayChange))) {
     case "ownerOnly":
-      throw new DomainError("FORBIDDEN", `Only the team's owner can change the owner's ${options.ownerMayChange}.`);
+      throw new DomainError("FORBIDDEN", "onlyOwnerChangesOwners", { what: options.ownerMayChange ?? "" });
     case "owner":
-      throw new DomainError(
-        "FORBIDDEN",
-        `The team's owner cannot be ${doing}. The owner can transfer ownership first.`,
-      );
+      throw new DomainError("FORBIDDEN", "ownerCannotBe", { doing });
     case "otherManager":
-      throw new DomainError(
-        "FORBIDDEN",
-        `Only the team's owner can change another team manager; ${target.email} is one.`,
-      );
+      throw new DomainError("FORBIDDEN", "onlyTheTeamSOwnerCan3", { email: target.email });
   }
 }

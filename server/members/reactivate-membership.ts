@@ -19,7 +19,7 @@ export async function reactivateMembership(
     const target = await lockMember(tx, input.teamId, input.membershipId);
     refuseProtectedTarget(ctx, target, await actingRole(tx, ctx, input.teamId), "reactivated");
     if (!target.managed) {
-      throw new DomainError("FORBIDDEN", `${target.email} is an external user; invite them again instead.`);
+      throw new DomainError("FORBIDDEN", "isAnExternalUserInviteThem", { email: target.email });
     }
     if (target.status === "active") return;
     if (target.licensed) await claimSeats(tx, input.teamId, 1, now);

@@ -16,13 +16,9 @@ export async function removeMembership(
   await db.transaction(async (tx) => {
     const target = await lockMember(tx, input.teamId, input.membershipId);
     refuseProtectedTarget(ctx, target, await actingRole(tx, ctx, input.teamId), "removed");
-    if (isActorAccount(ctx, target))
-      throw new DomainError("FORBIDDEN", "You cannot remove yourself; ask another team manager.");
+    if (isActorAccount(ctx, target)) throw new DomainError("FORBIDDEN", "youCannotRemoveYourselfAskAnother");
     if (target.managed) {
-      throw new DomainError(
-        "FORBIDDEN",
-        `The team manages ${target.email}: deactivate the account instead of removing it.`,
-      );
+      throw new DomainError("FORBIDDEN", "theTeamManagesDeactivateTheAccount", { email: target.email });
     }
     await tx.delete(memberships).where(eq(memberships.id, target.id));
     await recordAudit(tx, {

@@ -23,16 +23,12 @@ export async function requestOwnershipTransfer(
   try {
     return await db.transaction(async (tx) => {
       if ((await actingRole(tx, ctx, input.teamId)) !== "owner") {
-        throw new DomainError("FORBIDDEN", "Only the team's owner can transfer ownership.");
+        throw new DomainError("FORBIDDEN", "onlyTheTeamSOwnerCan");
       }
       const target = await lockMember(tx, input.teamId, input.membershipId);
-      if (target.role === "owner")
-        throw new DomainError("INVALID_INPUT", "You already own this team; choose another member.");
+      if (target.role === "owner") throw new DomainError("INVALID_INPUT", "youAlreadyOwnThisTeamChoose");
       if (target.status !== "active") {
-        throw new DomainError(
-          "INVALID_INPUT",
-          `${target.email} is not active in the team; only an active member can become its owner.`,
-        );
+        throw new DomainError("INVALID_INPUT", "isNotActiveInTheTeam", { email: target.email });
       }
       // An older offer that was never answered gives way to the new one.
       await tx
@@ -83,7 +79,7 @@ export async function requestOwnershipTransfer(
     });
   } catch (error) {
     if (isUniqueViolation(error, "ownership_transfers_one_open_per_team")) {
-      throw new DomainError("CONFLICT", "Another ownership transfer was just offered; reload the page.");
+      throw new DomainError("CONFLICT", "anotherOwnershipTransferWasJustOffered");
     }
     throw error;
   }

@@ -44,14 +44,9 @@ export async function claimSeats(tx: Transaction, teamId: string, wanted: number
   const used = await seatsInUse(tx, teamId, now);
   if (used + wanted > seats) {
     const free = Math.max(seats - used, 0);
-    throw new DomainError(
-      "SEAT_LIMIT",
-      seats === 0
-        ? "The team has no subscription seats; add seats before licensing users."
-        : free > 0
-          ? `Only ${free} of ${seats} seats are free and ${wanted} are needed. Remove licences or add seats to the subscription.`
-          : `All ${seats} seats are in use. Remove a licence or add seats to the subscription.`,
-    );
+    if (seats === 0) throw new DomainError("SEAT_LIMIT", "noSubscriptionSeats");
+    if (free > 0) throw new DomainError("SEAT_LIMIT", "notEnoughFreeSeats", { free, seats, wanted });
+    throw new DomainError("SEAT_LIMIT", "allSeatsInUse", { seats });
   }
 }
 

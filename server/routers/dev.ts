@@ -6,7 +6,7 @@ import { publicProcedure, router } from "../trpc";
 
 /** Tools for trying the console as a demo; they do not exist in any other mode. */
 const demoProcedure = publicProcedure.use(({ next }) => {
-  if (!isDemo()) throw new DomainError("NOT_FOUND", "There is no such page outside a demo.");
+  if (!isDemo()) throw new DomainError("NOT_FOUND", "thereIsNoSuchPageOutside");
   return next();
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { actorLocale } from "../i18n/reader-locale";
 import { invitingTeam } from "../invitations/invitee-checks";
 import { memberCaller, withAllowedActions } from "../members/allowed-actions";
 import { answerOwnershipTransfer, openOwnershipTransfer } from "../members/answer-ownership-transfer";
@@ -55,7 +56,13 @@ export const membersRouter = router({
     .input(importInput)
     .mutation(async ({ ctx, input }) =>
       summariseImport(
-        await checkImport(ctx.db, await invitingTeam(ctx.db, ctx.access.team.id), input.csv, ctx.clock.now()),
+        await checkImport(
+          ctx.db,
+          await invitingTeam(ctx.db, ctx.access.team.id),
+          input.csv,
+          ctx.clock.now(),
+          await actorLocale(ctx.db, ctx),
+        ),
       ),
     ),
   /** Progress of the import, batch by batch. */

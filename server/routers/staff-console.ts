@@ -46,7 +46,7 @@ export const staffConsoleRouter = router({
     }
   }),
   viewAs: staffProcedure.input(viewAsInput).mutation(({ ctx, input }) => {
-    if (!ctx.supportSessionId) throw new DomainError("NOT_FOUND", "Open a team first.");
+    if (!ctx.supportSessionId) throw new DomainError("NOT_FOUND", "openATeamFirst");
     return viewAsMember(ctx.db, ctx, {
       supportSessionId: ctx.supportSessionId,
       accountId: ctx.actor.accountId,

@@ -5,6 +5,6 @@ import { DomainError } from "../errors";
 
 export async function getTeamSettings(db: Queryable, teamId: string) {
   const [settings] = await db.select().from(teamSettings).where(eq(teamSettings.teamId, teamId));
-  if (!settings) throw new DomainError("NOT_FOUND", "This team has no settings.");
+  if (!settings) throw new DomainError("NOT_FOUND", "thisTeamHasNoSettings");
   return settings;
 }

@@ -5,14 +5,15 @@ import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import { type Refusal, refusal } from "../i18n/refusal-format";
 
 /** How long the team keeps the personal data of people who left it: a day to ten years. */
 export const DEPARTED_RETENTION_DAYS_MIN = 1;
 export const DEPARTED_RETENTION_DAYS_MAX = 3650;
 
-export function departedRetentionRefusal(days: number): string | null {
+export function departedRetentionRefusal(days: number): Refusal | null {
   if (!Number.isInteger(days) || days < DEPARTED_RETENTION_DAYS_MIN || days > DEPARTED_RETENTION_DAYS_MAX) {
-    return `Keep departed users' personal data for a whole number of days between ${DEPARTED_RETENTION_DAYS_MIN} and ${DEPARTED_RETENTION_DAYS_MAX}.`;
+    return refusal("departedRetentionDays", { min: DEPARTED_RETENTION_DAYS_MIN, max: DEPARTED_RETENTION_DAYS_MAX });
   }
   return null;
 }
@@ -23,11 +24,11 @@ export async function updateRetentionSettings(
   ctx: DomainContext,
   input: { teamId: string; departedUserRetentionDays: number },
 ): Promise<void> {
-  const refusal = departedRetentionRefusal(input.departedUserRetentionDays);
-  if (refusal) throw new DomainError("INVALID_INPUT", refusal);
+  const refused = departedRetentionRefusal(input.departedUserRetentionDays);
+  if (refused) throw new DomainError("INVALID_INPUT", refused.key, refused.values);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(teamSettings).where(eq(teamSettings.teamId, input.teamId)).for("update");
-    if (!before) throw new DomainError("NOT_FOUND", "This team has no settings.");
+    if (!before) throw new DomainError("NOT_FOUND", "thisTeamHasNoSettings");
     if (before.departedUserRetentionDays === input.departedUserRetentionDays) return;
     await tx
       .update(teamSettings)

@@ -26,11 +26,7 @@ export function parseDomainList(text: string): string[] {
     .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
     .filter(Boolean);
   const bad = domains.filter((d) => !DOMAIN.test(d));
-  if (bad.length)
-    throw new DomainError(
-      "INVALID_INPUT",
-      `Not an email domain: ${bad.join(", ")}. Write domains like acme.example, separated by commas.`,
-    );
+  if (bad.length) throw new DomainError("INVALID_INPUT", "notAnEmailDomainWriteDomains", { bad: bad.join(", ") });
   return [...new Set(domains)];
 }
 
@@ -45,20 +41,17 @@ export async function updateSecuritySettings(
     change.sessionIdleMinutes !== undefined &&
     (change.sessionIdleMinutes < SESSION_IDLE_MINUTES_MIN || change.sessionIdleMinutes > SESSION_IDLE_MINUTES_MAX)
   ) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      `Sign out after inactivity must be between ${SESSION_IDLE_MINUTES_MIN} and ${SESSION_IDLE_MINUTES_MAX} minutes.`,
-    );
+    throw new DomainError("INVALID_INPUT", "signOutAfterInactivityMustBe", {
+      SESSION_IDLE_MINUTES_MIN,
+      SESSION_IDLE_MINUTES_MAX,
+    });
   }
   if (change.mfaRequired && ctx.actor.kind === "account" && !ctx.actor.mfaVerified) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      "Turn on two-step verification for yourself first (Security), then require it for the team.",
-    );
+    throw new DomainError("INVALID_INPUT", "turnOnTwoStepVerificationFor");
   }
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(teamSettings).where(eq(teamSettings.teamId, teamId)).for("update");
-    if (!before) throw new DomainError("NOT_FOUND", "This team has no settings.");
+    if (!before) throw new DomainError("NOT_FOUND", "thisTeamHasNoSettings");
     const changed = Object.fromEntries(
       Object.entries(change).filter(
         ([key, value]) =>

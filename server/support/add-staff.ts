@@ -22,11 +22,7 @@ export async function addStaff(
   const now = ctx.clock.now();
   return db.transaction(async (tx) => {
     const account = await findAccountByEmail(tx, input.email);
-    if (!account)
-      throw new DomainError(
-        "NOT_FOUND",
-        `No account uses ${input.email}. The person signs up first, then is made staff.`,
-      );
+    if (!account) throw new DomainError("NOT_FOUND", "noAccountUsesThePersonSigns", { email: input.email });
     let setupKey: string | null = null;
     if (!account.totpEnabledAt) {
       setupKey = input.totpSecret ?? newTotpSecret(account.email).secret;
@@ -64,7 +60,7 @@ export async function removeStaff(db: Queryable, ctx: DomainContext, email: stri
       .from(staff)
       .innerJoin(accounts, eq(accounts.id, staff.accountId))
       .where(and(eq(sql`lower(${accounts.email})`, email.trim().toLowerCase()), isNull(staff.revokedAt)));
-    if (!row) throw new DomainError("NOT_FOUND", `${email} is not staff.`);
+    if (!row) throw new DomainError("NOT_FOUND", "isNotStaff", { email });
     await tx.update(staff).set({ revokedAt: ctx.clock.now() }).where(eq(staff.id, row.id));
     await recordAudit(tx, {
       ...auditContext(ctx),

@@ -16,7 +16,7 @@ export async function grantSupportAccess(
   input: { teamId: string; hours: number; note?: string },
 ): Promise<{ id: string; endsAt: Date }> {
   if (!Number.isInteger(input.hours) || input.hours < GRANT_MIN_HOURS || input.hours > GRANT_MAX_HOURS) {
-    throw new DomainError("INVALID_INPUT", "Support access lasts from 1 hour to 7 days.");
+    throw new DomainError("INVALID_INPUT", "supportAccessLastsFrom1Hour");
   }
   const now = ctx.clock.now();
   const endsAt = new Date(now.getTime() + input.hours * 60 * 60 * 1000);
@@ -61,7 +61,7 @@ export async function revokeSupportGrant(
         ),
       )
       .returning();
-    if (!grant) throw new DomainError("NOT_FOUND", "This support access has already ended.");
+    if (!grant) throw new DomainError("NOT_FOUND", "thisSupportAccessHasAlreadyEnded");
     await recordAudit(tx, {
       ...auditContext(ctx),
       teamId: input.teamId,

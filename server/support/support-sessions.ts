@@ -33,12 +33,11 @@ export async function openSupportSession(
   input: { teamId: string; reason: string; breakGlass?: boolean },
 ): Promise<{ id: string; endsAt: Date }> {
   const reason = input.reason.trim();
-  if (reason.length < 3)
-    throw new DomainError("INVALID_INPUT", "Give a reason or a ticket reference for opening this team.");
+  if (reason.length < 3) throw new DomainError("INVALID_INPUT", "giveAReasonOrATicket");
   const now = ctx.clock.now();
   return db.transaction(async (tx) => {
     const [team] = await tx.select().from(teams).where(eq(teams.id, input.teamId));
-    if (!team || team.status === "purged") throw new DomainError("NOT_FOUND", "This team does not exist.");
+    if (!team || team.status === "purged") throw new DomainError("NOT_FOUND", "thisTeamDoesNotExist");
     const [grant] = await tx
       .select()
       .from(supportGrants)
@@ -48,16 +47,10 @@ export async function openSupportSession(
     const breakGlass = !grant;
     if (breakGlass) {
       if (member.role !== "support_admin" || !input.breakGlass) {
-        throw new DomainError(
-          "FORBIDDEN",
-          `${team.name} has not granted support access. Ask the team's owner or a manager to grant it in Settings.`,
-        );
+        throw new DomainError("FORBIDDEN", "hasNotGrantedSupportAccessAsk", { teamName: team.name });
       }
       if (reason.length < BREAK_GLASS_REASON_MIN) {
-        throw new DomainError(
-          "INVALID_INPUT",
-          `Opening a team without its consent needs a written reason of at least ${BREAK_GLASS_REASON_MIN} characters.`,
-        );
+        throw new DomainError("INVALID_INPUT", "openingATeamWithoutItsConsent", { BREAK_GLASS_REASON_MIN });
       }
     }
     const endsAt = new Date(
@@ -222,14 +215,13 @@ export async function viewAsMember(
           isNull(supportSessions.endedAt),
         ),
       );
-    if (!row)
-      throw new DomainError("NOT_FOUND", "This support session has ended. Open the team again from the staff console.");
+    if (!row) throw new DomainError("NOT_FOUND", "thisSupportSessionHasEndedOpen");
     if (input.membershipId) {
       const [membership] = await tx
         .select({ id: memberships.id })
         .from(memberships)
         .where(and(eq(memberships.teamId, row.session.teamId), eq(memberships.id, input.membershipId)));
-      if (!membership) throw new DomainError("NOT_FOUND", "This user is not in the team.");
+      if (!membership) throw new DomainError("NOT_FOUND", "thisUserIsNotInThe");
     }
     await tx
       .update(supportSessions)

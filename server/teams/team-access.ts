@@ -3,14 +3,9 @@ import type { Queryable } from "@/db/client";
 import { accounts, memberships, teamSettings, teams } from "@/db/schema";
 import type { Actor } from "../actor";
 import { DomainError } from "../errors";
-import {
-  checkPermission,
-  grantedPermissions,
-  PERMISSIONS,
-  type Permission,
-  rolesOf,
-  type TeamRole,
-} from "../permissions";
+import { refusal } from "../i18n/refusal-format";
+import { checkPermission, grantedPermissions, type Permission, rolesOf, type TeamRole } from "../permissions";
+import { PERMISSION_ACTIONS } from "./permission-actions";
 import { productLacks } from "./require-product";
 
 export interface TeamAccess {
@@ -35,9 +30,9 @@ export async function authoriseTeamAccess(
   options: { viewAsMembershipId?: string | null } = {},
 ): Promise<TeamAccess> {
   if (actor.kind !== "account" && actor.kind !== "support") {
-    throw new DomainError("UNAUTHENTICATED", "Sign in to continue.");
+    throw new DomainError("UNAUTHENTICATED", "signInToContinue");
   }
-  const notFound = new DomainError("NOT_FOUND", "This team does not exist or you are not a member of it.");
+  const notFound = new DomainError("NOT_FOUND", "thisTeamDoesNotExistOr");
   // One round trip for the team, its two-step rule and the actor's active membership in it:
   // every team call pays it.
   const [row] = await db
@@ -96,7 +91,8 @@ export async function authoriseTeamAccess(
     if (row!.mfaRequired && !actor.mfaVerified) {
       throw new DomainError(
         "MFA_REQUIRED",
-        `${team.name} requires two-step verification. Turn it on in Security to continue.`,
+        "requiresTwoStepVerificationTurnIt",
+        { teamName: team.name },
         {
           teamName: team.name,
         },
@@ -111,15 +107,16 @@ export async function authoriseTeamAccess(
   if (verdict.allowed && (actor.kind !== "support" || permission.endsWith(".read"))) return access;
   if (!verdict.allowed && verdict.reason === "product") throw productLacks(team.product, permission.split(".")[0]!);
   if (actor.kind === "support" && !permission.endsWith(".read"))
-    throw new DomainError("READ_ONLY", "Support sessions are read-only.");
+    throw new DomainError("READ_ONLY", "supportSessionsAreReadOnly");
   if (actor.kind === "support") {
-    throw new DomainError(
-      "FORBIDDEN",
-      `${access.support?.viewingAs?.name ?? "This member"} cannot ${PERMISSIONS[permission].label}.`,
-    );
+    const action = refusal(PERMISSION_ACTIONS[permission]);
+    const name = access.support?.viewingAs?.name;
+    throw name
+      ? new DomainError("FORBIDDEN", "memberCannot", { name, action })
+      : new DomainError("FORBIDDEN", "thisMemberCannot", { action });
   }
-  throw new DomainError(
-    "FORBIDDEN",
-    `Your role in ${team.name} does not allow you to ${PERMISSIONS[permission].label}. Ask the team's owner or a team manager.`,
-  );
+  throw new DomainError("FORBIDDEN", "roleDoesNotAllow", {
+    teamName: team.name,
+    action: refusal(PERMISSION_ACTIONS[permission]),
+  });
 }

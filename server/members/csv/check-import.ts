@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { groups, subscriptions } from "@/db/schema";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import {
   IMPORT_COLUMNS,
   IMPORT_HEADER,
@@ -10,6 +11,8 @@ import {
   parseRole,
 } from "@/lib/member-import-format";
 import { DomainError } from "../../errors";
+import { refusalIn } from "../../i18n/refusal-format";
+import { translatorFor } from "../../i18n/translator";
 import type { NewInvitation } from "../../invitations/create-invitations";
 import { domainRefusal, existingInvitees, type InvitingTeam, isEmailAddress } from "../../invitations/invitee-checks";
 import { productName } from "../../permissions";
@@ -21,29 +24,45 @@ export type ImportRowVerdict =
   | { line: number; email: string; outcome: "skip"; reason: string }
   | { line: number; email: string; outcome: "error"; reason: string };
 
+/** Each column's names in every language, so a file exported in Dutch imports as well as one in English. */
+const COLUMN_NAMES = new Map(
+  IMPORT_COLUMNS.map((column) => [
+    column,
+    new Set([column, ...LOCALES.map((locale) => translatorFor(locale, "csv")(`columns.${column}`))]),
+  ]),
+);
+
+/** Where each import column is in the file, by its header: other columns (from an export) are ignored. */
+function columnPositions(header: readonly string[]): Partial<Record<(typeof IMPORT_COLUMNS)[number], number>> {
+  const names = header.map((h) => h.trim().toLowerCase());
+  return Object.fromEntries(
+    IMPORT_COLUMNS.flatMap((column) => {
+      const at = names.findIndex((name) => COLUMN_NAMES.get(column)!.has(name));
+      return at === -1 ? [] : [[column, at]];
+    }),
+  );
+}
+
 /** Rows of a parsed file, with their line numbers (the header is line 1). */
 export function importRows(csv: string): Array<{ line: number; cells: string[] }> {
   if (csv.length > MAX_IMPORT_BYTES) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      `The file is larger than ${MAX_IMPORT_BYTES / 1_000_000} MB; split it into smaller files.`,
-    );
+    throw new DomainError("INVALID_INPUT", "importFileTooLarge", { megabytes: MAX_IMPORT_BYTES / 1_000_000 });
   }
   const records = parseCsv(csv);
-  const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
-  if (IMPORT_COLUMNS.some((column, i) => header[i] !== column)) {
-    throw new DomainError("INVALID_INPUT", `The first line must be the header "${IMPORT_HEADER}".`);
+  const positions = columnPositions(records[0] ?? []);
+  if (positions.email === undefined) {
+    throw new DomainError("INVALID_INPUT", "theFirstLineMustBeThe", { IMPORT_HEADER });
   }
   const rows = records
     .slice(1)
-    .map((cells, i) => ({ line: i + 2, cells }))
+    .map((record, i) => ({
+      line: i + 2,
+      cells: IMPORT_COLUMNS.map((column) => record[positions[column] ?? -1] ?? ""),
+    }))
     .filter((row) => row.cells.some((c) => c.trim() !== ""));
-  if (rows.length === 0) throw new DomainError("INVALID_INPUT", "The file has no users after its header line.");
+  if (rows.length === 0) throw new DomainError("INVALID_INPUT", "theFileHasNoUsersAfter");
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      `The file has ${rows.length} users; import at most ${MAX_IMPORT_ROWS} at once.`,
-    );
+    throw new DomainError("INVALID_INPUT", "importTooManyRows", { rows: rows.length, max: MAX_IMPORT_ROWS });
   }
   return rows;
 }
@@ -57,6 +76,7 @@ export async function checkImport(
   team: InvitingTeam,
   csv: string,
   now: Date,
+  locale: Locale,
 ): Promise<ImportRowVerdict[]> {
   const rows = importRows(csv);
   const fileMaker = team.product === "filemaker_cloud";
@@ -75,34 +95,38 @@ export async function checkImport(
   let freeSeats = fileMaker ? Math.max((subscription?.seats ?? 0) - (await seatsInUse(db, team.id, now)), 0) : 0;
   const seen = new Map<string, number>();
 
+  const t = translatorFor(locale, "csv");
   return rows.map(({ line, cells }): ImportRowVerdict => {
     const [rawEmail = "", rawName = "", rawRole = "", rawLicensed = "", rawGroups = ""] = cells;
     const email = rawEmail.trim();
     const error = (reason: string) => ({ line, email, outcome: "error", reason }) as const;
-    if (!isEmailAddress(email)) return error(email ? `"${email}" is not an email address` : "the email is missing");
+    if (!isEmailAddress(email)) return error(email ? t("rows.notAnEmail", { email }) : t("rows.emailMissing"));
     const key = email.toLowerCase();
     const first = seen.get(key);
-    if (first !== undefined) return error(`duplicate of line ${first}`);
+    if (first !== undefined) return error(t("rows.duplicate", { line: first }));
     seen.set(key, line);
     const role = parseRole(rawRole);
-    if (!role) return error(`role "${rawRole.trim()}" is not member or manager`);
+    if (!role) return error(t("rows.unknownRole", { role: rawRole.trim() }));
     const licensed = parseLicensed(rawLicensed);
-    if (licensed === null) return error(`licensed "${rawLicensed.trim()}" is not yes or no`);
+    if (licensed === null) return error(t("rows.unknownLicensed", { licensed: rawLicensed.trim() }));
     const groupNames = rawGroups
       .split(";")
       .map((g) => g.trim())
       .filter(Boolean);
-    if (!fileMaker && licensed) return error(`${productName(team.product)} teams have no per-user licences`);
-    if (!fileMaker && groupNames.length > 0) return error(`${productName(team.product)} teams have no groups`);
+    const product = { productName: productName(team.product) };
+    if (!fileMaker && licensed) return error(t("rows.noLicences", product));
+    if (!fileMaker && groupNames.length > 0) return error(t("rows.noGroups", product));
     const unknown = groupNames.filter((g) => !groupIds.has(g.toLowerCase()));
-    if (unknown.length > 0) return error(`unknown group ${unknown.map((g) => `"${g}"`).join(", ")}`);
+    if (unknown.length > 0) return error(t("rows.unknownGroups", { groups: unknown.map((g) => `"${g}"`).join(", ") }));
     const refusal = domainRefusal(team, email);
-    if (refusal) return error(refusal);
+    if (refusal) return error(refusalIn(refusal, locale));
     const already = existing.get(key);
-    if (already)
-      return { line, email, outcome: "skip", reason: already === "member" ? "already in the team" : "already invited" };
+    if (already) {
+      const reason = already === "member" ? t("rows.alreadyMember") : t("rows.alreadyInvited");
+      return { line, email, outcome: "skip", reason };
+    }
     if (licensed) {
-      if (freeSeats === 0) return error("over the licence limit: no seat is free for this row");
+      if (freeSeats === 0) return error(t("rows.noFreeSeat"));
       freeSeats -= 1;
     }
     const name = rawName.trim() || null;

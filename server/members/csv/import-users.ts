@@ -2,6 +2,7 @@ import type { Queryable } from "@/db/client";
 import { auditContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import type { DomainContext } from "../../domain-context";
+import { actorLocale } from "../../i18n/reader-locale";
 import { createInvitations } from "../../invitations/create-invitations";
 import { existingInvitees, invitingTeam, retireExpiredInvitations } from "../../invitations/invitee-checks";
 import { claimSeats } from "../seats";
@@ -25,7 +26,7 @@ export async function* importUsers(
   input: { teamId: string; csv: string },
 ): AsyncGenerator<ImportProgress> {
   const team = await invitingTeam(db, input.teamId);
-  const verdicts = await checkImport(db, team, input.csv, ctx.clock.now());
+  const verdicts = await checkImport(db, team, input.csv, ctx.clock.now(), await actorLocale(db, ctx));
   const summary = summariseImport(verdicts);
   yield {
     kind: "checked",

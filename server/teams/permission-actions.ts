@@ -1,0 +1,26 @@
+import type { RefusalKey } from "../i18n/refusal-format";
+import type { Permission } from "../permissions";
+
+/** What each permission lets someone do, as a refusal names it ("… does not allow you to invite users"). */
+export const PERMISSION_ACTIONS: Record<Permission, RefusalKey> = {
+  "team.read": "actionTeamRead",
+  "members.read": "actionMembersRead",
+  "members.invite": "actionMembersInvite",
+  "members.update": "actionMembersUpdate",
+  "members.export": "actionMembersExport",
+  "ownership.transfer": "actionOwnershipTransfer",
+  "groups.read": "actionGroupsRead",
+  "groups.manage": "actionGroupsManage",
+  "hosts.read": "actionHostsRead",
+  "hosts.restart": "actionHostsRestart",
+  "settings.read": "actionSettingsRead",
+  "settings.update": "actionSettingsUpdate",
+  "subscription.read": "actionSubscriptionRead",
+  "subscription.invoices.read": "actionSubscriptionInvoicesRead",
+  "subscription.change": "actionSubscriptionChange",
+  "support.read": "actionSupportRead",
+  "support.grant": "actionSupportGrant",
+  "audit.read": "actionAuditRead",
+  "audit.verify": "actionAuditVerify",
+  "audit.export": "actionAuditExport",
+};
