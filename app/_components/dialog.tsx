@@ -48,22 +48,3 @@ export function Dialog({
     </dialog>
   );
 }
-
-export function ErrorMessage({ children }: { children: ReactNode }) {
-  return (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-      {children}
-    </p>
-  );
-}
-
-export function SuccessMessage({ children }: { children: ReactNode }) {
-  return (
-    <p
-      role="status"
-      className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
-    >
-      {children}
-    </p>
-  );
-}

@@ -39,26 +39,6 @@ export function Field({
   );
 }
 
-export function FormError({ message }: { message?: string | null }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-      {message}
-    </p>
-  );
-}
-
-export function FormNotice({ children }: { children: ReactNode }) {
-  return (
-    <p
-      role="status"
-      className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
-    >
-      {children}
-    </p>
-  );
-}
-
 /** A button that navigates, for actions the design names as buttons ("Create account"). */
 export function NavigateButton({
   to,
