@@ -1,3 +1,4 @@
+import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "./locales";
 import { CATALOGS } from "./messages";
@@ -12,9 +13,20 @@ function leaf(messages: unknown, key: string): unknown {
   return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], messages);
 }
 
-/** The names of a message's arguments: "{count, plural, …} {email}" → ["count", "email"]. */
+/** The names of a message's arguments, from its ICU syntax tree: "{count, plural, …} {email}" → ["count", "email"]. */
 function argumentsOf(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{\s*([A-Za-z0-9_]+)\s*[,}]/g)].map((m) => m[1]!))].sort();
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ("value" in element && element.type !== TYPE.literal) {
+        names.add(String(element.value));
+      }
+      if ("options" in element) for (const option of Object.values(element.options)) walk(option.value);
+      if (element.type === TYPE.tag) walk(element.children);
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
 }
 
 describe("the message catalogs", () => {
