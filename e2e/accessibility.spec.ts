@@ -46,6 +46,8 @@ const ROUTES_BY_ROLE = {
   supportView: [
     "/teams/[teamId]/home",
     "/teams/[teamId]/users",
+    "/teams/[teamId]/groups",
+    "/teams/[teamId]/hosts",
     "/teams/[teamId]/settings",
     "/teams/[teamId]/subscription",
     "/teams/[teamId]/audit",
@@ -171,8 +173,8 @@ test("as a member, every page meets WCAG 2.1 AA, and so do the 403 and 404 pages
 test("support staff in the staff console and a read-only team view meet WCAG 2.1 AA", async ({ page, browser }) => {
   const owner = await browser.newContext();
   const ownerPage = await owner.newPage();
-  await signIn(ownerPage, "owner@acme.example");
-  await switchTeam(ownerPage, "Acme Connect");
+  // Initech: the support journeys count on Acme Connect having no consent and revoke Acme Corp's.
+  await signIn(ownerPage, "owner@initech.example");
   await teamNavigation(ownerPage).getByRole("link", { name: "Settings", exact: true }).click();
   await ownerPage.getByLabel("Note").fill("Accessibility review");
   await ownerPage.getByRole("button", { name: "Grant support access" }).click();
@@ -190,9 +192,9 @@ test("support staff in the staff console and a read-only team view meet WCAG 2.1
   await expect(page).toHaveURL(/\/support$/);
   await checkRoutes(page, "support", ROUTES_BY_ROLE.supportStaff);
 
-  await page.getByRole("searchbox", { name: "Search teams" }).fill("Acme Connect");
+  await page.getByRole("searchbox", { name: "Search teams" }).fill("Initech");
   await page.getByRole("searchbox", { name: "Search teams" }).press("Enter");
-  await expect(page.getByRole("table", { name: "Teams" }).getByRole("link", { name: "Acme Connect" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Teams" }).getByRole("link", { name: "Initech" })).toBeVisible();
   await page.getByLabel("Reason").fill("Accessibility review");
   await page.getByRole("button", { name: "Open read-only view" }).click();
   await expect(page.getByRole("region", { name: "Support view" })).toBeVisible();

@@ -10,7 +10,7 @@ test("a CSV import is refused to a signed-out caller, and a file over 5 MB with 
     data: "email\nsomeone@example.com\n",
   });
   expect(anonymous.status()).toBe(401);
-  expect(await anonymous.json()).toEqual({ error: "Sign in to continue." });
+  expect(await anonymous.json()).toMatchObject({ status: "refused", message: "Sign in to continue." });
 
   await signIn(page, "manager@acme.example");
   const teamId = /\/teams\/([0-9a-f-]+)\/home$/.exec(page.url())![1]!;
@@ -19,7 +19,10 @@ test("a CSV import is refused to a signed-out caller, and a file over 5 MB with 
     data: `email\n${"someone@example.com\n".repeat(300_000)}`,
   });
   expect(oversized.status()).toBe(413);
-  expect(await oversized.json()).toEqual({ error: "The file is larger than 5 MB; split it into smaller files." });
+  expect(await oversized.json()).toMatchObject({
+    status: "refused",
+    message: "The file is larger than 5 MB; split it into smaller files.",
+  });
 });
 
 test("the API refuses to batch sign-in calls", async ({ request }) => {

@@ -5,14 +5,6 @@ export const MAX_IMPORT_ROWS = 20_000;
 export const MAX_IMPORT_BYTES = 5_000_000;
 
 /** What each column accepts, for the import dialog and error messages. */
-export const IMPORT_FORMAT_HELP = [
-  "email: the address to invite (required)",
-  "name: the person's name (optional)",
-  "role: member or manager (empty means member)",
-  "licensed: yes or no (empty means no; FileMaker Cloud only)",
-  "groups: group names separated by semicolons (FileMaker Cloud only)",
-];
-
 const YES = new Set(["yes", "y", "true", "1"]);
 const NO = new Set(["no", "n", "false", "0", ""]);
 

@@ -8,7 +8,7 @@ import { Dialog } from "@/app/_components/dialog";
 import { FormStatus } from "@/app/_components/form-status";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/app/_components/ui";
 import type { FormState } from "@/app/_lib/form-state";
-import { IMPORT_FORMAT_HELP, IMPORT_HEADER } from "@/lib/member-import-format";
+import { IMPORT_COLUMNS, IMPORT_HEADER } from "@/lib/member-import-format";
 
 interface Report {
   rows: number;
@@ -102,8 +102,8 @@ export function ImportDialog({ teamId }: { teamId: string }) {
               })}
             </p>
             <ul className="mt-2 list-disc pl-5 text-slate-600 dark:text-slate-400">
-              {IMPORT_FORMAT_HELP.map((line) => (
-                <li key={line}>{line}</li>
+              {IMPORT_COLUMNS.map((column) => (
+                <li key={column}>{t(`formatHelp.${column}`)}</li>
               ))}
             </ul>
           </div>
