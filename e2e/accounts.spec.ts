@@ -139,6 +139,8 @@ test("a refused sign-in says why and gives the request id to quote", async ({ pa
 });
 
 test("twenty wrong passwords lock the account with a message that says when to retry", async ({ page }) => {
+  // Twenty-one sign-ins, each a page load and a deliberately slow argon2 check.
+  test.setTimeout(180_000);
   const email = "priya.nair@acme.example";
   for (let i = 1; i <= 20; i++) {
     await passwordStep(page, email, `wrong password ${i}`);
