@@ -9,7 +9,9 @@ import type { Clock } from "../clock";
 import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import { recipientLocale } from "../i18n/reader-locale";
 import type { RefusalKey } from "../i18n/refusal-format";
+import { translatorFor } from "../i18n/translator";
 import { consoleUrl } from "../mail/console-url";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { actingAccount } from "./account-profile";
@@ -65,12 +67,14 @@ export async function requestEmailChange(
       before: { email: account.email },
       after: { newEmail },
     });
+    const t = translatorFor(await recipientLocale(tx, accountId), "mail");
+    const values = { name: account.name, email: account.email, newEmail };
     await enqueueMail(
       tx,
       {
         to: newEmail,
-        subject: "Confirm your new Customer Console email address",
-        text: `${account.name} asked to use ${newEmail} for their Customer Console account instead of ${account.email}. To confirm, open this link within 24 hours:\n\n${consoleUrl(`/confirm-email/${token}`)}\n\nIf you did not ask for this, ignore this mail: nothing changes.`,
+        subject: t("emailChangeConfirm.subject"),
+        text: t("emailChangeConfirm.text", { ...values, link: consoleUrl(`/confirm-email/${token}`) }),
       },
       now,
     );
@@ -78,8 +82,8 @@ export async function requestEmailChange(
       tx,
       {
         to: account.email,
-        subject: "Your Customer Console email address is about to change",
-        text: `Someone signed in to your account asked to change its email address from ${account.email} to ${newEmail}. The change happens once the new address is confirmed.\n\nIf this was not you, change your password at once from your profile and tell your team manager.`,
+        subject: t("emailChangeRequested.subject"),
+        text: t("emailChangeRequested.text", values),
       },
       now,
     );
@@ -134,12 +138,13 @@ export async function confirmEmailChange(
         before: { email: account.email },
         after: { email: verdict.newEmail },
       });
+      const t = translatorFor(await recipientLocale(tx, accountId), "mail");
       await enqueueMail(
         tx,
         {
           to: account.email,
-          subject: "Your Customer Console email address was changed",
-          text: `The email address of your Customer Console account is now ${verdict.newEmail} instead of ${account.email}. Sign in with the new address from now on.\n\nIf you did not make this change, contact your team manager at once.`,
+          subject: t("emailChanged.subject"),
+          text: t("emailChanged.text", { email: account.email, newEmail: verdict.newEmail }),
         },
         now,
       );

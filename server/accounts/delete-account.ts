@@ -15,6 +15,8 @@ import { recordAudit } from "../audit/record-audit";
 import { endAccountSessions } from "../auth/sessions";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import { recipientLocale } from "../i18n/reader-locale";
+import { translatorFor } from "../i18n/translator";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { erasePerson } from "../privacy/erase-person";
 import { actingAccount } from "./account-profile";
@@ -40,6 +42,8 @@ export async function deleteAccount(
 ): Promise<{ teamsLeft: number }> {
   const { accountId } = actingAccount(ctx);
   const checked = await confirmPassword(db, accountId, input.password, ctx.clock.now());
+  // Read before the erasure, which forgets the account's language too.
+  const t = translatorFor(await recipientLocale(db, accountId), "mail");
   const now = ctx.clock.now();
   return db.transaction(async (tx) => {
     const [account] = await tx.select().from(accounts).where(eq(accounts.id, accountId)).for("update");
@@ -123,8 +127,8 @@ export async function deleteAccount(
       tx,
       {
         to: checked.email,
-        subject: "Your Customer Console account was deleted",
-        text: `The Customer Console account ${checked.email} was deleted at your request. Its personal data has been removed and you left ${left.length === 1 ? "1 team" : `${left.length} teams`}.\n\nIf you did not ask for this, contact the teams you worked with.`,
+        subject: t("accountDeleted.subject"),
+        text: t("accountDeleted.text", { email: checked.email, teams: left.length }),
         eraseWhenSent: true,
       },
       now,

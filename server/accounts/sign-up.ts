@@ -2,11 +2,14 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import type { RequestMeta } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import { spendMailBudget } from "../auth/mail-budget";
 import type { Clock } from "../clock";
 import { hashPassword } from "../crypto/passwords";
+import { recipientLocale } from "../i18n/reader-locale";
+import { translatorFor } from "../i18n/translator";
 import { invitingTeamOfNewAccount } from "../invitations/inviting-team";
 import { consoleUrl } from "../mail/console-url";
 import { enqueueMail } from "../mail/enqueue-mail";
@@ -37,6 +40,7 @@ export async function signUp(
   const email = input.email.trim();
   await spendMailBudget(db, ctx, email, now);
   const passwordHash = await hasher(input.password);
+  const requestLocale = ctx.request.locale ?? DEFAULT_LOCALE;
 
   await db.transaction(async (tx) => {
     const [existing] = await tx
@@ -44,12 +48,17 @@ export async function signUp(
       .from(accounts)
       .where(eq(sql`lower(${accounts.email})`, email.toLowerCase()));
     if (existing?.emailVerifiedAt || existing?.pseudonymisedAt) {
+      const t = translatorFor(await recipientLocale(tx, existing.id, requestLocale), "mail");
       await enqueueMail(
         tx,
         {
           to: existing.email,
-          subject: "Someone tried to create an account with your address",
-          text: `An account already exists for ${existing.email}. If this was you, sign in at ${consoleUrl("/sign-in")} or reset your password at ${consoleUrl("/forgot-password")}. If not, you can ignore this mail.`,
+          subject: t("signUpAddressTaken.subject"),
+          text: t("signUpAddressTaken.text", {
+            email: existing.email,
+            signInLink: consoleUrl("/sign-in"),
+            resetLink: consoleUrl("/forgot-password"),
+          }),
         },
         now,
       );
@@ -100,14 +109,16 @@ export async function signUp(
       now,
       validForMs: VERIFICATION_CODE_LIFETIME_MS,
     });
-    await enqueueMail(tx, verificationMail(email, code), now);
+    const locale = await recipientLocale(tx, accountId, requestLocale);
+    await enqueueMail(tx, verificationMail(email, code, locale), now);
   });
 }
 
-export function verificationMail(email: string, code: string) {
+export function verificationMail(email: string, code: string, locale: Locale) {
+  const t = translatorFor(locale, "mail");
   return {
     to: email,
-    subject: `Your verification code: ${code}`,
-    text: `Your Customer Console verification code is ${code}\n\nEnter it at ${consoleUrl(`/verify?email=${encodeURIComponent(email)}`)} within 24 hours. If you did not create an account, ignore this mail.`,
+    subject: t("verification.subject", { code }),
+    text: t("verification.text", { code, link: consoleUrl(`/verify?email=${encodeURIComponent(email)}`) }),
   };
 }

@@ -8,6 +8,7 @@ import { type Budget, HOUR_MS, spend, tryAgainAfter } from "../auth/rate-limits"
 import { createSignInChallenge } from "../auth/sign-in-challenges";
 import type { Clock } from "../clock";
 import { DomainError } from "../errors";
+import { recipientLocale } from "../i18n/reader-locale";
 import type { RefusalKey } from "../i18n/refusal-format";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { consumeAccountToken, issueAccountCode } from "./account-tokens";
@@ -94,6 +95,7 @@ export async function resendVerificationCode(
       now,
       validForMs: VERIFICATION_CODE_LIFETIME_MS,
     });
-    await enqueueMail(tx, verificationMail(account.email, code), now);
+    const locale = await recipientLocale(tx, account.id, ctx.request.locale);
+    await enqueueMail(tx, verificationMail(account.email, code, locale), now);
   });
 }

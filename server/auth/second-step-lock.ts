@@ -1,8 +1,11 @@
 import "server-only";
 import type { Queryable, Transaction } from "@/db/client";
+import { formatDateTime } from "@/lib/format";
 import type { RequestMeta } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import { DomainError } from "../errors";
+import { recipientLocale } from "../i18n/reader-locale";
+import { translatorFor } from "../i18n/translator";
 import { consoleUrl } from "../mail/console-url";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { type Budget, exhaustedUntil, HOUR_MS, spend, tryAgainAfter } from "./rate-limits";
@@ -52,15 +55,19 @@ export async function recordSecondStepFailure(
     target: { type: "account", id: account.id },
     after: { lockedUntil: until.toISOString(), wrongCodes: SECOND_STEP_FAILURES.limit },
   });
+  const locale = await recipientLocale(db, account.id);
+  const t = translatorFor(locale, "mail");
   await enqueueMail(
     db,
     {
       to: account.email,
-      subject: "Someone is trying to sign in to your Customer Console account",
-      text:
-        `Someone gave the right password of ${account.email}, then ${SECOND_STEP_FAILURES.limit} wrong authentication or recovery codes within an hour. ` +
-        `Signing in to this account is paused until ${until.toISOString().slice(0, 16).replace("T", " ")} UTC.\n\n` +
-        `If this was not you, your password is known to someone else: change it now at ${consoleUrl("/forgot-password")}.`,
+      subject: t("secondStepLocked.subject"),
+      text: t("secondStepLocked.text", {
+        email: account.email,
+        wrongCodes: SECOND_STEP_FAILURES.limit,
+        until: formatDateTime(until, locale),
+        link: consoleUrl("/forgot-password"),
+      }),
     },
     now,
   );

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, auditEvents, mailOutbox } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import { formatDateTime } from "@/lib/format";
 import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/server/demo/seed";
 import type { RequestMeta } from "../actor";
 import { fixedClock } from "../clock";
@@ -195,7 +196,7 @@ describe("signing in with two-step verification", () => {
       .map(openMailContent)
       .filter((mail) => mail.subject === "Someone is trying to sign in to your Customer Console account");
     expect(notices).toHaveLength(1);
-    expect(notices[0]!.text).toContain("paused until 2026-06-04 11:01 UTC");
+    expect(notices[0]!.text).toContain(`paused until ${formatDateTime(new Date("2026-06-04T11:01:00Z"), "en")}`);
     const [locked] = await db
       .select()
       .from(auditEvents)

@@ -3,7 +3,7 @@ import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
-import { noticeDate, sendNotice } from "./notices";
+import { sendNotice } from "./notices";
 import {
   lockSubscription,
   RETENTION_DAYS,
@@ -43,18 +43,15 @@ export async function cancelSubscription(
       before: { cancelAtPeriodEnd: false },
       after: { cancelAtPeriodEnd: true, endsAt: subscription.currentPeriodEnd, reason },
     });
-    const endsAt = noticeDate(subscription.currentPeriodEnd);
     await sendNotice(tx, {
       teamId: team.id,
       kind: "changed",
       reference: `cancelled:${updated.version}`,
       now,
-      subject: `${team.name}: your subscription ends on ${endsAt}`,
-      text: [
-        `You cancelled the subscription of ${team.name}. It stays active until ${endsAt} and is not renewed.`,
-        `You can reactivate it on the Subscription page at any time before then.`,
-        `After it ends, hosts stop and the team's custom apps and data can be downloaded for ${RETENTION_DAYS} days; then they are deleted.`,
-      ].join("\n"),
+      write: (t) => {
+        const values = { team: team.name, endsOn: subscription.currentPeriodEnd, retentionDays: RETENTION_DAYS };
+        return { subject: t("billing.cancelled.subject", values), text: t("billing.cancelled.text", values) };
+      },
     });
     return { version: updated.version, endsAt: subscription.currentPeriodEnd };
   });
@@ -91,14 +88,15 @@ export async function reactivateSubscription(
       before: { cancelAtPeriodEnd: true },
       after: { cancelAtPeriodEnd: false, renewsAt: subscription.currentPeriodEnd },
     });
-    const renewsAt = noticeDate(subscription.currentPeriodEnd);
     await sendNotice(tx, {
       teamId: team.id,
       kind: "changed",
       reference: `reactivated:${updated.version}`,
       now,
-      subject: `${team.name}: your subscription is active again`,
-      text: `You reactivated the subscription of ${team.name}. It renews on ${renewsAt}.`,
+      write: (t) => {
+        const values = { team: team.name, renewsOn: subscription.currentPeriodEnd };
+        return { subject: t("billing.reactivated.subject", values), text: t("billing.reactivated.text", values) };
+      },
     });
     return { version: updated.version, renewsAt: subscription.currentPeriodEnd };
   });

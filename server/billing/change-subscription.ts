@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
+import { formatNumber } from "@/lib/format";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
@@ -8,8 +9,7 @@ import { DomainError } from "../errors";
 import { seatsInUse } from "../members/seats";
 import { type ChargeResult, chargeOnce } from "./charge-once";
 import { writeInvoice } from "./invoices";
-import { formatCents } from "./money";
-import { noticeDate, sendNotice } from "./notices";
+import { sendNotice } from "./notices";
 import { type AddOnKind, addOnOf, CURRENCY, currentPlan } from "./plan-catalog";
 import { type ContractTerms, type Quote, quoteChange } from "./proration";
 import {
@@ -302,20 +302,26 @@ export async function confirmChange(
         kind: "changed",
         reference: invoice.id,
         now,
-        subject: `${team.name}: your subscription has changed`,
-        text: [
-          `The subscription of ${team.name} now has these terms:`,
-          `  Plan: ${next.plan.name}, ${next.billingPeriod === "annual" ? "billed annually" : "billed monthly"}`,
-          ...(next.plan.pricedPer === "seat" ? [`  Seats: ${next.seats}`] : []),
-          ...(next.extraStorageGb ? [`  Extra storage: ${next.extraStorageGb} GB`] : []),
-          ...(next.extraDataTransferGb
-            ? [`  Extra data transfer: ${next.extraDataTransferGb} GB a contract year`]
-            : []),
-          ...(next.extraRequests ? [`  Extra API requests: ${next.extraRequests.toLocaleString("en")} a month`] : []),
-          "",
-          `Invoice ${invoice.number}: ${formatCents(invoice.totalCents)}.`,
-          `The current period ends on ${noticeDate(quote.newCycle ? quote.periodEnd : subscription.currentPeriodEnd)}.`,
-        ].join("\n"),
+        write: (t, money, locale) => ({
+          subject: t("billing.changed.subject", { team: team.name }),
+          text: [
+            t("billing.changed.terms", { team: team.name }),
+            t("billing.changed.plan", { plan: next.plan.name, period: next.billingPeriod }),
+            ...(next.plan.pricedPer === "seat" ? [t("billing.changed.seats", { seats: next.seats })] : []),
+            ...(next.extraStorageGb ? [t("billing.changed.extraStorage", { gb: next.extraStorageGb })] : []),
+            ...(next.extraDataTransferGb
+              ? [t("billing.changed.extraDataTransfer", { gb: next.extraDataTransferGb })]
+              : []),
+            ...(next.extraRequests
+              ? [t("billing.changed.extraRequests", { requests: formatNumber(next.extraRequests, locale) })]
+              : []),
+            "",
+            t("billing.changed.invoice", { invoice: invoice.number, total: money(invoice.totalCents) }),
+            t("billing.changed.periodEnd", {
+              endsOn: quote.newCycle ? quote.periodEnd : subscription.currentPeriodEnd,
+            }),
+          ].join("\n"),
+        }),
       });
       return {
         invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents },

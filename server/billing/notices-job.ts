@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { billingNotices, subscriptions, teams } from "@/db/schema";
 import { DAY_MS } from "@/lib/time";
 import type { Clock } from "../clock";
-import { type NoticeKind, noticeDate, sendNotice } from "./notices";
+import { type NoticeKind, sendNotice } from "./notices";
 import { daysLeft, periodDays } from "./periods";
 import { purgeDateOf, RETENTION_DAYS, retentionDaysLeft } from "./subscription-record";
 
@@ -17,8 +17,6 @@ export function reminderDue(left: number): 30 | 7 | 1 | null {
   if (left <= 0) return null;
   return left <= 1 ? 1 : left <= 7 ? 7 : left <= 30 ? 30 : null;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * Mails the owners what is coming: 30, 7 and 1 days before a renewal or an end (cancelled,
@@ -70,24 +68,23 @@ export async function runNoticeJob(db: Database, clock: Clock): Promise<{ sent: 
       row.cancelAtPeriodEnd || row.status === "past_due" || (row.status === "trialing" && !row.paymentMethodId);
     // A monthly contract would get its "30 days before" reminder the day after it renewed.
     if (!ending && periodDays(row.currentPeriodStart, row.currentPeriodEnd) <= 2 * due) continue;
-    const on = noticeDate(row.currentPeriodEnd);
     const kind: NoticeKind = `${ending ? "expiry" : "renewal"}_${due}`;
     if (sentBefore.has(`${row.teamId}|${kind}|${row.currentPeriodEnd.toISOString()}`)) continue;
-    const text = ending
-      ? row.status === "trialing"
-        ? `The trial of ${teamName} ends on ${on}, in ${plural(left, "day")}. Add a payment method on the Subscription page to keep the team; otherwise it is terminated then.`
-        : row.cancelAtPeriodEnd
-          ? `The subscription of ${teamName} ends on ${on}, in ${plural(left, "day")}, because it was cancelled. Reactivate it on the Subscription page to keep the team.`
-          : `The subscription of ${teamName} ends on ${on}, in ${plural(left, "day")}, because an invoice is overdue. Pay it to keep the team.`
-      : `The subscription of ${teamName} renews on ${on}, in ${plural(left, "day")}. Nothing to do if that is what you want; you can change or cancel it on the Subscription page.`;
+    const endingWhy = row.status === "trialing" ? "trial" : row.cancelAtPeriodEnd ? "cancelled" : "overdue";
     const wasSent = await db.transaction((tx) =>
       sendNotice(tx, {
         teamId: row.teamId,
         kind,
         reference: row.currentPeriodEnd.toISOString(),
         now,
-        subject: ending ? `${teamName}: subscription ends on ${on}` : `${teamName}: subscription renews on ${on}`,
-        text,
+        write: (t) => {
+          if (!ending) {
+            const values = { team: teamName, renewsOn: row.currentPeriodEnd, left };
+            return { subject: t("billing.renewsSoon.subject", values), text: t("billing.renewsSoon.text", values) };
+          }
+          const values = { team: teamName, endsOn: row.currentPeriodEnd, left };
+          return { subject: t("billing.endsSoon.subject", values), text: t(`billing.endsSoon.${endingWhy}`, values) };
+        },
       }),
     );
     if (wasSent) sent += 1;
@@ -121,15 +118,21 @@ export async function runNoticeJob(db: Database, clock: Clock): Promise<{ sent: 
     if (!team.terminatedAt || warned.has(`${team.id}|${team.terminatedAt.toISOString()}`)) continue;
     const left = retentionDaysLeft(team.terminatedAt, now);
     if (left <= 0) continue;
-    const purgeOn = noticeDate(purgeDateOf(team.terminatedAt));
     const wasSent = await db.transaction((tx) =>
       sendNotice(tx, {
         teamId: team.id,
         kind: "purge_warning",
         reference: team.terminatedAt!.toISOString(),
         now,
-        subject: `${team.name}: all data will be deleted on ${purgeOn}`,
-        text: `${team.name} ended ${RETENTION_DAYS - left} days ago. On ${purgeOn}, in ${plural(left, "day")}, its hosts, custom apps, groups, users and settings are deleted for good. Download what you need now, or renew the subscription on the Subscription page to keep the team.`,
+        write: (t) => {
+          const values = {
+            team: team.name,
+            daysAgo: RETENTION_DAYS - left,
+            purgeOn: purgeDateOf(team.terminatedAt!),
+            left,
+          };
+          return { subject: t("billing.purgeWarning.subject", values), text: t("billing.purgeWarning.text", values) };
+        },
       }),
     );
     if (wasSent) sent += 1;

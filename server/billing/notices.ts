@@ -1,8 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { billingNotices } from "@/db/schema";
+import { formatCents } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { recipientLocale } from "../i18n/reader-locale";
+import { translatorFor } from "../i18n/translator";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { teamOwner } from "../teams/team-owner";
+import { CURRENCY } from "./plan-catalog";
 
 export type NoticeKind =
   | "renewal_30"
@@ -17,11 +22,14 @@ export type NoticeKind =
   | "terminated"
   | "purge_warning";
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
+export type MailTranslator = ReturnType<typeof translatorFor<"mail">>;
 
-export function noticeDate(value: Date): string {
-  return dateFormat.format(value);
-}
+/** Writes a notice in the owner's language; `money` formats an amount for that language. */
+export type NoticeWriter = (
+  t: MailTranslator,
+  money: (cents: number) => string,
+  locale: Locale,
+) => { subject: string; text: string };
 
 /**
  * Mails a billing notice to the team's owner, once: the (team, kind, reference) row is
@@ -31,7 +39,7 @@ export function noticeDate(value: Date): string {
  */
 export async function sendNotice(
   tx: Transaction,
-  notice: { teamId: string; kind: NoticeKind; reference: string; subject: string; text: string; now: Date },
+  notice: { teamId: string; kind: NoticeKind; reference: string; write: NoticeWriter; now: Date },
 ): Promise<boolean> {
   const [row] = await tx
     .insert(billingNotices)
@@ -41,12 +49,15 @@ export async function sendNotice(
   if (!row) return false;
   const owner = await teamOwner(tx, notice.teamId);
   if (!owner) return true;
+  const locale = await recipientLocale(tx, owner.accountId);
+  const t = translatorFor(locale, "mail");
+  const { subject, text } = notice.write(t, (cents) => formatCents(cents, CURRENCY, locale), locale);
   const mail = await enqueueMail(
     tx,
     {
       to: owner.email,
-      subject: notice.subject,
-      text: `Hello ${owner.name},\n\n${notice.text}\n\n— Customer Console`,
+      subject,
+      text: t("billing.greeting", { name: owner.name, body: text }),
       teamId: notice.teamId,
     },
     notice.now,

@@ -6,8 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import { chargeOnce } from "./charge-once";
 import { writeInvoice } from "./invoices";
-import { formatCents } from "./money";
-import { noticeDate, sendNotice } from "./notices";
+import { sendNotice } from "./notices";
 import { checkDisplayHints, paymentProvider } from "./payment-providers";
 import { addMonths, monthsIn } from "./periods";
 import { quotePeriod } from "./proration";
@@ -116,8 +115,18 @@ export async function addPaymentMethod(
         kind: "changed",
         reference: invoice.id,
         now,
-        subject: `${team.name}: your trial is now a paid subscription`,
-        text: `The trial of ${team.name} became a paid subscription. Invoice ${invoice.number}: ${formatCents(invoice.totalCents)}. It renews on ${noticeDate(periodEnd)}.`,
+        write: (t, money) => {
+          const values = {
+            team: team.name,
+            invoice: invoice.number,
+            total: money(invoice.totalCents),
+            renewsOn: periodEnd,
+          };
+          return {
+            subject: t("billing.trialConverted.subject", values),
+            text: t("billing.trialConverted.text", values),
+          };
+        },
       });
       return {
         paymentMethodId: method!.id,

@@ -8,8 +8,7 @@ import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { type ChargeResult, chargeOnce } from "./charge-once";
 import { writeInvoice } from "./invoices";
-import { formatCents } from "./money";
-import { noticeDate, sendNotice } from "./notices";
+import { sendNotice } from "./notices";
 import { addMonths, monthsIn } from "./periods";
 import { CURRENCY } from "./plan-catalog";
 import { type Quote, quotePeriod } from "./proration";
@@ -122,12 +121,15 @@ export async function renewSubscription(
         kind: "renewed",
         reference: invoice.id,
         now,
-        subject: `${team.name} is active again`,
-        text: [
-          `You renewed the subscription of ${team.name}. The team is active again and nothing will be deleted.`,
-          `Invoice ${invoice.number}: ${formatCents(invoice.totalCents)}. The new period ends on ${noticeDate(quote.periodEnd)}.`,
-          `Hosts stay stopped until a team manager starts them.`,
-        ].join("\n"),
+        write: (t, money) => {
+          const values = {
+            team: team.name,
+            invoice: invoice.number,
+            total: money(invoice.totalCents),
+            endsOn: quote.periodEnd,
+          };
+          return { subject: t("billing.renewedAgain.subject", values), text: t("billing.renewedAgain.text", values) };
+        },
       });
       return {
         invoice: { id: invoice.id, number: invoice.number, totalCents: invoice.totalCents },

@@ -7,8 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Clock } from "../clock";
 import type { DomainContext } from "../domain-context";
 import { writeInvoice } from "./invoices";
-import { formatCents } from "./money";
-import { noticeDate, sendNotice } from "./notices";
+import { sendNotice } from "./notices";
 import { periodEndAfter } from "./periods";
 import { quotePeriod } from "./proration";
 import { purgeDateOf, RETENTION_DAYS, type SubscriptionRow, termsOf } from "./subscription-record";
@@ -72,10 +71,9 @@ export async function runSubscriptionJob(
         .limit(1)
         .for("update", { skipLocked: true });
       if (!row) return null;
-      if (row.status === "trialing")
-        return endSubscription(tx, ctx, row, "expired", "the trial ended without a payment method");
-      if (row.cancelAtPeriodEnd) return endSubscription(tx, ctx, row, "cancelled", "it was cancelled");
-      if (row.status === "past_due") return endSubscription(tx, ctx, row, "expired", "invoices were not paid");
+      if (row.status === "trialing") return endSubscription(tx, ctx, row, "expired", "trial");
+      if (row.cancelAtPeriodEnd) return endSubscription(tx, ctx, row, "cancelled", "cancelled");
+      if (row.status === "past_due") return endSubscription(tx, ctx, row, "expired", "unpaid");
       return renew(tx, ctx, row);
     });
     if (!outcome) break;
@@ -105,8 +103,13 @@ async function markPastDue(tx: Transaction, ctx: DomainContext, row: Subscriptio
     kind: "past_due",
     reference: `version:${row.version + 1}`,
     now,
-    subject: `${team?.name ?? "Your team"}: an invoice is overdue`,
-    text: `An invoice of ${team?.name ?? "your team"} is overdue. Unless it is paid, the subscription is not renewed on ${noticeDate(row.currentPeriodEnd)} and the team is terminated then.`,
+    write: (t) => ({
+      subject: t("billing.pastDue.subject", { team: team?.name ?? t("billing.someTeamStart") }),
+      text: t("billing.pastDue.text", {
+        team: team?.name ?? t("billing.someTeam"),
+        endsOn: row.currentPeriodEnd,
+      }),
+    }),
   });
 }
 
@@ -141,11 +144,26 @@ async function renew(tx: Transaction, ctx: DomainContext, row: SubscriptionRow):
     kind: "renewed",
     reference: invoice.id,
     now,
-    subject: `${team?.name ?? "Your team"}: subscription renewed`,
-    text: `The subscription of ${team?.name ?? "your team"} was renewed until ${noticeDate(end)}. Invoice ${invoice.number}: ${formatCents(invoice.totalCents)}.`,
+    write: (t, money) => ({
+      subject: t("billing.renewed.subject", { team: team?.name ?? t("billing.someTeamStart") }),
+      text: t("billing.renewed.text", {
+        team: team?.name ?? t("billing.someTeam"),
+        endsOn: end,
+        invoice: invoice.number,
+        total: money(invoice.totalCents),
+      }),
+    }),
   });
   return "renewed";
 }
+
+/** Why a subscription ended, as the audit log says it; the owner's mail says it in their language. */
+const END_REASONS = {
+  trial: "the trial ended without a payment method",
+  cancelled: "it was cancelled",
+  unpaid: "invoices were not paid",
+} as const;
+type EndReason = keyof typeof END_REASONS;
 
 /**
  * Ends the subscription and terminates the team. The 45 days count from the period end,
@@ -156,7 +174,7 @@ async function endSubscription(
   ctx: DomainContext,
   row: SubscriptionRow,
   status: "cancelled" | "expired",
-  why: string,
+  why: EndReason,
 ): Promise<"ended"> {
   const now = ctx.clock.now();
   const terminatedAt = row.currentPeriodEnd;
@@ -180,24 +198,29 @@ async function endSubscription(
     after: {
       teamStatus: "terminated",
       subscriptionStatus: status,
-      reason: why,
+      reason: END_REASONS[why],
       terminatedAt,
       purgeAt: purgeDateOf(terminatedAt),
       hostsStopped: stopped.length,
     },
   });
-  const purgeOn = noticeDate(purgeDateOf(terminatedAt));
   await sendNotice(tx, {
     teamId: row.teamId,
     kind: "terminated",
     reference: terminatedAt.toISOString(),
     now,
-    subject: `${team?.name ?? "Your team"} has ended: ${RETENTION_DAYS} days to download your data`,
-    text: [
-      `The subscription of ${team?.name ?? "your team"} ended on ${noticeDate(terminatedAt)} because ${why}.`,
-      `Its hosts are stopped. Custom apps and data can still be downloaded until ${purgeOn}; after that everything is deleted.`,
-      `Renew the subscription on the Subscription page before then to keep the team.`,
-    ].join("\n"),
+    write: (t) => ({
+      subject: t("billing.terminated.subject", {
+        team: team?.name ?? t("billing.someTeamStart"),
+        retentionDays: RETENTION_DAYS,
+      }),
+      text: t("billing.terminated.text", {
+        team: team?.name ?? t("billing.someTeam"),
+        endedOn: terminatedAt,
+        reason: why,
+        purgeOn: purgeDateOf(terminatedAt),
+      }),
+    }),
   });
   return "ended";
 }

@@ -6,7 +6,10 @@ import { z } from "zod";
 import { accounts, mailOutbox } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { CATALOGS } from "@/lib/i18n/messages";
+import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { anonymousActor, noRequest } from "../actor";
+import { cancelSubscription } from "../billing/cancel-subscription";
+import { subscriptionOf, teamWithContract } from "../billing/test-support";
 import { systemClock } from "../clock";
 import { requestMetaFrom } from "../context";
 import { DomainError } from "../errors";
@@ -131,6 +134,29 @@ describe("a mail", () => {
     const mail = await lastMailTo("nieuw@acme.example");
     expect(mail.subject).toBe("Je bent uitgenodigd voor Acme Corp");
     expect(mail.text).toMatch(/als lid\./);
+  });
+
+  it("about a change of email address reaches a Dutch account in Dutch, at both addresses", async () => {
+    await speaksDutch("hana.sato@acme.example");
+    const hana = await callerForEmail(database.handle.db, "hana.sato@acme.example", { mfaVerified: true });
+    await hana.profile.requestEmailChange({ newEmail: "hana@sato.example", password: DEMO_PASSWORD });
+    const confirm = await lastMailTo("hana@sato.example");
+    expect(confirm.subject).toBe("Bevestig je nieuwe Customer Console-e-mailadres");
+    expect(confirm.text).toMatch(/^Hana Sato wil hana@sato\.example gebruiken/);
+    const notice = await lastMailTo("hana.sato@acme.example");
+    expect(notice.subject).toBe("Het e-mailadres van je Customer Console-account gaat veranderen");
+  });
+
+  it("with a billing notice greets a Dutch owner in Dutch, with a Dutch date", async () => {
+    const team = await teamWithContract(database.handle.db, { at: "2025-01-15T00:00:00Z" });
+    await database.handle.db.update(accounts).set({ language: "nl" }).where(eq(accounts.id, team.owner.id));
+    const { version } = await subscriptionOf(database.handle.db, team.teamId);
+    await cancelSubscription(database.handle.db, team.ctx, { teamId: team.teamId, expectedVersion: version });
+    const mail = await lastMailTo(team.owner.email);
+    expect(mail.subject).toMatch(/: je abonnement eindigt op 15 februari 2025$/);
+    expect(mail.text).toMatch(
+      /^Hallo .+,\n\nJe hebt het abonnement van .+ opgezegd\. Het blijft actief tot 15 februari 2025/,
+    );
   });
 });
 

@@ -7,6 +7,8 @@ import { recordAudit } from "../audit/record-audit";
 import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import { recipientLocale } from "../i18n/reader-locale";
+import { translatorFor } from "../i18n/translator";
 import { consoleOrigin } from "../invitations/console-origin";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { actingRole, lockMember } from "./member-target";
@@ -57,13 +59,18 @@ export async function requestOwnershipTransfer(
           expiresAt: new Date(now.getTime() + OWNERSHIP_OFFER_DAYS * DAY_MS),
         })
         .returning({ id: ownershipTransfers.id });
+      const t = translatorFor(await recipientLocale(tx, target.accountId), "mail");
       await enqueueMail(
         tx,
         {
           to: target.email,
           teamId: input.teamId,
-          subject: `You are asked to become the owner of ${team!.name}`,
-          text: `The owner of ${team!.name} would like you to take over the team's ownership.\n\nAccept or decline within ${OWNERSHIP_OFFER_DAYS} days on the team's home page:\n${consoleOrigin()}/teams/${input.teamId}/home\n`,
+          subject: t("ownershipOffered.subject", { teamName: team!.name }),
+          text: t("ownershipOffered.text", {
+            teamName: team!.name,
+            days: OWNERSHIP_OFFER_DAYS,
+            link: `${consoleOrigin()}/teams/${input.teamId}/home`,
+          }),
         },
         now,
       );

@@ -1,11 +1,14 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { memberships, staff, supportGrants, supportSessions, teams } from "@/db/schema";
+import { formatDateTime } from "@/lib/format";
 import type { Actor } from "../actor";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import { recipientLocale } from "../i18n/reader-locale";
+import { translatorFor } from "../i18n/translator";
 import { consoleUrl } from "../mail/console-url";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { teamOwner } from "../teams/team-owner";
@@ -79,13 +82,21 @@ export async function openSupportSession(
     if (breakGlass) {
       const owner = await teamOwner(tx, team.id);
       if (owner) {
+        const locale = await recipientLocale(tx, owner.accountId);
+        const t = translatorFor(locale, "mail");
         await enqueueMail(
           tx,
           {
             to: owner.email,
             teamId: team.id,
-            subject: `Support opened ${team.name} without a grant`,
-            text: `${member.email} of platform support opened a read-only view of ${team.name} without a support access grant, for this reason:\n\n${reason}\n\nThe view ends by ${endsAt.toISOString()}. Everything it looks at appears in your audit log: ${consoleUrl(`/teams/${team.id}/audit`)}`,
+            subject: t("supportWithoutGrant.subject", { teamName: team.name }),
+            text: t("supportWithoutGrant.text", {
+              staffEmail: member.email,
+              teamName: team.name,
+              reason,
+              endsAt: formatDateTime(endsAt, locale),
+              link: consoleUrl(`/teams/${team.id}/audit`),
+            }),
           },
           now,
         );
