@@ -36,6 +36,9 @@ export const PERMISSIONS = {
   "subscription.read": { label: "see the subscription", roles: ["owner", "manager", "licensedMember"] },
   "subscription.invoices.read": { label: "see the subscription's invoices", roles: managers },
   "subscription.change": { label: "change the subscription", roles: ["owner"] },
+  /** Identity providers and verified domains; client secrets are never readable, even with sso.read. */
+  "sso.read": { label: "see the team's single sign-on", roles: managers },
+  "sso.manage": { label: "manage the team's single sign-on", roles: managers },
   "support.read": { label: "see support access", roles: managers },
   "support.grant": { label: "grant or revoke support access", roles: managers },
   "audit.read": { label: "see the team's audit log", roles: managers },

@@ -1,5 +1,6 @@
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
+import { identityProviders } from "./identity-providers";
 
 /**
  * Failed sign-ins per account email and per IP, kept in PostgreSQL so that every app server
@@ -41,6 +42,8 @@ export const signInChallenges = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
     /** Wrong codes given for this challenge; a few end it. */
     failedCodes: integer("failed_codes").notNull().default(0),
+    /** Issued after an identity provider signed the person in: that provider did the second step. */
+    identityProviderId: uuid("identity_provider_id").references(() => identityProviders.id, { onDelete: "cascade" }),
   },
   (t) => [uniqueIndex("sign_in_challenges_token_hash_unique").on(t.tokenHash)],
 );

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { membershipRole, membershipStatus } from "./enums";
+import { identityProviders } from "./identity-providers";
 import { teams } from "./teams";
 
 export const memberships = pgTable(
@@ -18,6 +19,8 @@ export const memberships = pgTable(
     /** FileMaker Cloud only: the member uses one of the subscription's seats. */
     licensed: boolean("licensed").notNull().default(false),
     status: membershipStatus("status").notNull().default("active"),
+    /** The identity provider the member last signed in through; set by just-in-time sign-in. */
+    identityProviderId: uuid("identity_provider_id").references(() => identityProviders.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -32,5 +35,6 @@ export const memberships = pgTable(
     index("memberships_team_status_account").on(t.teamId, t.status, t.accountId),
     index("memberships_team_licensed_account").on(t.teamId, t.licensed, t.accountId),
     index("memberships_team_licensed").on(t.teamId).where(sql`${t.licensed}`),
+    index("memberships_team_identity_provider_account").on(t.teamId, t.identityProviderId, t.accountId),
   ],
 );

@@ -28,5 +28,9 @@ export const teamSettings = pgTable("team_settings", {
   transferOutRequiresApproval: boolean("transfer_out_requires_approval").notNull().default(false),
   managedUsersMayChangeEmail: boolean("managed_users_may_change_email").notNull().default(true),
   departedUserRetentionDays: integer("departed_user_retention_days").notNull().default(90),
+  /** Members on the team's verified domains sign in only through an identity provider. */
+  ssoRequired: boolean("sso_required").notNull().default(false),
+  /** Up to three accounts besides the owner that keep password + two-step verification while SSO is required. */
+  ssoBreakGlassAccountIds: uuid("sso_break_glass_account_ids").array().notNull().default(sql`'{}'::uuid[]`),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

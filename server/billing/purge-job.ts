@@ -28,6 +28,7 @@ import {
   subscriptions,
   supportGrants,
   supportSessions,
+  teamDomains,
   teamSettings,
   teams,
 } from "@/db/schema";
@@ -58,6 +59,7 @@ export const PURGED_TEAM_TABLES: readonly TeamTable[] = [
   invitationGroups,
   invitations,
   groups,
+  teamDomains,
   identityProviders,
   apiTokens,
   supportSessions,

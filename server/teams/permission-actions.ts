@@ -18,6 +18,8 @@ export const PERMISSION_ACTIONS: Record<Permission, RefusalKey> = {
   "subscription.read": "actionSubscriptionRead",
   "subscription.invoices.read": "actionSubscriptionInvoicesRead",
   "subscription.change": "actionSubscriptionChange",
+  "sso.read": "actionSsoRead",
+  "sso.manage": "actionSsoManage",
   "support.read": "actionSupportRead",
   "support.grant": "actionSupportGrant",
   "audit.read": "actionAuditRead",
