@@ -1,0 +1,72 @@
+import "server-only";
+import { lookup } from "node:dns/promises";
+import { BlockList, isIP } from "node:net";
+import { isDemo } from "../config/env";
+
+/**
+ * Addresses a provider URL may not reach: the console must not become a way for a manager to
+ * probe the network it runs in. A demo (and the journeys) run their providers on loopback, so
+ * there loopback is allowed; an operator can allow more with SSO_ALLOWED_HOSTS.
+ */
+const PRIVATE = new BlockList();
+for (const [net, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16],
+  ["224.0.0.0", 4],
+] as const)
+  PRIVATE.addSubnet(net, prefix, "ipv4");
+for (const [net, prefix] of [
+  ["::", 127],
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+  ["::ffff:0:0", 96],
+] as const)
+  PRIVATE.addSubnet(net, prefix, "ipv6");
+
+const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+export type OutboundUrlProblem = "not_a_url" | "not_https" | "private_address" | "unresolvable";
+
+function allowedHosts(): Set<string> {
+  return new Set(
+    (process.env.SSO_ALLOWED_HOSTS ?? "")
+      .split(",")
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
+  );
+}
+
+/** Whether the console may fetch this provider URL; resolves the host to see where it leads. */
+export async function checkOutboundUrl(
+  text: string,
+): Promise<{ ok: true; url: URL } | { ok: false; problem: OutboundUrlProblem }> {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, problem: "not_a_url" };
+  }
+  const host = url.hostname.toLowerCase();
+  const loopbackAllowed = isDemo() && LOOPBACK_NAMES.has(host);
+  if (allowedHosts().has(host) || loopbackAllowed) {
+    return url.protocol === "https:" || url.protocol === "http:"
+      ? { ok: true, url }
+      : { ok: false, problem: "not_https" };
+  }
+  if (url.protocol !== "https:") return { ok: false, problem: "not_https" };
+  const bare = host.replace(/^\[|\]$/g, "");
+  let addresses: string[];
+  try {
+    addresses = isIP(bare) ? [bare] : (await lookup(bare, { all: true })).map((entry) => entry.address);
+  } catch {
+    return { ok: false, problem: "unresolvable" };
+  }
+  const isPrivate = (address: string) => PRIVATE.check(address, isIP(address) === 6 ? "ipv6" : "ipv4");
+  return addresses.some(isPrivate) ? { ok: false, problem: "private_address" } : { ok: true, url };
+}
