@@ -37,8 +37,9 @@ export async function completeSignIn(
     const [account] = await tx.select().from(accounts).where(eq(accounts.id, challenge.accountId)).for("update");
     if (!account || account.pseudonymisedAt) return { ok: false, reason: "expired" } as const;
 
-    let method = "password";
-    if (account.totpEnabledAt && account.totpSecretEncrypted) {
+    // An identity provider's sign-in did its own second step; the console asks for no code after it.
+    let method = challenge.identityProviderId ? "identity_provider" : "password";
+    if (!challenge.identityProviderId && account.totpEnabledAt && account.totpSecretEncrypted) {
       // The account row is locked above, so concurrent challenges are counted one after another.
       const locked = await secondStepLockedUntil(tx, account.id, now);
       if (locked) {

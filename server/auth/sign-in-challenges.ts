@@ -14,10 +14,17 @@ function hashToken(token: string): string {
 }
 
 /** Proof, for a few minutes, that the account's password (or a fresh email code) was given. */
-export async function createSignInChallenge(db: Queryable, accountId: string, now: Date): Promise<string> {
+export async function createSignInChallenge(
+  db: Queryable,
+  accountId: string,
+  now: Date,
+  /** Set when an identity provider, not a password, proved who the person is. */
+  identityProviderId?: string,
+): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db.insert(signInChallenges).values({
     accountId,
+    identityProviderId,
     tokenHash: hashToken(token),
     createdAt: now,
     expiresAt: new Date(now.getTime() + CHALLENGE_LIFETIME_MS),

@@ -110,6 +110,18 @@ const byInput = (field: string) => (input: never) => (input as Record<string, st
 const acme = () => world.acme;
 const membership = async (tx: Database, email: string) => (await membershipOf(tx, acme().teamId, email))!.id;
 
+const OIDC_PROVIDER = {
+  name: "Walk OIDC",
+  issuer: "https://login.example.com",
+  clientId: "console",
+  clientSecret: "walk-secret",
+};
+
+async function walkProvider(tx: Database): Promise<string> {
+  const api = await as(tx, "manager");
+  return (await api.identityProviders.createOidc({ teamId: acme().teamId, ...OIDC_PROVIDER })).id;
+}
+
 /** Every mutation of the app router and the audit it owes. A mutation missing here fails the walk. */
 const SCENARIOS: Record<string, Scenario> = {
   "auth.beginSignIn": {
@@ -368,6 +380,69 @@ const SCENARIOS: Record<string, Scenario> = {
     as: "manager",
     input: () => ({ teamId: acme().teamId, groupId: acme().groupId, membershipIds: [acme().membershipId] }),
     events: [{ action: "group.members_removed", target: { type: "group", id: byInput("groupId") } }],
+  },
+  "identityProviders.createOidc": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, ...OIDC_PROVIDER }),
+    events: [{ action: "identity_provider.created", target: { type: "identity_provider" } }],
+  },
+  "identityProviders.createSaml": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, name: "Walk SAML", samlMetadataUrl: "https://idp.example.com/metadata" }),
+    events: [{ action: "identity_provider.created", target: { type: "identity_provider" } }],
+  },
+  "identityProviders.updateOidc": {
+    as: "manager",
+    input: async (tx) => ({
+      teamId: acme().teamId,
+      identityProviderId: await walkProvider(tx),
+      ...OIDC_PROVIDER,
+      clientSecret: "a-new-secret",
+    }),
+    events: [
+      { action: "identity_provider.updated", target: { type: "identity_provider", id: byInput("identityProviderId") } },
+      {
+        action: "identity_provider.secret_replaced",
+        target: { type: "identity_provider", id: byInput("identityProviderId") },
+      },
+    ],
+  },
+  "identityProviders.updateSaml": {
+    as: "manager",
+    input: async (tx) => {
+      const api = await as(tx, "manager");
+      const { id } = await api.identityProviders.createSaml({
+        teamId: acme().teamId,
+        name: "Walk SAML",
+        samlMetadataUrl: "https://idp.example.com/metadata",
+      });
+      return {
+        teamId: acme().teamId,
+        identityProviderId: id,
+        name: "Walk SAML 2",
+        samlMetadataXml: "<EntityDescriptor/>",
+      };
+    },
+    events: [
+      { action: "identity_provider.updated", target: { type: "identity_provider", id: byInput("identityProviderId") } },
+    ],
+  },
+  "identityProviders.setEnabled": {
+    as: "manager",
+    input: async (tx) => ({ teamId: acme().teamId, identityProviderId: await walkProvider(tx), enabled: false }),
+    events: [
+      {
+        action: "identity_provider.disabled",
+        target: { type: "identity_provider", id: byInput("identityProviderId") },
+      },
+    ],
+  },
+  "identityProviders.delete": {
+    as: "manager",
+    input: async (tx) => ({ teamId: acme().teamId, identityProviderId: await walkProvider(tx) }),
+    events: [
+      { action: "identity_provider.deleted", target: { type: "identity_provider", id: byInput("identityProviderId") } },
+    ],
   },
   "settings.updateRetention": {
     as: "manager",

@@ -6,6 +6,7 @@ import { authRouter } from "./auth";
 import { devRouter } from "./dev";
 import { groupsRouter } from "./groups";
 import { hostsRouter } from "./hosts";
+import { identityProvidersRouter } from "./identity-providers";
 import { invitationsRouter } from "./invitations";
 import { membersRouter } from "./members";
 import { profileRouter } from "./profile";
@@ -27,6 +28,7 @@ export const appRouter = router({
   groups: groupsRouter,
   hosts: hostsRouter,
   settings: settingsRouter,
+  identityProviders: identityProvidersRouter,
   subscription: subscriptionRouter,
   audit: auditRouter,
   supportAccess: supportAccessRouter,

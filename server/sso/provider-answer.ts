@@ -27,7 +27,8 @@ export type SsoFailureReason =
   | "no_email_claim"
   | "domain_not_verified"
   | "provider_disabled"
-  | "identity_taken";
+  | "identity_taken"
+  | "membership_deactivated";
 
 export class SsoFailure extends Error {
   constructor(

@@ -1,0 +1,126 @@
+import "server-only";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import type { identityProviders } from "@/db/schema";
+import { accounts, externalIdentities, staff, teamDomains } from "@/db/schema";
+import type { AuditEventInput } from "../../audit/record-audit";
+import type { ProviderClaims } from "../provider-answer";
+import { SsoFailure } from "../provider-answer";
+
+type Provider = typeof identityProviders.$inferSelect;
+
+/**
+ * The account a provider's answer signs in. Identities are keyed by (provider, subject): a known
+ * subject is its account, whatever email the provider now sends. A new subject creates an account,
+ * or links the existing account of its address only when the address is on a domain this
+ * provider's team has verified, so a provider cannot take over someone else's account.
+ */
+export async function accountForIdentity(
+  tx: Transaction,
+  provider: Provider,
+  claims: ProviderClaims,
+  now: Date,
+  audit: (event: Omit<AuditEventInput, "actor" | "occurredAt" | "request">) => Promise<void>,
+): Promise<{ accountId: string; email: string }> {
+  const [known] = await tx
+    .select({
+      identityId: externalIdentities.id,
+      createdAccount: externalIdentities.createdAccount,
+      accountId: accounts.id,
+      email: accounts.email,
+    })
+    .from(externalIdentities)
+    .innerJoin(accounts, eq(accounts.id, externalIdentities.accountId))
+    .where(
+      and(
+        eq(externalIdentities.identityProviderId, provider.id),
+        eq(externalIdentities.subject, claims.subject),
+        isNull(accounts.pseudonymisedAt),
+      ),
+    );
+  if (known) {
+    if (!known.createdAccount && !(await isDomainVerifiedBy(tx, provider.teamId, domainOf(known.email)))) {
+      throw new SsoFailure(
+        "domain_not_verified",
+        `${known.email} was linked on a verified domain that is no longer verified`,
+      );
+    }
+    await tx.update(externalIdentities).set({ lastSignInAt: now }).where(eq(externalIdentities.id, known.identityId));
+    return { accountId: known.accountId, email: known.email };
+  }
+
+  const email = claims.email?.trim().toLowerCase();
+  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+    throw new SsoFailure("no_email_claim", "the provider's answer carries no usable email address");
+  }
+  const domainVerified = await isDomainVerifiedBy(tx, provider.teamId, domainOf(email));
+  const [existing] = await tx
+    .select({ id: accounts.id, email: accounts.email, staffId: staff.id })
+    .from(accounts)
+    .leftJoin(staff, eq(staff.accountId, accounts.id))
+    .where(eq(sql`lower(${accounts.email})`, email))
+    .for("update", { of: accounts });
+
+  if (existing) {
+    if (!domainVerified) {
+      throw new SsoFailure(
+        "domain_not_verified",
+        `an account for ${email} exists; the provider may link it only once the team has verified its domain`,
+      );
+    }
+    if (existing.staffId) throw new SsoFailure("identity_taken", `${email} is a support staff account`);
+    await tx.insert(externalIdentities).values({
+      identityProviderId: provider.id,
+      subject: claims.subject,
+      accountId: existing.id,
+      createdAccount: false,
+      createdAt: now,
+      lastSignInAt: now,
+    });
+    await audit({
+      teamId: provider.teamId,
+      action: "identity_provider.account_linked",
+      target: { type: "account", id: existing.id },
+      after: { email: existing.email, identityProviderId: provider.id },
+    });
+    return { accountId: existing.id, email: existing.email };
+  }
+
+  const [created] = await tx
+    .insert(accounts)
+    .values({
+      email,
+      name: claims.name?.trim() || email.split("@")[0]!,
+      passwordHash: null,
+      emailVerifiedAt: domainVerified ? now : null,
+      managedByTeamId: provider.teamId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: accounts.id });
+  await tx.insert(externalIdentities).values({
+    identityProviderId: provider.id,
+    subject: claims.subject,
+    accountId: created!.id,
+    createdAccount: true,
+    createdAt: now,
+    lastSignInAt: now,
+  });
+  await audit({
+    teamId: provider.teamId,
+    action: "identity_provider.account_created",
+    target: { type: "account", id: created!.id },
+    after: { email, identityProviderId: provider.id },
+  });
+  return { accountId: created!.id, email };
+}
+
+const domainOf = (email: string) => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+
+async function isDomainVerifiedBy(tx: Transaction, teamId: string, domain: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: teamDomains.id })
+    .from(teamDomains)
+    .where(and(eq(teamDomains.teamId, teamId), eq(teamDomains.domain, domain), isNotNull(teamDomains.verifiedAt)));
+  return Boolean(row);
+}
