@@ -17,6 +17,8 @@ export const DOMAIN_ERROR_CODES = {
   /** Not possible in the subscription's current state (ended, already renewed, in a trial …). */
   SUBSCRIPTION_STATE: "PRECONDITION_FAILED",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
+  /** Single sign-on cannot be required before a provider and a domain are ready for it. */
+  SSO_NOT_READY: "PRECONDITION_FAILED",
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -9,6 +9,7 @@ import type { Clock } from "../clock";
 import { dummyPasswordHash, hashPassword, passwordNeedsRehash, verifyPassword } from "../crypto/passwords";
 import { DomainError } from "../errors";
 import { logger } from "../logger";
+import { routeByDomain } from "../sso/sign-in/route-by-domain";
 import { secondStepLocked, secondStepLockedUntil } from "./second-step-lock";
 import { createSignInChallenge } from "./sign-in-challenges";
 import { clearAccountThrottle, lockedUntil, recordSignInFailure, signInLocked, throttleKeys } from "./throttle";
@@ -44,6 +45,7 @@ export async function beginSignIn(
     })
     .from(accounts)
     .where(and(eq(sql`lower(${accounts.email})`, email), isNull(accounts.pseudonymisedAt)));
+  await refusePasswordWhereSsoIsRequired(db, email, account);
   const passwordMatches = await verifyPassword(
     account?.passwordHash ?? (await dummyPasswordHash()),
     credentials.password,
@@ -80,4 +82,28 @@ export async function beginSignIn(
   }
   const challengeToken = await createSignInChallenge(db, account.id, now);
   return { status: "challenge", challengeToken, secondStep: account.totpEnabledAt !== null };
+}
+
+/**
+ * Where the team that verified the address's domain requires single sign-on, the answer is the
+ * way to its provider, not a password check; the owner and the named break-glass accounts keep
+ * their password, with two-step verification.
+ */
+async function refusePasswordWhereSsoIsRequired(
+  db: Queryable,
+  email: string,
+  account: { id: string; totpEnabledAt: Date | null } | undefined,
+): Promise<void> {
+  const route = await routeByDomain(db, email);
+  if (!route?.ssoRequired) return;
+  if (!account || !route.breakGlassAccountIds.includes(account.id)) {
+    throw new DomainError(
+      "FORBIDDEN",
+      "signInThroughIdentityProvider",
+      { teamName: route.teamName },
+      { sso: "required" },
+    );
+  }
+  if (!account.totpEnabledAt)
+    throw new DomainError("FORBIDDEN", "breakGlassNeedsTwoStep", { teamName: route.teamName });
 }

@@ -8,6 +8,7 @@ import type { Clock } from "../clock";
 import { decrypt } from "../crypto/encryption";
 import { keyRing } from "../crypto/key-ring";
 import { logger } from "../logger";
+import { noteBreakGlassSignIn } from "../sso/sign-in/break-glass";
 import { spendRecoveryCode } from "./recovery-codes";
 import { recordSecondStepFailure, secondStepLockedUntil } from "./second-step-lock";
 import { createSession } from "./sessions";
@@ -69,6 +70,9 @@ export async function completeSignIn(
       mfaVerified: method !== "password",
     });
     await tx.update(accounts).set({ lastSignInAt: now }).where(eq(accounts.id, account.id));
+    if (!challenge.identityProviderId) {
+      await noteBreakGlassSignIn(tx, { account, sessionId, now, request: ctx.request });
+    }
     await recordAudit(tx, {
       teamId: null,
       actor: {

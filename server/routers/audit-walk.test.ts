@@ -444,6 +444,11 @@ const SCENARIOS: Record<string, Scenario> = {
       { action: "identity_provider.deleted", target: { type: "identity_provider", id: byInput("identityProviderId") } },
     ],
   },
+  "settings.updateSsoRequirement": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, ssoRequired: false, breakGlassEmails: "manager@acme.example" }),
+    events: [{ action: "settings.updated", target: { type: "team" } }],
+  },
   "settings.updateRetention": {
     as: "manager",
     input: () => ({ teamId: acme().teamId, departedUserRetentionDays: 30 }),

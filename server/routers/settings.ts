@@ -11,6 +11,7 @@ import {
   SESSION_IDLE_MINUTES_MIN,
   updateSecuritySettings,
 } from "../settings/update-settings";
+import { updateSsoRequirement } from "../settings/update-sso-requirement";
 import { router, teamProcedure } from "../trpc";
 
 export const updateSecurityInput = z.object({
@@ -22,6 +23,12 @@ export const updateSecurityInput = z.object({
     .max(SESSION_IDLE_MINUTES_MAX, `Sign out after inactivity must be at most ${SESSION_IDLE_MINUTES_MAX} minutes.`)
     .optional(),
   allowedInviteDomains: z.string().max(2000, "Keep the list of domains under 2,000 characters.").optional(),
+});
+
+export const updateSsoRequirementInput = z.object({
+  ssoRequired: z.boolean(),
+  /** Comma- or space-separated addresses of members who keep password sign-in. */
+  breakGlassEmails: z.string().max(1000, "Keep the list of break-glass addresses under 1,000 characters.").default(""),
 });
 
 export const updateRetentionInput = z.object({
@@ -53,4 +60,13 @@ export const settingsRouter = router({
   updateRetention: teamProcedure("settings.update")
     .input(updateRetentionInput)
     .mutation(({ ctx, input }) => updateRetentionSettings(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+  updateSsoRequirement: teamProcedure("sso.manage")
+    .input(updateSsoRequirementInput)
+    .mutation(({ ctx, input }) =>
+      updateSsoRequirement(ctx.db, ctx, {
+        teamId: ctx.access.team.id,
+        ssoRequired: input.ssoRequired,
+        breakGlassEmails: input.breakGlassEmails.split(/[\s,;]+/),
+      }),
+    ),
 });
