@@ -105,7 +105,7 @@ test("the manager searches, sorts, filters and exports the users", async ({ page
   const fs = await import("node:fs");
   const csv = fs.readFileSync(file, "utf8");
   const lines = csv.split("\r\n").filter(Boolean);
-  expect(lines[0]).toBe("name,email,role,licensed,status,type,two_step,last_sign_in");
+  expect(lines[0]).toBe("name,email,role,licensed,status,type,two_step,last_sign_in,identity_provider");
   expect(lines.slice(1).map((line) => line.split(",")[1])).toEqual([
     "lena.fischer@initech.example",
     "omar.farah@initech.example",

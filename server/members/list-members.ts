@@ -1,6 +1,6 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { accounts, groupMemberships, memberships } from "@/db/schema";
+import { accounts, groupMemberships, identityProviders, memberships } from "@/db/schema";
 import { teamGroup } from "../groups/get-group";
 import { decodeMemberCursor, encodeMemberCursor, type MemberSort, memberOrder } from "./member-order";
 
@@ -14,6 +14,8 @@ export interface MemberFilters {
   type?: "managed" | "external";
   /** Only the members of this group of the team. */
   groupId?: string;
+  /** Only the members who last signed in through this identity provider of the team. */
+  identityProviderId?: string;
 }
 
 export interface MemberListInput extends MemberFilters {
@@ -46,6 +48,7 @@ export function memberConditions(teamId: string, filters: MemberFilters): SQL {
     filters.groupId
       ? sql`exists (select 1 from ${groupMemberships} where ${groupMemberships.teamId} = ${teamId} and ${groupMemberships.groupId} = ${filters.groupId} and ${groupMemberships.membershipId} = ${memberships.id})`
       : undefined,
+    filters.identityProviderId ? eq(memberships.identityProviderId, filters.identityProviderId) : undefined,
   )!;
 }
 
@@ -60,6 +63,9 @@ export const memberColumns = {
   managed: sql<boolean>`coalesce(${accounts.managedByTeamId} = ${memberships.teamId}, false)`,
   twoStep: sql<boolean>`${accounts.totpEnabledAt} is not null`,
   lastSignInAt: accounts.lastSignInAt,
+  identityProvider: sql<
+    string | null
+  >`(select ${identityProviders.name} from ${identityProviders} where ${identityProviders.id} = ${memberships.identityProviderId})`,
 };
 
 /**

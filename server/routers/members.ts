@@ -27,6 +27,7 @@ export const memberView = z.object({
   status: z.enum(["active", "deactivated"]).optional(),
   type: z.enum(["managed", "external"]).optional(),
   groupId: z.uuid().optional(),
+  identityProviderId: z.uuid().optional(),
   sort: z.enum(MEMBER_SORTS).optional(),
   direction: z.enum(["asc", "desc"]).optional(),
 });

@@ -130,7 +130,17 @@ describe("CSV export", () => {
   it("streams the current view, one chunk per page, with formula-looking values defused", async () => {
     const chunks = await collect(await api.members.exportCsv({ teamId, status: "deactivated", sort: "email" }));
     const records = parseCsv(chunks.join(""));
-    expect(records[0]).toEqual(["name", "email", "role", "licensed", "status", "type", "two_step", "last_sign_in"]);
+    expect(records[0]).toEqual([
+      "name",
+      "email",
+      "role",
+      "licensed",
+      "status",
+      "type",
+      "two_step",
+      "last_sign_in",
+      "identity_provider",
+    ]);
     expect(records.slice(1).map((r) => r[1])).toEqual(["ben.walker@acme.example", "yuki.tanaka@acme.example"]);
     expect(csvLine(["=HYPERLINK(1)", 'a "b"'])).toBe(`'=HYPERLINK(1),"a ""b"""\r\n`);
   });

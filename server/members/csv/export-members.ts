@@ -12,7 +12,17 @@ type MemberExportView = Omit<MemberListInput, "after" | "before" | "limit">;
 const EXPORT_PAGE = 1000;
 
 /** The export's columns, each headed by its name in the reader's language. */
-const EXPORT_COLUMNS = ["name", "email", "role", "licensed", "status", "type", "twoStep", "lastSignIn"] as const;
+const EXPORT_COLUMNS = [
+  "name",
+  "email",
+  "role",
+  "licensed",
+  "status",
+  "type",
+  "twoStep",
+  "lastSignIn",
+  "identityProvider",
+] as const;
 
 export function exportHeader(locale: Locale): string[] {
   const t = translatorFor(locale, "csv");
@@ -59,6 +69,7 @@ export async function* exportMembers(
           m.managed ? "managed" : "external",
           m.twoStep ? "on" : "off",
           m.lastSignInAt?.toISOString() ?? "",
+          m.identityProvider ?? "",
         ]),
       )
       .join("");
