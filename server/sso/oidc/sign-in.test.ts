@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { signInAtOidcPeer } from "@/server/testing/oidc-peer-browser";
 import { type OidcPeer, startOidcPeer } from "@/sso-peers/oidc-provider";
 import { SsoFailure } from "../provider-answer";
 import { beginOidcSignIn, finishOidcSignIn } from "./sign-in";
 
 // The provider of these tests runs on this machine, over http: only a demo allows that.
-process.env.CONSOLE_ENV = "demo";
+vi.stubEnv("CONSOLE_ENV", "demo");
 
 const redirectUri = "http://localhost:3999/api/sso/b6a1c0de-0000-4000-8000-000000000001/callback";
 const sam = {
@@ -40,20 +41,16 @@ beforeAll(async () => {
   };
 });
 
-afterAll(() => peer.close());
+afterAll(async () => {
+  await peer.close();
+  vi.unstubAllEnvs();
+});
 
 /** A sign-in up to the provider's answer: what the console keeps, and the URL the browser brings back. */
 async function signInAtProvider(credentials: { email: string; password: string }, settings = provider) {
   const state = "state-of-this-sign-in";
   const begun = await beginOidcSignIn(settings, { redirectUri, state });
-  const browser = browserAt(peer.issuer);
-  const loginPage = await browser.follow(begun.authorizationUrl);
-  const action = loginPage.body.match(/<form method="post" action="([^"]+)"/)?.[1];
-  expect(action).toBeDefined();
-  const answer = await browser.follow(
-    new URL(action!, peer.issuer),
-    new URLSearchParams({ email: credentials.email, password: credentials.password }),
-  );
+  const answer = await signInAtOidcPeer(begun.authorizationUrl, credentials);
   return { ...begun, state, answer };
 }
 
@@ -151,34 +148,3 @@ describe("Signing in with an OpenID Connect provider", () => {
     });
   });
 });
-
-/** Plain fetch as a browser: keeps the provider's cookies and follows its redirects until the answer leaves for the console. */
-function browserAt(origin: string) {
-  const cookies = new Map<string, string>();
-  async function visit(url: URL, form?: URLSearchParams) {
-    const response = await fetch(url, {
-      method: form ? "POST" : "GET",
-      body: form,
-      redirect: "manual",
-      headers: { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join("; ") },
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const split = pair.indexOf("=");
-      cookies.set(pair.slice(0, split), pair.slice(split + 1));
-    }
-    return response;
-  }
-  return {
-    async follow(start: URL, form?: URLSearchParams) {
-      let url = start;
-      let response = await visit(url, form);
-      for (let hops = 0; response.status >= 300 && response.status < 400 && hops < 10; hops++) {
-        url = new URL(response.headers.get("location")!, url);
-        if (url.origin !== origin) break;
-        response = await visit(url);
-      }
-      return { status: response.status, url, body: await response.text() };
-    },
-  };
-}

@@ -5,12 +5,12 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type OidcPeer, startOidcPeer } from "@/sso-peers/oidc-provider";
 import { testOidcConnection } from "./test-connection";
 
 // The providers of these tests run on this machine, over http: only a demo allows that.
-process.env.CONSOLE_ENV = "demo";
+vi.stubEnv("CONSOLE_ENV", "demo");
 
 const credentials = { clientId: "console", clientSecret: "console-secret" };
 let peer: OidcPeer;
@@ -47,6 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await peer.close();
   await new Promise((resolve) => impostor.close(resolve));
+  vi.unstubAllEnvs();
 });
 
 describe("Test connection of an OpenID Connect provider", () => {
@@ -102,7 +103,7 @@ describe("Test connection of an OpenID Connect provider", () => {
   });
 
   it("refuses private addresses and plain http outside a demo", async () => {
-    process.env.CONSOLE_ENV = "production";
+    vi.stubEnv("CONSOLE_ENV", "production");
     try {
       expect(await testOidcConnection({ issuer: "https://10.20.30.40", ...credentials })).toMatchObject({
         ok: false,
@@ -113,7 +114,7 @@ describe("Test connection of an OpenID Connect provider", () => {
         problem: "not_https",
       });
     } finally {
-      process.env.CONSOLE_ENV = "demo";
+      vi.stubEnv("CONSOLE_ENV", "demo");
     }
   });
 
@@ -134,12 +135,12 @@ describe("Test connection of an OpenID Connect provider", () => {
       res.end("{}"),
     );
     const port = new URL(await listen(server)).port;
-    process.env.SSO_ALLOWED_HOSTS = "localhost";
+    vi.stubEnv("SSO_ALLOWED_HOSTS", "localhost");
     try {
       const report = await testOidcConnection({ issuer: `https://localhost:${port}`, ...credentials });
       expect(report).toMatchObject({ ok: false, problem: "tls" });
     } finally {
-      delete process.env.SSO_ALLOWED_HOSTS;
+      vi.stubEnv("SSO_ALLOWED_HOSTS", undefined);
       await new Promise((resolve) => server.close(resolve));
       rmSync(folder, { recursive: true });
     }
