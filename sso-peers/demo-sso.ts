@@ -1,35 +1,14 @@
+import {
+  DEMO_IDENTITY_PROVIDER_ID,
+  DEMO_OIDC_CLIENT_ID,
+  DEMO_OIDC_CLIENT_SECRET,
+  DEMO_SSO_PASSWORD,
+  DEMO_SSO_PEOPLE,
+  demoOidcPort,
+} from "../server/demo/demo-sso";
 import { startOidcPeer } from "./oidc-provider";
 
-/**
- * The demo's company identity provider: an OpenID Connect provider on this machine with two
- * people, and the demo team's provider registered as its client. The demo seed creates that
- * provider with these fixed values; they are published, so they are good for a demo only.
- */
-export const DEMO_IDENTITY_PROVIDER_ID = "5d0c1a2e-7f3b-4c8d-9e6a-1b2c3d4e5f60";
-export const DEMO_OIDC_CLIENT_ID = "customer-console-demo";
-export const DEMO_OIDC_CLIENT_SECRET = "demo-oidc-client-secret-published-in-readme";
-export const DEMO_SSO_PASSWORD = "DemoPass-2026";
-
-export const DEMO_SSO_PEOPLE = [
-  { subject: "demo-sso-sam", email: "sam.sso@acme-sso.example", name: "Sam Sso", groups: ["Sales"] },
-  {
-    subject: "demo-sso-riley",
-    email: "riley.sso@acme-sso.example",
-    name: "Riley Sso",
-    groups: ["Engineering", "Sales"],
-  },
-];
-
-/** Where the demo provider listens: DEMO_OIDC_PORT, or the port after the console's. */
-export function demoOidcPort(consolePort: number): number {
-  return Number(process.env.DEMO_OIDC_PORT ?? consolePort + 1);
-}
-
-/** The issuer the seed gives the demo provider. */
-export function demoOidcIssuer(consolePort: number): string {
-  return `http://localhost:${demoOidcPort(consolePort)}`;
-}
-
+/** Starts the demo's OpenID Connect provider, with the demo team's provider registered as its client. */
 export async function startDemoSso({
   consolePort,
 }: {

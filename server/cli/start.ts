@@ -52,6 +52,7 @@ let handle: RequestHandler | undefined;
 const servers = (addresses.length ? addresses : [undefined]).map(() =>
   createConsoleServer((req, res) => handle!(req, res)),
 );
+if (mode === "demo") await startDemoIdentityProvider();
 const { default: next } = await import("next");
 // Next answers WebSocket upgrades (development reloads) on the server it is given; the other
 // loopback's server hands its upgrades to that one.
@@ -98,4 +99,17 @@ function newestModification(file: string): number {
     .readdirSync(file)
     .filter((name) => !name.endsWith(".test.ts"))
     .reduce((newest, name) => Math.max(newest, newestModification(path.join(file, name))), stat.mtimeMs);
+}
+
+/** A demo signs Acme's acme-sso.example people in at an identity provider of its own, on the next port. */
+async function startDemoIdentityProvider(): Promise<void> {
+  const { startDemoSso } = await import("../../sso-peers/demo-sso");
+  try {
+    const provider = await startDemoSso({ consolePort: port });
+    console.log(`Demo identity provider (Sign in with SSO as sam.sso@acme-sso.example): ${provider.issuer}`);
+  } catch (error) {
+    console.warn(
+      `The demo identity provider did not start (${(error as Error).message}); Sign in with SSO will not work.`,
+    );
+  }
 }

@@ -21,6 +21,7 @@ import { addMembership } from "../members/add-membership";
 import { deactivateMembership } from "../members/deactivate-membership";
 import { addStaff } from "../support/add-staff";
 import { createTeam } from "../teams/create-team";
+import { seedDemoIdentityProvider } from "./seed-sso";
 
 export const DEMO_PASSWORD = "DemoPass-2026";
 /** The demo support account's authenticator secret, published in the README: demo only. */
@@ -205,6 +206,8 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
   for (const name of ["Sales", "Operations", "Finance"]) {
     groupIds.set(name, (await createGroup(db, owner, { teamId: acme.id, name })).id);
   }
+
+  await seedDemoIdentityProvider(db, owner, acme.id, groupIds.get("Sales")!);
 
   const accountIds = new Map<string, string>();
   const accountFor = async (person: DemoPerson) => {

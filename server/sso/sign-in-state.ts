@@ -13,17 +13,28 @@ function hashState(state: string): string {
   return createHash("sha256").update(state).digest("hex");
 }
 
+/** The random value carried to the provider (OpenID Connect `state`, SAML RelayState) and back. */
+export function newSignInState(): string {
+  return randomBytes(32).toString("base64url");
+}
+
 /**
- * Starts one provider sign-in: the random `state` goes to the provider (OpenID Connect `state`,
- * SAML RelayState) and comes back with its answer; only its hash is stored.
+ * Keeps what checking the provider's answer will need, under the hash of its state: the PKCE
+ * verifier (encrypted), the nonce, the SAML request id.
  */
-export async function createSignInState(
+export async function saveSignInState(
   db: Queryable,
-  input: { identityProviderId: string; now: Date; codeVerifier?: string; nonce?: string; samlRequestId?: string },
-): Promise<string> {
-  const state = randomBytes(32).toString("base64url");
+  input: {
+    state: string;
+    identityProviderId: string;
+    now: Date;
+    codeVerifier?: string;
+    nonce?: string;
+    samlRequestId?: string;
+  },
+): Promise<void> {
   await db.insert(ssoSignInStates).values({
-    stateHash: hashState(state),
+    stateHash: hashState(input.state),
     identityProviderId: input.identityProviderId,
     codeVerifierEncrypted: input.codeVerifier ? encrypt(keyRing(), input.codeVerifier) : null,
     nonce: input.nonce ?? null,
@@ -31,7 +42,6 @@ export async function createSignInState(
     createdAt: input.now,
     expiresAt: new Date(input.now.getTime() + SSO_STATE_LIFETIME_MS),
   });
-  return state;
 }
 
 export interface SignInState {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { signInAtOidcPeer } from "@/server/testing/oidc-peer-browser";
+import { startDemoSso } from "@/sso-peers/demo-sso";
 import {
   DEMO_IDENTITY_PROVIDER_ID,
   DEMO_OIDC_CLIENT_ID,
   DEMO_OIDC_CLIENT_SECRET,
   DEMO_SSO_PASSWORD,
-  startDemoSso,
-} from "@/sso-peers/demo-sso";
+} from "../../demo/demo-sso";
 import { ssoEndpoints } from "../sso-endpoints";
 import { beginOidcSignIn, finishOidcSignIn } from "./sign-in";
 import { testOidcConnection } from "./test-connection";

@@ -18,7 +18,7 @@ export interface OidcProviderSettings extends OidcClientSettings {
 /**
  * Sends the person to the provider: authorization code with PKCE (S256), the caller's one-time
  * state, and a nonce that the ID token must carry back. The caller keeps the verifier and nonce
- * with the state (createSignInState).
+ * with the state (saveSignInState).
  */
 export async function beginOidcSignIn(
   provider: OidcProviderSettings & { scopes: string },

@@ -11,16 +11,16 @@ import { type ProviderSettings, providerColumns } from "./provider-settings";
 export async function createIdentityProvider(
   db: Queryable,
   ctx: DomainContext,
-  input: { teamId: string } & ProviderSettings,
+  input: { teamId: string /** The demo's provider has a published id. */; id?: string } & ProviderSettings,
 ): Promise<{ id: string }> {
-  const { teamId, ...settings } = input;
+  const { teamId, id, ...settings } = input;
   const { columns, shown } = providerColumns(settings);
   try {
     return await db.transaction(async (tx) => {
       const now = ctx.clock.now();
       const [provider] = await tx
         .insert(identityProviders)
-        .values({ ...columns, teamId, kind: settings.kind, name: settings.name, createdAt: now, updatedAt: now })
+        .values({ ...columns, id, teamId, kind: settings.kind, name: settings.name, createdAt: now, updatedAt: now })
         .returning({ id: identityProviders.id });
       await recordAudit(tx, {
         ...auditContext(ctx),
