@@ -38,8 +38,12 @@ export interface SamlResponseFields {
   nameIdFormat: string;
   attributes: Record<string, string | string[]>;
   issueInstant: Date;
+  /** Conditions@NotBefore. */
   notBefore: Date;
+  /** Conditions@NotOnOrAfter. */
   notOnOrAfter: Date;
+  /** SubjectConfirmationData@NotOnOrAfter: until when the bearer may present the assertion. */
+  confirmationNotOnOrAfter: Date;
   responseId: string;
   assertionId: string;
   /** Anything but Success answers with that status and no assertion. */
@@ -85,7 +89,7 @@ function assertionXml(fields: SamlResponseFields): string {
     `<saml:Assertion xmlns:saml="${ASSERTION_NS}" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ID="${fields.assertionId}" Version="2.0" IssueInstant="${fields.issueInstant.toISOString()}">` +
     `<saml:Issuer>${escapeXml(fields.issuer)}</saml:Issuer>` +
     `<saml:Subject><saml:NameID Format="${escapeXml(fields.nameIdFormat)}">${escapeXml(fields.nameId)}</saml:NameID>` +
-    `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData${inResponseTo} NotOnOrAfter="${fields.notOnOrAfter.toISOString()}" Recipient="${escapeXml(fields.recipient)}"/></saml:SubjectConfirmation></saml:Subject>` +
+    `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData${inResponseTo} NotOnOrAfter="${fields.confirmationNotOnOrAfter.toISOString()}" Recipient="${escapeXml(fields.recipient)}"/></saml:SubjectConfirmation></saml:Subject>` +
     `<saml:Conditions NotBefore="${fields.notBefore.toISOString()}" NotOnOrAfter="${fields.notOnOrAfter.toISOString()}"><saml:AudienceRestriction><saml:Audience>${escapeXml(fields.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
     `<saml:AuthnStatement AuthnInstant="${fields.issueInstant.toISOString()}" SessionIndex="${fields.assertionId}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
     (attributes ? `<saml:AttributeStatement>${attributes}</saml:AttributeStatement>` : "") +
@@ -270,6 +274,7 @@ export async function startSamlPeer(options: { port: number; people: SamlPeerPer
         issueInstant: now,
         notBefore: now,
         notOnOrAfter: new Date(now.getTime() + RESPONSE_LIFETIME_MS),
+        confirmationNotOnOrAfter: new Date(now.getTime() + RESPONSE_LIFETIME_MS),
         responseId: samlId(),
         assertionId: samlId(),
         statusCode: STATUS_SUCCESS,

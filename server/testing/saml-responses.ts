@@ -42,6 +42,7 @@ export function craftedSamlResponse(
     issueInstant: at.now,
     notBefore: at.now,
     notOnOrAfter: new Date(at.now.getTime() + 5 * 60 * 1000),
+    confirmationNotOnOrAfter: new Date(at.now.getTime() + 5 * 60 * 1000),
     responseId: samlId(),
     assertionId: samlId(),
     statusCode: STATUS_SUCCESS,

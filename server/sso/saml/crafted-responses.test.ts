@@ -43,6 +43,8 @@ async function refusal(answer: Promise<unknown>): Promise<{ reason: string; deta
 }
 
 const issued = { now: NOW, requestId: REQUEST_ID };
+const xmlOf = (samlResponse: string) => Buffer.from(samlResponse, "base64").toString("utf8");
+const base64Of = (xml: string) => Buffer.from(xml, "utf8").toString("base64");
 
 describe("a SAML response the console accepts", () => {
   it("gives the NameID as subject, the email, the display name and every group", async () => {
@@ -80,7 +82,7 @@ describe("a SAML response the console accepts", () => {
   it("accepts an answer within the two minutes of clock skew on either side", async () => {
     const early = craftedSamlResponse({ now: minutes(1), requestId: REQUEST_ID });
     expect((await finish(early)).subject).toBe("casey@crafted.example");
-    const late = craftedSamlResponse(issued, { notOnOrAfter: minutes(-1) });
+    const late = craftedSamlResponse(issued, { notOnOrAfter: minutes(-1), confirmationNotOnOrAfter: minutes(-1) });
     expect((await finish(late)).subject).toBe("casey@crafted.example");
   });
 });
@@ -102,12 +104,22 @@ describe("a crafted SAML response is refused", () => {
   });
 
   it("when the signed assertion was changed afterwards", async () => {
-    const signed = Buffer.from(craftedSamlResponse(issued, {}, { signResponse: false }), "base64").toString("utf8");
+    const signed = xmlOf(craftedSamlResponse(issued, {}, { signResponse: false }));
     const tampered = signed.replaceAll("casey@crafted.example", "owner@crafted.example");
     expect(tampered).not.toBe(signed);
-    expect(await refusal(finish(Buffer.from(tampered).toString("base64")))).toMatchObject({
+    expect(await refusal(finish(base64Of(tampered)))).toMatchObject({
       reason: "signature_invalid",
     });
+  });
+
+  it("when a second, unsigned assertion is slipped in beside the signed one", async () => {
+    const signed = xmlOf(craftedSamlResponse(issued, {}, { signResponse: false }));
+    const evil = xmlOf(
+      craftedSamlResponse(issued, { nameId: "owner@crafted.example" }, { signAssertion: false, signResponse: false }),
+    );
+    const evilAssertion = /<saml:Assertion[\s\S]*<\/saml:Assertion>/.exec(evil)![0];
+    const wrapped = signed.replace("</samlp:Status>", `</samlp:Status>${evilAssertion}`);
+    expect(await refusal(finish(base64Of(wrapped)))).toMatchObject({ reason: "signature_invalid" });
   });
 
   it("when its audience is another service provider", async () => {
@@ -127,7 +139,12 @@ describe("a crafted SAML response is refused", () => {
   });
 
   it("when its NotOnOrAfter has passed by more than the clock skew", async () => {
-    const expired = craftedSamlResponse(issued, { notOnOrAfter: minutes(-3) });
+    const expired = craftedSamlResponse(issued, { notOnOrAfter: minutes(-3), confirmationNotOnOrAfter: minutes(-3) });
+    expect(await refusal(finish(expired))).toMatchObject({ reason: "expired" });
+  });
+
+  it("when its subject confirmation has expired, though its conditions have not", async () => {
+    const expired = craftedSamlResponse(issued, { confirmationNotOnOrAfter: minutes(-3) });
     expect(await refusal(finish(expired))).toMatchObject({ reason: "expired" });
   });
 
@@ -147,6 +164,20 @@ describe("a crafted SAML response is refused", () => {
     expect(await refusal(finish(response))).toMatchObject({ reason: "state_invalid" });
   });
 
+  it("when only its unsigned envelope names this sign-in's request, and the signed assertion another", async () => {
+    const signedForAnother = craftedSamlResponse(
+      { now: NOW, requestId: "_another-request" },
+      {},
+      { signResponse: false },
+    );
+    const relabelled = xmlOf(signedForAnother).replace(
+      /(<samlp:Response[^>]*InResponseTo=")_another-request"/,
+      `$1${REQUEST_ID}"`,
+    );
+    expect(relabelled).toContain(`InResponseTo="${REQUEST_ID}"`);
+    expect(await refusal(finish(base64Of(relabelled)))).toMatchObject({ reason: "state_invalid" });
+  });
+
   it("when it answers a request although the console sent none", async () => {
     expect(await refusal(finish(craftedSamlResponse(issued), { expectedRequestId: null }))).toMatchObject({
       reason: "state_invalid",
@@ -164,9 +195,8 @@ describe("a crafted SAML response is refused", () => {
   });
 
   it("when it declares a DOCTYPE", async () => {
-    const xml = Buffer.from(craftedSamlResponse(issued), "base64").toString("utf8");
-    const withDoctype = `<!DOCTYPE Response [<!ENTITY x "y">]>${xml}`;
-    expect(await refusal(finish(Buffer.from(withDoctype).toString("base64")))).toMatchObject({
+    const withDoctype = `<!DOCTYPE Response [<!ENTITY x "y">]>${xmlOf(craftedSamlResponse(issued))}`;
+    expect(await refusal(finish(base64Of(withDoctype)))).toMatchObject({
       reason: "provider_error",
       detail: expect.stringContaining("DOCTYPE"),
     });
