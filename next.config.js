@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "argon2", "pino", "postgres"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-saml/node-saml", "argon2", "pino", "postgres"],
   poweredByHeader: false,
   // forbidden() answers 403 with app/forbidden.tsx when a role may not open a page.
   experimental: { authInterrupts: true },
