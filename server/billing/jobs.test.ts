@@ -231,7 +231,7 @@ describe("the 45-day purge", () => {
     await db().insert(identityProviders).values({
       teamId: acmeCorp,
       kind: "oidc",
-      name: "Acme SSO",
+      name: "Acme Okta",
       issuer: "https://sso.acme.example",
       clientId: "console",
     });

@@ -38,14 +38,12 @@ export async function seedDemoIdentityProvider(
   });
   const now = owner.clock.now();
   await db.update(identityProviders).set({ testedAt: now }).where(eq(identityProviders.id, DEMO_IDENTITY_PROVIDER_ID));
-  await db
-    .insert(teamDomains)
-    .values({
-      teamId,
-      domain: DEMO_SSO_DOMAIN,
-      verificationToken: DEMO_SSO_DOMAIN_TOKEN,
-      verifiedAt: now,
-      lastCheckedAt: now,
-    });
+  await db.insert(teamDomains).values({
+    teamId,
+    domain: DEMO_SSO_DOMAIN,
+    verificationToken: DEMO_SSO_DOMAIN_TOKEN,
+    verifiedAt: now,
+    lastCheckedAt: now,
+  });
   await db.update(groups).set({ identityProviderGroup: "Sales" }).where(eq(groups.id, salesGroupId));
 }

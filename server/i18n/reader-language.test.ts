@@ -174,6 +174,7 @@ describe("a CSV file", () => {
       "soort",
       "twee_stappen",
       "laatst_ingelogd",
+      "identiteitsprovider",
     ]);
     const report = await manager.members.checkImport({ teamId, csv });
     expect(report.toImport).toBe(0);

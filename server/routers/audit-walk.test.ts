@@ -437,6 +437,17 @@ const SCENARIOS: Record<string, Scenario> = {
       },
     ],
   },
+  "identityProviders.testConnection": {
+    as: "manager",
+    // login.example.com does not resolve here: the test fails, and says so in the audit log.
+    input: async (tx) => ({ teamId: acme().teamId, identityProviderId: await walkProvider(tx) }),
+    events: [
+      {
+        action: "identity_provider.connection_tested",
+        target: { type: "identity_provider", id: byInput("identityProviderId") },
+      },
+    ],
+  },
   "identityProviders.delete": {
     as: "manager",
     input: async (tx) => ({ teamId: acme().teamId, identityProviderId: await walkProvider(tx) }),

@@ -3,6 +3,7 @@ import { createIdentityProvider } from "../sso/providers/create-identity-provide
 import { deleteIdentityProvider } from "../sso/providers/delete-identity-provider";
 import { getIdentityProvider, listIdentityProviders } from "../sso/providers/provider-view";
 import { setIdentityProviderEnabled } from "../sso/providers/set-identity-provider-enabled";
+import { testIdentityProvider } from "../sso/providers/test-identity-provider";
 import { updateIdentityProvider } from "../sso/providers/update-identity-provider";
 import { router, teamProcedure } from "../trpc";
 
@@ -58,6 +59,7 @@ export const createSamlProviderInput = samlFields;
 export const updateSamlProviderInput = oneProvider.extend(samlFields.shape);
 export const setProviderEnabledInput = oneProvider.extend({ enabled: z.boolean() });
 export const deleteProviderInput = oneProvider;
+export const testConnectionInput = oneProvider;
 
 export const identityProvidersRouter = router({
   list: teamProcedure("sso.read").query(({ ctx }) => listIdentityProviders(ctx.db, ctx.access.team.id)),
@@ -87,6 +89,9 @@ export const identityProvidersRouter = router({
   setEnabled: teamProcedure("sso.manage")
     .input(setProviderEnabledInput)
     .mutation(({ ctx, input }) => setIdentityProviderEnabled(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+  testConnection: teamProcedure("sso.manage")
+    .input(testConnectionInput)
+    .mutation(({ ctx, input }) => testIdentityProvider(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
   delete: teamProcedure("sso.manage")
     .input(deleteProviderInput)
     .mutation(({ ctx, input }) => deleteIdentityProvider(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),

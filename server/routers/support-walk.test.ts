@@ -5,6 +5,7 @@ import { setUpTestDatabase } from "@/db/testing/test-database";
 import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { noRequest, systemActor } from "../actor";
 import { fixedClock } from "../clock";
+import { DEMO_IDENTITY_PROVIDER_ID } from "../demo/demo-sso";
 import { checkPermission } from "../permissions";
 import { removeStaff } from "../support/add-staff";
 import { SUPPORT_SESSION_MAX_MS } from "../support/support-sessions";
@@ -54,6 +55,7 @@ async function acmeFields() {
     membershipIds: [liam!.id],
     groupId: sales!.id,
     groupIds: [sales!.id],
+    identityProviderId: DEMO_IDENTITY_PROVIDER_ID,
     password: DEMO_PASSWORD,
     currentPassword: DEMO_PASSWORD,
   };

@@ -8,6 +8,7 @@ import { decrypt } from "../../crypto/encryption";
 import { keyRing } from "../../crypto/key-ring";
 import { beginOidcSignIn, finishOidcSignIn } from "../oidc";
 import { type ProviderClaims, SsoFailure } from "../provider-answer";
+import { beginSamlSignIn, finishSamlSignIn } from "../saml";
 import { newSignInState, saveSignInState, spendSignInState } from "../sign-in-state";
 import { ssoEndpoints } from "../sso-endpoints";
 import { finishProviderSignIn } from "./finish-provider-sign-in";
@@ -57,7 +58,27 @@ export async function startProviderSignIn(
     await saveSignInState(db, { state, identityProviderId: provider.id, now, ...begun });
     return { redirectTo: begun.authorizationUrl, state };
   }
-  throw new SsoFailure("provider_error", "SAML sign-in is not available for this provider");
+  const begun = await beginSamlSignIn(samlSettings(provider), {
+    acsUrl: endpoints.acsUrl,
+    spEntityId: endpoints.spEntityId,
+    relayState: state,
+  });
+  await saveSignInState(db, { state, identityProviderId: provider.id, now, samlRequestId: begun.requestId });
+  return { redirectTo: begun.redirectUrl, state };
+}
+
+/** A SAML provider is usable once Test connection has read its metadata: entity ID, sign-on URL, certificates. */
+function samlSettings(provider: Provider) {
+  if (!provider.issuer || !provider.samlSsoUrl || provider.samlSigningCertificates.length === 0) {
+    throw new SsoFailure("provider_error", "the provider's SAML metadata has not been read yet: run Test connection");
+  }
+  return {
+    id: provider.id,
+    issuer: provider.issuer,
+    samlSsoUrl: provider.samlSsoUrl,
+    samlSigningCertificates: provider.samlSigningCertificates,
+    groupClaim: provider.groupClaim,
+  };
 }
 
 export type ProviderAnswer =
@@ -108,6 +129,24 @@ async function claimsFrom(
       state,
       codeVerifier: saved.codeVerifier,
       nonce: saved.nonce,
+    });
+  }
+  if (answer.kind === "saml" && provider.kind === "saml") {
+    // The POST comes from the provider's page, cross-site, without cookies: the RelayState names the
+    // sign-in, and the signed assertion must answer that sign-in's request.
+    const saved = await spendSignInState(db, {
+      state: answer.relayState,
+      identityProviderId: provider.id,
+      now: ctx.clock.now(),
+    });
+    if (!saved?.samlRequestId)
+      throw new SsoFailure("state_invalid", "the sign-in expired, was used, or was not started here");
+    return finishSamlSignIn(db, samlSettings(provider), {
+      samlResponse: answer.samlResponse,
+      acsUrl: endpoints.acsUrl,
+      spEntityId: endpoints.spEntityId,
+      expectedRequestId: saved.samlRequestId,
+      now: ctx.clock.now(),
     });
   }
   throw new SsoFailure("provider_error", `a ${answer.kind} answer came for a ${provider.kind} provider`);

@@ -30,6 +30,9 @@ const signIn = (email: string) =>
 
 beforeAll(async () => {
   acme = await demoTeamId(db(), "Acme Corp");
+  // The demo's provider and domain are ready already; this team starts from nothing.
+  await db().update(identityProviders).set({ enabled: false }).where(eq(identityProviders.teamId, acme));
+  await db().delete(teamDomains).where(eq(teamDomains.teamId, acme));
   manager = await callerForEmail(db(), "manager@acme.example", { mfaVerified: true });
   ({ id: providerId } = await manager.identityProviders.createOidc({
     teamId: acme,
