@@ -61,6 +61,7 @@ describe("the job runner, with the jobs every server registers", () => {
       "mail.retention",
       "teams.departed-user-retention",
       "auth.forget-counters",
+      "sso.forget-sign-in-leftovers",
     ]);
   });
 
