@@ -17,6 +17,10 @@ export const DOMAIN_ERROR_CODES = {
   /** Not possible in the subscription's current state (ended, already renewed, in a trial …). */
   SUBSCRIPTION_STATE: "PRECONDITION_FAILED",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
+  /** An outside system's answer does not show what the change needs (a DNS record not published yet). */
+  NOT_PROVEN: "PRECONDITION_FAILED",
+  /** An outside system did not answer; nothing changed, and trying later may work. */
+  UNREACHABLE: "SERVICE_UNAVAILABLE",
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

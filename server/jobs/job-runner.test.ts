@@ -51,7 +51,7 @@ describe("the job runner, with the jobs every server registers", () => {
     await catcher.close();
   });
 
-  it("registers the renewals, notices, purge, audit head signing, mail retention, departed-user retention, forgetting spent sign-in counters and, with SMTP configured, mail delivery", () => {
+  it("registers the renewals, notices, purge, audit head signing, mail retention, departed-user retention, forgetting spent sign-in counters, re-checking verified domains and, with SMTP configured, mail delivery", () => {
     expect(serverJobs().map((job) => job.name)).toEqual([
       "subscription.renewals",
       "billing.notices",
@@ -61,6 +61,7 @@ describe("the job runner, with the jobs every server registers", () => {
       "mail.retention",
       "teams.departed-user-retention",
       "auth.forget-counters",
+      "sso.recheck-domains",
     ]);
   });
 
