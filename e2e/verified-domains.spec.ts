@@ -21,17 +21,18 @@ test("a manager adds a domain, publishes its TXT record and verifies it; a wrong
   await teamNavigation(page).getByRole("link", { name: "Settings", exact: true }).click();
   await page.getByRole("link", { name: "Verified domains" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Verified domains" })).toBeVisible();
+  const main = page.getByRole("main");
 
   await page.getByLabel("Domain").fill("co.uk");
   await page.getByRole("button", { name: "Add domain" }).click();
-  await expect(page.getByRole("alert")).toHaveText(
+  await expect(main.getByRole("alert")).toHaveText(
     '"co.uk" is shared by many owners, not a domain of your own. Add the domain you own under it, like example.co.uk.',
   );
 
   await page.getByLabel("Domain").fill("Initech-SSO.example");
   await page.getByRole("button", { name: "Add domain" }).click();
-  await expect(page.getByRole("status")).toHaveText(`${DOMAIN} added. Publish its TXT record, then verify it.`);
-  const row = page.getByRole("table", { name: "Domains" }).getByRole("row").filter({ hasText: DOMAIN });
+  await expect(main.getByRole("status")).toHaveText(`${DOMAIN} added. Publish its TXT record, then verify it.`);
+  const row = main.getByRole("table", { name: "Domains" }).getByRole("row").filter({ hasText: DOMAIN });
   await expect(row.getByText("Not verified", { exact: true })).toBeVisible();
   const [name, value] = await row.locator("code").allTextContents();
   expect(name).toBe(`_console-verification.${DOMAIN}`);
@@ -54,5 +55,5 @@ test("a manager adds a domain, publishes its TXT record and verifies it; a wrong
   const confirm = page.getByRole("dialog", { name: `Remove ${DOMAIN}?` });
   await expect(confirm).toContainText("another team may verify it");
   await confirm.getByRole("button", { name: "Remove domain" }).click();
-  await expect(page.getByText("No domains yet")).toBeVisible();
+  await expect(main.getByText("No domains yet")).toBeVisible();
 });
