@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { type DnsPeer, startDnsPeer } from "../sso-peers/dns-server";
+import { expectAccessible } from "./axe";
 import { signIn, teamNavigation } from "./support";
 
 // The console asks this DNS server (e2e/serve.ts points DNS_SERVERS at the same port).
@@ -37,6 +38,7 @@ test("a manager adds a domain, publishes its TXT record and verifies it; a wrong
   const [name, value] = await row.locator("code").allTextContents();
   expect(name).toBe(`_console-verification.${DOMAIN}`);
   expect(value).toMatch(/^console-verification=\S+$/);
+  await expectAccessible(page, "verified domains with an unverified domain");
 
   dns.setTxt(name!, ["console-verification=from-last-year"]);
   await row.getByRole("button", { name: `Verify ${DOMAIN}` }).click();
