@@ -24,13 +24,13 @@ test("a manager adds a domain, publishes its TXT record and verifies it; a wrong
   await expect(page.getByRole("heading", { level: 1, name: "Verified domains" })).toBeVisible();
   const main = page.getByRole("main");
 
-  await page.getByLabel("Domain").fill("co.uk");
+  await page.getByRole("textbox", { name: "Domain" }).fill("co.uk");
   await page.getByRole("button", { name: "Add domain" }).click();
   await expect(main.getByRole("alert")).toHaveText(
     '"co.uk" is shared by many owners, not a domain of your own. Add the domain you own under it, like example.co.uk.',
   );
 
-  await page.getByLabel("Domain").fill("Initech-SSO.example");
+  await page.getByRole("textbox", { name: "Domain" }).fill("Initech-SSO.example");
   await page.getByRole("button", { name: "Add domain" }).click();
   await expect(main.getByRole("status")).toHaveText(`${DOMAIN} added. Publish its TXT record, then verify it.`);
   const row = main.getByRole("table", { name: "Domains" }).getByRole("row").filter({ hasText: DOMAIN });

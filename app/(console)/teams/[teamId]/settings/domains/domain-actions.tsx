@@ -10,26 +10,44 @@ import { removeDomainAction, verifyDomainAction } from "./actions";
 const small =
   "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800";
 
-/** Asks DNS for the domain's TXT record; a refusal says what was expected and what was found. */
-export function VerifyDomainButton({ teamId, domainId, domain }: { teamId: string; domainId: string; domain: string }) {
+/**
+ * Verify (for a domain not verified yet) and Remove, side by side; a refused verification
+ * shows below them, saying which record was expected and what DNS holds instead.
+ */
+export function DomainActions({
+  teamId,
+  domainId,
+  domain,
+  verified,
+}: {
+  teamId: string;
+  domainId: string;
+  domain: string;
+  verified: boolean;
+}) {
   const t = useTranslations("domains.verify");
   const [state, action, pending] = useFormAction(verifyDomainAction);
   return (
-    <form action={action} className="flex flex-col items-start gap-2">
-      <input type="hidden" name="teamId" value={teamId} />
-      <input type="hidden" name="domainId" value={domainId} />
-      <button type="submit" className={small} aria-label={t("label", { domain })} disabled={pending}>
-        {t("submit")}
-      </button>
-      <div className="max-w-md whitespace-normal">
-        <FormStatus state={state} />
+    <div className="w-56 space-y-2 whitespace-normal [overflow-wrap:anywhere]">
+      <div className="flex gap-2">
+        {verified ? null : (
+          <form action={action}>
+            <input type="hidden" name="teamId" value={teamId} />
+            <input type="hidden" name="domainId" value={domainId} />
+            <button type="submit" className={small} aria-label={t("label", { domain })} disabled={pending}>
+              {t("submit")}
+            </button>
+          </form>
+        )}
+        <RemoveDomainDialog teamId={teamId} domainId={domainId} domain={domain} verified={verified} />
       </div>
-    </form>
+      {verified ? null : <FormStatus state={state} />}
+    </div>
   );
 }
 
 /** Removing a domain stops routing its sign-ins here, so it is confirmed first. */
-export function RemoveDomainDialog({
+function RemoveDomainDialog({
   teamId,
   domainId,
   domain,

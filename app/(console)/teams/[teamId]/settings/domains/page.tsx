@@ -6,7 +6,7 @@ import { load } from "@/app/_lib/load";
 import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
 import { AddDomainForm } from "./add-domain-form";
-import { RemoveDomainDialog, VerifyDomainButton } from "./domain-actions";
+import { DomainActions } from "./domain-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("domains"))("title") };
@@ -51,14 +51,14 @@ export default async function VerifiedDomainsPage({ params }: { params: Promise<
                   ) : (
                     <Badge tone="amber">{t("status.notVerified")}</Badge>
                   )}
-                  <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+                  <p className="mt-1 w-40 whitespace-normal text-xs text-slate-600 dark:text-slate-400">
                     {domain.lastCheckedAt
                       ? t("status.lastChecked", { checkedAt: formatDateTime(domain.lastCheckedAt, locale) })
                       : t("status.neverChecked")}
                   </p>
                 </Td>
                 <Td>
-                  <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
+                  <dl className="grid w-96 grid-cols-[auto_1fr] gap-x-3 gap-y-1 whitespace-normal text-xs">
                     <dt className="text-slate-600 dark:text-slate-400">{t("record.name")}</dt>
                     <dd>
                       <code className="select-all break-all">{domain.record.name}</code>
@@ -71,17 +71,12 @@ export default async function VerifiedDomainsPage({ params }: { params: Promise<
                 </Td>
                 {manage ? (
                   <Td>
-                    <div className="flex items-start gap-2">
-                      {domain.verifiedAt ? null : (
-                        <VerifyDomainButton teamId={teamId} domainId={domain.id} domain={domain.domain} />
-                      )}
-                      <RemoveDomainDialog
-                        teamId={teamId}
-                        domainId={domain.id}
-                        domain={domain.domain}
-                        verified={domain.verifiedAt !== null}
-                      />
-                    </div>
+                    <DomainActions
+                      teamId={teamId}
+                      domainId={domain.id}
+                      domain={domain.domain}
+                      verified={domain.verifiedAt !== null}
+                    />
                   </Td>
                 ) : null}
               </tr>
