@@ -19,6 +19,8 @@ const env: NodeJS.ProcessEnv = {
   DATA_DIR: dataDir,
   CONSOLE_ENV: "demo",
   TSX_TSCONFIG_PATH: "tsconfig.cli.json",
+  // The DNS server the verified-domains journey starts.
+  DNS_SERVERS: `127.0.0.1:${process.env.E2E_DNS_PORT ?? 3253}`,
 };
 delete env.SMTP_URL;
 let dropDatabase = async () => {};

@@ -19,6 +19,10 @@ export const DOMAIN_ERROR_CODES = {
   RATE_LIMITED: "TOO_MANY_REQUESTS",
   /** Single sign-on cannot be required before a provider and a domain are ready for it. */
   SSO_NOT_READY: "PRECONDITION_FAILED",
+  /** An outside system's answer does not show what the change needs (a DNS record not published yet). */
+  NOT_PROVEN: "PRECONDITION_FAILED",
+  /** An outside system did not answer; nothing changed, and trying later may work. */
+  UNREACHABLE: "SERVICE_UNAVAILABLE",
 } as const satisfies Record<string, TRPC_ERROR_CODE_KEY>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -2,10 +2,14 @@ import {
   DEMO_IDENTITY_PROVIDER_ID,
   DEMO_OIDC_CLIENT_ID,
   DEMO_OIDC_CLIENT_SECRET,
+  DEMO_SSO_DOMAIN,
+  DEMO_SSO_DOMAIN_TOKEN,
   DEMO_SSO_PASSWORD,
   DEMO_SSO_PEOPLE,
   demoOidcPort,
 } from "../server/demo/demo-sso";
+import { verificationRecord } from "../server/sso/domains/verification-record";
+import { startDnsPeer } from "./dns-server";
 import { startOidcPeer } from "./oidc-provider";
 
 /** Starts the demo's OpenID Connect provider, with the demo team's provider registered as its client. */
@@ -29,5 +33,25 @@ export async function startDemoSso({
     ],
     people: DEMO_SSO_PEOPLE.map((person) => ({ ...person, password: DEMO_SSO_PASSWORD })),
   });
-  return { issuer: peer.issuer, close: () => peer.close() };
+  const dns = await startDemoDns();
+  return {
+    issuer: peer.issuer,
+    close: async () => {
+      await peer.close();
+      await dns?.close();
+    },
+  };
+}
+
+/**
+ * The demo's domain stays verified at the daily re-check: unless DNS_SERVERS names real
+ * resolvers, the demo asks a DNS server of its own that publishes the domain's record.
+ */
+async function startDemoDns() {
+  if (process.env.DNS_SERVERS) return null;
+  const dns = await startDnsPeer({ port: 0 });
+  const record = verificationRecord(DEMO_SSO_DOMAIN, DEMO_SSO_DOMAIN_TOKEN);
+  dns.setTxt(record.name, [record.value]);
+  process.env.DNS_SERVERS = `127.0.0.1:${dns.port}`;
+  return dns;
 }

@@ -8,6 +8,7 @@ export const CLIENT_NAMESPACES = [
   "audit",
   "auth",
   "common",
+  "domains",
   "groups",
   "navigation",
   "pages",

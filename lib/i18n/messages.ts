@@ -3,6 +3,7 @@ import enAudit from "./messages/en/audit.json";
 import enAuth from "./messages/en/auth.json";
 import enCommon from "./messages/en/common.json";
 import enCsv from "./messages/en/csv.json";
+import enDomains from "./messages/en/domains.json";
 import enGroups from "./messages/en/groups.json";
 import enHome from "./messages/en/home.json";
 import enHosts from "./messages/en/hosts.json";
@@ -22,6 +23,7 @@ import nlAudit from "./messages/nl/audit.json";
 import nlAuth from "./messages/nl/auth.json";
 import nlCommon from "./messages/nl/common.json";
 import nlCsv from "./messages/nl/csv.json";
+import nlDomains from "./messages/nl/domains.json";
 import nlGroups from "./messages/nl/groups.json";
 import nlHome from "./messages/nl/home.json";
 import nlHosts from "./messages/nl/hosts.json";
@@ -54,6 +56,7 @@ const EN = {
   team: enTeam,
   settings: enSettings,
   groups: enGroups,
+  domains: enDomains,
   audit: enAudit,
   profile: enProfile,
   support: enSupport,
@@ -75,6 +78,7 @@ const NL = {
   team: nlTeam,
   settings: nlSettings,
   groups: nlGroups,
+  domains: nlDomains,
   audit: nlAudit,
   profile: nlProfile,
   support: nlSupport,

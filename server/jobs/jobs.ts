@@ -7,6 +7,7 @@ import { deliverDueMail } from "../mail/deliver-mail";
 import { runMailRetentionJob } from "../mail/mail-retention-job";
 import { configuredMailTransport } from "../mail/smtp-transport";
 import { runDepartedRetentionJob } from "../privacy/departed-retention-job";
+import { recheckDomains } from "../sso/domains/recheck-domains";
 import { runForgetSignInLeftoversJob } from "../sso/forget-sign-in-leftovers-job";
 import type { Job } from "./job-runner";
 
@@ -28,5 +29,6 @@ export function serverJobs(): Job[] {
     { name: "teams.departed-user-retention", run: (db, clock) => runDepartedRetentionJob(db, clock) },
     { name: "auth.forget-counters", run: (db, clock) => runForgetCountersJob(db, clock) },
     { name: "sso.forget-sign-in-leftovers", run: (db, clock) => runForgetSignInLeftoversJob(db, clock) },
+    { name: "sso.recheck-domains", run: (db, clock) => recheckDomains(db, clock) },
   ];
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { desc, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, rowsOf } from "@/db/client";
 import { auditEvents, mailOutbox } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/server/demo/seed";
+import { type DnsPeer, startDnsPeer } from "@/sso-peers/dns-server";
 import { createAccount } from "../accounts/create-account";
 import { noRequest, systemActor } from "../actor";
 import { totpCodeAt } from "../auth/totp";
@@ -22,11 +23,15 @@ const database = setUpTestDatabase();
 const clock = fixedClock(new Date());
 let world: WalkWorld;
 let loner = "";
+/** Publishes the TXT records that verify domains. */
+let dns: DnsPeer;
 
 const STRONG_PASSWORD = "Granite-Harbour-Lantern-2026";
 
 beforeAll(async () => {
   const db = database.handle.db;
+  dns = await startDnsPeer({ port: 0 });
+  process.env.DNS_SERVERS = `127.0.0.1:${dns.port}`;
   world = await buildWalkWorld(db, clock);
   await createAccount(
     db,
@@ -52,6 +57,10 @@ beforeAll(async () => {
   );
   // Authentication codes used at sign-in are not accepted again in the same 30-second step.
   clock.advance(31_000);
+});
+afterAll(async () => {
+  delete process.env.DNS_SERVERS;
+  await dns.close();
 });
 
 type Who = "anonymous" | "owner" | "manager" | "member" | "staff" | "staffViewing" | "loner" | "otherTeamManager";
@@ -120,6 +129,15 @@ const OIDC_PROVIDER = {
 async function walkProvider(tx: Database): Promise<string> {
   const api = await as(tx, "manager");
   return (await api.identityProviders.createOidc({ teamId: acme().teamId, ...OIDC_PROVIDER })).id;
+}
+
+/** A domain added to Acme Corp, its TXT record published so that it verifies. */
+async function domainWithRecord(tx: Database): Promise<string> {
+  const manager = await as(tx, "manager");
+  const { id } = await manager.domains.add({ teamId: acme().teamId, domain: "acme-walk.example" });
+  const { record } = (await manager.domains.list({ teamId: acme().teamId })).find((d) => d.id === id)!;
+  dns.setTxt(record.name, [record.value]);
+  return id;
 }
 
 /** Every mutation of the app router and the audit it owes. A mutation missing here fails the walk. */
@@ -459,6 +477,21 @@ const SCENARIOS: Record<string, Scenario> = {
     as: "manager",
     input: () => ({ teamId: acme().teamId, ssoRequired: false, breakGlassEmails: "manager@acme.example" }),
     events: [{ action: "settings.updated", target: { type: "team" } }],
+  },
+  "domains.add": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, domain: "acme-walk.example" }),
+    events: [{ action: "domain.added", target: { type: "domain" } }],
+  },
+  "domains.verify": {
+    as: "manager",
+    input: async (tx) => ({ teamId: acme().teamId, domainId: await domainWithRecord(tx) }),
+    events: [{ action: "domain.verified", target: { type: "domain", id: byInput("domainId") } }],
+  },
+  "domains.remove": {
+    as: "manager",
+    input: async (tx) => ({ teamId: acme().teamId, domainId: await domainWithRecord(tx) }),
+    events: [{ action: "domain.removed", target: { type: "domain", id: byInput("domainId") } }],
   },
   "settings.updateRetention": {
     as: "manager",

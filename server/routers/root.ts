@@ -4,6 +4,7 @@ import { accountRouter } from "./account";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { devRouter } from "./dev";
+import { domainsRouter } from "./domains";
 import { groupsRouter } from "./groups";
 import { hostsRouter } from "./hosts";
 import { identityProvidersRouter } from "./identity-providers";
@@ -26,6 +27,7 @@ export const appRouter = router({
   members: membersRouter,
   invitations: invitationsRouter,
   groups: groupsRouter,
+  domains: domainsRouter,
   hosts: hostsRouter,
   settings: settingsRouter,
   identityProviders: identityProvidersRouter,

@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { accounts, memberships, teams } from "@/db/schema";
 
 /** Ids from the demo data that tests refer to by name. */
-export async function demoTeamId(db: Database, name: "Acme Corp" | "Acme Connect"): Promise<string> {
+export async function demoTeamId(db: Database, name: "Acme Corp" | "Acme Connect" | "Initech"): Promise<string> {
   const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.name, name));
   return team!.id;
 }

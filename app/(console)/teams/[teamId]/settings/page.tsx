@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, FactList, PageHeader } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
@@ -15,8 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const api = await serverApi();
-  const [t, access, settings, grants] = await Promise.all([
+  const [t, tDomains, access, settings, grants] = await Promise.all([
     getTranslations("settings"),
+    getTranslations("domains"),
     load(() => api.teams.access({ teamId })),
     load(() => api.settings.get({ teamId })),
     load(() => api.supportAccess.list({ teamId })),
@@ -64,6 +66,17 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
           </Card>
         ) : null}
         <SupportAccessCard teamId={teamId} grants={grants} canGrant={access.permissions.includes("support.grant")} />
+        {access.permissions.includes("sso.read") ? (
+          <Card title={tDomains("settingsCard")}>
+            <Link
+              href={`/teams/${teamId}/settings/domains`}
+              className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400"
+            >
+              {tDomains("settingsLink")}
+            </Link>
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{tDomains("settingsLinkHint")}</p>
+          </Card>
+        ) : null}
         <Card title={canChange ? t("facts.otherSettings") : undefined}>
           <FactList facts={rows} className="py-3" />
         </Card>
