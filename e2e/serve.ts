@@ -4,6 +4,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { startDnsPeer } from "../sso-peers/dns-server";
+import { DNS_PORT, serveDnsControl } from "./dns-control";
 
 /**
  * The console the journeys run against: `npm start` on a new database of its own, a fresh
@@ -19,9 +21,11 @@ const env: NodeJS.ProcessEnv = {
   DATA_DIR: dataDir,
   CONSOLE_ENV: "demo",
   TSX_TSCONFIG_PATH: "tsconfig.cli.json",
-  // The DNS server the verified-domains journey starts.
-  DNS_SERVERS: `127.0.0.1:${process.env.E2E_DNS_PORT ?? 3253}`,
+  // The journeys' DNS server, started below; they publish records through its control door.
+  DNS_SERVERS: `127.0.0.1:${DNS_PORT}`,
 };
+const dns = await startDnsPeer({ port: DNS_PORT });
+const dnsControl = serveDnsControl(dns);
 delete env.SMTP_URL;
 let dropDatabase = async () => {};
 
@@ -48,6 +52,8 @@ const stop = async (signal: NodeJS.Signals) => {
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 server.on("exit", async (code) => {
+  dnsControl.close();
+  await dns.close();
   await dropDatabase().catch(() => {});
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.exit(code ?? 0);

@@ -1,19 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { type DnsPeer, startDnsPeer } from "../sso-peers/dns-server";
 import { expectAccessible } from "./axe";
+import { publishTxt } from "./dns-control";
 import { signIn, teamNavigation } from "./support";
 
-// The console asks this DNS server (e2e/serve.ts points DNS_SERVERS at the same port).
-const DNS_PORT = Number(process.env.E2E_DNS_PORT ?? 3253);
 const DOMAIN = "initech-sso.example";
-let dns: DnsPeer;
-
-test.beforeAll(async () => {
-  dns = await startDnsPeer({ port: DNS_PORT, host: "127.0.0.1" });
-});
-test.afterAll(async () => {
-  await dns.close();
-});
 
 test("a manager adds a domain, publishes its TXT record and verifies it; a wrong value is refused with what was found", async ({
   page,
@@ -40,14 +30,14 @@ test("a manager adds a domain, publishes its TXT record and verifies it; a wrong
   expect(value).toMatch(/^console-verification=\S+$/);
   await expectAccessible(page, "verified domains with an unverified domain");
 
-  dns.setTxt(name!, ["console-verification=from-last-year"]);
+  await publishTxt(name!, ["console-verification=from-last-year"]);
   await row.getByRole("button", { name: `Verify ${DOMAIN}` }).click();
   await expect(row.getByRole("alert")).toHaveText(
     `The TXT record at ${name} holds "console-verification=from-last-year", not ${value}. Change it to ${value}, give DNS a few minutes to publish it, and verify again.`,
   );
   await expect(row.getByText("Not verified", { exact: true })).toBeVisible();
 
-  dns.setTxt(name!, [value!]);
+  await publishTxt(name!, [value!]);
   await row.getByRole("button", { name: `Verify ${DOMAIN}` }).click();
   await expect(row.getByText("Verified", { exact: true })).toBeVisible();
   await expect(row.getByText(/^Last checked /)).toBeVisible();

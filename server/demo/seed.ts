@@ -10,7 +10,7 @@ import { startSubscription } from "../billing/start-subscription";
 import { recordConnectUsage, recordHostUsage } from "../billing/usage";
 import type { Clock } from "../clock";
 import { isDemo } from "../config/env";
-import { decrypt } from "../crypto/encryption";
+import { decrypt, encrypt } from "../crypto/encryption";
 import { keyRing } from "../crypto/key-ring";
 import type { DomainContext } from "../domain-context";
 import { addGroupMembers } from "../groups/add-group-members";
@@ -26,6 +26,8 @@ import { seedDemoIdentityProvider } from "./seed-sso";
 export const DEMO_PASSWORD = "DemoPass-2026";
 /** The demo support account's authenticator secret, published in the README: demo only. */
 export const DEMO_SUPPORT_TOTP_SECRET = "KNUXAUDSMVZE6Z3SN5UXG3LPNZ2XIZLT";
+/** Hooli's owner signs in with two-step verification in the single sign-on journeys. */
+export const DEMO_JOURNEY_OWNER_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ";
 
 interface DemoPerson {
   email: string;
@@ -360,7 +362,8 @@ interface JourneyTeam {
   name: string;
   /** Accounts at this domain are managed by the team; others are external. */
   domain: string;
-  owner: { email: string; name: string };
+  /** An owner with a TOTP secret has two-step verification on from the start. */
+  owner: { email: string; name: string; totpSecret?: string };
   seats: number;
   groups: string[];
   people: DemoPerson[];
@@ -439,6 +442,25 @@ const JOURNEY_TEAMS: JourneyTeam[] = [
     ],
     hosts: [{ name: "Initech Production", hostname: "initech-prod.fmcloud.example", status: "running" }],
   },
+  {
+    // The single sign-on journeys connect their own providers and domains to Hooli.
+    name: "Hooli",
+    domain: "hooli.example",
+    owner: { email: "owner@hooli.example", name: "Gavin Belson", totpSecret: DEMO_JOURNEY_OWNER_TOTP_SECRET },
+    seats: 5,
+    groups: ["Engineering", "Sales"],
+    people: [
+      { email: "manager@hooli.example", name: "Monica Hall", role: "manager", licensed: true, groups: [] },
+      {
+        email: "richard.hendricks@hooli.example",
+        name: "Richard Hendricks",
+        role: "member",
+        licensed: true,
+        groups: [],
+      },
+    ],
+    hosts: [],
+  },
 ];
 
 async function seedJourneyTeam(
@@ -449,10 +471,17 @@ async function seedJourneyTeam(
 ): Promise<void> {
   const { clock } = platform;
   const ownerAccount = await createAccount(db, platform, {
-    ...spec.owner,
+    email: spec.owner.email,
+    name: spec.owner.name,
     password: DEMO_PASSWORD,
     emailVerified: true,
   });
+  if (spec.owner.totpSecret) {
+    await db
+      .update(accounts)
+      .set({ totpSecretEncrypted: encrypt(keyRing(), spec.owner.totpSecret), totpEnabledAt: clock.now() })
+      .where(eq(accounts.id, ownerAccount.id));
+  }
   const owner: DomainContext = {
     actor: {
       kind: "account",

@@ -24,7 +24,14 @@ describe("groups", () => {
     );
     await expect(api.groups.rename({ teamId, groupId: id, name: "finance" })).rejects.toThrow(/already exists/);
     await api.groups.rename({ teamId, groupId: id, name: "Helpdesk" });
-    expect(await api.groups.get({ teamId, groupId: id })).toEqual({ id, name: "Helpdesk", customApps: 0 });
+    expect(await api.groups.get({ teamId, groupId: id })).toEqual({
+      id,
+      name: "Helpdesk",
+      identityProviderGroup: null,
+      customApps: 0,
+    });
+    await api.groups.setIdentityProviderGroup({ teamId, groupId: id, identityProviderGroup: " okta-helpdesk " });
+    expect(await api.groups.get({ teamId, groupId: id })).toMatchObject({ identityProviderGroup: "okta-helpdesk" });
   });
 
   it("take members in bulk and give them back, with the same paged list as the Users table", async () => {

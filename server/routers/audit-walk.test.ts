@@ -380,6 +380,11 @@ const SCENARIOS: Record<string, Scenario> = {
     input: () => ({ teamId: acme().teamId, groupId: acme().groupId, name: "Sales EMEA" }),
     events: [{ action: "group.renamed", target: { type: "group", id: byInput("groupId") } }],
   },
+  "groups.setIdentityProviderGroup": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, groupId: acme().groupId, identityProviderGroup: "okta-sales" }),
+    events: [{ action: "group.identity_provider_group_set", target: { type: "group", id: byInput("groupId") } }],
+  },
   "groups.delete": {
     as: "manager",
     input: () => ({ teamId: acme().teamId, groupId: acme().groupId, confirmCustomApps: true }),

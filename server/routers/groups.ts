@@ -6,6 +6,7 @@ import { getGroup } from "../groups/get-group";
 import { listGroups } from "../groups/list-groups";
 import { removeGroupMembers } from "../groups/remove-group-members";
 import { renameGroup } from "../groups/rename-group";
+import { setIdentityProviderGroup } from "../groups/set-identity-provider-group";
 import { router, teamProcedure } from "../trpc";
 
 const groupName = z
@@ -16,6 +17,9 @@ const groupName = z
 const oneGroup = z.object({ groupId: z.uuid() });
 export const createGroupInput = z.object({ name: groupName });
 export const renameGroupInput = oneGroup.extend({ name: groupName });
+export const identityProviderGroupInput = oneGroup.extend({
+  identityProviderGroup: z.string().max(200, "Use at most 200 characters for the provider group.").default(""),
+});
 export const deleteGroupInput = oneGroup.extend({ confirmCustomApps: z.boolean() });
 export const groupMembersInput = oneGroup.extend({
   membershipIds: z.array(z.uuid()).min(1, "Choose at least one user").max(500),
@@ -32,6 +36,9 @@ export const groupsRouter = router({
   rename: teamProcedure("groups.manage")
     .input(renameGroupInput)
     .mutation(({ ctx, input }) => renameGroup(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+  setIdentityProviderGroup: teamProcedure("groups.manage")
+    .input(identityProviderGroupInput)
+    .mutation(({ ctx, input }) => setIdentityProviderGroup(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
   delete: teamProcedure("groups.manage")
     .input(deleteGroupInput)
     .mutation(({ ctx, input }) => deleteGroup(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
