@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { type ComponentProps, createContext, use, useActionState, useId } from "react";
 import { type FormState, IDLE } from "@/app/_lib/form-state";
 import { Alert, Notice } from "./alert";
 
@@ -12,26 +12,57 @@ export function useFormAction<Value>(
   return useActionState<FormState<Value>, FormData>(action, IDLE);
 }
 
-/** The id of a form's refusal, which invalid fields point at with aria-describedby. */
-export function refusalId(formId: string): string {
-  return `${formId}-refusal`;
+const FormContext = createContext<{ state: FormState<unknown>; pending: boolean; refusalId?: string }>({
+  state: IDLE,
+  pending: false,
+});
+
+/**
+ * A form that hands its state to what is inside: each field finds its own problem by its name
+ * and points at the refusal, `FormStatus` shows it and `SubmitButton` waits while it runs.
+ */
+export function ActionForm({
+  state,
+  pending,
+  ...form
+}: { state: FormState<unknown>; pending: boolean } & ComponentProps<"form">) {
+  const refusalId = useId();
+  return (
+    <FormContext value={{ state, pending, refusalId }}>
+      <form {...form} />
+    </FormContext>
+  );
 }
 
-/** The problem with one field of a refused form, if any. */
-export function fieldError(state: FormState<unknown>, field: string): string | undefined {
-  return state.status === "refused" ? state.fieldErrors[field] : undefined;
+/** The problem with one field of the surrounding form, if any, and the id of the refusal that says it. */
+export function useFieldError(name?: string): { error?: string; refusalId?: string } {
+  const { state, refusalId } = use(FormContext);
+  const error = state.status === "refused" && name ? state.fieldErrors[name] : undefined;
+  return { error, refusalId };
+}
+
+/** The surrounding form's submit button, disabled while it runs; `busy` is its label meanwhile, if it has one. */
+export function SubmitButton({ busy, children, ...button }: { busy?: string } & ComponentProps<"button">) {
+  const { pending } = use(FormContext);
+  return (
+    <button type="submit" disabled={pending} {...button}>
+      {pending && busy ? busy : children}
+    </button>
+  );
 }
 
 /**
  * What happened to a form: its refusal (with the request id to quote) or its notice. Every
- * form renders one, so no refusal is ever lost.
+ * form renders one, so no refusal is ever lost. Inside an `ActionForm` it shows that form's state.
  */
-export function FormStatus({ state, id }: { state: FormState<unknown>; id?: string }) {
+export function FormStatus({ state: own, id }: { state?: FormState<unknown>; id?: string }) {
   const t = useTranslations("common");
+  const form = use(FormContext);
+  const state = own ?? form.state;
   if (state.status === "refused") {
     return (
       <div>
-        <Alert id={id}>{state.message}</Alert>
+        <Alert id={own ? id : form.refusalId}>{state.message}</Alert>
         <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
           {t("requestId", { requestId: state.requestId })}
         </p>

@@ -170,6 +170,30 @@ export const secondaryButtonClass =
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-blue-500 dark:border-slate-700 dark:bg-slate-900";
 
+/** A button that navigates, for actions the design names as buttons ("Create account"). */
+export function NavigateButton({
+  to,
+  params,
+  children,
+  className,
+}: {
+  to: string;
+  params?: Record<string, string | undefined>;
+  children: ReactNode;
+  className: string;
+}) {
+  return (
+    <form action={to} method="get">
+      {Object.entries(params ?? {}).map(([name, value]) =>
+        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+      )}
+      <button type="submit" className={className}>
+        {children}
+      </button>
+    </form>
+  );
+}
+
 /** Label and value pairs, one a row. */
 export function FactList({ facts, className = "py-2.5" }: { facts: Array<[string, ReactNode]>; className?: string }) {
   return (

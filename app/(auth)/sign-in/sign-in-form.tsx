@@ -3,12 +3,10 @@
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { Field } from "@/app/_components/form-parts";
-import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
+import { ActionForm, FormStatus, SubmitButton, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
 import type { FormState } from "@/app/_lib/form-state";
 import { type SecondStep, secondStepAction, signInAction } from "./actions";
-
-const FORM_ID = "sign-in";
 
 export function SignInForm({ next }: { next?: string }) {
   const t = useTranslations("auth");
@@ -16,7 +14,7 @@ export function SignInForm({ next }: { next?: string }) {
   // Kept by the form, so a refused sign-in does not make the person type the address again.
   const [email, setEmail] = useState("");
   const passwordStep = (shown: FormState<unknown>) => (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm state={shown} pending={pending} action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field
         id="email"
@@ -27,8 +25,6 @@ export function SignInForm({ next }: { next?: string }) {
         required
         value={email}
         onChange={(event) => setEmail(event.target.value)}
-        error={fieldError(shown, "email")}
-        errorId={refusalId(FORM_ID)}
       />
       <Field
         id="password"
@@ -37,14 +33,12 @@ export function SignInForm({ next }: { next?: string }) {
         type="password"
         autoComplete="current-password"
         required
-        error={fieldError(shown, "password")}
-        errorId={refusalId(FORM_ID)}
       />
-      <FormStatus state={shown} id={refusalId(FORM_ID)} />
-      <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
-        {pending ? t("signIn.submitting") : t("signIn.submit")}
-      </button>
-    </form>
+      <FormStatus />
+      <SubmitButton className={`${buttonClass} w-full`} busy={t("signIn.submitting")}>
+        {t("signIn.submit")}
+      </SubmitButton>
+    </ActionForm>
   );
   if (state.status === "done" && state.value) {
     return <SecondStepForm key={state.value.challenge} {...state.value} next={next} startAgain={passwordStep} />;
@@ -62,25 +56,16 @@ function SecondStepForm({
   const t = useTranslations("auth.secondStep");
   const [state, action, pending] = useFormAction(secondStepAction);
   const [useRecovery, setUseRecovery] = useState(false);
-  if (fieldError(state, "challenge")) return startAgain(state);
+  if (state.status === "refused" && state.fieldErrors.challenge) return startAgain(state);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm state={state} pending={pending} action={action} className="space-y-4" noValidate>
       <input type="hidden" name="challenge" value={challenge} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {t("intro", { email })} {useRecovery ? t("typeRecoveryCode") : t("typeAppCode")}
       </p>
       {useRecovery ? (
-        <Field
-          id="recovery-code"
-          name="recoveryCode"
-          label={t("recoveryCode")}
-          autoComplete="off"
-          required
-          autoFocus
-          error={fieldError(state, "recoveryCode")}
-          errorId={refusalId(FORM_ID)}
-        />
+        <Field id="recovery-code" name="recoveryCode" label={t("recoveryCode")} autoComplete="off" required autoFocus />
       ) : (
         <Field
           id="code"
@@ -90,14 +75,10 @@ function SecondStepForm({
           autoComplete="one-time-code"
           required
           autoFocus
-          error={fieldError(state, "code")}
-          errorId={refusalId(FORM_ID)}
         />
       )}
-      <FormStatus state={state} id={refusalId(FORM_ID)} />
-      <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
-        {t("submit")}
-      </button>
+      <FormStatus />
+      <SubmitButton className={`${buttonClass} w-full`}>{t("submit")}</SubmitButton>
       <button
         type="button"
         className="w-full text-sm text-blue-700 underline dark:text-blue-400"
@@ -105,6 +86,6 @@ function SecondStepForm({
       >
         {useRecovery ? t("useAppCode") : t("useRecoveryCode")}
       </button>
-    </form>
+    </ActionForm>
   );
 }

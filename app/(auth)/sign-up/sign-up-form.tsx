@@ -3,12 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Field } from "@/app/_components/form-parts";
-import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
+import { ActionForm, FormStatus, SubmitButton, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
 import { PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH } from "@/lib/password-rules";
 import { signUpAction } from "./actions";
-
-const FORM_ID = "sign-up";
 
 export function SignUpForm({ email: invitedEmail, next }: { email?: string; next?: string }) {
   const t = useTranslations("auth");
@@ -17,7 +15,7 @@ export function SignUpForm({ email: invitedEmail, next }: { email?: string; next
   const [name, setName] = useState("");
   const [email, setEmail] = useState(invitedEmail ?? "");
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm state={state} pending={pending} action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field
         id="name"
@@ -27,8 +25,6 @@ export function SignUpForm({ email: invitedEmail, next }: { email?: string; next
         required
         value={name}
         onChange={(event) => setName(event.target.value)}
-        error={fieldError(state, "name")}
-        errorId={refusalId(FORM_ID)}
       />
       <Field
         id="email"
@@ -39,8 +35,6 @@ export function SignUpForm({ email: invitedEmail, next }: { email?: string; next
         required
         value={email}
         onChange={(event) => setEmail(event.target.value)}
-        error={fieldError(state, "email")}
-        errorId={refusalId(FORM_ID)}
       />
       <Field
         id="password"
@@ -50,13 +44,9 @@ export function SignUpForm({ email: invitedEmail, next }: { email?: string; next
         autoComplete="new-password"
         required
         hint={t("signUp.passwordHint", { min: PASSWORD_MIN_LENGTH, suggested: PASSWORD_SUGGESTED_LENGTH })}
-        error={fieldError(state, "password")}
-        errorId={refusalId(FORM_ID)}
       />
-      <FormStatus state={state} id={refusalId(FORM_ID)} />
-      <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
-        {t("signUp.submit")}
-      </button>
-    </form>
+      <FormStatus />
+      <SubmitButton className={`${buttonClass} w-full`}>{t("signUp.submit")}</SubmitButton>
+    </ActionForm>
   );
 }

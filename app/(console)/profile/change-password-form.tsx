@@ -2,18 +2,23 @@
 
 import { useTranslations } from "next-intl";
 import { Field } from "@/app/_components/form-parts";
-import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
+import { ActionForm, FormStatus, SubmitButton, useFormAction } from "@/app/_components/form-status";
 import { secondaryButtonClass } from "@/app/_components/ui";
 import { PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH } from "@/lib/password-rules";
 import { changePasswordAction } from "./actions";
-
-const FORM_ID = "change-password";
 
 export function ChangePasswordForm() {
   const t = useTranslations("profile.password");
   const [state, action, pending] = useFormAction(changePasswordAction);
   return (
-    <form action={action} aria-label={t("formName")} className="max-w-md space-y-4" noValidate>
+    <ActionForm
+      state={state}
+      pending={pending}
+      action={action}
+      aria-label={t("formName")}
+      className="max-w-md space-y-4"
+      noValidate
+    >
       <Field
         id="password-current"
         name="currentPassword"
@@ -21,8 +26,6 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="current-password"
         required
-        error={fieldError(state, "currentPassword")}
-        errorId={refusalId(FORM_ID)}
       />
       <Field
         id="password-new"
@@ -32,13 +35,11 @@ export function ChangePasswordForm() {
         autoComplete="new-password"
         required
         hint={t("newPasswordHint", { min: PASSWORD_MIN_LENGTH, suggested: PASSWORD_SUGGESTED_LENGTH })}
-        error={fieldError(state, "newPassword")}
-        errorId={refusalId(FORM_ID)}
       />
-      <FormStatus state={state} id={refusalId(FORM_ID)} />
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
-        {pending ? t("changing") : t("change")}
-      </button>
-    </form>
+      <FormStatus />
+      <SubmitButton className={secondaryButtonClass} busy={t("changing")}>
+        {t("change")}
+      </SubmitButton>
+    </ActionForm>
   );
 }

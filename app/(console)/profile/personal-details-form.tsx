@@ -2,12 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Field } from "@/app/_components/form-parts";
-import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
-import { buttonClass, inputClass } from "@/app/_components/ui";
+import { Field, SelectField } from "@/app/_components/form-parts";
+import { ActionForm, FormStatus, SubmitButton, useFormAction } from "@/app/_components/form-status";
+import { buttonClass } from "@/app/_components/ui";
 import { updateProfileAction } from "./actions";
-
-const FORM_ID = "personal-details";
 
 interface PersonalDetails {
   name: string;
@@ -40,7 +38,9 @@ export function PersonalDetailsForm({
   }
   return (
     // The key refills the fields from the saved profile or the refused input after each answer.
-    <form
+    <ActionForm
+      state={state}
+      pending={pending}
       key={JSON.stringify(values)}
       action={submit}
       aria-label={t("title")}
@@ -55,8 +55,6 @@ export function PersonalDetailsForm({
         autoComplete="name"
         required
         maxLength={200}
-        error={fieldError(state, "name")}
-        errorId={refusalId(FORM_ID)}
       />
       <Field
         id="profile-phone"
@@ -66,25 +64,18 @@ export function PersonalDetailsForm({
         defaultValue={values.phone}
         autoComplete="tel"
         hint={t("phoneHint")}
-        error={fieldError(state, "phone")}
-        errorId={refusalId(FORM_ID)}
       />
-      <div>
-        <label htmlFor="profile-language" className="mb-1 block text-sm font-medium">
-          {t("language")}
-        </label>
-        <select id="profile-language" name="language" defaultValue={values.language} className={inputClass}>
-          {languages.map((language) => (
-            <option key={language.code} value={language.code} lang={language.code}>
-              {language.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <FormStatus state={state} id={refusalId(FORM_ID)} />
-      <button type="submit" className={buttonClass} disabled={pending}>
-        {pending ? t("saving") : t("save")}
-      </button>
-    </form>
+      <SelectField id="profile-language" name="language" label={t("language")} defaultValue={values.language}>
+        {languages.map((language) => (
+          <option key={language.code} value={language.code} lang={language.code}>
+            {language.label}
+          </option>
+        ))}
+      </SelectField>
+      <FormStatus />
+      <SubmitButton className={buttonClass} busy={t("saving")}>
+        {t("save")}
+      </SubmitButton>
+    </ActionForm>
   );
 }

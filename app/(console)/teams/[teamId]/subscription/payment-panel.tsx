@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { FormStatus } from "@/app/_components/form-status";
-import { buttonClass, inputClass, secondaryButtonClass } from "@/app/_components/ui";
+import { SelectField } from "@/app/_components/form-parts";
 import { addPaymentMethodAction } from "./actions";
-import { type ControlsState, newKey, panelClass, submitKeepingFields, useFinishingAction } from "./controls-state";
+import { newKey, type PanelProps, useFinishingAction } from "./controls-state";
+import { PanelForm } from "./panel-form";
 
 /** Choosing how to pay; in a trial this starts the paid subscription. */
 export function PaymentPanel({
@@ -13,17 +13,20 @@ export function PaymentPanel({
   providers,
   onDone,
   onClose,
-}: {
-  state: ControlsState;
-  providers: Array<{ id: string; label: string }>;
-  onDone: (notice: string | null) => void;
-  onClose: () => void;
-}) {
+}: PanelProps & { providers: Array<{ id: string; label: string }> }) {
   const t = useTranslations("subscription.payment");
   const [key] = useState(newKey);
   const [saved, save, pending] = useFinishingAction(addPaymentMethodAction, onDone);
   return (
-    <form className={panelClass} aria-label={t("title")} onSubmit={submitKeepingFields(save)}>
+    <PanelForm
+      aria-label={t("title")}
+      state={saved}
+      pending={pending}
+      dispatch={save}
+      submit={t("save")}
+      close={t("close")}
+      onClose={onClose}
+    >
       <input type="hidden" name="teamId" value={state.teamId} />
       <input type="hidden" name="idempotencyKey" value={key} />
       <input type="hidden" name="expectedVersion" value={state.version} />
@@ -31,32 +34,19 @@ export function PaymentPanel({
         {t("noCardNumbers")}
         {state.trial ? ` ${t("endsTrial")}` : ""}
       </p>
-      <div>
-        <label htmlFor="payment-provider" className="mb-1 block text-sm font-medium">
-          {t("method")}
-        </label>
-        <select
-          id="payment-provider"
-          name="provider"
-          className={`${inputClass} max-w-xs`}
-          defaultValue={providers[0]?.id}
-        >
-          {providers.map((provider) => (
-            <option key={provider.id} value={provider.id}>
-              {provider.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <FormStatus state={saved} />
-      <div className="flex gap-2">
-        <button type="submit" className={buttonClass} disabled={pending}>
-          {t("save")}
-        </button>
-        <button type="button" className={secondaryButtonClass} onClick={onClose}>
-          {t("close")}
-        </button>
-      </div>
-    </form>
+      <SelectField
+        id="payment-provider"
+        name="provider"
+        label={t("method")}
+        className="max-w-xs"
+        defaultValue={providers[0]?.id}
+      >
+        {providers.map((provider) => (
+          <option key={provider.id} value={provider.id}>
+            {provider.label}
+          </option>
+        ))}
+      </SelectField>
+    </PanelForm>
   );
 }

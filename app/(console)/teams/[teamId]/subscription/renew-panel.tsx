@@ -5,19 +5,12 @@ import { startTransition, useEffect } from "react";
 import { FormStatus, useFormAction } from "@/app/_components/form-status";
 import { secondaryButtonClass } from "@/app/_components/ui";
 import { previewRenewalAction, renewAction } from "./actions";
-import { type ControlsState, panelClass } from "./controls-state";
+import type { PanelProps } from "./controls-state";
+import { panelClass } from "./panel-form";
 import { PricePreview } from "./price-preview";
 
 /** Renewing an ended subscription: priced as soon as the panel opens, then confirmed. */
-export function RenewPanel({
-  state,
-  onDone,
-  onClose,
-}: {
-  state: ControlsState;
-  onDone: (notice: string | null) => void;
-  onClose: () => void;
-}) {
+export function RenewPanel({ state, onDone, onClose }: PanelProps) {
   const t = useTranslations("subscription.renew");
   const [preview, priceRenewal, pending] = useFormAction(previewRenewalAction);
   useEffect(() => {
