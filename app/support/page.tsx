@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ActionButton } from "@/app/_components/action-button";
 import { ConsoleHeader } from "@/app/_components/console-header";
 import {
   Badge,
@@ -17,7 +18,7 @@ import { load } from "@/app/_lib/load";
 import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
 import { productName } from "@/server/permissions";
-import { ExitViewButton } from "./exit-view-button";
+import { exitReadOnlyViewAction } from "./actions";
 import { OpenViewForm } from "./open-view-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -75,7 +76,7 @@ export default async function StaffConsolePage({
                 <Link href={`/teams/${current.teamId}/home`} className={secondaryButtonClass}>
                   {t("backToTeam", { team: current.teamName })}
                 </Link>
-                <ExitViewButton className={secondaryButtonClass} />
+                <ActionButton action={exitReadOnlyViewAction} label={t("exit")} className={secondaryButtonClass} />
               </div>
             </div>
           </Card>

@@ -5,7 +5,7 @@ import { useId } from "react";
 import { FormDialog } from "@/app/_components/dialog";
 import { Field } from "@/app/_components/form-parts";
 import { useFormAction } from "@/app/_components/form-status";
-import { buttonClass } from "@/app/_components/ui";
+import { buttonClass, smallButtonClass } from "@/app/_components/ui";
 import type { FormState } from "@/app/_lib/form-state";
 import { createGroupAction, deleteGroupAction, renameGroupAction } from "./actions";
 
@@ -49,9 +49,6 @@ function NameDialog({
   );
 }
 
-const small =
-  "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800";
-
 export function CreateGroupDialog({ teamId }: { teamId: string }) {
   const t = useTranslations("groups.dialogs");
   return (
@@ -72,7 +69,7 @@ export function RenameGroupDialog({ teamId, groupId, name }: { teamId: string; g
     <NameDialog
       title={t("rename", { name })}
       opener={t("rename", { name })}
-      openerClass={small}
+      openerClass={smallButtonClass}
       submit={t("renameSubmit")}
       teamId={teamId}
       groupId={groupId}
@@ -100,7 +97,7 @@ export function DeleteGroupDialog({
     <FormDialog
       title={t("deleteTitle", { name })}
       opener={t("delete", { name })}
-      openerClass={`${small} text-red-700 dark:text-red-400`}
+      openerClass={`${smallButtonClass} text-red-700 dark:text-red-400`}
       state={state}
       pending={pending}
       action={formAction}

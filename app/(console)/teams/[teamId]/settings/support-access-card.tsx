@@ -1,8 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { Card, EmptyState } from "@/app/_components/ui";
+import { ActionButton } from "@/app/_components/action-button";
+import { Card, EmptyState, secondaryButtonClass } from "@/app/_components/ui";
 import { formatDateTime } from "@/lib/format";
 import { GrantSupportForm } from "./grant-support-form";
-import { RevokeSupportAccessButton } from "./revoke-support-access-button";
+import { revokeSupportAccessAction } from "./support-access-actions";
 
 interface Grant {
   id: string;
@@ -42,7 +43,15 @@ export async function SupportAccessCard({
                   {grant.note ? ` · ${grant.note}` : ""}
                 </p>
               </div>
-              {canGrant ? <RevokeSupportAccessButton teamId={teamId} grantId={grant.id} /> : null}
+              {canGrant ? (
+                <ActionButton
+                  action={revokeSupportAccessAction}
+                  fields={{ teamId, grantId: grant.id }}
+                  label={t("revoke")}
+                  className={secondaryButtonClass}
+                  formClass="flex flex-col items-end gap-2"
+                />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -3,11 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FormStatus } from "@/app/_components/form-status";
+import { smallButtonClass } from "@/app/_components/ui";
 import { type FormState, IDLE } from "@/app/_lib/form-state";
 import { invitationAction } from "./actions";
-
-const small =
-  "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800";
 
 export function InvitationButtons({
   teamId,
@@ -28,7 +26,7 @@ export function InvitationButtons({
       <FormStatus state={state} />
       <button
         type="button"
-        className={small}
+        className={smallButtonClass}
         disabled={pending}
         onClick={() => run("resend")}
         aria-label={t("resendLabel", { email })}
@@ -37,7 +35,7 @@ export function InvitationButtons({
       </button>
       <button
         type="button"
-        className={`${small} text-red-700 dark:text-red-400`}
+        className={`${smallButtonClass} text-red-700 dark:text-red-400`}
         disabled={pending}
         onClick={() => run("revoke")}
         aria-label={t("revokeLabel", { email })}
