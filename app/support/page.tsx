@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/app/_components/action-button";
@@ -15,15 +14,14 @@ import {
   Td,
 } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
 import { productName } from "@/server/permissions";
 import { exitReadOnlyViewAction } from "./actions";
 import { OpenViewForm } from "./open-view-form";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("support"))("title") };
-}
+export const generateMetadata = pageTitle("support");
 
 export default async function StaffConsolePage({
   searchParams,

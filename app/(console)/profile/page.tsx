@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Card, FactList, PageHeader, secondaryButtonClass } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime } from "@/lib/format";
 import { PROFILE_LANGUAGES } from "@/server/accounts/update-profile";
 import { serverApi } from "@/server/caller";
@@ -11,9 +11,7 @@ import { ChangePasswordForm } from "./change-password-form";
 import { DeleteAccountForm } from "./delete-account-form";
 import { PersonalDetailsForm } from "./personal-details-form";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("profile"))("title") };
-}
+export const generateMetadata = pageTitle("profile");
 
 export default async function ProfilePage() {
   const [profile, t, locale] = await Promise.all([

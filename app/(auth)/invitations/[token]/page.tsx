@@ -1,15 +1,13 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
+import { pageTitle } from "@/app/_lib/page-title";
 import { signOutAction } from "@/app/_lib/sign-out-action";
 import { serverApi } from "@/server/caller";
 import { JoinButton } from "./join-button";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth.invitation"))("metaTitle") };
-}
+export const generateMetadata = pageTitle("auth.invitation", "metaTitle");
 
 const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 

@@ -1,16 +1,14 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/app/_components/action-button";
 import { Card, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
 import { endOtherSessionsAction, endSessionAction } from "./actions";
 import { TwoStepPanel } from "./two-step-panel";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("profile.security"))("title") };
-}
+export const generateMetadata = pageTitle("profile.security");
 
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ required?: string }> }) {
   const { required } = await searchParams;

@@ -1,18 +1,16 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Field, SelectField } from "@/app/_components/form-parts";
 import { EmptyState, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
 import { type AuditTranslator, actorTypeName, eventName, targetName } from "./catalog-names";
 import { type AuditSearch, readAuditFilter } from "./filters";
 import { VerifyIntegrityToolbar } from "./verify-integrity-toolbar";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("audit"))("title") };
-}
+export const generateMetadata = pageTitle("audit");
 
 export default async function AuditPage({
   params,

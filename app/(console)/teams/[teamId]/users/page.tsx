@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Field, SelectField } from "@/app/_components/form-parts";
 import { Badge, EmptyState, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
 import { ViewAsButton } from "@/app/_components/view-as-button";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { serverApi } from "@/server/caller";
@@ -15,9 +15,7 @@ import { MemberActions } from "./member-actions";
 import { MembersTable, Pager } from "./members-table";
 import { FILTERS, readView, type SearchParams, viewFilters, viewQuery } from "./view";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("users"))("title") };
-}
+export const generateMetadata = pageTitle("users");
 
 export default async function UsersPage({
   params,

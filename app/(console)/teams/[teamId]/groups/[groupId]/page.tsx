@@ -1,18 +1,16 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/app/_components/action-button";
 import { Field } from "@/app/_components/form-parts";
 import { EmptyState, PageHeader, secondaryButtonClass, smallButtonClass } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { serverApi } from "@/server/caller";
 import { MembersTable, Pager } from "../../users/members-table";
 import { readView, type SearchParams, viewFilters } from "../../users/view";
 import { removeFromGroupAction } from "../actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("groups.group"))("title") };
-}
+export const generateMetadata = pageTitle("groups.group");
 
 /** One group's members, paged, sorted and searched like the Users table. */
 export default async function GroupPage({
