@@ -72,3 +72,35 @@ export function FormStatus({ state: own, id }: { state?: FormState<unknown>; id?
   if (state.status === "done" && state.notice) return <Notice>{state.notice}</Notice>;
   return null;
 }
+
+/**
+ * The common form, run by one action: its fields, what became of it, and one submit button
+ * (`busy` is that button's label while it runs). With `doneAlone`, a done form gives way to its notice.
+ */
+export function SubmitForm<Value>({
+  action,
+  submit,
+  busy,
+  submitClass,
+  doneAlone = false,
+  children,
+  ...form
+}: {
+  action: (previous: FormState<Value>, form: FormData) => Promise<FormState<Value>>;
+  submit: string;
+  busy?: string;
+  submitClass: string;
+  doneAlone?: boolean;
+} & Omit<ComponentProps<"form">, "action">) {
+  const [state, run, pending] = useFormAction(action);
+  if (doneAlone && state.status === "done") return <FormStatus state={state} />;
+  return (
+    <ActionForm state={state} pending={pending} action={run} {...form}>
+      {children}
+      <FormStatus />
+      <SubmitButton className={submitClass} busy={busy}>
+        {submit}
+      </SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,17 +1,20 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { Card, FactList, PageHeader, secondaryButtonClass } from "@/app/_components/ui";
+import { Field } from "@/app/_components/form-parts";
+import { SubmitForm } from "@/app/_components/form-status";
+import { Card, dangerButtonClass, FactList, PageHeader, secondaryButtonClass } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime } from "@/lib/format";
+import { PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH } from "@/lib/password-rules";
 import { PROFILE_LANGUAGES } from "@/server/accounts/update-profile";
 import { serverApi } from "@/server/caller";
-import { ChangeEmailForm } from "./change-email-form";
-import { ChangePasswordForm } from "./change-password-form";
-import { DeleteAccountForm } from "./delete-account-form";
+import { changePasswordAction, deleteAccountAction, requestEmailChangeAction } from "./actions";
 import { PersonalDetailsForm } from "./personal-details-form";
 
 export const generateMetadata = pageTitle("profile");
+
+const formClass = "max-w-md space-y-4";
 
 export default async function ProfilePage() {
   const [profile, t, locale] = await Promise.all([
@@ -55,13 +58,64 @@ export default async function ProfilePage() {
           ) : (
             <>
               <p className="mb-4 max-w-md text-sm text-slate-600 dark:text-slate-400">{t("email.explanation")}</p>
-              <ChangeEmailForm />
+              <SubmitForm
+                action={requestEmailChangeAction}
+                submit={t("email.send")}
+                busy={t("email.sending")}
+                submitClass={secondaryButtonClass}
+                aria-label={t("email.formName")}
+                className={formClass}
+                noValidate
+              >
+                <Field
+                  id="email-new"
+                  name="newEmail"
+                  label={t("email.newEmail")}
+                  type="email"
+                  autoComplete="email"
+                  required
+                />
+                <Field
+                  id="email-password"
+                  name="password"
+                  label={t("email.currentPassword")}
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                />
+              </SubmitForm>
             </>
           )}
         </Card>
 
         <Card title={t("password.title")}>
-          <ChangePasswordForm />
+          <SubmitForm
+            action={changePasswordAction}
+            submit={t("password.change")}
+            busy={t("password.changing")}
+            submitClass={secondaryButtonClass}
+            aria-label={t("password.formName")}
+            className={formClass}
+            noValidate
+          >
+            <Field
+              id="password-current"
+              name="currentPassword"
+              label={t("password.currentPassword")}
+              type="password"
+              autoComplete="current-password"
+              required
+            />
+            <Field
+              id="password-new"
+              name="newPassword"
+              label={t("password.newPassword")}
+              type="password"
+              autoComplete="new-password"
+              required
+              hint={t("password.newPasswordHint", { min: PASSWORD_MIN_LENGTH, suggested: PASSWORD_SUGGESTED_LENGTH })}
+            />
+          </SubmitForm>
         </Card>
 
         <Card title={t("data.title")}>
@@ -82,7 +136,25 @@ export default async function ProfilePage() {
               <p className="mb-3 max-w-md text-sm text-slate-600 dark:text-slate-400">
                 {t("deleteAccount.explanation")}
               </p>
-              <DeleteAccountForm />
+              <SubmitForm
+                action={deleteAccountAction}
+                submit={t("deleteAccount.title")}
+                busy={t("deleteAccount.deleting")}
+                submitClass={dangerButtonClass}
+                aria-label={t("deleteAccount.title")}
+                className={formClass}
+                noValidate
+              >
+                <Field
+                  id="delete-password"
+                  name="password"
+                  label={t("deleteAccount.currentPassword")}
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  hint={t("deleteAccount.passwordHint")}
+                />
+              </SubmitForm>
             </div>
           </div>
         </Card>
