@@ -1,17 +1,22 @@
 "use client";
 
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
 import { useFieldError } from "./form-status";
 import { inputClass } from "./ui";
 
 interface LabelProps {
   label: string;
   hint?: ReactNode;
-  id: string;
 }
 
 /** A control with its label above (the control's accessible name) and its hint below. */
-function Labelled({ label, hint, id, children }: LabelProps & { children: ReactNode }) {
+function Labelled({ label, hint, id, children }: LabelProps & { id: string; children: ReactNode }) {
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
@@ -27,36 +32,45 @@ function Labelled({ label, hint, id, children }: LabelProps & { children: ReactN
   );
 }
 
-/** A control's own problem after a refused submit, found by its name; the message itself is in the form's alert. */
-function useControl({ id, name, className = "" }: { id: string; name?: string; className?: string }, hint: ReactNode) {
+/**
+ * The props of a labelled control: its id (made up unless given), and its own problem after a
+ * refused submit, found by its name; the message itself is in the form's alert.
+ */
+function useControl({ id, name, className = "" }: { id?: string; name?: string; className?: string }, hint: ReactNode) {
+  const madeUp = useId();
+  const controlId = id ?? madeUp;
   const { error, refusalId } = useFieldError(name);
   return {
+    id: controlId,
     className: `${inputClass} ${className} ${error ? "border-red-600 dark:border-red-400" : ""}`,
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": [error && refusalId, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined,
+    "aria-describedby": [error && refusalId, hint && `${controlId}-hint`].filter(Boolean).join(" ") || undefined,
   };
 }
 
 export function Field({ label, hint, ...input }: LabelProps & InputHTMLAttributes<HTMLInputElement>) {
+  const control = useControl(input, hint);
   return (
-    <Labelled label={label} hint={hint} id={input.id}>
-      <input {...input} {...useControl(input, hint)} />
+    <Labelled label={label} hint={hint} id={control.id}>
+      <input {...input} {...control} />
     </Labelled>
   );
 }
 
 export function SelectField({ label, hint, ...select }: LabelProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  const control = useControl(select, hint);
   return (
-    <Labelled label={label} hint={hint} id={select.id}>
-      <select {...select} {...useControl(select, hint)} />
+    <Labelled label={label} hint={hint} id={control.id}>
+      <select {...select} {...control} />
     </Labelled>
   );
 }
 
 export function TextAreaField({ label, hint, ...area }: LabelProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const control = useControl(area, hint);
   return (
-    <Labelled label={label} hint={hint} id={area.id}>
-      <textarea {...area} {...useControl(area, hint)} />
+    <Labelled label={label} hint={hint} id={control.id}>
+      <textarea {...area} {...control} />
     </Labelled>
   );
 }

@@ -23,7 +23,6 @@ export function OpenViewForm({
     <ActionForm state={state} pending={pending} action={action} className="max-w-lg space-y-4">
       <input type="hidden" name="teamId" value={teamId} />
       <Field
-        id="reason"
         name="reason"
         label={t("reason")}
         required

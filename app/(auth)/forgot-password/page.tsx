@@ -32,7 +32,7 @@ export default async function ForgotPasswordPage() {
         className="space-y-4"
         noValidate
       >
-        <Field id="email" name="email" label={fields("email")} type="email" autoComplete="username" required />
+        <Field name="email" label={fields("email")} type="email" autoComplete="username" required />
       </SubmitForm>
     </AuthCard>
   );

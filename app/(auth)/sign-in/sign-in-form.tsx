@@ -17,7 +17,6 @@ export function SignInForm({ next }: { next?: string }) {
     <ActionForm state={shown} pending={pending} action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field
-        id="email"
         name="email"
         label={t("fields.email")}
         type="email"
@@ -26,14 +25,7 @@ export function SignInForm({ next }: { next?: string }) {
         value={email}
         onChange={(event) => setEmail(event.target.value)}
       />
-      <Field
-        id="password"
-        name="password"
-        label={t("fields.password")}
-        type="password"
-        autoComplete="current-password"
-        required
-      />
+      <Field name="password" label={t("fields.password")} type="password" autoComplete="current-password" required />
       <FormStatus />
       <SubmitButton className={`${buttonClass} w-full`} busy={t("signIn.submitting")}>
         {t("signIn.submit")}
@@ -65,17 +57,9 @@ function SecondStepForm({
         {t("intro", { email })} {useRecovery ? t("typeRecoveryCode") : t("typeAppCode")}
       </p>
       {useRecovery ? (
-        <Field id="recovery-code" name="recoveryCode" label={t("recoveryCode")} autoComplete="off" required autoFocus />
+        <Field name="recoveryCode" label={t("recoveryCode")} autoComplete="off" required autoFocus />
       ) : (
-        <Field
-          id="code"
-          name="code"
-          label={t("code")}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          required
-          autoFocus
-        />
+        <Field name="code" label={t("code")} inputMode="numeric" autoComplete="one-time-code" required autoFocus />
       )}
       <FormStatus />
       <SubmitButton className={`${buttonClass} w-full`}>{t("submit")}</SubmitButton>

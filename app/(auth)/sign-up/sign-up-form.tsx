@@ -18,7 +18,6 @@ export function SignUpForm({ email: invitedEmail, next }: { email?: string; next
     <ActionForm state={state} pending={pending} action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field
-        id="name"
         name="name"
         label={t("fields.name")}
         autoComplete="name"
@@ -27,7 +26,6 @@ export function SignUpForm({ email: invitedEmail, next }: { email?: string; next
         onChange={(event) => setName(event.target.value)}
       />
       <Field
-        id="email"
         name="email"
         label={t("fields.email")}
         type="email"
@@ -37,7 +35,6 @@ export function SignUpForm({ email: invitedEmail, next }: { email?: string; next
         onChange={(event) => setEmail(event.target.value)}
       />
       <Field
-        id="password"
         name="password"
         label={t("fields.password")}
         type="password"

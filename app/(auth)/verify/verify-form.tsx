@@ -16,7 +16,6 @@ export function VerifyForm({ email: sentTo, next }: { email?: string; next?: str
     <ActionForm state={state} pending={pending} action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field
-        id="email"
         name="email"
         label={t("fields.email")}
         type="email"
@@ -26,7 +25,6 @@ export function VerifyForm({ email: sentTo, next }: { email?: string; next?: str
         onChange={(event) => setEmail(event.target.value)}
       />
       <Field
-        id="code"
         name="code"
         label={t("verify.code")}
         inputMode="numeric"

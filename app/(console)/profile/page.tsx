@@ -67,16 +67,8 @@ export default async function ProfilePage() {
                 className={formClass}
                 noValidate
               >
+                <Field name="newEmail" label={t("email.newEmail")} type="email" autoComplete="email" required />
                 <Field
-                  id="email-new"
-                  name="newEmail"
-                  label={t("email.newEmail")}
-                  type="email"
-                  autoComplete="email"
-                  required
-                />
-                <Field
-                  id="email-password"
                   name="password"
                   label={t("email.currentPassword")}
                   type="password"
@@ -99,7 +91,6 @@ export default async function ProfilePage() {
             noValidate
           >
             <Field
-              id="password-current"
               name="currentPassword"
               label={t("password.currentPassword")}
               type="password"
@@ -107,7 +98,6 @@ export default async function ProfilePage() {
               required
             />
             <Field
-              id="password-new"
               name="newPassword"
               label={t("password.newPassword")}
               type="password"
@@ -146,7 +136,6 @@ export default async function ProfilePage() {
                 noValidate
               >
                 <Field
-                  id="delete-password"
                   name="password"
                   label={t("deleteAccount.currentPassword")}
                   type="password"

@@ -47,17 +47,8 @@ export function PersonalDetailsForm({
       className="max-w-md space-y-4"
       noValidate
     >
+      <Field name="name" label={t("name")} defaultValue={values.name} autoComplete="name" required maxLength={200} />
       <Field
-        id="profile-name"
-        name="name"
-        label={t("name")}
-        defaultValue={values.name}
-        autoComplete="name"
-        required
-        maxLength={200}
-      />
-      <Field
-        id="profile-phone"
         name="phone"
         label={t("phone")}
         type="tel"
@@ -65,7 +56,7 @@ export function PersonalDetailsForm({
         autoComplete="tel"
         hint={t("phoneHint")}
       />
-      <SelectField id="profile-language" name="language" label={t("language")} defaultValue={values.language}>
+      <SelectField name="language" label={t("language")} defaultValue={values.language}>
         {languages.map((language) => (
           <option key={language.code} value={language.code} lang={language.code}>
             {language.label}

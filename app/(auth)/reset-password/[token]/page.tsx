@@ -24,7 +24,6 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       >
         <input type="hidden" name="token" value={token} />
         <Field
-          id="password"
           name="password"
           label={t("password")}
           type="password"

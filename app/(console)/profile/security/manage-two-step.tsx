@@ -13,13 +13,7 @@ export function NewRecoveryCodes() {
   if (state.status === "done") return <RecoveryCodeList codes={state.value} />;
   return (
     <ActionForm state={state} pending={pending} action={action} className="max-w-md space-y-3" noValidate>
-      <Field
-        id="codes-password"
-        name="password"
-        label={t("password")}
-        type="password"
-        autoComplete="current-password"
-      />
+      <Field name="password" label={t("password")} type="password" autoComplete="current-password" />
       <FormStatus />
       <SubmitButton className={secondaryButtonClass}>{t("replaceRecoveryCodes")}</SubmitButton>
     </ActionForm>
@@ -32,14 +26,8 @@ export function DisableTwoStep() {
   if (state.status === "done") return <FormStatus state={state} />;
   return (
     <ActionForm state={state} pending={pending} action={action} className="max-w-md space-y-3" noValidate>
-      <Field
-        id="disable-password"
-        name="password"
-        label={t("password")}
-        type="password"
-        autoComplete="current-password"
-      />
-      <Field id="disable-code" name="code" label={t("code")} inputMode="numeric" autoComplete="one-time-code" />
+      <Field name="password" label={t("password")} type="password" autoComplete="current-password" />
+      <Field name="code" label={t("code")} inputMode="numeric" autoComplete="one-time-code" />
       <FormStatus />
       <SubmitButton className={secondaryButtonClass}>{t("turnOff")}</SubmitButton>
     </ActionForm>

@@ -71,21 +71,13 @@ export function TwoStepPanel({
               {started.value.setupKey}
             </code>
           </p>
-          <Field
-            id="enrol-code"
-            name="code"
-            label={t("code")}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            hint={t("codeHint")}
-          />
+          <Field name="code" label={t("code")} inputMode="numeric" autoComplete="one-time-code" hint={t("codeHint")} />
           <FormStatus />
           <SubmitButton className={buttonClass}>{t("verify")}</SubmitButton>
         </ActionForm>
       ) : begun ? (
         <ActionForm state={started} pending={starting} action={start} className="max-w-md space-y-4" noValidate>
           <Field
-            id="enrol-password"
             name="password"
             label={t("password")}
             type="password"

@@ -59,7 +59,7 @@ export default async function AuditPage({
         ) : null}
       </VerifyIntegrityToolbar>
       <form className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
-        <SelectField id="audit-actor" name="actor" label={t("filters.actor")} defaultValue={search.actor ?? ""}>
+        <SelectField name="actor" label={t("filters.actor")} defaultValue={search.actor ?? ""}>
           <option value="">{t("filters.anyone")}</option>
           {facets.actors.map((actor) => (
             <option key={actor} value={actor}>
@@ -67,7 +67,7 @@ export default async function AuditPage({
             </option>
           ))}
         </SelectField>
-        <SelectField id="audit-action" name="action" label={t("filters.action")} defaultValue={search.action ?? ""}>
+        <SelectField name="action" label={t("filters.action")} defaultValue={search.action ?? ""}>
           <option value="">{t("filters.anyAction")}</option>
           {facets.actions.map((action) => (
             <option key={action} value={action}>
@@ -75,8 +75,8 @@ export default async function AuditPage({
             </option>
           ))}
         </SelectField>
-        <Field id="audit-from" name="from" label={t("filters.from")} type="date" defaultValue={search.from} />
-        <Field id="audit-to" name="to" label={t("filters.to")} type="date" defaultValue={search.to} />
+        <Field name="from" label={t("filters.from")} type="date" defaultValue={search.from} />
+        <Field name="to" label={t("filters.to")} type="date" defaultValue={search.to} />
         <div className="flex gap-2">
           <button type="submit" className={secondaryButtonClass}>
             {t("filters.filter")}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId } from "react";
 import { FormDialog } from "@/app/_components/dialog";
 import { Field } from "@/app/_components/form-parts";
 import { useFormAction } from "@/app/_components/form-status";
@@ -29,7 +28,6 @@ function NameDialog({
   action: (previous: FormState, form: FormData) => Promise<FormState>;
 }) {
   const t = useTranslations("groups.dialogs");
-  const formId = useId();
   const [state, formAction, pending] = useFormAction(action);
   return (
     <FormDialog
@@ -44,7 +42,7 @@ function NameDialog({
     >
       <input type="hidden" name="teamId" value={teamId} />
       {groupId ? <input type="hidden" name="groupId" value={groupId} /> : null}
-      <Field id={`${formId}-name`} name="name" label={t("groupName")} defaultValue={initial} required maxLength={100} />
+      <Field name="name" label={t("groupName")} defaultValue={initial} required maxLength={100} />
     </FormDialog>
   );
 }

@@ -14,14 +14,14 @@ export function GrantSupportForm({ teamId }: { teamId: string }) {
   return (
     <ActionForm state={state} pending={pending} action={action} className="max-w-lg space-y-4">
       <input type="hidden" name="teamId" value={teamId} />
-      <SelectField id="support-hours" name="hours" label={t("duration")} defaultValue={24}>
+      <SelectField name="hours" label={t("duration")} defaultValue={24}>
         {DURATIONS_IN_HOURS.map((hours) => (
           <option key={hours} value={hours}>
             {hours < 24 ? t("hours", { hours }) : t("days", { days: hours / 24 })}
           </option>
         ))}
       </SelectField>
-      <Field id="support-note" name="note" label={t("note")} hint={t("noteHint")} maxLength={500} />
+      <Field name="note" label={t("note")} hint={t("noteHint")} maxLength={500} />
       <FormStatus />
       <SubmitButton className={buttonClass}>{t("grant")}</SubmitButton>
     </ActionForm>

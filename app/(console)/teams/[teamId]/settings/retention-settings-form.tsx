@@ -18,7 +18,6 @@ export function RetentionSettingsForm(props: {
     <ActionForm state={state} pending={pending} action={action} className="max-w-lg space-y-4">
       <input type="hidden" name="teamId" value={props.teamId} />
       <Field
-        id="departed-user-retention-days"
         name="departedUserRetentionDays"
         label={t("days")}
         type="number"

@@ -25,7 +25,6 @@ export function SecuritySettingsForm(props: {
         </span>
       </label>
       <Field
-        id="session-idle-minutes"
         name="sessionIdleMinutes"
         label={t("sessionIdleMinutes")}
         type="number"
@@ -35,7 +34,6 @@ export function SecuritySettingsForm(props: {
         hint={t("sessionIdleMinutesHint", { min: 5, max: 120 })}
       />
       <Field
-        id="allowed-invite-domains"
         name="allowedInviteDomains"
         label={t("allowedInviteDomains")}
         defaultValue={props.allowedInviteDomains.join(", ")}

@@ -25,7 +25,7 @@ export function CancelPanel({ state, onDone, onClose }: PanelProps) {
       <input type="hidden" name="teamId" value={state.teamId} />
       <input type="hidden" name="expectedVersion" value={state.version} />
       <p className="text-sm">{t("explanation", { date: formatDate(state.periodEnd, locale) })}</p>
-      <TextAreaField id="subscription-cancel-reason" name="reason" label={t("reason")} rows={2} maxLength={1000} />
+      <TextAreaField name="reason" label={t("reason")} rows={2} maxLength={1000} />
     </PanelForm>
   );
 }

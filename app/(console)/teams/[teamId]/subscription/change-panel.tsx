@@ -51,7 +51,6 @@ export function ChangePanel({
         ) : null}
         {state.product === "filemaker_cloud" ? (
           <Field
-            id="subscription-change-seats"
             name="change.seats"
             label={t("seats")}
             type="number"

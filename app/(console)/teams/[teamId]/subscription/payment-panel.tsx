@@ -34,13 +34,7 @@ export function PaymentPanel({
         {t("noCardNumbers")}
         {state.trial ? ` ${t("endsTrial")}` : ""}
       </p>
-      <SelectField
-        id="payment-provider"
-        name="provider"
-        label={t("method")}
-        className="max-w-xs"
-        defaultValue={providers[0]?.id}
-      >
+      <SelectField name="provider" label={t("method")} className="max-w-xs" defaultValue={providers[0]?.id}>
         {providers.map((provider) => (
           <option key={provider.id} value={provider.id}>
             {provider.label}

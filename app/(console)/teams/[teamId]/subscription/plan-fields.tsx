@@ -38,7 +38,6 @@ export function PlanFields({
   };
   const addOnField = (name: string, label: string, kind: AddOnKind, value: number, step: number) => (
     <Field
-      id={`plan-${name}`}
       name={`change.${name}`}
       label={label}
       type="number"
@@ -94,7 +93,6 @@ export function PlanFields({
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
-          id="plan-billing-period"
           name="change.billingPeriod"
           label={t("billingPeriod")}
           value={billingPeriod}

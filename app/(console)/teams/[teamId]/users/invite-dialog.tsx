@@ -32,15 +32,8 @@ export function InviteDialog({
       close={t("invite.close")}
     >
       <input type="hidden" name="teamId" value={teamId} />
-      <TextAreaField
-        id="invite-emails"
-        name="emails"
-        label={t("invite.emails")}
-        rows={3}
-        required
-        hint={t("invite.emailsHint")}
-      />
-      <SelectField id="invite-role" name="role" label={t("invite.role")} defaultValue="member">
+      <TextAreaField name="emails" label={t("invite.emails")} rows={3} required hint={t("invite.emailsHint")} />
+      <SelectField name="role" label={t("invite.role")} defaultValue="member">
         <option value="member">{t("role.member")}</option>
         <option value="manager">{t("role.manager")}</option>
       </SelectField>

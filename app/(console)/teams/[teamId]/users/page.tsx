@@ -60,7 +60,6 @@ export default async function UsersPage({
       <form role="search" className="mb-4 flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <Field
-            id="user-search"
             name="q"
             label={t("search.label")}
             type="search"
@@ -71,13 +70,7 @@ export default async function UsersPage({
         {(Object.keys(FILTERS) as Array<keyof typeof FILTERS>)
           .filter((name) => fileMaker || name !== "licence")
           .map((name) => (
-            <SelectField
-              key={name}
-              id={`filter-${name}`}
-              name={name}
-              label={t(`columns.${name}`)}
-              defaultValue={view[name] ?? ""}
-            >
+            <SelectField key={name} name={name} label={t(`columns.${name}`)} defaultValue={view[name] ?? ""}>
               <option value="">{t("search.any")}</option>
               {FILTERS[name].map((value) => (
                 <option key={value} value={value}>

@@ -41,7 +41,6 @@ export default async function GroupPage({
       <form role="search" className="mb-4 flex max-w-md items-end gap-2">
         <div className="flex-1">
           <Field
-            id="group-search"
             name="q"
             label={t("search")}
             type="search"
