@@ -31,15 +31,21 @@ export function SubscriptionControls({
     setPanel(next);
     setNotice(null);
   };
-  const toggle = (which: Exclude<Panel, null>) => ({
-    "aria-expanded": panel === which,
-    onClick: () => open(panel === which ? null : which),
-  });
+  const toggle = (which: Exclude<Panel, null>, label: string) => (
+    <button
+      type="button"
+      className={secondaryButtonClass}
+      aria-expanded={panel === which}
+      onClick={() => open(panel === which ? null : which)}
+    >
+      {label}
+    </button>
+  );
   const finish = (message: string | null) => {
     setPanel(null);
     setNotice(message);
   };
-  const close = () => open(null);
+  const panelProps = { state, onDone: finish, onClose: () => open(null) };
 
   const fileMaker = state.product === "filemaker_cloud";
   return (
@@ -54,37 +60,19 @@ export function SubscriptionControls({
         </div>
       ) : (
         <div className="flex flex-wrap gap-2">
-          {fileMaker ? (
-            <button type="button" className={secondaryButtonClass} {...toggle("seats")}>
-              {t("changeSeats")}
-            </button>
-          ) : null}
-          <button type="button" className={secondaryButtonClass} {...toggle("plan")}>
-            {t("changePlan")}
-          </button>
-          {state.trial || !state.hasPaymentMethod ? (
-            <button type="button" className={secondaryButtonClass} {...toggle("payment")}>
-              {t("addPaymentMethod")}
-            </button>
-          ) : null}
-          {state.cancelAtPeriodEnd ? (
-            <ReactivateButton state={state} onDone={finish} />
-          ) : (
-            <button type="button" className={secondaryButtonClass} {...toggle("cancel")}>
-              {t("cancel")}
-            </button>
-          )}
+          {fileMaker ? toggle("seats", t("changeSeats")) : null}
+          {toggle("plan", t("changePlan"))}
+          {state.trial || !state.hasPaymentMethod ? toggle("payment", t("addPaymentMethod")) : null}
+          {state.cancelAtPeriodEnd ? <ReactivateButton state={state} onDone={finish} /> : toggle("cancel", t("cancel"))}
         </div>
       )}
 
       {panel === "seats" || panel === "plan" ? (
-        <ChangePanel key={panel} state={state} plans={plans} mode={panel} onDone={finish} onClose={close} />
+        <ChangePanel key={panel} {...panelProps} plans={plans} mode={panel} />
       ) : null}
-      {panel === "renew" ? <RenewPanel state={state} onDone={finish} onClose={close} /> : null}
-      {panel === "payment" ? (
-        <PaymentPanel state={state} providers={providers} onDone={finish} onClose={close} />
-      ) : null}
-      {panel === "cancel" ? <CancelPanel state={state} onDone={finish} onClose={close} /> : null}
+      {panel === "renew" ? <RenewPanel {...panelProps} /> : null}
+      {panel === "payment" ? <PaymentPanel {...panelProps} providers={providers} /> : null}
+      {panel === "cancel" ? <CancelPanel {...panelProps} /> : null}
     </div>
   );
 }

@@ -32,43 +32,29 @@ export async function summaryFacts(
           : [[t("ends"), date(summary.endsAt)]];
   const billing = summary.billing;
   const method = billing?.paymentMethod;
+  const paymentMethod = !method
+    ? t("none")
+    : method.provider === "invoice"
+      ? t("payByInvoice")
+      : method.last4
+        ? t("cardEnding", { brand: method.brand ?? method.provider, last4: method.last4 })
+        : (method.brand ?? method.provider);
+  const price = (cents: number) =>
+    t("pricePer", { price: formatCents(cents, CURRENCY, locale), period: summary.billingPeriod });
+  /** A fact shown only when there is something to say. */
+  const ifAny = (label: string, value: ReactNode): Array<[string, ReactNode]> => (value ? [[label, value]] : []);
   return [
     [t("teamId"), shown.teamId],
     [t("contractNumber"), summary.contractNumber],
     [t("plan"), summary.planName],
     [t("billingPeriod"), t(`periods.${summary.billingPeriod}`)],
-    ...(summary.seats ? ([[t("seats"), String(summary.seats.total)]] as Array<[string, string]>) : []),
+    ...ifAny(t("seats"), summary.seats && String(summary.seats.total)),
     [t("addOns.label"), addOns.length ? addOns.join(", ") : t("none")],
     [t("started"), date(summary.startedAt)],
     ...dates,
     [t("status"), shown.status],
-    ...(billing && billing.periodPriceCents !== null
-      ? ([
-          [
-            t("price"),
-            t("pricePer", {
-              price: formatCents(billing.periodPriceCents, CURRENCY, locale),
-              period: summary.billingPeriod,
-            }),
-          ],
-        ] as Array<[string, string]>)
-      : []),
-    ...(billing
-      ? ([
-          [
-            t("paymentMethod"),
-            !method
-              ? t("none")
-              : method.provider === "invoice"
-                ? t("payByInvoice")
-                : method.last4
-                  ? t("cardEnding", { brand: method.brand ?? method.provider, last4: method.last4 })
-                  : (method.brand ?? method.provider),
-          ],
-        ] as Array<[string, string]>)
-      : []),
-    ...(summary.cancelAtPeriodEnd && billing?.cancelReason
-      ? ([[t("cancelReason"), billing.cancelReason]] as Array<[string, string]>)
-      : []),
+    ...ifAny(t("price"), billing && billing.periodPriceCents !== null && price(billing.periodPriceCents)),
+    ...ifAny(t("paymentMethod"), billing && paymentMethod),
+    ...ifAny(t("cancelReason"), summary.cancelAtPeriodEnd && billing?.cancelReason),
   ];
 }
