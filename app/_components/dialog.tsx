@@ -2,7 +2,7 @@
 
 import { type ComponentProps, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import type { FormState } from "@/app/_lib/form-state";
-import { ActionForm, FormStatus, SubmitButton } from "./form-status";
+import { ActionForm, FormStatus, SubmitButton, useFormAction } from "./form-status";
 import { buttonClass, secondaryButtonClass } from "./ui";
 
 /**
@@ -53,12 +53,11 @@ export function Dialog({
 }
 
 /** A button that opens a dialog with a form: its fields, what became of it, and its buttons to close and to submit. */
-export function FormDialog({
+export function FormDialog<Value>({
   title,
   opener,
   openerClass,
-  state,
-  pending,
+  action,
   submit,
   busy,
   close,
@@ -68,20 +67,20 @@ export function FormDialog({
   title: string;
   opener: string;
   openerClass: string;
-  state: FormState<unknown>;
-  pending: boolean;
+  action: (previous: FormState<Value>, form: FormData) => Promise<FormState<Value>>;
   submit: string;
   busy?: string;
   close: string;
-} & ComponentProps<"form">) {
+} & Omit<ComponentProps<"form">, "action">) {
   const [open, setOpen] = useState(false);
+  const [state, run, pending] = useFormAction(action);
   return (
     <>
       <button type="button" className={openerClass} onClick={() => setOpen(true)}>
         {opener}
       </button>
       <Dialog title={title} open={open} onClose={() => setOpen(false)}>
-        <ActionForm state={state} pending={pending} className="space-y-4" {...form}>
+        <ActionForm state={state} pending={pending} action={run} className="space-y-4" {...form}>
           {children}
           <FormStatus />
           <div className="flex justify-end gap-2">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ComponentProps, createContext, use, useActionState, useId } from "react";
+import { type ComponentProps, createContext, type ReactNode, use, useActionState, useId } from "react";
 import { type FormState, IDLE } from "@/app/_lib/form-state";
 import { Alert, Notice } from "./alert";
 
@@ -75,14 +75,15 @@ export function FormStatus({ state: own, id }: { state?: FormState<unknown>; id?
 
 /**
  * The common form, run by one action: its fields, what became of it, and one submit button
- * (`busy` is that button's label while it runs). With `doneAlone`, a done form gives way to its notice.
+ * (`busy` is that button's label while it runs). With `whenDone`, a done form gives way to its
+ * notice alone, or to what its value shows.
  */
 export function SubmitForm<Value>({
   action,
   submit,
   busy,
   submitClass,
-  doneAlone = false,
+  whenDone,
   children,
   ...form
 }: {
@@ -90,10 +91,12 @@ export function SubmitForm<Value>({
   submit: string;
   busy?: string;
   submitClass: string;
-  doneAlone?: boolean;
+  whenDone?: "notice" | ((value: Value) => ReactNode);
 } & Omit<ComponentProps<"form">, "action">) {
   const [state, run, pending] = useFormAction(action);
-  if (doneAlone && state.status === "done") return <FormStatus state={state} />;
+  if (whenDone && state.status === "done") {
+    return whenDone === "notice" ? <FormStatus state={state} /> : whenDone(state.value);
+  }
   return (
     <ActionForm state={state} pending={pending} action={run} {...form}>
       {children}

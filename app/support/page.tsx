@@ -2,8 +2,11 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/app/_components/action-button";
 import { ConsoleHeader } from "@/app/_components/console-header";
+import { Checkbox, Field } from "@/app/_components/form-parts";
+import { SubmitForm } from "@/app/_components/form-status";
 import {
   Badge,
+  buttonClass,
   Card,
   EmptyState,
   inputClass,
@@ -18,8 +21,7 @@ import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
 import { productName } from "@/server/permissions";
-import { exitReadOnlyViewAction } from "./actions";
-import { OpenViewForm } from "./open-view-form";
+import { exitReadOnlyViewAction, openReadOnlyViewAction } from "./actions";
 
 export const generateMetadata = pageTitle("support");
 
@@ -130,12 +132,27 @@ export default async function StaffConsolePage({
         ) : null}
         {chosen ? (
           <Card title={t("open.title", { team: chosen.name })} className="mt-6">
-            <OpenViewForm
-              teamId={chosen.id}
-              teamName={chosen.name}
-              granted={chosen.accessGranted}
-              mayBreakGlass={staff.role === "support_admin"}
-            />
+            <SubmitForm
+              action={openReadOnlyViewAction}
+              submit={t("open.submit")}
+              submitClass={buttonClass}
+              className="max-w-lg space-y-4"
+            >
+              <input type="hidden" name="teamId" value={chosen.id} />
+              <Field
+                name="reason"
+                label={t("open.reason")}
+                required
+                hint={
+                  chosen.accessGranted
+                    ? t("open.reasonHintGranted", { team: chosen.name })
+                    : t("open.reasonHintNotGranted")
+                }
+              />
+              {!chosen.accessGranted && staff.role === "support_admin" ? (
+                <Checkbox name="breakGlass" label={t("open.breakGlass")} />
+              ) : null}
+            </SubmitForm>
           </Card>
         ) : null}
       </main>

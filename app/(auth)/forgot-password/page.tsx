@@ -28,7 +28,7 @@ export default async function ForgotPasswordPage() {
         action={forgotPasswordAction}
         submit={t("submit")}
         submitClass={`${buttonClass} w-full`}
-        doneAlone
+        whenDone="notice"
         className="space-y-4"
         noValidate
       >

@@ -3,10 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Field } from "@/app/_components/form-parts";
-import { ActionForm, FormStatus, SubmitButton, useFormAction } from "@/app/_components/form-status";
-import { buttonClass } from "@/app/_components/ui";
-import { confirmTwoStepAction, startTwoStepAction } from "./actions";
-import { DisableTwoStep, NewRecoveryCodes } from "./manage-two-step";
+import { ActionForm, FormStatus, SubmitButton, SubmitForm, useFormAction } from "@/app/_components/form-status";
+import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
+import { confirmTwoStepAction, disableTwoStepAction, newRecoveryCodesAction, startTwoStepAction } from "./actions";
 import { RecoveryCodeList } from "./recovery-code-list";
 
 /**
@@ -38,11 +37,30 @@ export function TwoStepPanel({
         <p className="text-sm">{t("onSince", { since: enabledSince, left: recoveryCodesLeft, total: 10 })}</p>
         <div>
           <h3 className="mb-2 text-sm font-semibold">{t("newRecoveryCodes")}</h3>
-          <NewRecoveryCodes />
+          <SubmitForm
+            action={newRecoveryCodesAction}
+            submit={t("replaceRecoveryCodes")}
+            submitClass={secondaryButtonClass}
+            whenDone={(codes) => <RecoveryCodeList codes={codes} />}
+            className="max-w-md space-y-3"
+            noValidate
+          >
+            <Field name="password" label={t("password")} type="password" autoComplete="current-password" />
+          </SubmitForm>
         </div>
         <div>
           <h3 className="mb-2 text-sm font-semibold">{t("turnOffTitle")}</h3>
-          <DisableTwoStep />
+          <SubmitForm
+            action={disableTwoStepAction}
+            submit={t("turnOff")}
+            submitClass={secondaryButtonClass}
+            whenDone="notice"
+            className="max-w-md space-y-3"
+            noValidate
+          >
+            <Field name="password" label={t("password")} type="password" autoComplete="current-password" />
+            <Field name="code" label={t("code")} inputMode="numeric" autoComplete="one-time-code" />
+          </SubmitForm>
         </div>
       </div>
     );

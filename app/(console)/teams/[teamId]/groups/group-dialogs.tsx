@@ -1,45 +1,24 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ComponentProps } from "react";
 import { FormDialog } from "@/app/_components/dialog";
 import { Field } from "@/app/_components/form-parts";
-import { useFormAction } from "@/app/_components/form-status";
 import { buttonClass, smallButtonClass } from "@/app/_components/ui";
-import type { FormState } from "@/app/_lib/form-state";
 import { createGroupAction, deleteGroupAction, renameGroupAction } from "./actions";
 
 function NameDialog({
-  title,
-  opener,
-  openerClass,
-  submit,
   teamId,
   groupId,
   initial,
-  action,
-}: {
-  title: string;
-  opener: string;
-  openerClass: string;
-  submit: string;
-  teamId: string;
-  groupId?: string;
-  initial?: string;
-  action: (previous: FormState, form: FormData) => Promise<FormState>;
-}) {
+  ...dialog
+}: { teamId: string; groupId?: string; initial?: string } & Pick<
+  ComponentProps<typeof FormDialog<undefined>>,
+  "title" | "opener" | "openerClass" | "submit" | "action"
+>) {
   const t = useTranslations("groups.dialogs");
-  const [state, formAction, pending] = useFormAction(action);
   return (
-    <FormDialog
-      title={title}
-      opener={opener}
-      openerClass={openerClass}
-      state={state}
-      pending={pending}
-      action={formAction}
-      submit={submit}
-      close={t("close")}
-    >
+    <FormDialog {...dialog} close={t("close")}>
       <input type="hidden" name="teamId" value={teamId} />
       {groupId ? <input type="hidden" name="groupId" value={groupId} /> : null}
       <Field name="name" label={t("groupName")} defaultValue={initial} required maxLength={100} />
@@ -90,15 +69,12 @@ export function DeleteGroupDialog({
   customApps: number;
 }) {
   const t = useTranslations("groups.dialogs");
-  const [state, formAction, pending] = useFormAction(deleteGroupAction);
   return (
     <FormDialog
       title={t("deleteTitle", { name })}
       opener={t("delete", { name })}
       openerClass={`${smallButtonClass} text-red-700 dark:text-red-400`}
-      state={state}
-      pending={pending}
-      action={formAction}
+      action={deleteGroupAction}
       submit={t("deleteSubmit")}
       close={t("cancel")}
       className="space-y-4 text-sm"

@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { FormDialog } from "@/app/_components/dialog";
 import { Checkbox, SelectField, TextAreaField } from "@/app/_components/form-parts";
-import { useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
 import { inviteAction } from "./actions";
 
@@ -18,15 +17,12 @@ export function InviteDialog({
   groups: Array<{ id: string; name: string }>;
 }) {
   const t = useTranslations("users");
-  const [state, action, pending] = useFormAction(inviteAction);
   return (
     <FormDialog
       title={t("invite.title")}
       opener={t("invite.open")}
       openerClass={buttonClass}
-      state={state}
-      pending={pending}
-      action={action}
+      action={inviteAction}
       submit={t("invite.send")}
       busy={t("invite.sending")}
       close={t("invite.close")}
