@@ -139,15 +139,28 @@ export function Td({ children, className = "" }: { children: ReactNode; classNam
   return <td className={`whitespace-nowrap px-4 py-2.5 ${className}`}>{children}</td>;
 }
 
-export function Meter({ label, used, total }: { label: string; used: number; total: number }) {
+/** A figure against its limit; the bar turns amber near (90 %) and red at the limit unless `tone` says otherwise. */
+export function Meter({
+  label,
+  used,
+  total,
+  figure,
+  tone,
+}: {
+  label: string;
+  used: number;
+  total: number;
+  /** How the figure reads, when not "used of total". */
+  figure?: string;
+  tone?: string;
+}) {
   const t = useTranslations("navigation");
   const share = total > 0 ? Math.min(used / total, 1) : 1;
-  const tone = share >= 1 ? "bg-red-500" : share >= 0.9 ? "bg-amber-500" : "bg-blue-600";
   return (
     <div>
-      <div className="flex justify-between text-sm">
+      <div className="flex justify-between gap-2 text-sm">
         <span>{label}</span>
-        <span className="font-medium">{t("meter", { used, total })}</span>
+        <span className="font-medium">{figure ?? t("meter", { used, total })}</span>
       </div>
       <div
         className="mt-1.5 h-2 rounded-full bg-slate-200 dark:bg-slate-800"
@@ -155,9 +168,13 @@ export function Meter({ label, used, total }: { label: string; used: number; tot
         aria-label={label}
         aria-valuemin={0}
         aria-valuemax={total}
-        aria-valuenow={used}
+        aria-valuenow={Math.min(used, total)}
+        aria-valuetext={figure}
       >
-        <div className={`h-2 rounded-full ${tone}`} style={{ width: `${share * 100}%` }} />
+        <div
+          className={`h-2 rounded-full ${tone ?? (share >= 1 ? "bg-red-500" : share >= 0.9 ? "bg-amber-500" : "bg-blue-600")}`}
+          style={{ width: `${share * 100}%` }}
+        />
       </div>
     </div>
   );

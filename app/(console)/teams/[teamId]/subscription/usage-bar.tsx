@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { Meter } from "@/app/_components/ui";
 import { formatDate, formatNumber } from "@/lib/format";
 import type { UsageMeter } from "@/server/billing/subscription-summary";
 
@@ -13,7 +14,6 @@ const LEVEL_TEXT = {
 export async function UsageBar({ meter }: { meter: UsageMeter }) {
   const t = await getTranslations("subscription.usage");
   const locale = await getLocale();
-  const share = meter.limit > 0 ? Math.min(meter.used / meter.limit, 1) : 1;
   const label = t(`meters.${meter.key}`);
   const figure = t(meter.unit ? "figureWithUnit" : "figure", {
     used: formatNumber(meter.used, locale),
@@ -22,21 +22,7 @@ export async function UsageBar({ meter }: { meter: UsageMeter }) {
   });
   return (
     <div>
-      <div className="flex justify-between gap-2 text-sm">
-        <span>{label}</span>
-        <span className="font-medium">{figure}</span>
-      </div>
-      <div
-        className="mt-1.5 h-2 rounded-full bg-slate-200 dark:bg-slate-800"
-        role="meter"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={meter.limit}
-        aria-valuenow={Math.min(meter.used, meter.limit)}
-        aria-valuetext={figure}
-      >
-        <div className={`h-2 rounded-full ${LEVEL_TONE[meter.level]}`} style={{ width: `${share * 100}%` }} />
-      </div>
+      <Meter label={label} used={meter.used} total={meter.limit} figure={figure} tone={LEVEL_TONE[meter.level]} />
       <div className="mt-1 flex flex-wrap justify-between gap-2 text-xs">
         <span className={LEVEL_TEXT[meter.level]}>{meter.level === "ok" ? "" : t(meter.level)}</span>
         {meter.resetsAt ? (

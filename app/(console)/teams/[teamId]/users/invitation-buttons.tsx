@@ -24,24 +24,18 @@ export function InvitationButtons({
   return (
     <div className="flex items-center justify-end gap-2">
       <FormStatus state={state} />
-      <button
-        type="button"
-        className={smallButtonClass}
-        disabled={pending}
-        onClick={() => run("resend")}
-        aria-label={t("resendLabel", { email })}
-      >
-        {t("resend")}
-      </button>
-      <button
-        type="button"
-        className={`${smallButtonClass} text-red-700 dark:text-red-400`}
-        disabled={pending}
-        onClick={() => run("revoke")}
-        aria-label={t("revokeLabel", { email })}
-      >
-        {t("revoke")}
-      </button>
+      {(["resend", "revoke"] as const).map((action) => (
+        <button
+          key={action}
+          type="button"
+          className={action === "revoke" ? `${smallButtonClass} text-red-700 dark:text-red-400` : smallButtonClass}
+          disabled={pending}
+          onClick={() => run(action)}
+          aria-label={t(`${action}Label`, { email })}
+        >
+          {t(action)}
+        </button>
+      ))}
     </div>
   );
 }
