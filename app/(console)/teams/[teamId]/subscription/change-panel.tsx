@@ -8,7 +8,7 @@ import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
 import type { Plan } from "@/server/billing/plan-catalog";
 import { confirmChangeAction, previewChangeAction } from "./actions";
 import type { PanelProps } from "./controls-state";
-import { PanelForm, panelClass } from "./panel-form";
+import { PanelForm, panelClass } from "./panels";
 import { PlanFields } from "./plan-fields";
 import { PricePreview } from "./price-preview";
 

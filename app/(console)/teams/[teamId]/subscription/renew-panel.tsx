@@ -6,7 +6,7 @@ import { FormStatus, useFormAction } from "@/app/_components/form-status";
 import { secondaryButtonClass } from "@/app/_components/ui";
 import { previewRenewalAction, renewAction } from "./actions";
 import type { PanelProps } from "./controls-state";
-import { panelClass } from "./panel-form";
+import { panelClass } from "./panels";
 import { PricePreview } from "./price-preview";
 
 /** Renewing an ended subscription: priced as soon as the panel opens, then confirmed. */

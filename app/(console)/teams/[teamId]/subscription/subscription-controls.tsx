@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Notice } from "@/app/_components/alert";
+import { FormStatus } from "@/app/_components/form-status";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
 import type { Plan } from "@/server/billing/plan-catalog";
-import { CancelPanel } from "./cancel-panel";
+import { reactivateAction } from "./actions";
 import { ChangePanel } from "./change-panel";
-import type { ControlsState } from "./controls-state";
-import { PaymentPanel } from "./payment-panel";
-import { ReactivateButton } from "./reactivate-button";
+import { type ControlsState, useFinishingAction } from "./controls-state";
+import { CancelPanel, PaymentPanel } from "./panels";
 import { RenewPanel } from "./renew-panel";
 
 type Panel = "seats" | "plan" | "cancel" | "renew" | "payment" | null;
@@ -46,6 +46,8 @@ export function SubscriptionControls({
     setNotice(message);
   };
   const panelProps = { state, onDone: finish, onClose: () => open(null) };
+  // Taking back a cancellation: the subscription renews again at the end of the period.
+  const [reactivated, reactivate, reactivating] = useFinishingAction(reactivateAction, finish);
 
   const fileMaker = state.product === "filemaker_cloud";
   return (
@@ -63,7 +65,20 @@ export function SubscriptionControls({
           {fileMaker ? toggle("seats", t("changeSeats")) : null}
           {toggle("plan", t("changePlan"))}
           {state.trial || !state.hasPaymentMethod ? toggle("payment", t("addPaymentMethod")) : null}
-          {state.cancelAtPeriodEnd ? <ReactivateButton state={state} onDone={finish} /> : toggle("cancel", t("cancel"))}
+          {state.cancelAtPeriodEnd ? (
+            <form action={reactivate} className="contents">
+              <input type="hidden" name="teamId" value={state.teamId} />
+              <input type="hidden" name="expectedVersion" value={state.version} />
+              <button type="submit" className={buttonClass} disabled={reactivating}>
+                {t("reactivate")}
+              </button>
+              <div className="basis-full">
+                <FormStatus state={reactivated} />
+              </div>
+            </form>
+          ) : (
+            toggle("cancel", t("cancel"))
+          )}
         </div>
       )}
 
