@@ -1,7 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ComponentProps, createContext, type ReactNode, use, useActionState, useId } from "react";
+import {
+  type ComponentProps,
+  createContext,
+  type FormEvent,
+  type ReactNode,
+  startTransition,
+  use,
+  useActionState,
+  useId,
+} from "react";
 import { type FormState, IDLE } from "@/app/_lib/form-state";
 import { Alert, Notice } from "./alert";
 
@@ -24,12 +33,25 @@ const FormContext = createContext<{ state: FormState<unknown>; pending: boolean;
 export function ActionForm({
   state,
   pending,
+  action,
+  keepFields = false,
   ...form
-}: { state: FormState<unknown>; pending: boolean } & ComponentProps<"form">) {
+}: {
+  state: FormState<unknown>;
+  pending: boolean;
+  action: (form: FormData) => void;
+  /** Submit without React emptying the form afterwards, so what was typed stays beside the answer. */
+  keepFields?: boolean;
+} & Omit<ComponentProps<"form">, "action">) {
   const refusalId = useId();
+  const submitKeepingFields = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => action(data));
+  };
   return (
     <FormContext value={{ state, pending, refusalId }}>
-      <form {...form} />
+      <form {...form} {...(keepFields ? { onSubmit: submitKeepingFields } : { action })} />
     </FormContext>
   );
 }

@@ -1,17 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { Field, SelectField } from "@/app/_components/form-parts";
 import { ActionForm, FormStatus, SubmitButton, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
 import { updateProfileAction } from "./actions";
-
-interface PersonalDetails {
-  name: string;
-  phone: string;
-  language: string;
-}
 
 export function PersonalDetailsForm({
   profile,
@@ -22,41 +15,28 @@ export function PersonalDetailsForm({
 }) {
   const t = useTranslations("profile.details");
   const [state, action, pending] = useFormAction(updateProfileAction);
-  // What was typed, so that a refused form keeps it rather than the saved profile.
-  const [typed, setTyped] = useState<PersonalDetails | null>(null);
-  const values =
-    state.status === "refused" && typed
-      ? typed
-      : { name: profile.name, phone: profile.phone ?? "", language: profile.language };
-  function submit(form: FormData) {
-    setTyped({
-      name: String(form.get("name") ?? ""),
-      phone: String(form.get("phone") ?? ""),
-      language: String(form.get("language") ?? ""),
-    });
-    action(form);
-  }
   return (
-    // The key refills the fields from the saved profile or the refused input after each answer.
+    // A refused form keeps what was typed; the key refills the fields once the saved profile changes.
     <ActionForm
       state={state}
       pending={pending}
-      key={JSON.stringify(values)}
-      action={submit}
+      key={JSON.stringify([profile.name, profile.phone, profile.language])}
+      action={action}
+      keepFields
       aria-label={t("title")}
       className="max-w-md space-y-4"
       noValidate
     >
-      <Field name="name" label={t("name")} defaultValue={values.name} autoComplete="name" required maxLength={200} />
+      <Field name="name" label={t("name")} defaultValue={profile.name} autoComplete="name" required maxLength={200} />
       <Field
         name="phone"
         label={t("phone")}
         type="tel"
-        defaultValue={values.phone}
+        defaultValue={profile.phone ?? ""}
         autoComplete="tel"
         hint={t("phoneHint")}
       />
-      <SelectField name="language" label={t("language")} defaultValue={values.language}>
+      <SelectField name="language" label={t("language")} defaultValue={profile.language}>
         {languages.map((language) => (
           <option key={language.code} value={language.code} lang={language.code}>
             {language.label}

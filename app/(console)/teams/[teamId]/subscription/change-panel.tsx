@@ -35,7 +35,7 @@ export function ChangePanel({
         onChange={() => setEdited(true)}
         state={preview}
         pending={pending}
-        dispatch={(form) => {
+        action={(form) => {
           setEdited(false);
           previewAction(form);
         }}

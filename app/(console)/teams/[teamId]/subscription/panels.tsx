@@ -1,26 +1,18 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { type ComponentProps, type FormEvent, startTransition, useState } from "react";
+import { type ComponentProps, useState } from "react";
 import { SelectField, TextAreaField } from "@/app/_components/form-parts";
 import { ActionForm, FormStatus, SubmitButton } from "@/app/_components/form-status";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
-import type { FormState } from "@/app/_lib/form-state";
 import { formatDate } from "@/lib/format";
 import { addPaymentMethodAction, cancelAction } from "./actions";
 import { newKey, type PanelProps, useFinishingAction } from "./controls-state";
 
 export const panelClass = "space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800";
 
-/**
- * A panel of the owner's controls as a form: its fields, what became of it, and its two buttons.
- * It submits without React's reset afterwards, so what the owner typed stays in the fields
- * beside the preview or the refusal.
- */
+/** A panel of the owner's controls as a form: its fields, what became of it, and its two buttons. */
 export function PanelForm({
-  state,
-  pending,
-  dispatch,
   submit,
   submitClass = buttonClass,
   close,
@@ -28,21 +20,13 @@ export function PanelForm({
   children,
   ...form
 }: {
-  state: FormState<unknown>;
-  pending: boolean;
-  dispatch: (form: FormData) => void;
   submit: string;
   submitClass?: string;
   close: string;
   onClose: () => void;
-} & Omit<ComponentProps<"form">, "onSubmit">) {
-  const send = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => dispatch(data));
-  };
+} & ComponentProps<typeof ActionForm>) {
   return (
-    <ActionForm state={state} pending={pending} className={panelClass} onSubmit={send} {...form}>
+    <ActionForm className={panelClass} keepFields {...form}>
       {children}
       <FormStatus />
       <div className="flex gap-2">
@@ -65,7 +49,7 @@ export function CancelPanel({ state, onDone, onClose }: PanelProps) {
       aria-label={t("title")}
       state={cancelled}
       pending={pending}
-      dispatch={cancel}
+      action={cancel}
       submit={t("confirm")}
       close={t("keep")}
       onClose={onClose}
@@ -93,7 +77,7 @@ export function PaymentPanel({
       aria-label={t("title")}
       state={saved}
       pending={pending}
-      dispatch={save}
+      action={save}
       submit={t("save")}
       close={t("close")}
       onClose={onClose}
