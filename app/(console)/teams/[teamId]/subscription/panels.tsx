@@ -1,13 +1,14 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { type ComponentProps, useState } from "react";
+import { type ComponentProps, startTransition, useEffect, useState } from "react";
 import { SelectField, TextAreaField } from "@/app/_components/form-parts";
-import { ActionForm, FormStatus, SubmitButton } from "@/app/_components/form-status";
+import { ActionForm, FormStatus, SubmitButton, useFormAction } from "@/app/_components/form-status";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
 import { formatDate } from "@/lib/format";
-import { addPaymentMethodAction, cancelAction } from "./actions";
+import { addPaymentMethodAction, cancelAction, previewRenewalAction, renewAction } from "./actions";
 import { newKey, type PanelProps, useFinishingAction } from "./controls-state";
+import { PricePreview } from "./price-preview";
 
 export const panelClass = "space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800";
 
@@ -97,5 +98,36 @@ export function PaymentPanel({
         ))}
       </SelectField>
     </PanelForm>
+  );
+}
+
+/** Renewing an ended subscription: priced as soon as the panel opens, then confirmed. */
+export function RenewPanel({ state, onDone, onClose }: PanelProps) {
+  const t = useTranslations("subscription.renew");
+  const [preview, priceRenewal, pending] = useFormAction(previewRenewalAction);
+  useEffect(() => {
+    const form = new FormData();
+    form.set("teamId", state.teamId);
+    startTransition(() => priceRenewal(form));
+  }, [state.teamId, priceRenewal]);
+  return (
+    <div className={panelClass}>
+      <p className="text-sm">{t("explanation")}</p>
+      <FormStatus state={preview} />
+      {preview.status === "done" ? (
+        <PricePreview
+          state={state}
+          previewed={preview.value}
+          action={renewAction}
+          confirmLabel={t("confirm")}
+          onDone={onDone}
+        />
+      ) : pending ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("pricing")}</p>
+      ) : null}
+      <button type="button" className={secondaryButtonClass} onClick={onClose}>
+        {t("close")}
+      </button>
+    </div>
   );
 }

@@ -9,8 +9,7 @@ import type { Plan } from "@/server/billing/plan-catalog";
 import { reactivateAction } from "./actions";
 import { ChangePanel } from "./change-panel";
 import { type ControlsState, useFinishingAction } from "./controls-state";
-import { CancelPanel, PaymentPanel } from "./panels";
-import { RenewPanel } from "./renew-panel";
+import { CancelPanel, PaymentPanel, RenewPanel } from "./panels";
 
 type Panel = "seats" | "plan" | "cancel" | "renew" | "payment" | null;
 
