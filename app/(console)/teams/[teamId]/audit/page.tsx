@@ -47,16 +47,13 @@ export default async function AuditPage({
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <VerifyIntegrityToolbar teamId={teamId}>
-        {access.permissions.includes("audit.export") && !problems.length ? (
-          <>
-            <a href={exportHref("csv")} download className={secondaryButtonClass}>
-              {t("export.csv")}
-            </a>
-            <a href={exportHref("jsonl")} download className={secondaryButtonClass}>
-              {t("export.jsonl")}
-            </a>
-          </>
-        ) : null}
+        {access.permissions.includes("audit.export") && !problems.length
+          ? (["csv", "jsonl"] as const).map((format) => (
+              <a key={format} href={exportHref(format)} download className={secondaryButtonClass}>
+                {t(`export.${format}`)}
+              </a>
+            ))
+          : null}
       </VerifyIntegrityToolbar>
       <form className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
         <SelectField name="actor" label={t("filters.actor")} defaultValue={search.actor ?? ""}>
