@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { SubmitForm } from "@/app/_components/form-status";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
 import { pageTitle } from "@/app/_lib/page-title";
 import { signOutAction } from "@/app/_lib/sign-out-action";
 import { serverApi } from "@/server/caller";
-import { JoinButton } from "./join-button";
+import { acceptInvitationAction } from "./actions";
 
 export const generateMetadata = pageTitle("auth.invitation", "metaTitle");
 
@@ -69,7 +70,12 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   return (
     <Frame title={t("titleJoin", { team })} product={t("product")}>
       <p className="mb-6">{t.rich("signedInAs", { account: me.email, strong })}</p>
-      <JoinButton token={token} teamName={team} />
+      <SubmitForm
+        action={acceptInvitationAction.bind(null, token)}
+        submit={t("join", { team })}
+        submitClass={`${buttonClass} w-full`}
+        className="space-y-3"
+      />
     </Frame>
   );
 }
