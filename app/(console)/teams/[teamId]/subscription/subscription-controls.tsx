@@ -7,9 +7,8 @@ import { FormStatus } from "@/app/_components/form-status";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
 import type { Plan } from "@/server/billing/plan-catalog";
 import { reactivateAction } from "./actions";
-import { ChangePanel } from "./change-panel";
 import { type ControlsState, useFinishingAction } from "./controls-state";
-import { CancelPanel, PaymentPanel, RenewPanel } from "./panels";
+import { CancelPanel, ChangePanel, PaymentPanel, RenewPanel } from "./panels";
 
 type Panel = "seats" | "plan" | "cancel" | "renew" | "payment" | null;
 
