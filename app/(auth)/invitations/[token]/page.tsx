@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SubmitForm } from "@/app/_components/form-status";
+import { SignOutButton } from "@/app/_components/sign-out-button";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
 import { pageTitle } from "@/app/_lib/page-title";
-import { signOutAction } from "@/app/_lib/sign-out-action";
 import { serverApi } from "@/server/caller";
 import { acceptInvitationAction } from "./actions";
 
@@ -59,11 +59,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <Frame title={t("titleJoin", { team })} product={t("product")}>
         <p>{t.rich("otherAccount", { email: invitation.email, account: me.email, strong })}</p>
-        <form action={signOutAction} className="mt-6">
-          <button type="submit" className={`${secondaryButtonClass} w-full`}>
-            {t("signOut")}
-          </button>
-        </form>
+        <div className="mt-6">
+          <SignOutButton className={`${secondaryButtonClass} w-full`} />
+        </div>
       </Frame>
     );
   }
