@@ -114,7 +114,7 @@ export function SubmitForm<Value>({
   busy?: string;
   submitClass: string;
   whenDone?: "notice" | ((value: Value) => ReactNode);
-} & Omit<ComponentProps<"form">, "action">) {
+} & Omit<ComponentProps<typeof ActionForm>, "state" | "pending" | "action">) {
   const [state, run, pending] = useFormAction(action);
   if (whenDone && state.status === "done") {
     return whenDone === "notice" ? <FormStatus state={state} /> : whenDone(state.value);

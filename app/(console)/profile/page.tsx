@@ -1,16 +1,15 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { Field } from "@/app/_components/form-parts";
+import { Field, SelectField } from "@/app/_components/form-parts";
 import { SubmitForm } from "@/app/_components/form-status";
-import { Card, dangerButtonClass, FactList, PageHeader, secondaryButtonClass } from "@/app/_components/ui";
+import { buttonClass, Card, dangerButtonClass, FactList, PageHeader, secondaryButtonClass } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime } from "@/lib/format";
 import { PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH } from "@/lib/password-rules";
 import { PROFILE_LANGUAGES } from "@/server/accounts/update-profile";
 import { serverApi } from "@/server/caller";
-import { changePasswordAction, deleteAccountAction, requestEmailChangeAction } from "./actions";
-import { PersonalDetailsForm } from "./personal-details-form";
+import { changePasswordAction, deleteAccountAction, requestEmailChangeAction, updateProfileAction } from "./actions";
 
 export const generateMetadata = pageTitle("profile");
 
@@ -28,7 +27,48 @@ export default async function ProfilePage() {
       <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-6">
         <Card title={t("details.title")}>
-          <PersonalDetailsForm profile={profile} languages={PROFILE_LANGUAGES} />
+          <SubmitForm
+            action={updateProfileAction}
+            submit={t("details.save")}
+            busy={t("details.saving")}
+            submitClass={buttonClass}
+            keepFields
+            aria-label={t("details.title")}
+            className={formClass}
+            noValidate
+          >
+            {/* A refused form keeps what was typed; each field's key refills it once its saved value changes. */}
+            <Field
+              key={profile.name}
+              name="name"
+              label={t("details.name")}
+              defaultValue={profile.name}
+              autoComplete="name"
+              required
+              maxLength={200}
+            />
+            <Field
+              key={profile.phone}
+              name="phone"
+              label={t("details.phone")}
+              type="tel"
+              defaultValue={profile.phone ?? ""}
+              autoComplete="tel"
+              hint={t("details.phoneHint")}
+            />
+            <SelectField
+              key={profile.language}
+              name="language"
+              label={t("details.language")}
+              defaultValue={profile.language}
+            >
+              {PROFILE_LANGUAGES.map((language) => (
+                <option key={language.code} value={language.code} lang={language.code}>
+                  {language.label}
+                </option>
+              ))}
+            </SelectField>
+          </SubmitForm>
         </Card>
 
         <Card title={t("accountType.title")}>
