@@ -5,10 +5,8 @@ import { pageTitle } from "@/app/_lib/page-title";
 import { formatDate, formatNumber } from "@/lib/format";
 import { CURRENCY } from "@/server/billing/plan-catalog";
 import { serverApi } from "@/server/caller";
-import { InvoiceTable } from "./invoice-table";
 import { SubscriptionControls } from "./subscription-controls";
-import { summaryFacts } from "./summary-facts";
-import { UsageBar } from "./usage-bar";
+import { InvoiceTable, summaryFacts, UsageBar } from "./summary";
 
 export const generateMetadata = pageTitle("subscription.page");
 
