@@ -1,11 +1,13 @@
 "use client";
 
 import {
+  type ComponentProps,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
   useId,
+  useState,
 } from "react";
 import { useFieldError } from "./form-status";
 import { inputClass } from "./ui";
@@ -55,6 +57,12 @@ export function Field({ label, hint, ...input }: LabelProps & InputHTMLAttribute
       <input {...input} {...control} />
     </Labelled>
   );
+}
+
+/** A field that keeps what was typed when React empties its form after a refused submit. */
+export function KeptField({ defaultValue, ...field }: ComponentProps<typeof Field>) {
+  const [value, setValue] = useState(String(defaultValue ?? ""));
+  return <Field {...field} value={value} onChange={(event) => setValue(event.target.value)} />;
 }
 
 export function SelectField({ label, hint, ...select }: LabelProps & SelectHTMLAttributes<HTMLSelectElement>) {

@@ -1,8 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { Field } from "@/app/_components/form-parts";
+import { Field, KeptField } from "@/app/_components/form-parts";
 import { ActionForm, FormStatus, SubmitButton, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
 import { PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH } from "@/lib/password-rules";
@@ -11,28 +10,17 @@ import { signUpAction } from "./actions";
 export function SignUpForm({ email: invitedEmail, next }: { email?: string; next?: string }) {
   const t = useTranslations("auth");
   const [state, action, pending] = useFormAction(signUpAction);
-  // Kept by the form, so a refused sign-up does not make the person type them again.
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState(invitedEmail ?? "");
   return (
     <ActionForm state={state} pending={pending} action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <Field
-        name="name"
-        label={t("fields.name")}
-        autoComplete="name"
-        required
-        value={name}
-        onChange={(event) => setName(event.target.value)}
-      />
-      <Field
+      <KeptField name="name" label={t("fields.name")} autoComplete="name" required />
+      <KeptField
         name="email"
         label={t("fields.email")}
         type="email"
         autoComplete="email"
         required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
+        defaultValue={invitedEmail}
       />
       <Field
         name="password"

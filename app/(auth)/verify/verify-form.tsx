@@ -1,8 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { Field } from "@/app/_components/form-parts";
+import { Field, KeptField } from "@/app/_components/form-parts";
 import { ActionForm, FormStatus, SubmitButton, useFormAction } from "@/app/_components/form-status";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
 import { verifyAction } from "./actions";
@@ -10,19 +9,16 @@ import { verifyAction } from "./actions";
 export function VerifyForm({ email: sentTo, next }: { email?: string; next?: string }) {
   const t = useTranslations("auth");
   const [state, action, pending] = useFormAction(verifyAction);
-  // Kept by the form, so a refused code does not make the person type the address again.
-  const [email, setEmail] = useState(sentTo ?? "");
   return (
     <ActionForm state={state} pending={pending} action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <Field
+      <KeptField
         name="email"
         label={t("fields.email")}
         type="email"
         autoComplete="email"
         required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
+        defaultValue={sentTo}
       />
       <Field
         name="code"
