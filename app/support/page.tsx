@@ -120,11 +120,9 @@ export default async function StaffConsolePage({
                   <StatusBadge status={result.status} />
                 </Td>
                 <Td>
-                  {result.accessGranted ? (
-                    <Badge tone="green">{t("results.granted")}</Badge>
-                  ) : (
-                    <Badge>{t("results.notGranted")}</Badge>
-                  )}
+                  <Badge tone={result.accessGranted ? "green" : "slate"}>
+                    {t(result.accessGranted ? "results.granted" : "results.notGranted")}
+                  </Badge>
                 </Td>
               </tr>
             ))}
