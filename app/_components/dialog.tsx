@@ -1,6 +1,9 @@
 "use client";
 
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ComponentProps, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import type { FormState } from "@/app/_lib/form-state";
+import { ActionForm, FormStatus, SubmitButton, useFormAction } from "./form-status";
+import { buttonClass, secondaryButtonClass } from "./ui";
 
 /**
  * A modal built on <dialog>: the browser traps focus and closes it on Escape; closing returns
@@ -46,5 +49,50 @@ export function Dialog({
         </div>
       ) : null}
     </dialog>
+  );
+}
+
+/** A button that opens a dialog with a form: its fields, what became of it, and its buttons to close and to submit. */
+export function FormDialog<Value>({
+  title,
+  opener,
+  openerClass,
+  action,
+  submit,
+  busy,
+  close,
+  children,
+  ...form
+}: {
+  title: string;
+  opener: string;
+  openerClass: string;
+  action: (previous: FormState<Value>, form: FormData) => Promise<FormState<Value>>;
+  submit: string;
+  busy?: string;
+  close: string;
+} & Omit<ComponentProps<"form">, "action">) {
+  const [open, setOpen] = useState(false);
+  const [state, run, pending] = useFormAction(action);
+  return (
+    <>
+      <button type="button" className={openerClass} onClick={() => setOpen(true)}>
+        {opener}
+      </button>
+      <Dialog title={title} open={open} onClose={() => setOpen(false)}>
+        <ActionForm state={state} pending={pending} action={run} className="space-y-4" {...form}>
+          {children}
+          <FormStatus />
+          <div className="flex justify-end gap-2">
+            <button type="button" className={secondaryButtonClass} onClick={() => setOpen(false)}>
+              {close}
+            </button>
+            <SubmitButton className={buttonClass} busy={busy}>
+              {submit}
+            </SubmitButton>
+          </div>
+        </ActionForm>
+      </Dialog>
+    </>
   );
 }

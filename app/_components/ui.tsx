@@ -139,15 +139,28 @@ export function Td({ children, className = "" }: { children: ReactNode; classNam
   return <td className={`whitespace-nowrap px-4 py-2.5 ${className}`}>{children}</td>;
 }
 
-export function Meter({ label, used, total }: { label: string; used: number; total: number }) {
+/** A figure against its limit; the bar turns amber near (90 %) and red at the limit unless `tone` says otherwise. */
+export function Meter({
+  label,
+  used,
+  total,
+  figure,
+  tone,
+}: {
+  label: string;
+  used: number;
+  total: number;
+  /** How the figure reads, when not "used of total". */
+  figure?: string;
+  tone?: string;
+}) {
   const t = useTranslations("navigation");
   const share = total > 0 ? Math.min(used / total, 1) : 1;
-  const tone = share >= 1 ? "bg-red-500" : share >= 0.9 ? "bg-amber-500" : "bg-blue-600";
   return (
     <div>
-      <div className="flex justify-between text-sm">
+      <div className="flex justify-between gap-2 text-sm">
         <span>{label}</span>
-        <span className="font-medium">{t("meter", { used, total })}</span>
+        <span className="font-medium">{figure ?? t("meter", { used, total })}</span>
       </div>
       <div
         className="mt-1.5 h-2 rounded-full bg-slate-200 dark:bg-slate-800"
@@ -155,9 +168,13 @@ export function Meter({ label, used, total }: { label: string; used: number; tot
         aria-label={label}
         aria-valuemin={0}
         aria-valuemax={total}
-        aria-valuenow={used}
+        aria-valuenow={Math.min(used, total)}
+        aria-valuetext={figure}
       >
-        <div className={`h-2 rounded-full ${tone}`} style={{ width: `${share * 100}%` }} />
+        <div
+          className={`h-2 rounded-full ${tone ?? (share >= 1 ? "bg-red-500" : share >= 0.9 ? "bg-amber-500" : "bg-blue-600")}`}
+          style={{ width: `${share * 100}%` }}
+        />
       </div>
     </div>
   );
@@ -165,10 +182,39 @@ export function Meter({ label, used, total }: { label: string; used: number; tot
 
 export const buttonClass =
   "inline-flex items-center justify-center rounded-md bg-blue-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-blue-500 disabled:opacity-60";
+export const dangerButtonClass =
+  "inline-flex items-center justify-center rounded-md bg-red-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-red-500 disabled:opacity-60";
 export const secondaryButtonClass =
   "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800";
+/** A small button in a table row or beside a name. */
+export const smallButtonClass =
+  "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800";
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-blue-500 dark:border-slate-700 dark:bg-slate-900";
+
+/** A button that navigates, for actions the design names as buttons ("Create account"). */
+export function NavigateButton({
+  to,
+  params,
+  children,
+  className,
+}: {
+  to: string;
+  params?: Record<string, string | undefined>;
+  children: ReactNode;
+  className: string;
+}) {
+  return (
+    <form action={to} method="get">
+      {Object.entries(params ?? {}).map(([name, value]) =>
+        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+      )}
+      <button type="submit" className={className}>
+        {children}
+      </button>
+    </form>
+  );
+}
 
 /** Label and value pairs, one a row. */
 export function FactList({ facts, className = "py-2.5" }: { facts: Array<[string, ReactNode]>; className?: string }) {

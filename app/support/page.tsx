@@ -1,9 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ActionButton } from "@/app/_components/action-button";
 import { ConsoleHeader } from "@/app/_components/console-header";
+import { Checkbox, Field } from "@/app/_components/form-parts";
+import { SubmitForm } from "@/app/_components/form-status";
 import {
   Badge,
+  buttonClass,
   Card,
   EmptyState,
   inputClass,
@@ -14,15 +17,13 @@ import {
   Td,
 } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
 import { productName } from "@/server/permissions";
-import { ExitViewButton } from "./exit-view-button";
-import { OpenViewForm } from "./open-view-form";
+import { exitReadOnlyViewAction, openReadOnlyViewAction } from "./actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("support"))("title") };
-}
+export const generateMetadata = pageTitle("support");
 
 export default async function StaffConsolePage({
   searchParams,
@@ -75,7 +76,7 @@ export default async function StaffConsolePage({
                 <Link href={`/teams/${current.teamId}/home`} className={secondaryButtonClass}>
                   {t("backToTeam", { team: current.teamName })}
                 </Link>
-                <ExitViewButton className={secondaryButtonClass} />
+                <ActionButton action={exitReadOnlyViewAction} label={t("exit")} className={secondaryButtonClass} />
               </div>
             </div>
           </Card>
@@ -119,11 +120,9 @@ export default async function StaffConsolePage({
                   <StatusBadge status={result.status} />
                 </Td>
                 <Td>
-                  {result.accessGranted ? (
-                    <Badge tone="green">{t("results.granted")}</Badge>
-                  ) : (
-                    <Badge>{t("results.notGranted")}</Badge>
-                  )}
+                  <Badge tone={result.accessGranted ? "green" : "slate"}>
+                    {t(result.accessGranted ? "results.granted" : "results.notGranted")}
+                  </Badge>
                 </Td>
               </tr>
             ))}
@@ -131,12 +130,27 @@ export default async function StaffConsolePage({
         ) : null}
         {chosen ? (
           <Card title={t("open.title", { team: chosen.name })} className="mt-6">
-            <OpenViewForm
-              teamId={chosen.id}
-              teamName={chosen.name}
-              granted={chosen.accessGranted}
-              mayBreakGlass={staff.role === "support_admin"}
-            />
+            <SubmitForm
+              action={openReadOnlyViewAction}
+              submit={t("open.submit")}
+              submitClass={buttonClass}
+              className="max-w-lg space-y-4"
+            >
+              <input type="hidden" name="teamId" value={chosen.id} />
+              <Field
+                name="reason"
+                label={t("open.reason")}
+                required
+                hint={
+                  chosen.accessGranted
+                    ? t("open.reasonHintGranted", { team: chosen.name })
+                    : t("open.reasonHintNotGranted")
+                }
+              />
+              {!chosen.accessGranted && staff.role === "support_admin" ? (
+                <Checkbox name="breakGlass" label={t("open.breakGlass")} />
+              ) : null}
+            </SubmitForm>
           </Card>
         ) : null}
       </main>

@@ -1,16 +1,17 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/app/_components/auth-card";
+import { Field } from "@/app/_components/form-parts";
+import { SubmitForm } from "@/app/_components/form-status";
+import { buttonClass } from "@/app/_components/ui";
+import { pageTitle } from "@/app/_lib/page-title";
 import { LanguageForm } from "../_components/language-form";
-import { ForgotPasswordForm } from "./forgot-password-form";
+import { forgotPasswordAction } from "./actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth.forgotPassword"))("metaTitle") };
-}
+export const generateMetadata = pageTitle("auth.forgotPassword", "metaTitle");
 
 export default async function ForgotPasswordPage() {
-  const t = await getTranslations("auth.forgotPassword");
+  const [t, fields] = await Promise.all([getTranslations("auth.forgotPassword"), getTranslations("auth.fields")]);
   return (
     <AuthCard
       title={t("title")}
@@ -23,7 +24,16 @@ export default async function ForgotPasswordPage() {
         </>
       }
     >
-      <ForgotPasswordForm />
+      <SubmitForm
+        action={forgotPasswordAction}
+        submit={t("submit")}
+        submitClass={`${buttonClass} w-full`}
+        whenDone="notice"
+        className="space-y-4"
+        noValidate
+      >
+        <Field name="email" label={fields("email")} type="email" autoComplete="username" required />
+      </SubmitForm>
     </AuthCard>
   );
 }

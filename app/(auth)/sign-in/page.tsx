@@ -1,18 +1,15 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Notice } from "@/app/_components/alert";
 import { AuthCard } from "@/app/_components/auth-card";
-import { NavigateButton } from "@/app/_components/form-parts";
-import { secondaryButtonClass } from "@/app/_components/ui";
+import { NavigateButton, secondaryButtonClass } from "@/app/_components/ui";
+import { pageTitle } from "@/app/_lib/page-title";
 import { safeLocalPath } from "@/app/_lib/safe-path";
 import { serverApi } from "@/server/caller";
 import { LanguageForm } from "../_components/language-form";
 import { SignInForm } from "./sign-in-form";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth.signIn"))("metaTitle") };
-}
+export const generateMetadata = pageTitle("auth.signIn", "metaTitle");
 
 export default async function SignInPage({
   searchParams,

@@ -3,12 +3,10 @@
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { Field } from "@/app/_components/form-parts";
-import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
+import { ActionForm, FormStatus, SubmitButton, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
 import type { FormState } from "@/app/_lib/form-state";
 import { type SecondStep, secondStepAction, signInAction } from "./actions";
-
-const FORM_ID = "sign-in";
 
 export function SignInForm({ next }: { next?: string }) {
   const t = useTranslations("auth");
@@ -16,10 +14,9 @@ export function SignInForm({ next }: { next?: string }) {
   // Kept by the form, so a refused sign-in does not make the person type the address again.
   const [email, setEmail] = useState("");
   const passwordStep = (shown: FormState<unknown>) => (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm state={shown} pending={pending} action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field
-        id="email"
         name="email"
         label={t("fields.email")}
         type="email"
@@ -27,24 +24,13 @@ export function SignInForm({ next }: { next?: string }) {
         required
         value={email}
         onChange={(event) => setEmail(event.target.value)}
-        error={fieldError(shown, "email")}
-        errorId={refusalId(FORM_ID)}
       />
-      <Field
-        id="password"
-        name="password"
-        label={t("fields.password")}
-        type="password"
-        autoComplete="current-password"
-        required
-        error={fieldError(shown, "password")}
-        errorId={refusalId(FORM_ID)}
-      />
-      <FormStatus state={shown} id={refusalId(FORM_ID)} />
-      <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
-        {pending ? t("signIn.submitting") : t("signIn.submit")}
-      </button>
-    </form>
+      <Field name="password" label={t("fields.password")} type="password" autoComplete="current-password" required />
+      <FormStatus />
+      <SubmitButton className={`${buttonClass} w-full`} busy={t("signIn.submitting")}>
+        {t("signIn.submit")}
+      </SubmitButton>
+    </ActionForm>
   );
   if (state.status === "done" && state.value) {
     return <SecondStepForm key={state.value.challenge} {...state.value} next={next} startAgain={passwordStep} />;
@@ -62,42 +48,21 @@ function SecondStepForm({
   const t = useTranslations("auth.secondStep");
   const [state, action, pending] = useFormAction(secondStepAction);
   const [useRecovery, setUseRecovery] = useState(false);
-  if (fieldError(state, "challenge")) return startAgain(state);
+  if (state.status === "refused" && state.fieldErrors.challenge) return startAgain(state);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm state={state} pending={pending} action={action} className="space-y-4" noValidate>
       <input type="hidden" name="challenge" value={challenge} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {t("intro", { email })} {useRecovery ? t("typeRecoveryCode") : t("typeAppCode")}
       </p>
       {useRecovery ? (
-        <Field
-          id="recovery-code"
-          name="recoveryCode"
-          label={t("recoveryCode")}
-          autoComplete="off"
-          required
-          autoFocus
-          error={fieldError(state, "recoveryCode")}
-          errorId={refusalId(FORM_ID)}
-        />
+        <Field name="recoveryCode" label={t("recoveryCode")} autoComplete="off" required autoFocus />
       ) : (
-        <Field
-          id="code"
-          name="code"
-          label={t("code")}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          required
-          autoFocus
-          error={fieldError(state, "code")}
-          errorId={refusalId(FORM_ID)}
-        />
+        <Field name="code" label={t("code")} inputMode="numeric" autoComplete="one-time-code" required autoFocus />
       )}
-      <FormStatus state={state} id={refusalId(FORM_ID)} />
-      <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
-        {t("submit")}
-      </button>
+      <FormStatus />
+      <SubmitButton className={`${buttonClass} w-full`}>{t("submit")}</SubmitButton>
       <button
         type="button"
         className="w-full text-sm text-blue-700 underline dark:text-blue-400"
@@ -105,6 +70,6 @@ function SecondStepForm({
       >
         {useRecovery ? t("useAppCode") : t("useRecoveryCode")}
       </button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,13 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/app/_components/auth-card";
+import { pageTitle } from "@/app/_lib/page-title";
 import { LanguageForm } from "../_components/language-form";
 import { SignUpForm } from "./sign-up-form";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth.signUp"))("metaTitle") };
-}
+export const generateMetadata = pageTitle("auth.signUp", "metaTitle");
 
 export default async function SignUpPage({
   searchParams,

@@ -1,62 +1,37 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { Field } from "@/app/_components/form-parts";
-import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
+import { Field, KeptField } from "@/app/_components/form-parts";
+import { ActionForm, FormStatus, SubmitButton, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
 import { PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH } from "@/lib/password-rules";
 import { signUpAction } from "./actions";
 
-const FORM_ID = "sign-up";
-
 export function SignUpForm({ email: invitedEmail, next }: { email?: string; next?: string }) {
   const t = useTranslations("auth");
   const [state, action, pending] = useFormAction(signUpAction);
-  // Kept by the form, so a refused sign-up does not make the person type them again.
-  const [name, setName] = useState("");
-  const [email, setEmail] = useState(invitedEmail ?? "");
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm state={state} pending={pending} action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <Field
-        id="name"
-        name="name"
-        label={t("fields.name")}
-        autoComplete="name"
-        required
-        value={name}
-        onChange={(event) => setName(event.target.value)}
-        error={fieldError(state, "name")}
-        errorId={refusalId(FORM_ID)}
-      />
-      <Field
-        id="email"
+      <KeptField name="name" label={t("fields.name")} autoComplete="name" required />
+      <KeptField
         name="email"
         label={t("fields.email")}
         type="email"
         autoComplete="email"
         required
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={fieldError(state, "email")}
-        errorId={refusalId(FORM_ID)}
+        defaultValue={invitedEmail}
       />
       <Field
-        id="password"
         name="password"
         label={t("fields.password")}
         type="password"
         autoComplete="new-password"
         required
         hint={t("signUp.passwordHint", { min: PASSWORD_MIN_LENGTH, suggested: PASSWORD_SUGGESTED_LENGTH })}
-        error={fieldError(state, "password")}
-        errorId={refusalId(FORM_ID)}
       />
-      <FormStatus state={state} id={refusalId(FORM_ID)} />
-      <button type="submit" className={`${buttonClass} w-full`} disabled={pending}>
-        {t("signUp.submit")}
-      </button>
-    </form>
+      <FormStatus />
+      <SubmitButton className={`${buttonClass} w-full`}>{t("signUp.submit")}</SubmitButton>
+    </ActionForm>
   );
 }

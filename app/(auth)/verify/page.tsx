@@ -1,12 +1,10 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/app/_components/auth-card";
+import { pageTitle } from "@/app/_lib/page-title";
 import { LanguageForm } from "../_components/language-form";
 import { VerifyForm } from "./verify-form";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth.verify"))("title") };
-}
+export const generateMetadata = pageTitle("auth.verify");
 
 export default async function VerifyPage({
   searchParams,

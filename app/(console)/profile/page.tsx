@@ -1,19 +1,19 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { Card, FactList, PageHeader, secondaryButtonClass } from "@/app/_components/ui";
+import { Field, SelectField } from "@/app/_components/form-parts";
+import { SubmitForm } from "@/app/_components/form-status";
+import { buttonClass, Card, dangerButtonClass, FactList, PageHeader, secondaryButtonClass } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime } from "@/lib/format";
+import { PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH } from "@/lib/password-rules";
 import { PROFILE_LANGUAGES } from "@/server/accounts/update-profile";
 import { serverApi } from "@/server/caller";
-import { ChangeEmailForm } from "./change-email-form";
-import { ChangePasswordForm } from "./change-password-form";
-import { DeleteAccountForm } from "./delete-account-form";
-import { PersonalDetailsForm } from "./personal-details-form";
+import { changePasswordAction, deleteAccountAction, requestEmailChangeAction, updateProfileAction } from "./actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("profile"))("title") };
-}
+export const generateMetadata = pageTitle("profile");
+
+const formClass = "max-w-md space-y-4";
 
 export default async function ProfilePage() {
   const [profile, t, locale] = await Promise.all([
@@ -27,7 +27,48 @@ export default async function ProfilePage() {
       <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-6">
         <Card title={t("details.title")}>
-          <PersonalDetailsForm profile={profile} languages={PROFILE_LANGUAGES} />
+          <SubmitForm
+            action={updateProfileAction}
+            submit={t("details.save")}
+            busy={t("details.saving")}
+            submitClass={buttonClass}
+            keepFields
+            aria-label={t("details.title")}
+            className={formClass}
+            noValidate
+          >
+            {/* A refused form keeps what was typed; each field's key refills it once its saved value changes. */}
+            <Field
+              key={profile.name}
+              name="name"
+              label={t("details.name")}
+              defaultValue={profile.name}
+              autoComplete="name"
+              required
+              maxLength={200}
+            />
+            <Field
+              key={profile.phone}
+              name="phone"
+              label={t("details.phone")}
+              type="tel"
+              defaultValue={profile.phone ?? ""}
+              autoComplete="tel"
+              hint={t("details.phoneHint")}
+            />
+            <SelectField
+              key={profile.language}
+              name="language"
+              label={t("details.language")}
+              defaultValue={profile.language}
+            >
+              {PROFILE_LANGUAGES.map((language) => (
+                <option key={language.code} value={language.code} lang={language.code}>
+                  {language.label}
+                </option>
+              ))}
+            </SelectField>
+          </SubmitForm>
         </Card>
 
         <Card title={t("accountType.title")}>
@@ -57,13 +98,54 @@ export default async function ProfilePage() {
           ) : (
             <>
               <p className="mb-4 max-w-md text-sm text-slate-600 dark:text-slate-400">{t("email.explanation")}</p>
-              <ChangeEmailForm />
+              <SubmitForm
+                action={requestEmailChangeAction}
+                submit={t("email.send")}
+                busy={t("email.sending")}
+                submitClass={secondaryButtonClass}
+                aria-label={t("email.formName")}
+                className={formClass}
+                noValidate
+              >
+                <Field name="newEmail" label={t("email.newEmail")} type="email" autoComplete="email" required />
+                <Field
+                  name="password"
+                  label={t("email.currentPassword")}
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                />
+              </SubmitForm>
             </>
           )}
         </Card>
 
         <Card title={t("password.title")}>
-          <ChangePasswordForm />
+          <SubmitForm
+            action={changePasswordAction}
+            submit={t("password.change")}
+            busy={t("password.changing")}
+            submitClass={secondaryButtonClass}
+            aria-label={t("password.formName")}
+            className={formClass}
+            noValidate
+          >
+            <Field
+              name="currentPassword"
+              label={t("password.currentPassword")}
+              type="password"
+              autoComplete="current-password"
+              required
+            />
+            <Field
+              name="newPassword"
+              label={t("password.newPassword")}
+              type="password"
+              autoComplete="new-password"
+              required
+              hint={t("password.newPasswordHint", { min: PASSWORD_MIN_LENGTH, suggested: PASSWORD_SUGGESTED_LENGTH })}
+            />
+          </SubmitForm>
         </Card>
 
         <Card title={t("data.title")}>
@@ -84,7 +166,24 @@ export default async function ProfilePage() {
               <p className="mb-3 max-w-md text-sm text-slate-600 dark:text-slate-400">
                 {t("deleteAccount.explanation")}
               </p>
-              <DeleteAccountForm />
+              <SubmitForm
+                action={deleteAccountAction}
+                submit={t("deleteAccount.title")}
+                busy={t("deleteAccount.deleting")}
+                submitClass={dangerButtonClass}
+                aria-label={t("deleteAccount.title")}
+                className={formClass}
+                noValidate
+              >
+                <Field
+                  name="password"
+                  label={t("deleteAccount.currentPassword")}
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  hint={t("deleteAccount.passwordHint")}
+                />
+              </SubmitForm>
             </div>
           </div>
         </Card>

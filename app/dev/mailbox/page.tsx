@@ -1,14 +1,12 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Fragment } from "react";
 import { EmptyState, inputClass, PageHeader, secondaryButtonClass } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("mailbox"))("title") };
-}
+export const generateMetadata = pageTitle("mailbox");
 
 /** Every mail the console has written, for trying the demo without a mail server. Only in demo mode. */
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {

@@ -1,11 +1,9 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/app/_components/auth-card";
+import { pageTitle } from "@/app/_lib/page-title";
 import { ConfirmEmailForm } from "./confirm-email-form";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth.confirmEmail"))("title") };
-}
+export const generateMetadata = pageTitle("auth.confirmEmail");
 
 /** Opening the mailed link changes nothing by itself (mail scanners open links); the button does. */
 export default async function ConfirmEmailPage({ params }: { params: Promise<{ token: string }> }) {

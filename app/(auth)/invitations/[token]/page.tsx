@@ -1,15 +1,14 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { SubmitForm } from "@/app/_components/form-status";
+import { SignOutButton } from "@/app/_components/sign-out-button";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
-import { signOutAction } from "@/app/_lib/sign-out-action";
+import { pageTitle } from "@/app/_lib/page-title";
 import { serverApi } from "@/server/caller";
-import { JoinButton } from "./join-button";
+import { acceptInvitationAction } from "./actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("auth.invitation"))("metaTitle") };
-}
+export const generateMetadata = pageTitle("auth.invitation", "metaTitle");
 
 const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
@@ -60,18 +59,21 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <Frame title={t("titleJoin", { team })} product={t("product")}>
         <p>{t.rich("otherAccount", { email: invitation.email, account: me.email, strong })}</p>
-        <form action={signOutAction} className="mt-6">
-          <button type="submit" className={`${secondaryButtonClass} w-full`}>
-            {t("signOut")}
-          </button>
-        </form>
+        <div className="mt-6">
+          <SignOutButton className={`${secondaryButtonClass} w-full`} />
+        </div>
       </Frame>
     );
   }
   return (
     <Frame title={t("titleJoin", { team })} product={t("product")}>
       <p className="mb-6">{t.rich("signedInAs", { account: me.email, strong })}</p>
-      <JoinButton token={token} teamName={team} />
+      <SubmitForm
+        action={acceptInvitationAction.bind(null, token)}
+        submit={t("join", { team })}
+        submitClass={`${buttonClass} w-full`}
+        className="space-y-3"
+      />
     </Frame>
   );
 }

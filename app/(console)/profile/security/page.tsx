@@ -1,15 +1,14 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Card, PageHeader, Table, Td } from "@/app/_components/ui";
+import { ActionButton } from "@/app/_components/action-button";
+import { Card, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
-import { EndOtherSessionsButton, EndSessionButton } from "./session-buttons";
+import { endOtherSessionsAction, endSessionAction } from "./actions";
 import { TwoStepPanel } from "./two-step-panel";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("profile.security"))("title") };
-}
+export const generateMetadata = pageTitle("profile.security");
 
 export default async function SecurityPage({ searchParams }: { searchParams: Promise<{ required?: string }> }) {
   const { required } = await searchParams;
@@ -59,9 +58,12 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
                   <Td>{lastActive}</Td>
                   <Td>
                     {session.current ? null : (
-                      <EndSessionButton
-                        sessionId={session.id}
+                      <ActionButton
+                        action={endSessionAction}
+                        fields={{ sessionId: session.id }}
+                        label={t("sessions.end")}
                         name={t("sessions.endName", { browser: session.browser, lastActive })}
+                        className="text-sm text-blue-700 underline dark:text-blue-400"
                       />
                     )}
                   </Td>
@@ -69,7 +71,14 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
               );
             })}
           </Table>
-          {sessions.length > 1 ? <EndOtherSessionsButton /> : null}
+          {sessions.length > 1 ? (
+            <ActionButton
+              action={endOtherSessionsAction}
+              label={t("sessions.endOthers")}
+              className={secondaryButtonClass}
+              formClass="mt-4 space-y-2"
+            />
+          ) : null}
         </Card>
       </div>
     </>

@@ -3,14 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Field } from "@/app/_components/form-parts";
-import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
-import { buttonClass } from "@/app/_components/ui";
-import { confirmTwoStepAction, startTwoStepAction } from "./actions";
-import { DisableTwoStep, NewRecoveryCodes } from "./manage-two-step";
+import { ActionForm, FormStatus, SubmitButton, SubmitForm, useFormAction } from "@/app/_components/form-status";
+import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
+import { confirmTwoStepAction, disableTwoStepAction, newRecoveryCodesAction, startTwoStepAction } from "./actions";
 import { RecoveryCodeList } from "./recovery-code-list";
-
-const PASSWORD_FORM_ID = "enrol-password";
-const CODE_FORM_ID = "enrol-code";
 
 /**
  * One component for both states, so that the recovery codes shown after turning two-step
@@ -41,11 +37,30 @@ export function TwoStepPanel({
         <p className="text-sm">{t("onSince", { since: enabledSince, left: recoveryCodesLeft, total: 10 })}</p>
         <div>
           <h3 className="mb-2 text-sm font-semibold">{t("newRecoveryCodes")}</h3>
-          <NewRecoveryCodes />
+          <SubmitForm
+            action={newRecoveryCodesAction}
+            submit={t("replaceRecoveryCodes")}
+            submitClass={secondaryButtonClass}
+            whenDone={(codes) => <RecoveryCodeList codes={codes} />}
+            className="max-w-md space-y-3"
+            noValidate
+          >
+            <Field name="password" label={t("password")} type="password" autoComplete="current-password" />
+          </SubmitForm>
         </div>
         <div>
           <h3 className="mb-2 text-sm font-semibold">{t("turnOffTitle")}</h3>
-          <DisableTwoStep />
+          <SubmitForm
+            action={disableTwoStepAction}
+            submit={t("turnOff")}
+            submitClass={secondaryButtonClass}
+            whenDone="notice"
+            className="max-w-md space-y-3"
+            noValidate
+          >
+            <Field name="password" label={t("password")} type="password" autoComplete="current-password" />
+            <Field name="code" label={t("code")} inputMode="numeric" autoComplete="one-time-code" />
+          </SubmitForm>
         </div>
       </div>
     );
@@ -54,7 +69,7 @@ export function TwoStepPanel({
     <div className="space-y-4">
       <p className="text-sm text-slate-600 dark:text-slate-400">{t("explanation")}</p>
       {started.status === "done" ? (
-        <form action={confirm} className="max-w-md space-y-4" noValidate>
+        <ActionForm state={confirmed} pending={confirming} action={confirm} className="max-w-md space-y-4" noValidate>
           <p className="text-sm">{t("scan")}</p>
           {/* biome-ignore lint/performance/noImgElement: a data: URL made on the server needs no image optimisation */}
           <img
@@ -74,38 +89,22 @@ export function TwoStepPanel({
               {started.value.setupKey}
             </code>
           </p>
-          <Field
-            id="enrol-code"
-            name="code"
-            label={t("code")}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            hint={t("codeHint")}
-            error={fieldError(confirmed, "code")}
-            errorId={refusalId(CODE_FORM_ID)}
-          />
-          <FormStatus state={confirmed} id={refusalId(CODE_FORM_ID)} />
-          <button type="submit" className={buttonClass} disabled={confirming}>
-            {t("verify")}
-          </button>
-        </form>
+          <Field name="code" label={t("code")} inputMode="numeric" autoComplete="one-time-code" hint={t("codeHint")} />
+          <FormStatus />
+          <SubmitButton className={buttonClass}>{t("verify")}</SubmitButton>
+        </ActionForm>
       ) : begun ? (
-        <form action={start} className="max-w-md space-y-4" noValidate>
+        <ActionForm state={started} pending={starting} action={start} className="max-w-md space-y-4" noValidate>
           <Field
-            id="enrol-password"
             name="password"
             label={t("password")}
             type="password"
             autoComplete="current-password"
             hint={t("passwordHint")}
-            error={fieldError(started, "password")}
-            errorId={refusalId(PASSWORD_FORM_ID)}
           />
-          <FormStatus state={started} id={refusalId(PASSWORD_FORM_ID)} />
-          <button type="submit" className={buttonClass} disabled={starting}>
-            {t("continue")}
-          </button>
-        </form>
+          <FormStatus />
+          <SubmitButton className={buttonClass}>{t("continue")}</SubmitButton>
+        </ActionForm>
       ) : (
         <button type="button" className={buttonClass} onClick={() => setBegun(true)}>
           {t("turnOn")}

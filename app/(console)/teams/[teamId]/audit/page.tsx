@@ -1,17 +1,16 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { EmptyState, inputClass, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
+import { Field, SelectField } from "@/app/_components/form-parts";
+import { EmptyState, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
 import { type AuditTranslator, actorTypeName, eventName, targetName } from "./catalog-names";
 import { type AuditSearch, readAuditFilter } from "./filters";
 import { VerifyIntegrityToolbar } from "./verify-integrity-toolbar";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("audit"))("title") };
-}
+export const generateMetadata = pageTitle("audit");
 
 export default async function AuditPage({
   params,
@@ -48,56 +47,33 @@ export default async function AuditPage({
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <VerifyIntegrityToolbar teamId={teamId}>
-        {access.permissions.includes("audit.export") && !problems.length ? (
-          <>
-            <a href={exportHref("csv")} download className={secondaryButtonClass}>
-              {t("export.csv")}
-            </a>
-            <a href={exportHref("jsonl")} download className={secondaryButtonClass}>
-              {t("export.jsonl")}
-            </a>
-          </>
-        ) : null}
+        {access.permissions.includes("audit.export") && !problems.length
+          ? (["csv", "jsonl"] as const).map((format) => (
+              <a key={format} href={exportHref(format)} download className={secondaryButtonClass}>
+                {t(`export.${format}`)}
+              </a>
+            ))
+          : null}
       </VerifyIntegrityToolbar>
       <form className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
-        <div>
-          <label htmlFor="audit-actor" className="mb-1 block text-sm font-medium">
-            {t("filters.actor")}
-          </label>
-          <select id="audit-actor" name="actor" defaultValue={search.actor ?? ""} className={inputClass}>
-            <option value="">{t("filters.anyone")}</option>
-            {facets.actors.map((actor) => (
-              <option key={actor} value={actor}>
-                {actor}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="audit-action" className="mb-1 block text-sm font-medium">
-            {t("filters.action")}
-          </label>
-          <select id="audit-action" name="action" defaultValue={search.action ?? ""} className={inputClass}>
-            <option value="">{t("filters.anyAction")}</option>
-            {facets.actions.map((action) => (
-              <option key={action} value={action}>
-                {eventName(t, action)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="audit-from" className="mb-1 block text-sm font-medium">
-            {t("filters.from")}
-          </label>
-          <input id="audit-from" name="from" type="date" defaultValue={search.from} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="audit-to" className="mb-1 block text-sm font-medium">
-            {t("filters.to")}
-          </label>
-          <input id="audit-to" name="to" type="date" defaultValue={search.to} className={inputClass} />
-        </div>
+        <SelectField name="actor" label={t("filters.actor")} defaultValue={search.actor ?? ""}>
+          <option value="">{t("filters.anyone")}</option>
+          {facets.actors.map((actor) => (
+            <option key={actor} value={actor}>
+              {actor}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField name="action" label={t("filters.action")} defaultValue={search.action ?? ""}>
+          <option value="">{t("filters.anyAction")}</option>
+          {facets.actions.map((action) => (
+            <option key={action} value={action}>
+              {eventName(t, action)}
+            </option>
+          ))}
+        </SelectField>
+        <Field name="from" label={t("filters.from")} type="date" defaultValue={search.from} />
+        <Field name="to" label={t("filters.to")} type="date" defaultValue={search.to} />
         <div className="flex gap-2">
           <button type="submit" className={secondaryButtonClass}>
             {t("filters.filter")}

@@ -1,14 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EmptyState, PageHeader, Table, Td } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { serverApi } from "@/server/caller";
 import { CreateGroupDialog, DeleteGroupDialog, RenameGroupDialog } from "./group-dialogs";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("groups"))("title") };
-}
+export const generateMetadata = pageTitle("groups");
 
 export default async function GroupsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;

@@ -1,13 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Card, EmptyState, Meter, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { serverApi } from "@/server/caller";
 import { productName } from "@/server/permissions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("home"))("title") };
-}
+export const generateMetadata = pageTitle("home");
 
 export default async function HomePage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;

@@ -1,13 +1,11 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { formatBytes, formatDate } from "@/lib/format";
 import { serverApi } from "@/server/caller";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("hosts"))("title") };
-}
+export const generateMetadata = pageTitle("hosts");
 
 export default async function HostsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;

@@ -1,17 +1,15 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, FactList, PageHeader } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { serverApi } from "@/server/caller";
 import { DEPARTED_RETENTION_DAYS_MAX, DEPARTED_RETENTION_DAYS_MIN } from "@/server/settings/update-retention";
 import { RetentionSettingsForm } from "./retention-settings-form";
 import { SecuritySettingsForm } from "./security-settings-form";
 import { SupportAccessCard } from "./support-access-card";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("settings"))("title") };
-}
+export const generateMetadata = pageTitle("settings");
 
 export default async function SettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;

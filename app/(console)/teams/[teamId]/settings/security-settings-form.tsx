@@ -2,11 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { Field } from "@/app/_components/form-parts";
-import { FormStatus, fieldError, refusalId, useFormAction } from "@/app/_components/form-status";
+import { ActionForm, FormStatus, SubmitButton, useFormAction } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
 import { updateSecuritySettingsAction } from "./actions";
-
-const FORM_ID = "security-settings";
 
 export function SecuritySettingsForm(props: {
   teamId: string;
@@ -17,7 +15,7 @@ export function SecuritySettingsForm(props: {
   const t = useTranslations("settings.security");
   const [state, action, pending] = useFormAction(updateSecuritySettingsAction);
   return (
-    <form action={action} className="max-w-lg space-y-4">
+    <ActionForm state={state} pending={pending} action={action} className="max-w-lg space-y-4">
       <input type="hidden" name="teamId" value={props.teamId} />
       <label className="flex items-start gap-3 text-sm">
         <input type="checkbox" name="mfaRequired" defaultChecked={props.mfaRequired} className="mt-1 h-4 w-4" />
@@ -27,7 +25,6 @@ export function SecuritySettingsForm(props: {
         </span>
       </label>
       <Field
-        id="session-idle-minutes"
         name="sessionIdleMinutes"
         label={t("sessionIdleMinutes")}
         type="number"
@@ -35,22 +32,15 @@ export function SecuritySettingsForm(props: {
         max={120}
         defaultValue={props.sessionIdleMinutes}
         hint={t("sessionIdleMinutesHint", { min: 5, max: 120 })}
-        error={fieldError(state, "sessionIdleMinutes")}
-        errorId={refusalId(FORM_ID)}
       />
       <Field
-        id="allowed-invite-domains"
         name="allowedInviteDomains"
         label={t("allowedInviteDomains")}
         defaultValue={props.allowedInviteDomains.join(", ")}
         hint={t("allowedInviteDomainsHint")}
-        error={fieldError(state, "allowedInviteDomains")}
-        errorId={refusalId(FORM_ID)}
       />
-      <FormStatus state={state} id={refusalId(FORM_ID)} />
-      <button type="submit" className={buttonClass} disabled={pending}>
-        {t("save")}
-      </button>
-    </form>
+      <FormStatus />
+      <SubmitButton className={buttonClass}>{t("save")}</SubmitButton>
+    </ActionForm>
   );
 }

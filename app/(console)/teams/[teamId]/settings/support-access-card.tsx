@@ -1,8 +1,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { Card, EmptyState } from "@/app/_components/ui";
+import { ActionButton } from "@/app/_components/action-button";
+import { Field, SelectField } from "@/app/_components/form-parts";
+import { SubmitForm } from "@/app/_components/form-status";
+import { buttonClass, Card, EmptyState, secondaryButtonClass } from "@/app/_components/ui";
 import { formatDateTime } from "@/lib/format";
-import { GrantSupportForm } from "./grant-support-form";
-import { RevokeSupportAccessButton } from "./revoke-support-access-button";
+import { grantSupportAccessAction, revokeSupportAccessAction } from "./support-access-actions";
+
+const DURATIONS_IN_HOURS = [1, 4, 24, 72, 168];
 
 interface Grant {
   id: string;
@@ -42,14 +46,37 @@ export async function SupportAccessCard({
                   {grant.note ? ` · ${grant.note}` : ""}
                 </p>
               </div>
-              {canGrant ? <RevokeSupportAccessButton teamId={teamId} grantId={grant.id} /> : null}
+              {canGrant ? (
+                <ActionButton
+                  action={revokeSupportAccessAction}
+                  fields={{ teamId, grantId: grant.id }}
+                  label={t("revoke")}
+                  className={secondaryButtonClass}
+                  formClass="flex flex-col items-end gap-2"
+                />
+              ) : null}
             </li>
           ))}
         </ul>
       )}
       {canGrant ? (
         <div className="mt-4">
-          <GrantSupportForm teamId={teamId} />
+          <SubmitForm
+            action={grantSupportAccessAction}
+            submit={t("grant")}
+            submitClass={buttonClass}
+            className="max-w-lg space-y-4"
+          >
+            <input type="hidden" name="teamId" value={teamId} />
+            <SelectField name="hours" label={t("duration")} defaultValue={24}>
+              {DURATIONS_IN_HOURS.map((hours) => (
+                <option key={hours} value={hours}>
+                  {hours < 24 ? t("hours", { hours }) : t("days", { days: hours / 24 })}
+                </option>
+              ))}
+            </SelectField>
+            <Field name="note" label={t("note")} hint={t("noteHint")} maxLength={500} />
+          </SubmitForm>
         </div>
       ) : null}
     </Card>

@@ -1,6 +1,5 @@
 "use client";
 
-import { type FormEvent, startTransition } from "react";
 import { useFormAction } from "@/app/_components/form-status";
 import type { FormState } from "@/app/_lib/form-state";
 import type { SubscriptionChange } from "@/server/billing/change-subscription";
@@ -37,7 +36,12 @@ export interface Previewed {
 
 type Action<Value> = (previous: FormState<Value>, form: FormData) => Promise<FormState<Value>>;
 
-export const panelClass = "space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800";
+/** What every panel of the controls is given: the subscription, and what to do when it is done or closed. */
+export interface PanelProps {
+  state: ControlsState;
+  onDone: (notice: string | null) => void;
+  onClose: () => void;
+}
 
 /** A form action that, once done, hands its notice to the controls (which close the panel). */
 export function useFinishingAction<Value>(action: Action<Value>, onDone: (notice: string | null) => void) {
@@ -46,18 +50,6 @@ export function useFinishingAction<Value>(action: Action<Value>, onDone: (notice
     if (next.status === "done") onDone(next.notice);
     return next;
   });
-}
-
-/**
- * Submits a form to its action without React's reset afterwards, so what the owner typed stays
- * in the fields beside the preview or the refusal.
- */
-export function submitKeepingFields(dispatch: (form: FormData) => void) {
-  return (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    startTransition(() => dispatch(form));
-  };
 }
 
 /** A random key for requests that have no preview to carry one (works without a secure context). */

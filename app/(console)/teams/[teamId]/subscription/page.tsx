@@ -1,18 +1,14 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, Card, EmptyState, FactList, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { formatDate, formatNumber } from "@/lib/format";
 import { CURRENCY } from "@/server/billing/plan-catalog";
 import { serverApi } from "@/server/caller";
-import { InvoiceTable } from "./invoice-table";
 import { SubscriptionControls } from "./subscription-controls";
-import { summaryFacts } from "./summary-facts";
-import { UsageBar } from "./usage-bar";
+import { InvoiceTable, summaryFacts, UsageBar } from "./summary";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("subscription.page"))("title") };
-}
+export const generateMetadata = pageTitle("subscription.page");
 
 export default async function SubscriptionPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;

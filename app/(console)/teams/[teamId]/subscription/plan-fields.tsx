@@ -2,10 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { Field } from "@/app/_components/form-parts";
-import { fieldError } from "@/app/_components/form-status";
-import { inputClass } from "@/app/_components/ui";
-import type { FormState } from "@/app/_lib/form-state";
+import { Field, SelectField } from "@/app/_components/form-parts";
 import { formatCents, formatNumber } from "@/lib/format";
 import type { Plan } from "@/server/billing/plan-catalog";
 import type { ControlsState } from "./controls-state";
@@ -18,15 +15,11 @@ export function PlanFields({
   plans,
   planCode,
   onPlanChange,
-  preview,
-  errorId,
 }: {
   state: ControlsState;
   plans: Plan[];
   planCode: string;
   onPlanChange: (planCode: string) => void;
-  preview: FormState<unknown>;
-  errorId: string;
 }) {
   const t = useTranslations("subscription.plan");
   const locale = useLocale();
@@ -45,7 +38,6 @@ export function PlanFields({
   };
   const addOnField = (name: string, label: string, kind: AddOnKind, value: number, step: number) => (
     <Field
-      id={`plan-${name}`}
       name={`change.${name}`}
       label={label}
       type="number"
@@ -54,8 +46,6 @@ export function PlanFields({
       step={step}
       defaultValue={value}
       hint={addOnHint(kind)}
-      error={fieldError(preview, `change.${name}`)}
-      errorId={errorId}
     />
   );
   return (
@@ -102,21 +92,15 @@ export function PlanFields({
         </div>
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor="plan-billing-period" className="mb-1 block text-sm font-medium">
-            {t("billingPeriod")}
-          </label>
-          <select
-            id="plan-billing-period"
-            name="change.billingPeriod"
-            className={inputClass}
-            value={billingPeriod}
-            onChange={(e) => setBillingPeriod(e.target.value as "monthly" | "annual")}
-          >
-            <option value="monthly">{t("monthly")}</option>
-            <option value="annual">{t("annual")}</option>
-          </select>
-        </div>
+        <SelectField
+          name="change.billingPeriod"
+          label={t("billingPeriod")}
+          value={billingPeriod}
+          onChange={(e) => setBillingPeriod(e.target.value as "monthly" | "annual")}
+        >
+          <option value="monthly">{t("monthly")}</option>
+          <option value="annual">{t("annual")}</option>
+        </SelectField>
         {state.product === "filemaker_cloud" ? (
           <>
             {addOnField("extraStorageGb", t("extraStorage"), "storage", state.extraStorageGb, 10)}

@@ -3,14 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Notice } from "@/app/_components/alert";
+import { FormStatus } from "@/app/_components/form-status";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
 import type { Plan } from "@/server/billing/plan-catalog";
-import { CancelPanel } from "./cancel-panel";
-import { ChangePanel } from "./change-panel";
-import type { ControlsState } from "./controls-state";
-import { PaymentPanel } from "./payment-panel";
-import { ReactivateButton } from "./reactivate-button";
-import { RenewPanel } from "./renew-panel";
+import { reactivateAction } from "./actions";
+import { type ControlsState, useFinishingAction } from "./controls-state";
+import { CancelPanel, ChangePanel, PaymentPanel, RenewPanel } from "./panels";
 
 type Panel = "seats" | "plan" | "cancel" | "renew" | "payment" | null;
 
@@ -31,15 +29,23 @@ export function SubscriptionControls({
     setPanel(next);
     setNotice(null);
   };
-  const toggle = (which: Exclude<Panel, null>) => ({
-    "aria-expanded": panel === which,
-    onClick: () => open(panel === which ? null : which),
-  });
+  const toggle = (which: Exclude<Panel, null>, label: string) => (
+    <button
+      type="button"
+      className={secondaryButtonClass}
+      aria-expanded={panel === which}
+      onClick={() => open(panel === which ? null : which)}
+    >
+      {label}
+    </button>
+  );
   const finish = (message: string | null) => {
     setPanel(null);
     setNotice(message);
   };
-  const close = () => open(null);
+  const panelProps = { state, onDone: finish, onClose: () => open(null) };
+  // Taking back a cancellation: the subscription renews again at the end of the period.
+  const [reactivated, reactivate, reactivating] = useFinishingAction(reactivateAction, finish);
 
   const fileMaker = state.product === "filemaker_cloud";
   return (
@@ -54,37 +60,32 @@ export function SubscriptionControls({
         </div>
       ) : (
         <div className="flex flex-wrap gap-2">
-          {fileMaker ? (
-            <button type="button" className={secondaryButtonClass} {...toggle("seats")}>
-              {t("changeSeats")}
-            </button>
-          ) : null}
-          <button type="button" className={secondaryButtonClass} {...toggle("plan")}>
-            {t("changePlan")}
-          </button>
-          {state.trial || !state.hasPaymentMethod ? (
-            <button type="button" className={secondaryButtonClass} {...toggle("payment")}>
-              {t("addPaymentMethod")}
-            </button>
-          ) : null}
+          {fileMaker ? toggle("seats", t("changeSeats")) : null}
+          {toggle("plan", t("changePlan"))}
+          {state.trial || !state.hasPaymentMethod ? toggle("payment", t("addPaymentMethod")) : null}
           {state.cancelAtPeriodEnd ? (
-            <ReactivateButton state={state} onDone={finish} />
+            <form action={reactivate} className="contents">
+              <input type="hidden" name="teamId" value={state.teamId} />
+              <input type="hidden" name="expectedVersion" value={state.version} />
+              <button type="submit" className={buttonClass} disabled={reactivating}>
+                {t("reactivate")}
+              </button>
+              <div className="basis-full">
+                <FormStatus state={reactivated} />
+              </div>
+            </form>
           ) : (
-            <button type="button" className={secondaryButtonClass} {...toggle("cancel")}>
-              {t("cancel")}
-            </button>
+            toggle("cancel", t("cancel"))
           )}
         </div>
       )}
 
       {panel === "seats" || panel === "plan" ? (
-        <ChangePanel key={panel} state={state} plans={plans} mode={panel} onDone={finish} onClose={close} />
+        <ChangePanel key={panel} {...panelProps} plans={plans} mode={panel} />
       ) : null}
-      {panel === "renew" ? <RenewPanel state={state} onDone={finish} onClose={close} /> : null}
-      {panel === "payment" ? (
-        <PaymentPanel state={state} providers={providers} onDone={finish} onClose={close} />
-      ) : null}
-      {panel === "cancel" ? <CancelPanel state={state} onDone={finish} onClose={close} /> : null}
+      {panel === "renew" ? <RenewPanel {...panelProps} /> : null}
+      {panel === "payment" ? <PaymentPanel {...panelProps} providers={providers} /> : null}
+      {panel === "cancel" ? <CancelPanel {...panelProps} /> : null}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { FormStatus, refusalId, useFormAction } from "@/app/_components/form-status";
+import { FormStatus, useFormAction } from "@/app/_components/form-status";
 import { inputClass, secondaryButtonClass } from "@/app/_components/ui";
 import { groupMembersAction } from "./actions";
 
 export const BULK_FORM_ID = "group-members-form";
+const REFUSAL_ID = `${BULK_FORM_ID}-refusal`;
 
 /** Adds the users ticked in the table to a group, or takes them out of it. */
 export function GroupBulkForm({ teamId, groups }: { teamId: string; groups: Array<{ id: string; name: string }> }) {
@@ -24,7 +25,7 @@ export function GroupBulkForm({ teamId, groups }: { teamId: string; groups: Arra
           required
           className={inputClass}
           defaultValue=""
-          aria-describedby={state.status === "refused" ? refusalId(BULK_FORM_ID) : undefined}
+          aria-describedby={state.status === "refused" ? REFUSAL_ID : undefined}
         >
           <option value="">{t("choose")}</option>
           {groups.map((group) => (
@@ -41,7 +42,7 @@ export function GroupBulkForm({ teamId, groups }: { teamId: string; groups: Arra
         {t("remove")}
       </button>
       <div className="w-full">
-        <FormStatus state={state} id={refusalId(BULK_FORM_ID)} />
+        <FormStatus state={state} id={REFUSAL_ID} />
       </div>
     </form>
   );

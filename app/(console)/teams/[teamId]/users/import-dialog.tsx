@@ -5,8 +5,9 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Notice } from "@/app/_components/alert";
 import { Dialog } from "@/app/_components/dialog";
+import { Field } from "@/app/_components/form-parts";
 import { FormStatus } from "@/app/_components/form-status";
-import { buttonClass, inputClass, secondaryButtonClass } from "@/app/_components/ui";
+import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
 import type { FormState } from "@/app/_lib/form-state";
 import { IMPORT_COLUMNS, IMPORT_HEADER } from "@/lib/member-import-format";
 
@@ -109,14 +110,10 @@ export function ImportDialog({ teamId }: { teamId: string }) {
           </div>
           {step.kind === "choose" ? (
             <div>
-              <label htmlFor="import-file" className="mb-1 block font-medium">
-                {t("file")}
-              </label>
-              <input
-                id="import-file"
+              <Field
+                label={t("file")}
                 type="file"
                 accept=".csv,text/csv"
-                className={inputClass}
                 onChange={(e) => void check(e.target.files?.[0])}
               />
               {step.refused ? (
@@ -176,15 +173,11 @@ function ImportReport({ report }: { report: Report }) {
             <caption className="sr-only">{t("problemsCaption")}</caption>
             <thead className="bg-slate-50 dark:bg-slate-800">
               <tr>
-                <th scope="col" className="px-2 py-1 text-left">
-                  {t("line")}
-                </th>
-                <th scope="col" className="px-2 py-1 text-left">
-                  {t("email")}
-                </th>
-                <th scope="col" className="px-2 py-1 text-left">
-                  {t("reason")}
-                </th>
+                {[t("line"), t("email"), t("reason")].map((heading) => (
+                  <th key={heading} scope="col" className="px-2 py-1 text-left">
+                    {heading}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>

@@ -3,11 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FormStatus } from "@/app/_components/form-status";
+import { smallButtonClass } from "@/app/_components/ui";
 import { type FormState, IDLE } from "@/app/_lib/form-state";
 import { invitationAction } from "./actions";
-
-const small =
-  "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800";
 
 export function InvitationButtons({
   teamId,
@@ -26,24 +24,18 @@ export function InvitationButtons({
   return (
     <div className="flex items-center justify-end gap-2">
       <FormStatus state={state} />
-      <button
-        type="button"
-        className={small}
-        disabled={pending}
-        onClick={() => run("resend")}
-        aria-label={t("resendLabel", { email })}
-      >
-        {t("resend")}
-      </button>
-      <button
-        type="button"
-        className={`${small} text-red-700 dark:text-red-400`}
-        disabled={pending}
-        onClick={() => run("revoke")}
-        aria-label={t("revokeLabel", { email })}
-      >
-        {t("revoke")}
-      </button>
+      {(["resend", "revoke"] as const).map((action) => (
+        <button
+          key={action}
+          type="button"
+          className={action === "revoke" ? `${smallButtonClass} text-red-700 dark:text-red-400` : smallButtonClass}
+          disabled={pending}
+          onClick={() => run(action)}
+          aria-label={t(`${action}Label`, { email })}
+        >
+          {t(action)}
+        </button>
+      ))}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { Badge } from "@/app/_components/ui";
+import { Badge, secondaryButtonClass } from "@/app/_components/ui";
 import { formatDateTime } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { MemberAction } from "@/server/members/allowed-actions";
@@ -152,22 +152,20 @@ export async function Pager({
   previous: string | null;
 }) {
   const t = await getTranslations("users.pager");
-  const link =
-    "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800";
   return (
     <nav aria-label={t("label")} className="mt-4 flex gap-2">
       {previous ? (
         <>
-          <Link href={viewQuery(view)} className={link}>
+          <Link href={viewQuery(view)} className={secondaryButtonClass}>
             {t("first")}
           </Link>
-          <Link href={viewQuery(view, { before: previous })} className={link}>
+          <Link href={viewQuery(view, { before: previous })} className={secondaryButtonClass}>
             {t("previous")}
           </Link>
         </>
       ) : null}
       {next ? (
-        <Link href={viewQuery(view, { after: next })} className={link}>
+        <Link href={viewQuery(view, { after: next })} className={secondaryButtonClass}>
           {t("next")}
         </Link>
       ) : null}

@@ -1,8 +1,9 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Badge, EmptyState, inputClass, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
+import { Field, SelectField } from "@/app/_components/form-parts";
+import { Badge, EmptyState, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
 import { ViewAsButton } from "@/app/_components/view-as-button";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { serverApi } from "@/server/caller";
@@ -12,11 +13,9 @@ import { InvitationButtons } from "./invitation-buttons";
 import { InviteDialog } from "./invite-dialog";
 import { MemberActions } from "./member-actions";
 import { MembersTable, Pager } from "./members-table";
-import { readView, type SearchParams, viewFilters, viewQuery } from "./view";
+import { FILTERS, readView, type SearchParams, viewFilters, viewQuery } from "./view";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("users"))("title") };
-}
+export const generateMetadata = pageTitle("users");
 
 export default async function UsersPage({
   params,
@@ -60,65 +59,27 @@ export default async function UsersPage({
 
       <form role="search" className="mb-4 flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
-          <label htmlFor="user-search" className="mb-1 block text-sm font-medium">
-            {t("search.label")}
-          </label>
-          <input
-            id="user-search"
+          <Field
             name="q"
+            label={t("search.label")}
             type="search"
             defaultValue={view.q}
             placeholder={t("search.placeholder")}
-            className={inputClass}
           />
         </div>
-        <Filter
-          id="filter-role"
-          name="role"
-          label={t("columns.role")}
-          any={t("search.any")}
-          value={view.role}
-          options={[
-            ["owner", t("role.owner")],
-            ["manager", t("role.manager")],
-            ["member", t("role.member")],
-          ]}
-        />
-        {fileMaker ? (
-          <Filter
-            id="filter-licence"
-            name="licence"
-            label={t("columns.licence")}
-            any={t("search.any")}
-            value={view.licence}
-            options={[
-              ["yes", t("licence.yes")],
-              ["no", t("licence.no")],
-            ]}
-          />
-        ) : null}
-        <Filter
-          id="filter-status"
-          name="status"
-          label={t("columns.status")}
-          any={t("search.any")}
-          value={view.status}
-          options={[
-            ["active", t("status.active")],
-            ["deactivated", t("status.deactivated")],
-          ]}
-        />
-        <Filter
-          id="filter-type"
-          name="type"
-          label={t("columns.type")}
-          any={t("search.any")}
-          value={view.type}
-          options={[
-            ["managed", t("type.managed")],
-            ["external", t("type.external")],
-          ]}
-        />
+        {(Object.keys(FILTERS) as Array<keyof typeof FILTERS>)
+          .filter((name) => fileMaker || name !== "licence")
+          .map((name) => (
+            <SelectField key={name} name={name} label={t(`columns.${name}`)} defaultValue={view[name] ?? ""}>
+              <option value="">{t("search.any")}</option>
+              {FILTERS[name].map((value) => (
+                <option key={value} value={value}>
+                  {/* Each filter's values are keys of its own part of the catalog ("role.owner"). */}
+                  {t(`${name}.${value}` as Parameters<typeof t>[0])}
+                </option>
+              ))}
+            </SelectField>
+          ))}
         {view.sort !== "name" ? <input type="hidden" name="sort" value={view.sort} /> : null}
         {view.dir !== "asc" ? <input type="hidden" name="dir" value={view.dir} /> : null}
         <button type="submit" className={secondaryButtonClass}>
@@ -213,37 +174,5 @@ export default async function UsersPage({
         )}
       </section>
     </>
-  );
-}
-
-function Filter({
-  id,
-  name,
-  label,
-  any,
-  value,
-  options,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  any: string;
-  value?: string;
-  options: Array<[string, string]>;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
-        <option value="">{any}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

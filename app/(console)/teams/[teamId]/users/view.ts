@@ -16,6 +16,14 @@ export interface MemberView {
   before?: string;
 }
 
+/** The Users table's filters, each with the values it can take. */
+export const FILTERS = {
+  role: ["owner", "manager", "member"],
+  licence: ["yes", "no"],
+  status: ["active", "deactivated"],
+  type: ["managed", "external"],
+} as const;
+
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
 const pick = <T extends string>(value: string | undefined, allowed: readonly T[]) =>
   allowed.includes(value as T) ? (value as T) : undefined;
@@ -23,10 +31,10 @@ const pick = <T extends string>(value: string | undefined, allowed: readonly T[]
 export function readView(params: SearchParams): MemberView {
   return {
     q: one(params.q)?.slice(0, 200),
-    role: pick(one(params.role), ["owner", "manager", "member"] as const),
-    licence: pick(one(params.licence), ["yes", "no"] as const),
-    status: pick(one(params.status), ["active", "deactivated"] as const),
-    type: pick(one(params.type), ["managed", "external"] as const),
+    role: pick(one(params.role), FILTERS.role),
+    licence: pick(one(params.licence), FILTERS.licence),
+    status: pick(one(params.status), FILTERS.status),
+    type: pick(one(params.type), FILTERS.type),
     sort: pick(one(params.sort), MEMBER_SORTS) ?? "name",
     dir: one(params.dir) === "desc" ? "desc" : "asc",
     after: one(params.after),

@@ -1,16 +1,16 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { EmptyState, inputClass, PageHeader, secondaryButtonClass } from "@/app/_components/ui";
+import { ActionButton } from "@/app/_components/action-button";
+import { Field } from "@/app/_components/form-parts";
+import { EmptyState, PageHeader, secondaryButtonClass, smallButtonClass } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
+import { pageTitle } from "@/app/_lib/page-title";
 import { serverApi } from "@/server/caller";
 import { MembersTable, Pager } from "../../users/members-table";
 import { readView, type SearchParams, viewFilters } from "../../users/view";
-import { RemoveFromGroupButton } from "./remove-button";
+import { removeFromGroupAction } from "../actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("groups.group"))("title") };
-}
+export const generateMetadata = pageTitle("groups.group");
 
 /** One group's members, paged, sorted and searched like the Users table. */
 export default async function GroupPage({
@@ -40,16 +40,12 @@ export default async function GroupPage({
       <PageHeader title={group.name} description={t("description", { count: group.customApps })} />
       <form role="search" className="mb-4 flex max-w-md items-end gap-2">
         <div className="flex-1">
-          <label htmlFor="group-search" className="mb-1 block text-sm font-medium">
-            {t("search")}
-          </label>
-          <input
-            id="group-search"
+          <Field
             name="q"
+            label={t("search")}
             type="search"
             defaultValue={view.q}
             placeholder={t("searchPlaceholder")}
-            className={inputClass}
           />
         </div>
         <button type="submit" className={secondaryButtonClass}>
@@ -68,7 +64,14 @@ export default async function GroupPage({
           fileMaker
           actions={(member) =>
             manage ? (
-              <RemoveFromGroupButton teamId={teamId} groupId={groupId} membershipId={member.id} email={member.email} />
+              <ActionButton
+                action={removeFromGroupAction}
+                fields={{ teamId, groupId, membershipIds: member.id }}
+                label={t("remove")}
+                name={t("removeMember", { email: member.email })}
+                className={smallButtonClass}
+                formClass="flex flex-row-reverse items-center justify-start gap-2"
+              />
             ) : null
           }
         />
