@@ -29,6 +29,9 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/hosts",
     "/teams/[teamId]/settings",
     "/teams/[teamId]/settings/domains",
+    "/teams/[teamId]/settings/identity-providers",
+    "/teams/[teamId]/settings/identity-providers/new",
+    "/teams/[teamId]/settings/identity-providers/[identityProviderId]",
     "/teams/[teamId]/subscription",
     "/teams/[teamId]/audit",
     "/profile",
@@ -41,6 +44,7 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/hosts",
     "/teams/[teamId]/settings",
     "/teams/[teamId]/settings/domains",
+    "/teams/[teamId]/settings/identity-providers",
     "/teams/[teamId]/audit",
   ],
   member: ["/teams/[teamId]/home", "/teams/[teamId]/subscription", "/profile"],
@@ -52,12 +56,15 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/hosts",
     "/teams/[teamId]/settings",
     "/teams/[teamId]/settings/domains",
+    "/teams/[teamId]/settings/identity-providers",
     "/teams/[teamId]/subscription",
     "/teams/[teamId]/audit",
   ],
 } as const;
 
 type Params = { teamId?: string; groupId?: string };
+/** Acme Corp's provider, seeded with a published id for the demo. */
+const DEMO_IDENTITY_PROVIDER_ID = "5d0c1a2e-7f3b-4c8d-9e6a-1b2c3d4e5f60";
 
 /** Visits each route with the given ids (links that need no real token get one that is not) and checks it. */
 async function checkRoutes(page: Page, role: string, routes: readonly string[], params: Params = {}) {
@@ -65,6 +72,7 @@ async function checkRoutes(page: Page, role: string, routes: readonly string[], 
     const url = route
       .replace("[teamId]", params.teamId ?? "")
       .replace("[groupId]", params.groupId ?? "")
+      .replace("[identityProviderId]", DEMO_IDENTITY_PROVIDER_ID)
       .replace("[token]", "not-a-real-token");
     await page.goto(url);
     await expect(page.locator("main#main")).toBeVisible();

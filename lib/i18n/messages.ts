@@ -7,6 +7,7 @@ import enDomains from "./messages/en/domains.json";
 import enGroups from "./messages/en/groups.json";
 import enHome from "./messages/en/home.json";
 import enHosts from "./messages/en/hosts.json";
+import enIdentityProviders from "./messages/en/identityProviders.json";
 import enMail from "./messages/en/mail.json";
 import enMailbox from "./messages/en/mailbox.json";
 import enNavigation from "./messages/en/navigation.json";
@@ -27,6 +28,7 @@ import nlDomains from "./messages/nl/domains.json";
 import nlGroups from "./messages/nl/groups.json";
 import nlHome from "./messages/nl/home.json";
 import nlHosts from "./messages/nl/hosts.json";
+import nlIdentityProviders from "./messages/nl/identityProviders.json";
 import nlMail from "./messages/nl/mail.json";
 import nlMailbox from "./messages/nl/mailbox.json";
 import nlNavigation from "./messages/nl/navigation.json";
@@ -53,6 +55,7 @@ const EN = {
   subscription: enSubscription,
   home: enHome,
   hosts: enHosts,
+  identityProviders: enIdentityProviders,
   team: enTeam,
   settings: enSettings,
   groups: enGroups,
@@ -75,6 +78,7 @@ const NL = {
   subscription: nlSubscription,
   home: nlHome,
   hosts: nlHosts,
+  identityProviders: nlIdentityProviders,
   team: nlTeam,
   settings: nlSettings,
   groups: nlGroups,

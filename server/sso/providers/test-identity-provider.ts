@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { identityProviders } from "@/db/schema";
+import type { ConnectionTestResult } from "@/lib/sso/connection-test-result";
 import { auditContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import { decrypt } from "../../crypto/encryption";
@@ -11,14 +12,6 @@ import { DomainError } from "../../errors";
 import { testOidcConnection } from "../oidc";
 import { testSamlConnection } from "../saml";
 import { lockIdentityProvider } from "./lock-identity-provider";
-
-/** What Test connection found, for the manager: facts when it worked, the exact problem when not. */
-export type ConnectionTestResult =
-  | {
-      ok: true;
-      facts: Array<{ name: "issuer" | "entityId" | "authorizationEndpoint" | "ssoUrl" | "keys"; value: string }>;
-    }
-  | { ok: false; problem: string; detail: string };
 
 /**
  * Reads the provider's discovery document (OpenID Connect) or metadata (SAML) and says what it
