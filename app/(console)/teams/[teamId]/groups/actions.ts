@@ -3,7 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { checkbox, done, formAction } from "@/app/_lib/form-action";
-import { createGroupInput, deleteGroupInput, groupMembersInput, renameGroupInput } from "@/server/routers/groups";
+import {
+  createGroupInput,
+  deleteGroupInput,
+  groupMembersInput,
+  identityProviderGroupInput,
+  renameGroupInput,
+} from "@/server/routers/groups";
 import { teamInput } from "@/server/trpc";
 
 export const createGroupAction = formAction(teamInput.extend(createGroupInput.shape), async (input, api) => {
@@ -32,3 +38,14 @@ export const removeFromGroupAction = formAction(teamInput.extend(groupMembersInp
   revalidatePath(`/teams/${input.teamId}/groups/${input.groupId}`);
   return done((await getTranslations("groups.group"))("removed"));
 });
+
+export const setIdentityProviderGroupAction = formAction(
+  teamInput.extend(identityProviderGroupInput.shape),
+  async (input, api) => {
+    await api.groups.setIdentityProviderGroup(input);
+    revalidatePath(`/teams/${input.teamId}/groups/${input.groupId}`);
+    const t = await getTranslations("groups.group.providerGroup");
+    const providerGroup = input.identityProviderGroup.trim();
+    return done(providerGroup ? t("saved", { providerGroup }) : t("cleared"));
+  },
+);

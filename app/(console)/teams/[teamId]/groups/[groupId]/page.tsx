@@ -9,6 +9,7 @@ import { serverApi } from "@/server/caller";
 import { MembersTable, Pager } from "../../users/members-table";
 import { readView, type SearchParams, viewFilters } from "../../users/view";
 import { removeFromGroupAction } from "../actions";
+import { ProviderGroupForm } from "./provider-group-form";
 
 export const generateMetadata = pageTitle("groups.group");
 
@@ -38,6 +39,11 @@ export default async function GroupPage({
         </Link>
       </p>
       <PageHeader title={group.name} description={t("description", { count: group.customApps })} />
+      {manage ? (
+        <ProviderGroupForm teamId={teamId} groupId={groupId} providerGroup={group.identityProviderGroup} />
+      ) : group.identityProviderGroup ? (
+        <p className="mb-4 text-sm">{t("providerGroup.readOnly", { providerGroup: group.identityProviderGroup })}</p>
+      ) : null}
       <form role="search" className="mb-4 flex max-w-md items-end gap-2">
         <div className="flex-1">
           <Field
