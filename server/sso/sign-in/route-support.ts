@@ -30,7 +30,7 @@ export function failedSignInRedirect(reference: string): Response {
 /** Opens the session for an accepted answer (Auth.js sets its cookie and redirects), or says it failed. */
 export async function completeProviderRoute(outcome: SignInOutcome): Promise<Response> {
   if (!outcome.ok) return failedSignInRedirect(outcome.reference);
-  await signIn("credentials", { challenge: outcome.challengeToken, redirectTo: `/teams/${outcome.teamId}` });
+  await signIn("credentials", { challenge: outcome.challengeToken, redirectTo: `/teams/${outcome.teamId}/home` });
   // signIn redirects by throwing; reaching here means it did not.
   return failedSignInRedirect("none");
 }
