@@ -52,7 +52,14 @@ export async function startDnsPeer({ port, host = "127.0.0.1" }: { port: number;
     }
     send(response);
   });
-  await server.listen(port, host);
+  // dns2's listen waits for "listening" only: a port in use would leave it waiting for ever.
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host).then(() => {
+      server.off("error", reject);
+      resolve();
+    }, reject);
+  });
   return {
     port: server.address().port,
     setTxt(name, values) {
