@@ -5,7 +5,9 @@ import {
   accounts,
   accountTokens,
   auditEvents,
+  externalIdentities,
   groupMemberships,
+  identityProviders,
   mailOutbox,
   memberships,
   recoveryCodes,
@@ -41,6 +43,18 @@ async function rowsOf(table: typeof memberships | typeof recoveryCodes | typeof 
 }
 
 describe("deleting one's account", () => {
+  it("forgets the identity an identity provider vouched for, so signing in there again starts afresh", async () => {
+    const david = await accountRow("david.cohen@acme.example");
+    const [provider] = await database.handle.db.select().from(identityProviders).limit(1);
+    await database.handle.db
+      .insert(externalIdentities)
+      .values({ identityProviderId: provider!.id, subject: "david-at-okta", accountId: david.id });
+    await (await callerFor("david.cohen@acme.example")).profile.deleteAccount({ password: DEMO_PASSWORD });
+    expect(
+      await database.handle.db.select().from(externalIdentities).where(eq(externalIdentities.subject, "david-at-okta")),
+    ).toEqual([]);
+  });
+
   it("is refused while the account owns a team, naming the teams to transfer first", async () => {
     const owner = await accountRow("owner@acme.example");
     await expect(

@@ -3,6 +3,7 @@ import type { Queryable } from "@/db/client";
 import {
   accounts,
   accountTokens,
+  externalIdentities,
   memberships,
   recoveryCodes,
   sessions,
@@ -87,6 +88,8 @@ export async function deleteAccount(
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.accountId, accountId));
     await tx.delete(accountTokens).where(eq(accountTokens.accountId, accountId));
     await tx.delete(signInChallenges).where(eq(signInChallenges.accountId, accountId));
+    // A provider's subject names the person too; signing in through it again makes a new account.
+    await tx.delete(externalIdentities).where(eq(externalIdentities.accountId, accountId));
     await tx.delete(signInThrottles).where(eq(signInThrottles.key, `account:${account.email.toLowerCase()}`));
     await tx
       .update(accounts)
