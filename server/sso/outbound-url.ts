@@ -25,7 +25,6 @@ for (const [net, prefix] of [
   ["fc00::", 7],
   ["fe80::", 10],
   ["ff00::", 8],
-  ["::ffff:0:0", 96],
 ] as const)
   PRIVATE.addSubnet(net, prefix, "ipv6");
 
@@ -67,6 +66,12 @@ export async function checkOutboundUrl(
   } catch {
     return { ok: false, problem: "unresolvable" };
   }
-  const isPrivate = (address: string) => PRIVATE.check(address, isIP(address) === 6 ? "ipv6" : "ipv4");
+  const isPrivate = (address: string) => {
+    // An IPv4-mapped IPv6 address (::ffff:10.0.0.1) reaches the IPv4 address inside it.
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+    if (mapped) return PRIVATE.check(mapped, "ipv4");
+    if (/^::ffff:/i.test(address)) return true;
+    return PRIVATE.check(address, isIP(address) === 6 ? "ipv6" : "ipv4");
+  };
   return addresses.some(isPrivate) ? { ok: false, problem: "private_address" } : { ok: true, url };
 }
