@@ -22,14 +22,12 @@ async function providerAccount(email: string, verified = true): Promise<string> 
     .insert(accounts)
     .values({ email, name: "Pat Provider", passwordHash: null, emailVerifiedAt: verified ? clock.now() : null })
     .returning({ id: accounts.id });
-  await db()
-    .insert(externalIdentities)
-    .values({
-      identityProviderId: DEMO_IDENTITY_PROVIDER_ID,
-      subject: email,
-      accountId: account!.id,
-      createdAccount: true,
-    });
+  await db().insert(externalIdentities).values({
+    identityProviderId: DEMO_IDENTITY_PROVIDER_ID,
+    subject: email,
+    accountId: account!.id,
+    createdAccount: true,
+  });
   return account!.id;
 }
 
