@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useId } from "react";
 import { Checkbox, Field } from "@/app/_components/form-parts";
 import { SubmitForm } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
@@ -9,6 +10,7 @@ import { updateSsoRequirementAction } from "./actions";
 /** Whether the team's people must sign in through its identity providers, and who keeps a password. */
 export function SsoRequirementForm(props: { teamId: string; ssoRequired: boolean; breakGlassEmails: string[] }) {
   const t = useTranslations("settings.sso");
+  const hintId = useId();
   return (
     <SubmitForm
       action={updateSsoRequirementAction}
@@ -21,8 +23,15 @@ export function SsoRequirementForm(props: { teamId: string; ssoRequired: boolean
     >
       <input type="hidden" name="teamId" value={props.teamId} />
       <div>
-        <Checkbox name="ssoRequired" label={t("required")} defaultChecked={props.ssoRequired} />
-        <p className="mt-1 ml-6 text-xs text-slate-500 dark:text-slate-400">{t("requiredHint")}</p>
+        <Checkbox
+          name="ssoRequired"
+          label={t("required")}
+          defaultChecked={props.ssoRequired}
+          aria-describedby={hintId}
+        />
+        <p id={hintId} className="mt-1 ml-6 text-xs text-slate-500 dark:text-slate-400">
+          {t("requiredHint")}
+        </p>
       </div>
       <Field
         name="breakGlassEmails"
