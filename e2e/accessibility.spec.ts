@@ -195,7 +195,7 @@ test("support staff in the staff console and a read-only team view meet WCAG 2.1
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("support@console.example");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32("KNUXAUDSMVZE6Z3SN5UXG3LPNZ2XIZLT") });
   await expectAccessible(page, "support authentication code");
   await page.getByLabel("Authentication code").fill(totp.generate());

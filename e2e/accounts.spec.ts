@@ -28,7 +28,7 @@ async function passwordStep(page: Page, email: string, password = DEMO_PASSWORD)
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 test("a newcomer signs up, reads the code in the Mailbox, verifies and is signed in", async ({ page }) => {
@@ -122,7 +122,7 @@ test("a forgotten password is reset from the mailed link, and the other browser 
   await expect(page.getByRole("status")).toHaveText("Your password was changed. Sign in with the new one.");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("my new garden of long words");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/teams\/.*\/home$/);
 
   await otherPage.reload();

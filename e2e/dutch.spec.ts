@@ -20,7 +20,7 @@ test("a visitor switches the sign-in page to Dutch, signs in, and the console fo
   await expect(page.getByRole("combobox", { name: "Taal" })).toHaveValue("nl");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Inloggen", exact: true }).click();
 
   // The account's stored language (English) comes before the choice made while signed out.
   await expect(page).toHaveURL(/\/teams\/[0-9a-f-]+\/home$/);
@@ -35,7 +35,7 @@ test("a browser that asks for Dutch sees the sign-in page in Dutch without choos
   await expect(page.getByRole("heading", { level: 1, name: "Inloggen met je Claris ID" })).toBeVisible();
   await expect(page.getByLabel("E-mailadres")).toBeVisible();
   await expect(page.getByLabel("Wachtwoord")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Inloggen" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Inloggen", exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Taal wijzigen" })).toBeVisible();
   await context.close();
 });

@@ -21,7 +21,7 @@ test("a wrong password and an unknown email get the same answer", async ({ page 
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(email!);
     await page.getByLabel("Password").fill(password!);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.locator("form").getByRole("alert")).toHaveText("The email or password is incorrect.");
   }
 });

@@ -25,7 +25,7 @@ async function signInAsSupport(page: Page) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("support@console.example");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(SUPPORT_TOTP_SECRET), digits: 6, period: 30 });
   await page.getByLabel("Authentication code").fill(totp.generate());
   await page.getByRole("button", { name: "Verify" }).click();

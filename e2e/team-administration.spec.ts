@@ -139,7 +139,7 @@ test("an invitee opens the link from the Mailbox, signs in and joins Initech", a
   await guest.getByRole("link", { name: "Sign in" }).click();
   await guest.getByLabel("Email").fill("auditor@ledger.example");
   await guest.getByLabel("Password").fill(DEMO_PASSWORD);
-  await guest.getByRole("button", { name: "Sign in" }).click();
+  await guest.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(guest).toHaveURL(invitationUrl);
   await guest.getByRole("button", { name: "Join Initech" }).click();
   // Exact: "Join Initech" is a level-1 heading too, until the join has landed.

@@ -9,6 +9,7 @@ import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { refusalIn } from "../i18n/refusal-format";
 import { emailChangeRefusal } from "./email-change-refusal";
+import { signsInOnlyThroughProvider } from "./provider-only-account";
 
 export type AccountActor = Extract<Actor, { kind: "account" }>;
 
@@ -64,5 +65,7 @@ export async function profileForEditing(db: Queryable, ctx: DomainContext) {
     pendingEmailChange: pending?.newEmail ? { newEmail: pending.newEmail, expiresAt: pending.expiresAt } : null,
     emailChangeRefusal: await emailChangeRefusalText(db, account),
     managedByTeam: managedBy?.teamName ?? null,
+    /** Its password and two-step verification are its identity provider's: no password form. */
+    signsInThroughProvider: await signsInOnlyThroughProvider(db, accountId),
   };
 }

@@ -13,11 +13,13 @@ import { enqueueMail } from "../mail/enqueue-mail";
 import { actingAccount } from "./account-profile";
 import { confirmPassword } from "./confirm-password";
 import { assertAcceptablePassword } from "./password-policy";
+import { refusePasswordOfProviderAccount } from "./provider-only-account";
 
 /**
  * Sets a new password after the current one is typed again, then signs out every other
  * session of the account (whoever knew the old password loses access), replaces this
- * session by a new one (a privilege change) and mails a notice.
+ * session by a new one (a privilege change) and mails a notice. An account that signs in
+ * through its identity provider has no password here to change.
  */
 export async function changePassword(
   db: Queryable,
@@ -25,6 +27,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<{ sessionsEnded: number; sessionId: string | null }> {
   const actor = actingAccount(ctx);
+  await refusePasswordOfProviderAccount(db, actor.accountId);
   assertAcceptablePassword(input.newPassword);
   if (input.newPassword === input.currentPassword) {
     throw new DomainError("INVALID_INPUT", "theNewPasswordIsTheSame");

@@ -16,12 +16,14 @@ import { enqueueMail } from "../mail/enqueue-mail";
 import { accountIdOfLinkToken, consumeAccountToken, issueAccountLinkToken } from "./account-tokens";
 import { findAccountByEmail } from "./find-account";
 import { assertAcceptablePassword } from "./password-policy";
+import { refusePasswordOfProviderAccount, signsInOnlyThroughProvider } from "./provider-only-account";
 
 export const RESET_LINK_LIFETIME_MS = 60 * 60 * 1000;
 
 /**
- * Mails a single-use reset link valid one hour. Unknown addresses get the same answer and no
- * mail, and spend the same hourly mail budget, so a refusal tells nothing either.
+ * Mails a single-use reset link valid one hour. Unknown addresses, and accounts whose password
+ * is their identity provider's, get the same answer and no mail, and spend the same hourly
+ * mail budget, so a refusal tells nothing either.
  */
 export async function requestPasswordReset(
   db: Queryable,
@@ -32,7 +34,7 @@ export async function requestPasswordReset(
   await spendMailBudget(db, ctx, email, now);
   await db.transaction(async (tx) => {
     const account = await findAccountByEmail(tx, email);
-    if (!account) return;
+    if (!account || (await signsInOnlyThroughProvider(tx, account.id))) return;
     const token = await issueAccountLinkToken(tx, {
       accountId: account.id,
       purpose: "reset_password",
@@ -72,6 +74,7 @@ export async function resetPassword(
       .from(accounts)
       .where(and(eq(accounts.id, accountId), isNull(accounts.pseudonymisedAt)));
     if (!account) return false;
+    await refusePasswordOfProviderAccount(tx, accountId);
     const verdict = await consumeAccountToken(tx, { accountId, purpose: "reset_password", token: input.token, now });
     if (!verdict.ok) return false;
     // Hashed only for a valid link, so made-up links cost no hashing.

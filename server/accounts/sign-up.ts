@@ -16,6 +16,7 @@ import { enqueueMail } from "../mail/enqueue-mail";
 import { issueAccountCode } from "./account-tokens";
 import { createAccount } from "./create-account";
 import { assertAcceptablePassword } from "./password-policy";
+import { signsInOnlyThroughProvider } from "./provider-only-account";
 
 export const VERIFICATION_CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -47,7 +48,11 @@ export async function signUp(
       .select()
       .from(accounts)
       .where(eq(sql`lower(${accounts.email})`, email.toLowerCase()));
-    if (existing?.emailVerifiedAt || existing?.pseudonymisedAt) {
+    // An account of an identity provider never takes a password, even before its address is verified.
+    const taken =
+      existing &&
+      (existing.emailVerifiedAt || existing.pseudonymisedAt || (await signsInOnlyThroughProvider(tx, existing.id)));
+    if (taken) {
       const t = translatorFor(await recipientLocale(tx, existing.id, requestLocale), "mail");
       await enqueueMail(
         tx,

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts } from "@/db/schema";
+import { signsInOnlyThroughProvider } from "../accounts/provider-only-account";
 import { unusedRecoveryCodes } from "./recovery-codes";
 
 /** What the Security page shows about two-step verification. */
@@ -13,5 +14,7 @@ export async function securityStatus(db: Queryable, accountId: string) {
   return {
     twoStepEnabledAt: account?.totpEnabledAt ?? null,
     recoveryCodesLeft: account?.totpEnabledAt ? await unusedRecoveryCodes(db, accountId) : 0,
+    /** Two-step verification of an account of an identity provider is the provider's. */
+    signsInThroughProvider: await signsInOnlyThroughProvider(db, accountId),
   };
 }

@@ -148,6 +148,12 @@ const SCENARIOS: Record<string, Scenario> = {
     events: [],
     noEventBecause: "the password step only opens a challenge; completing it writes account.signed_in",
   },
+  "auth.ssoProviders": {
+    as: "anonymous",
+    input: () => ({ email: "sam.sso@acme-sso.example" }),
+    events: [],
+    noEventBecause: "it only names the providers of a verified domain; the provider sign-in is audited",
+  },
   "auth.signUp": {
     as: "anonymous",
     input: () => ({ name: "Nia New", email: "nia.new@example.com", password: STRONG_PASSWORD }),

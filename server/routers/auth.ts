@@ -3,6 +3,7 @@ import { requestPasswordReset, resetPassword } from "../accounts/password-reset"
 import { signUp } from "../accounts/sign-up";
 import { resendVerificationCode, verifyEmail } from "../accounts/verify-email";
 import { beginSignIn } from "../auth/begin-sign-in";
+import { ssoProvidersForEmail } from "../sso/sign-in/sso-providers-for-email";
 import { publicProcedure, router } from "../trpc";
 
 const EMAIL_EXAMPLE = "Enter an email address like name@example.com.";
@@ -33,11 +34,16 @@ export const verifyEmailInput = z.object({
 });
 export const resendVerificationCodeInput = z.object({ email });
 export const requestPasswordResetInput = z.object({ email });
+export const ssoProvidersInput = z.object({ email });
 export const resetPasswordInput = z.object({ token: z.string().min(1).max(200), password });
 
 /** Signing in and getting into an account: open to anyone. */
 export const authRouter = router({
   beginSignIn: publicProcedure.input(beginSignInInput).mutation(({ ctx, input }) => beginSignIn(ctx.db, ctx, input)),
+  /** A mutation: every look-up spends from the client's budget. */
+  ssoProviders: publicProcedure
+    .input(ssoProvidersInput)
+    .mutation(({ ctx, input }) => ssoProvidersForEmail(ctx.db, ctx, input.email)),
   signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => signUp(ctx.db, ctx, input)),
   verifyEmail: publicProcedure.input(verifyEmailInput).mutation(({ ctx, input }) => verifyEmail(ctx.db, ctx, input)),
   resendVerificationCode: publicProcedure

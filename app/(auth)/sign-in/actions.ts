@@ -7,7 +7,10 @@ import { z } from "zod";
 import { done, formAction } from "@/app/_lib/form-action";
 import { safeLocalPath } from "@/app/_lib/safe-path";
 import { signIn } from "@/server/auth/next-auth";
-import { beginSignInInput } from "@/server/routers/auth";
+import { beginSignInInput, ssoProvidersInput } from "@/server/routers/auth";
+import type { SsoChoice } from "@/server/sso/sign-in/sso-providers-for-email";
+
+export type { SsoChoice };
 
 /** What the second step of a sign-in needs: the challenge the password step issued. */
 export interface SecondStep {
@@ -39,6 +42,12 @@ export const signInAction = formAction(beginSignInInput.extend({ next }), async 
     throw error;
   }
   return done<SecondStep | null>(null, null);
+});
+
+/** Sign in with SSO: the providers of the address's domain, for the browser to go to (one) or choose from (several). */
+export const ssoSignInAction = formAction(ssoProvidersInput, async (input, api) => {
+  const { providers } = await api.auth.ssoProviders({ email: input.email });
+  return done<SsoChoice[]>(null, providers);
 });
 
 const secondStepInput = z.object({

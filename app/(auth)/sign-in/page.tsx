@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Notice } from "@/app/_components/alert";
+import { Alert, Notice } from "@/app/_components/alert";
 import { AuthCard } from "@/app/_components/auth-card";
 import { NavigateButton, secondaryButtonClass } from "@/app/_components/ui";
 import { pageTitle } from "@/app/_lib/page-title";
@@ -11,12 +11,15 @@ import { SignInForm } from "./sign-in-form";
 
 export const generateMetadata = pageTitle("auth.signIn", "metaTitle");
 
+/** A provider sign-in's reference as the failure redirect gives it; anything else in the URL is not shown. */
+const REFERENCE = /^[A-Za-z0-9._-]{1,64}$/;
+
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string; notice?: string }>;
+  searchParams: Promise<{ next?: string; notice?: string; sso?: string; reference?: string }>;
 }) {
-  const { next, notice } = await searchParams;
+  const { next, notice, sso, reference } = await searchParams;
   const signedIn = await (await serverApi()).account.me().then(
     () => true,
     () => false,
@@ -45,6 +48,13 @@ export default async function SignInPage({
       {notice === "password-reset" ? (
         <div className="mb-4">
           <Notice>{t("passwordChanged")}</Notice>
+        </div>
+      ) : null}
+      {sso === "failed" ? (
+        <div className="mb-4">
+          <Alert>
+            {reference && REFERENCE.test(reference) ? t("ssoFailed", { reference }) : t("ssoFailedNoReference")}
+          </Alert>
         </div>
       ) : null}
       <SignInForm next={next} />

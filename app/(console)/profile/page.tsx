@@ -121,31 +121,35 @@ export default async function ProfilePage() {
         </Card>
 
         <Card title={t("password.title")}>
-          <SubmitForm
-            action={changePasswordAction}
-            submit={t("password.change")}
-            busy={t("password.changing")}
-            submitClass={secondaryButtonClass}
-            aria-label={t("password.formName")}
-            className={formClass}
-            noValidate
-          >
-            <Field
-              name="currentPassword"
-              label={t("password.currentPassword")}
-              type="password"
-              autoComplete="current-password"
-              required
-            />
-            <Field
-              name="newPassword"
-              label={t("password.newPassword")}
-              type="password"
-              autoComplete="new-password"
-              required
-              hint={t("password.newPasswordHint", { min: PASSWORD_MIN_LENGTH, suggested: PASSWORD_SUGGESTED_LENGTH })}
-            />
-          </SubmitForm>
+          {profile.signsInThroughProvider ? (
+            <p className="max-w-md text-sm text-slate-600 dark:text-slate-400">{t("password.throughProvider")}</p>
+          ) : (
+            <SubmitForm
+              action={changePasswordAction}
+              submit={t("password.change")}
+              busy={t("password.changing")}
+              submitClass={secondaryButtonClass}
+              aria-label={t("password.formName")}
+              className={formClass}
+              noValidate
+            >
+              <Field
+                name="currentPassword"
+                label={t("password.currentPassword")}
+                type="password"
+                autoComplete="current-password"
+                required
+              />
+              <Field
+                name="newPassword"
+                label={t("password.newPassword")}
+                type="password"
+                autoComplete="new-password"
+                required
+                hint={t("password.newPasswordHint", { min: PASSWORD_MIN_LENGTH, suggested: PASSWORD_SUGGESTED_LENGTH })}
+              />
+            </SubmitForm>
+          )}
         </Card>
 
         <Card title={t("data.title")}>

@@ -32,10 +32,14 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
       ) : null}
       <div className="space-y-6">
         <Card title={t("twoStep.title")}>
-          <TwoStepPanel
-            enabledSince={status.twoStepEnabledAt ? formatDateTime(status.twoStepEnabledAt, locale) : null}
-            recoveryCodesLeft={status.recoveryCodesLeft}
-          />
+          {status.signsInThroughProvider ? (
+            <p className="max-w-md text-sm text-slate-600 dark:text-slate-400">{t("twoStep.throughProvider")}</p>
+          ) : (
+            <TwoStepPanel
+              enabledSince={status.twoStepEnabledAt ? formatDateTime(status.twoStepEnabledAt, locale) : null}
+              recoveryCodesLeft={status.recoveryCodesLeft}
+            />
+          )}
         </Card>
         <Card title={t("sessions.title")}>
           <Table

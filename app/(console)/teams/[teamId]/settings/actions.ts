@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { checkbox, done, formAction } from "@/app/_lib/form-action";
-import { updateRetentionInput, updateSecurityInput } from "@/server/routers/settings";
+import { updateRetentionInput, updateSecurityInput, updateSsoRequirementInput } from "@/server/routers/settings";
 import { teamInput } from "@/server/trpc";
 
 export const updateSecuritySettingsAction = formAction(
@@ -21,5 +21,14 @@ export const updateRetentionSettingsAction = formAction(
     await api.settings.updateRetention(input);
     revalidatePath(`/teams/${input.teamId}/settings`);
     return done((await getTranslations("settings"))("retention.saved"));
+  },
+);
+
+export const updateSsoRequirementAction = formAction(
+  teamInput.extend(updateSsoRequirementInput.shape).extend({ ssoRequired: checkbox }),
+  async (input, api) => {
+    await api.settings.updateSsoRequirement(input);
+    revalidatePath(`/teams/${input.teamId}/settings`);
+    return done((await getTranslations("settings"))("sso.saved"));
   },
 );

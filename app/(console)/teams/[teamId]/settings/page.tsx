@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { Card, FactList, PageHeader } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { pageTitle } from "@/app/_lib/page-title";
@@ -7,6 +8,7 @@ import { serverApi } from "@/server/caller";
 import { DEPARTED_RETENTION_DAYS_MAX, DEPARTED_RETENTION_DAYS_MIN } from "@/server/settings/update-retention";
 import { RetentionSettingsForm } from "./retention-settings-form";
 import { SecuritySettingsForm } from "./security-settings-form";
+import { SsoRequirementForm } from "./sso-requirement-form";
 import { SupportAccessCard } from "./support-access-card";
 
 export const generateMetadata = pageTitle("settings");
@@ -14,9 +16,10 @@ export const generateMetadata = pageTitle("settings");
 export default async function SettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const api = await serverApi();
-  const [t, tDomains, access, settings, grants] = await Promise.all([
+  const [t, tDomains, tProviders, access, settings, grants] = await Promise.all([
     getTranslations("settings"),
     getTranslations("domains"),
+    getTranslations("identityProviders"),
     load(() => api.teams.access({ teamId })),
     load(() => api.settings.get({ teamId })),
     load(() => api.supportAccess.list({ teamId })),
@@ -66,13 +69,30 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
         <SupportAccessCard teamId={teamId} grants={grants} canGrant={access.permissions.includes("support.grant")} />
         {access.permissions.includes("sso.read") ? (
           <Card title={tDomains("settingsCard")}>
-            <Link
-              href={`/teams/${teamId}/settings/domains`}
-              className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400"
-            >
-              {tDomains("settingsLink")}
-            </Link>
-            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{tDomains("settingsLinkHint")}</p>
+            <div className="space-y-3">
+              <SettingsLink href={`/teams/${teamId}/settings/domains`} hint={tDomains("settingsLinkHint")}>
+                {tDomains("settingsLink")}
+              </SettingsLink>
+              <SettingsLink href={`/teams/${teamId}/settings/identity-providers`} hint={t("sso.providersHint")}>
+                {tProviders("title")}
+              </SettingsLink>
+            </div>
+            <div className="mt-6 border-t border-slate-100 pt-6 dark:border-slate-800">
+              {access.permissions.includes("sso.manage") ? (
+                <SsoRequirementForm
+                  teamId={teamId}
+                  ssoRequired={settings.ssoRequired}
+                  breakGlassEmails={settings.ssoBreakGlassEmails}
+                />
+              ) : (
+                <FactList
+                  facts={[
+                    [t("sso.required"), yesNo(settings.ssoRequired)],
+                    [t("sso.breakGlass"), settings.ssoBreakGlassEmails.join(", ") || t("sso.noBreakGlass")],
+                  ]}
+                />
+              )}
+            </div>
           </Card>
         ) : null}
         <Card title={canChange ? t("facts.otherSettings") : undefined}>
@@ -80,5 +100,16 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
         </Card>
       </div>
     </>
+  );
+}
+
+function SettingsLink({ href, hint, children }: { href: string; hint: string; children: ReactNode }) {
+  return (
+    <div>
+      <Link href={href} className="text-sm font-medium text-blue-700 hover:underline dark:text-blue-400">
+        {children}
+      </Link>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{hint}</p>
+    </div>
   );
 }

@@ -19,19 +19,23 @@ export interface MemberRow {
   status: "invited" | "active" | "deactivated";
   managed: boolean;
   twoStep: boolean;
+  /** The identity provider the user joined through, by name. */
+  identityProvider: string | null;
   lastSignInAt: Date | null;
   allowedActions: MemberAction[];
 }
 
-const COLUMNS: Array<{ sort: MemberSort; fileMakerOnly?: boolean }> = [
-  { sort: "name" },
-  { sort: "email" },
-  { sort: "role" },
-  { sort: "licence", fileMakerOnly: true },
-  { sort: "status" },
-  { sort: "type" },
-  { sort: "twoStep" },
-  { sort: "lastSignIn" },
+/** The table's columns: each is named after its sort, but for the identity provider, which does not sort. */
+const COLUMNS: Array<{ name: MemberSort | "identityProvider"; fileMakerOnly?: boolean }> = [
+  { name: "name" },
+  { name: "email" },
+  { name: "role" },
+  { name: "licence", fileMakerOnly: true },
+  { name: "status" },
+  { name: "type" },
+  { name: "identityProvider" },
+  { name: "twoStep" },
+  { name: "lastSignIn" },
 ];
 
 /** The users of a view, sortable by every column through links, with an optional checkbox and actions per row. */
@@ -67,20 +71,29 @@ export async function MembersTable({
               </th>
             ) : null}
             {columns.map((column) => {
-              const current = view.sort === column.sort;
+              const headClass = "px-3 py-2.5 text-left font-medium text-slate-600 dark:text-slate-400";
+              if (column.name === "identityProvider") {
+                return (
+                  <th key={column.name} scope="col" className={headClass}>
+                    {t(`columns.${column.name}`)}
+                  </th>
+                );
+              }
+              const sort = column.name;
+              const current = view.sort === sort;
               const dir = current && view.dir === "asc" ? "desc" : "asc";
               return (
                 <th
-                  key={column.sort}
+                  key={sort}
                   scope="col"
                   aria-sort={current ? (view.dir === "asc" ? "ascending" : "descending") : undefined}
-                  className="px-3 py-2.5 text-left font-medium text-slate-600 dark:text-slate-400"
+                  className={headClass}
                 >
                   <Link
-                    href={viewQuery(view, { sort: column.sort, dir })}
+                    href={viewQuery(view, { sort, dir })}
                     className="inline-flex items-center gap-1 hover:underline"
                   >
-                    {t(`columns.${column.sort}`)}
+                    {t(`columns.${sort}`)}
                     <span aria-hidden="true" className="text-xs">
                       {current ? (view.dir === "asc" ? "▲" : "▼") : ""}
                     </span>
@@ -126,6 +139,7 @@ export async function MembersTable({
                 <Badge tone={STATUS_TONES[member.status]}>{t(`status.${member.status}`)}</Badge>
               </Cell>
               <Cell>{t(member.managed ? "type.managed" : "type.external")}</Cell>
+              <Cell>{member.identityProvider ?? t("noIdentityProvider")}</Cell>
               <Cell>{t(member.twoStep ? "twoStep.on" : "twoStep.off")}</Cell>
               <Cell>{member.lastSignInAt ? formatDateTime(member.lastSignInAt, locale) : t("neverSignedIn")}</Cell>
               {actions ? <Cell className="text-right">{actions(member)}</Cell> : null}

@@ -33,13 +33,14 @@ export default async function UsersPage({
   const access = await load(() => api.teams.access({ teamId }));
   const fileMaker = access.team.product === "filemaker_cloud";
   const may = (permission: (typeof access.permissions)[number]) => access.permissions.includes(permission);
-  const [page, seats, invitations, groups] = await Promise.all([
+  const [page, seats, invitations, groups, providers] = await Promise.all([
     load(() => api.members.list({ teamId, ...viewFilters(view), after: view.after, before: view.before })),
     load(() => api.members.seats({ teamId })),
     load(() => api.invitations.list({ teamId })),
     fileMaker ? load(() => api.groups.list({ teamId })) : Promise.resolve([]),
+    may("sso.read") ? load(() => api.identityProviders.list({ teamId })) : Promise.resolve([]),
   ]);
-  const filtered = Boolean(view.q || view.role || view.licence || view.status || view.type);
+  const filtered = Boolean(view.q || view.role || view.licence || view.status || view.type || view.provider);
   return (
     <>
       <PageHeader
@@ -80,6 +81,16 @@ export default async function UsersPage({
               ))}
             </SelectField>
           ))}
+        {providers.length > 0 ? (
+          <SelectField name="provider" label={t("columns.identityProvider")} defaultValue={view.provider ?? ""}>
+            <option value="">{t("search.any")}</option>
+            {providers.map((provider) => (
+              <option key={provider.id} value={provider.id}>
+                {provider.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         {view.sort !== "name" ? <input type="hidden" name="sort" value={view.sort} /> : null}
         {view.dir !== "asc" ? <input type="hidden" name="dir" value={view.dir} /> : null}
         <button type="submit" className={secondaryButtonClass}>

@@ -10,6 +10,8 @@ export interface MemberView {
   licence?: "yes" | "no";
   status?: "active" | "deactivated";
   type?: "managed" | "external";
+  /** An identity provider's id: the users who joined through it. */
+  provider?: string;
   sort: MemberSort;
   dir: "asc" | "desc";
   after?: string;
@@ -24,6 +26,8 @@ export const FILTERS = {
   type: ["managed", "external"],
 } as const;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
 const pick = <T extends string>(value: string | undefined, allowed: readonly T[]) =>
   allowed.includes(value as T) ? (value as T) : undefined;
@@ -35,6 +39,7 @@ export function readView(params: SearchParams): MemberView {
     licence: pick(one(params.licence), FILTERS.licence),
     status: pick(one(params.status), FILTERS.status),
     type: pick(one(params.type), FILTERS.type),
+    provider: UUID.test(one(params.provider) ?? "") ? one(params.provider) : undefined,
     sort: pick(one(params.sort), MEMBER_SORTS) ?? "name",
     dir: one(params.dir) === "desc" ? "desc" : "asc",
     after: one(params.after),
@@ -50,6 +55,7 @@ export function viewFilters(view: MemberView) {
     licensed: view.licence === undefined ? undefined : view.licence === "yes",
     status: view.status,
     type: view.type,
+    identityProviderId: view.provider,
     sort: view.sort,
     direction: view.dir,
   };
