@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { checkbox, done, formAction } from "@/app/_lib/form-action";
+import type { FormState } from "@/app/_lib/form-state";
 import type { ConnectionTestResult } from "@/lib/sso/connection-test-result";
 import {
   createOidcProviderInput,
@@ -19,41 +20,40 @@ import { teamInput } from "@/server/trpc";
 const providersPage = (teamId: string) => `/teams/${teamId}/settings/identity-providers`;
 const licence = { defaultLicensed: checkbox };
 
-export const createOidcProviderAction = formAction(
-  teamInput.extend(createOidcProviderInput.shape).extend(licence),
-  async (input, api) => {
-    const { id } = await api.identityProviders.createOidc(input);
-    revalidatePath(providersPage(input.teamId));
-    redirect(`${providersPage(input.teamId)}/${id}`);
-  },
+const createOidc = formAction(teamInput.extend(createOidcProviderInput.shape).extend(licence), async (input, api) =>
+  showProvider(input.teamId, (await api.identityProviders.createOidc(input)).id),
+);
+const createSaml = formAction(teamInput.extend(createSamlProviderInput.shape).extend(licence), async (input, api) =>
+  showProvider(input.teamId, (await api.identityProviders.createSaml(input)).id),
 );
 
-export const createSamlProviderAction = formAction(
-  teamInput.extend(createSamlProviderInput.shape).extend(licence),
-  async (input, api) => {
-    const { id } = await api.identityProviders.createSaml(input);
-    revalidatePath(providersPage(input.teamId));
-    redirect(`${providersPage(input.teamId)}/${id}`);
-  },
-);
+function showProvider(teamId: string, identityProviderId: string): never {
+  revalidatePath(providersPage(teamId));
+  redirect(`${providersPage(teamId)}/${identityProviderId}`);
+}
 
-export const updateOidcProviderAction = formAction(
-  teamInput.extend(updateOidcProviderInput.shape).extend(licence),
-  async (input, api) => {
-    await api.identityProviders.updateOidc(input);
-    revalidatePath(providersPage(input.teamId), "layout");
-    return done((await getTranslations("identityProviders.edit"))("saved"));
-  },
-);
+/** One form for both protocols: its Protocol field says which settings it carries. */
+export async function createProviderAction(previous: FormState, form: FormData): Promise<FormState> {
+  return form.get("kind") === "saml" ? createSaml(previous, form) : createOidc(previous, form);
+}
 
-export const updateSamlProviderAction = formAction(
-  teamInput.extend(updateSamlProviderInput.shape).extend(licence),
-  async (input, api) => {
-    await api.identityProviders.updateSaml(input);
-    revalidatePath(providersPage(input.teamId), "layout");
-    return done((await getTranslations("identityProviders.edit"))("saved"));
-  },
-);
+const updateOidc = formAction(teamInput.extend(updateOidcProviderInput.shape).extend(licence), async (input, api) => {
+  await api.identityProviders.updateOidc(input);
+  return savedNotice(input.teamId);
+});
+const updateSaml = formAction(teamInput.extend(updateSamlProviderInput.shape).extend(licence), async (input, api) => {
+  await api.identityProviders.updateSaml(input);
+  return savedNotice(input.teamId);
+});
+
+async function savedNotice(teamId: string) {
+  revalidatePath(providersPage(teamId), "layout");
+  return done((await getTranslations("identityProviders.edit"))("saved"));
+}
+
+export async function updateProviderAction(previous: FormState, form: FormData): Promise<FormState> {
+  return form.get("kind") === "saml" ? updateSaml(previous, form) : updateOidc(previous, form);
+}
 
 /** The test's findings come back as the form's value, for the page to list. */
 export const testConnectionAction = formAction(teamInput.extend(testConnectionInput.shape), async (input, api) => {

@@ -5,12 +5,7 @@ import { useState } from "react";
 import { Checkbox, Field, SelectField, TextAreaField } from "@/app/_components/form-parts";
 import { SubmitForm } from "@/app/_components/form-status";
 import { buttonClass } from "@/app/_components/ui";
-import {
-  createOidcProviderAction,
-  createSamlProviderAction,
-  updateOidcProviderAction,
-  updateSamlProviderAction,
-} from "./actions";
+import { createProviderAction, updateProviderAction } from "./actions";
 
 export interface ProviderFormValues {
   id: string;
@@ -43,23 +38,16 @@ export function ProviderForm({
 }) {
   const t = useTranslations("identityProviders.form");
   const [kind, setKind] = useState<"oidc" | "saml">(provider?.kind ?? "oidc");
-  const action = provider
-    ? kind === "oidc"
-      ? updateOidcProviderAction
-      : updateSamlProviderAction
-    : kind === "oidc"
-      ? createOidcProviderAction
-      : createSamlProviderAction;
   return (
     <SubmitForm
-      key={kind}
-      action={action}
+      action={provider ? updateProviderAction : createProviderAction}
       submit={provider ? t("save") : t("add")}
       submitClass={buttonClass}
       keepFields
       className="max-w-2xl space-y-4"
     >
       <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="kind" value={kind} />
       {provider ? <input type="hidden" name="identityProviderId" value={provider.id} /> : null}
       <Field name="name" label={t("name")} defaultValue={provider?.name} required maxLength={100} autoComplete="off" />
       {provider ? null : (
