@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Badge, buttonClass, EmptyState, PageHeader, Table, Td } from "@/app/_components/ui";
+import { buttonClass, EmptyState, PageHeader, Table, Td } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { pageTitle } from "@/app/_lib/page-title";
 import { serverApi } from "@/server/caller";
 import { BackToSettings } from "./back-to-settings";
+import { ProviderBadges } from "./provider-badges";
 
 export const generateMetadata = pageTitle("identityProviders");
 
@@ -47,14 +48,7 @@ export default async function IdentityProvidersPage({ params }: { params: Promis
               </Td>
               <Td>{provider.kind === "oidc" ? t("form.oidc") : t("form.saml")}</Td>
               <Td>
-                <span className="flex gap-1">
-                  {provider.enabled ? (
-                    <Badge tone="green">{t("status.enabled")}</Badge>
-                  ) : (
-                    <Badge tone="slate">{t("status.disabled")}</Badge>
-                  )}
-                  {provider.testedAt ? null : <Badge tone="amber">{t("status.untested")}</Badge>}
-                </span>
+                <ProviderBadges enabled={provider.enabled} tested={provider.testedAt !== null} />
               </Td>
               <Td>{provider.memberCount}</Td>
             </tr>

@@ -1,8 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import { Badge, Card, FactList, PageHeader } from "@/app/_components/ui";
+import { Card, FactList, PageHeader } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { serverApi } from "@/server/caller";
 import { BackToSettings } from "../back-to-settings";
+import { ProviderBadges } from "../provider-badges";
 import { ProviderForm } from "../provider-form";
 import { DeleteProvider, EnableProvider, TestConnection } from "./provider-controls";
 
@@ -31,54 +32,28 @@ export default async function IdentityProviderPage({
   ]);
   const manage = access.permissions.includes("sso.manage");
   const { endpoints } = provider;
-  const needs: Array<[string, React.ReactNode]> =
+  const addresses =
     provider.kind === "oidc"
-      ? [
-          [
-            t("needs.redirectUri"),
-            <code key="r" className="select-all break-all">
-              {endpoints.redirectUri}
-            </code>,
-          ],
-          [
-            t("needs.startUrl"),
-            <code key="s" className="select-all break-all">
-              {endpoints.startUrl}
-            </code>,
-          ],
-        ]
-      : [
-          [
-            t("needs.acsUrl"),
-            <code key="a" className="select-all break-all">
-              {endpoints.acsUrl}
-            </code>,
-          ],
-          [
-            t("needs.spEntityId"),
-            <code key="e" className="select-all break-all">
-              {endpoints.spEntityId}
-            </code>,
-          ],
-          [
-            t("needs.startUrl"),
-            <code key="s" className="select-all break-all">
-              {endpoints.startUrl}
-            </code>,
-          ],
-        ];
+      ? ([
+          ["redirectUri", endpoints.redirectUri],
+          ["startUrl", endpoints.startUrl],
+        ] as const)
+      : ([
+          ["acsUrl", endpoints.acsUrl],
+          ["spEntityId", endpoints.spEntityId],
+          ["startUrl", endpoints.startUrl],
+        ] as const);
+  const needs = addresses.map(([name, address]): [string, React.ReactNode] => [
+    t(`needs.${name}`),
+    <code key={name} className="select-all break-all">
+      {address}
+    </code>,
+  ]);
   return (
     <>
       <BackToSettings teamId={teamId} to="providers" />
       <PageHeader title={provider.name} description={provider.kind === "oidc" ? t("form.oidc") : t("form.saml")}>
-        <span className="flex gap-1">
-          {provider.enabled ? (
-            <Badge tone="green">{t("status.enabled")}</Badge>
-          ) : (
-            <Badge tone="slate">{t("status.disabled")}</Badge>
-          )}
-          {provider.testedAt ? null : <Badge tone="amber">{t("status.untested")}</Badge>}
-        </span>
+        <ProviderBadges enabled={provider.enabled} tested={provider.testedAt !== null} />
       </PageHeader>
       <div className="space-y-6">
         <Card title={t("needs.card")}>
