@@ -21,7 +21,7 @@ import { translatorFor } from "../i18n/translator";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { erasePerson } from "../privacy/erase-person";
 import { actingAccount } from "./account-profile";
-import { confirmPassword } from "./confirm-password";
+import { confirmAccountHolder } from "./confirm-account-holder";
 
 export const DELETED_ACCOUNT_NAME = "Deleted account";
 
@@ -39,10 +39,13 @@ export function pseudonymousEmail(accountId: string): string {
 export async function deleteAccount(
   db: Queryable,
   ctx: DomainContext,
-  input: { password: string },
+  input: { password: string; confirmEmail?: string },
 ): Promise<{ teamsLeft: number }> {
   const { accountId } = actingAccount(ctx);
-  const checked = await confirmPassword(db, accountId, input.password, ctx.clock.now());
+  const checked = await confirmAccountHolder(db, ctx, {
+    password: input.password,
+    confirmEmail: input.confirmEmail ?? "",
+  });
   // Read before the erasure, which forgets the account's language too.
   const t = translatorFor(await recipientLocale(db, accountId), "mail");
   const now = ctx.clock.now();

@@ -30,7 +30,11 @@ export const changePasswordInput = z.object({
   currentPassword,
   newPassword: z.string().max(1024, "Use at most 128 characters.").default(""),
 });
-export const deleteAccountInput = z.object({ password: currentPassword });
+/** The password, or for an account of an identity provider (which has none) its address typed again. */
+export const deleteAccountInput = z.object({
+  password: z.string().max(1024).default(""),
+  confirmEmail: z.string().max(320).default(""),
+});
 
 /** The account's own profile, email, password and personal data. */
 export const profileRouter = router({

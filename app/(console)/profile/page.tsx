@@ -179,14 +179,25 @@ export default async function ProfilePage() {
                 className={formClass}
                 noValidate
               >
-                <Field
-                  name="password"
-                  label={t("deleteAccount.currentPassword")}
-                  type="password"
-                  autoComplete="current-password"
-                  required
-                  hint={t("deleteAccount.passwordHint")}
-                />
+                {profile.signsInThroughProvider ? (
+                  <Field
+                    name="confirmEmail"
+                    label={t("deleteAccount.confirmEmail")}
+                    type="email"
+                    autoComplete="off"
+                    required
+                    hint={t("deleteAccount.confirmEmailHint")}
+                  />
+                ) : (
+                  <Field
+                    name="password"
+                    label={t("deleteAccount.currentPassword")}
+                    type="password"
+                    autoComplete="current-password"
+                    required
+                    hint={t("deleteAccount.passwordHint")}
+                  />
+                )}
               </SubmitForm>
             </div>
           </div>
