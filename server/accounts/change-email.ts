@@ -18,6 +18,7 @@ import { actingAccount } from "./account-profile";
 import { accountIdOfLinkToken, consumeAccountToken, issueAccountLinkToken } from "./account-tokens";
 import { confirmPassword } from "./confirm-password";
 import { emailChangeRefusal } from "./email-change-refusal";
+import { signsInOnlyThroughProvider } from "./provider-only-account";
 
 export const EMAIL_CHANGE_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -42,6 +43,9 @@ export async function requestEmailChange(
   const newEmail = input.newEmail.trim();
   if (!z.email().safeParse(newEmail).success) {
     throw new DomainError("INVALID_INPUT", "typeTheNewEmailAddressIn");
+  }
+  if (await signsInOnlyThroughProvider(db, accountId)) {
+    throw new DomainError("FORBIDDEN", "emailComesFromIdentityProvider");
   }
   const account = await confirmPassword(db, accountId, input.password, ctx.clock.now());
   const managed = await emailChangeRefusal(db, account);

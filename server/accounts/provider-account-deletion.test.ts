@@ -45,3 +45,15 @@ describe("an account of an identity provider, which has no password", () => {
     expect(gone).toBeUndefined();
   });
 });
+
+describe("the address of an account of an identity provider", () => {
+  it("is not changed from the profile, which says why", async () => {
+    const api = await signInThroughProvider();
+    expect((await api.profile.get()).emailChangeRefusal).toMatch(
+      /signs in through your organisation's identity provider/,
+    );
+    await expect(api.profile.requestEmailChange({ newEmail: "sam@elsewhere.example", password: "anything" })).rejects.toThrow(
+      "signs in through your organisation's identity provider",
+    );
+  });
+});
