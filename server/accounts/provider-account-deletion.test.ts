@@ -52,8 +52,8 @@ describe("the address of an account of an identity provider", () => {
     expect((await api.profile.get()).emailChangeRefusal).toMatch(
       /signs in through your organisation's identity provider/,
     );
-    await expect(api.profile.requestEmailChange({ newEmail: "sam@elsewhere.example", password: "anything" })).rejects.toThrow(
-      "signs in through your organisation's identity provider",
-    );
+    await expect(
+      api.profile.requestEmailChange({ newEmail: "sam@elsewhere.example", password: "anything" }),
+    ).rejects.toThrow("signs in through your organisation's identity provider");
   });
 });
