@@ -1,10 +1,15 @@
 import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { identityProviders } from "@/db/schema";
 import { signIn } from "../../auth/next-auth";
 import { systemClock } from "../../clock";
 import { isProduction } from "../../config/env";
 import { requestMetaFrom } from "../../context";
 import { getDatabase } from "../../database";
 import { consoleUrl } from "../../mail/console-url";
+import { serviceProviderMetadata } from "../saml";
+import { ssoEndpoints } from "../sso-endpoints";
 import type { SignInOutcome } from "./provider-sign-in";
 
 /** Ties a provider sign-in to the browser that started it (OpenID Connect answers come back as top-level GETs). */
@@ -33,4 +38,15 @@ export async function completeProviderRoute(outcome: SignInOutcome): Promise<Res
   await signIn("credentials", { challenge: outcome.challengeToken, redirectTo: `/teams/${outcome.teamId}/home` });
   // signIn redirects by throwing; reaching here means it did not.
   return failedSignInRedirect("none");
+}
+
+/** The console's SAML service provider metadata for one of the SAML providers; null for any other id. */
+export async function serviceProviderMetadataOf(db: Queryable, identityProviderId: string): Promise<string | null> {
+  const [provider] = await db
+    .select({ id: identityProviders.id })
+    .from(identityProviders)
+    .where(and(eq(identityProviders.id, identityProviderId), eq(identityProviders.kind, "saml")));
+  if (!provider) return null;
+  const endpoints = ssoEndpoints(provider.id);
+  return serviceProviderMetadata({ acsUrl: endpoints.acsUrl, spEntityId: endpoints.spEntityId });
 }
