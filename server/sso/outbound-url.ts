@@ -41,6 +41,20 @@ function allowedHosts(): Set<string> {
   );
 }
 
+export function isPrivateAddress(address: string): boolean {
+  // An IPv4-mapped IPv6 address (::ffff:10.0.0.1) reaches the IPv4 address inside it.
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped) return PRIVATE.check(mapped, "ipv4");
+  if (/^::ffff:/i.test(address)) return true;
+  return PRIVATE.check(address, isIP(address) === 6 ? "ipv6" : "ipv4");
+}
+
+/** Whether a host may be reached on a private address: loopback in a demo, or a host the operator named. */
+export function privateAddressAllowed(host: string): boolean {
+  const name = host.toLowerCase();
+  return allowedHosts().has(name) || (isDemo() && LOOPBACK_NAMES.has(name));
+}
+
 /** Whether the console may fetch this provider URL; resolves the host to see where it leads. */
 export async function checkOutboundUrl(
   text: string,
@@ -66,12 +80,5 @@ export async function checkOutboundUrl(
   } catch {
     return { ok: false, problem: "unresolvable" };
   }
-  const isPrivate = (address: string) => {
-    // An IPv4-mapped IPv6 address (::ffff:10.0.0.1) reaches the IPv4 address inside it.
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-    if (mapped) return PRIVATE.check(mapped, "ipv4");
-    if (/^::ffff:/i.test(address)) return true;
-    return PRIVATE.check(address, isIP(address) === 6 ? "ipv6" : "ipv4");
-  };
-  return addresses.some(isPrivate) ? { ok: false, problem: "private_address" } : { ok: true, url };
+  return addresses.some(isPrivateAddress) ? { ok: false, problem: "private_address" } : { ok: true, url };
 }

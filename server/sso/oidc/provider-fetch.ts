@@ -1,4 +1,5 @@
 import "server-only";
+import { guardedFetch } from "../guarded-fetch";
 import { checkOutboundUrl } from "../outbound-url";
 
 /** How long the console waits for any answer of an identity provider. */
@@ -43,7 +44,7 @@ export async function fetchFromProvider(url: string, init: RequestInit = {}): Pr
   const checked = await checkOutboundUrl(url);
   if (!checked.ok) throw OUTBOUND_REFUSALS[checked.problem](url);
   try {
-    return await fetch(checked.url, {
+    return await guardedFetch(checked.url, {
       ...init,
       redirect: "manual",
       signal: init.signal ?? AbortSignal.timeout(PROVIDER_TIMEOUT_SECONDS * 1000),
@@ -85,6 +86,7 @@ function networkProblem(error: unknown, url: URL): OidcProviderProblem {
   }
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code ?? "";
+  if (code === "EPRIVATEADDRESS") return OUTBOUND_REFUSALS.private_address(url.href);
   if (TLS_CODES.has(code) || code.startsWith("ERR_TLS_") || code.startsWith("ERR_SSL_")) {
     return new OidcProviderProblem(
       "tls",

@@ -1,4 +1,5 @@
 import "server-only";
+import { guardedFetch } from "../guarded-fetch";
 import { checkOutboundUrl } from "../outbound-url";
 import { readIdentityProviderMetadata } from "./identity-provider-metadata";
 
@@ -30,6 +31,7 @@ function fetchFailure(error: unknown): Failure {
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
   const code = typeof cause?.code === "string" ? cause.code : "";
   const message = typeof cause?.message === "string" ? cause.message : String(error);
+  if (code === "EPRIVATEADDRESS") return { ok: false, problem: "private_address", detail: message };
   if (/CERT|TLS|SSL|EPROTO/.test(code)) {
     return { ok: false, problem: "tls", detail: `The TLS connection failed: ${code} ${message}`.trim() };
   }
@@ -77,7 +79,7 @@ async function fetchMetadata(address: string): Promise<{ ok: true; text: string 
     }
     let response: Response;
     try {
-      response = await fetch(checked.url, {
+      response = await guardedFetch(checked.url, {
         redirect: "manual",
         signal: deadline,
         headers: { accept: "application/samlmetadata+xml, application/xml, text/xml" },
