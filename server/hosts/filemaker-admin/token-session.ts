@@ -25,11 +25,15 @@ export function createTokenSession({ transport, adminUser, adminPassword, clock 
   let lastUsedAt = 0;
 
   function currentToken() {
-    if (token && clock.now().getTime() - lastUsedAt > TOKEN_IDLE_LIMIT_MS) token = null;
-    token ??= requestToken().catch((error) => {
-      token = null;
-      throw error;
-    });
+    const now = clock.now().getTime();
+    if (token && now - lastUsedAt > TOKEN_IDLE_LIMIT_MS) token = null;
+    if (!token) {
+      lastUsedAt = now;
+      token = requestToken().catch((error) => {
+        token = null;
+        throw error;
+      });
+    }
     return token;
   }
 
