@@ -70,7 +70,7 @@ export function answerAdminApiCall(host: EmulatedHost, call: Call) {
       host.sendMessage(id, requireString(body.messageText));
       return sendOk(res);
     case "DELETE clients/:id":
-      host.disconnectClient(id, Number(body.graceTime ?? 90), now);
+      host.disconnectClient(id, optionalCount(body.graceTime) ?? 90, optionalString(body.messageText), now);
       return sendOk(res);
     case "GET schedules":
       return sendOk(res, { schedules: host.schedules().map(scheduleJson) });
@@ -84,8 +84,8 @@ export function answerAdminApiCall(host: EmulatedHost, call: Call) {
       const backupType = (body.backupType ?? {}) as Record<string, unknown>;
       const schedule = host.createBackupSchedule(
         requireString(backupType.name),
-        Number(backupType.everyMinutes ?? 24 * 60),
-        Number(backupType.maxBackups ?? 7),
+        Math.max(1, optionalCount(backupType.everyMinutes) ?? 24 * 60),
+        optionalCount(backupType.maxBackups) ?? 7,
       );
       return sendOk(res, { schedule: scheduleJson(schedule) });
     }
@@ -160,6 +160,12 @@ function optionalBoolean(value: unknown) {
 
 function requireString(value: unknown) {
   if (typeof value !== "string" || value === "") throw new Refused(refusals.invalidParameter);
+  return value;
+}
+
+function optionalCount(value: unknown) {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw new Refused(refusals.invalidParameter);
   return value;
 }
 

@@ -279,9 +279,10 @@ export function createEmulatedHost(seed: EmulatedHostSeed, startedAt: Date) {
       client.messages.push(text);
     },
 
-    disconnectClient(clientId: string, graceSeconds: number, now: Date) {
+    disconnectClient(clientId: string, graceSeconds: number, message: string | undefined, now: Date) {
       const client = clients.get(clientId);
       if (!client) throw new Refused(refusals.clientNotFound);
+      if (message !== undefined) client.messages.push(message);
       if (graceSeconds <= 0) clients.delete(clientId);
       else client.leavesAt = now.getTime() + graceSeconds * 1000;
     },

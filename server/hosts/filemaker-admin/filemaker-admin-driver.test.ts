@@ -168,6 +168,7 @@ describe("the FileMaker Admin API driver", () => {
 
     await driver.disconnectClient(ann, { graceSeconds: 0 });
     await driver.disconnectClient(bram, { graceSeconds: 120, message: "Please save your work" });
+    expect(host.clients().find((client) => client.id === bram)?.messages).toEqual(["Please save your work"]);
     expect((await driver.listClients()).map((client) => client.id)).toEqual([bram]);
     clock.advance(3 * MINUTE);
     expect((await driver.listClients()).map((client) => client.id)).not.toContain(bram);

@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type HostsEmulator, startHostsEmulator } from "@/hosts-emulator/emulator";
 import { fixedClock } from "@/server/clock";
 import { serverStatusSchema, tokenSchema } from "./admin-api-schemas";
+import { HostApiError, HostUnreachable } from "./host-errors";
 import { readAnswer } from "./read-answer";
 import { createTokenSession } from "./token-session";
-import { createTransport, type Transport } from "./transport";
+import { createTransport, type Transport, type TransportAnswer, type TransportRequest } from "./transport";
 
 const MINUTE = 60_000;
 let hostClock: ReturnType<typeof fixedClock>;
@@ -71,5 +72,61 @@ describe("the Admin API token session", () => {
     });
     expect(answer.status).toBe(401);
     expect(JSON.parse(answer.text).messages).toEqual([{ code: "952", text: "Invalid token" }]);
+  });
+});
+
+describe("retrying a call after a failure", () => {
+  const ok = (response: object): TransportAnswer => ({
+    status: 200,
+    contentType: "application/json",
+    text: JSON.stringify({ response, messages: [{ code: "0", text: "OK" }] }),
+  });
+  const serverError: TransportAnswer = {
+    status: 502,
+    contentType: "application/json",
+    text: JSON.stringify({ response: {}, messages: [{ code: "-1", text: "Bad gateway" }] }),
+  };
+
+  /** A host that fails each call's first attempt with `failure`, then answers. */
+  function flakyHost(failure: () => TransportAnswer) {
+    const attempts: string[] = [];
+    const transport: Transport = async (request: TransportRequest) => {
+      if (request.path === "user/auth") return ok({ token: "t" });
+      attempts.push(request.method);
+      return attempts.length % 2 === 1 ? failure() : ok({ running: true });
+    };
+    return {
+      attempts,
+      session: createTokenSession({
+        transport,
+        adminUser: "a",
+        adminPassword: "b",
+        clock: fixedClock("2026-03-02T09:00:00Z"),
+      }),
+    };
+  }
+
+  it("reads again once after a server error or a network failure", async () => {
+    for (const failure of [
+      () => serverError,
+      () => {
+        throw new HostUnreachable("ECONNRESET");
+      },
+    ]) {
+      const { attempts, session } = flakyHost(failure);
+      expect(await readStatus(session)).toEqual({ running: true });
+      expect(attempts).toEqual(["GET", "GET"]);
+    }
+  });
+
+  it("never repeats a change, which the host may already have made", async () => {
+    const { attempts, session } = flakyHost(() => serverError);
+    const stopping = session.call(
+      { method: "PATCH", path: "server/status", body: { running: false } },
+      serverStatusSchema,
+      "Stopping",
+    );
+    await expect(stopping).rejects.toBeInstanceOf(HostApiError);
+    expect(attempts).toEqual(["PATCH"]);
   });
 });
