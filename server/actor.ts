@@ -10,6 +10,8 @@ export type Actor =
       /** null when the account acts outside a sign-in session (demo seed, command line). */
       sessionId: string | null;
       mfaVerified: boolean;
+      /** Signed in through this team's identity provider: its two-step verification counts there only. */
+      providerTeamId?: string | null;
     }
   | {
       kind: "support";

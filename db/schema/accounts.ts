@@ -63,6 +63,11 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     mfaVerifiedAt: timestamp("mfa_verified_at", { withTimezone: true }),
+    /**
+     * The identity provider that signed the person in, if one did: its two-step verification
+     * counts for its own team only. No foreign key: identity_providers already refers to accounts.
+     */
+    identityProviderId: uuid("identity_provider_id"),
     /** The strictest idle timeout of the account's teams when the session began. */
     idleTimeoutMinutes: integer("idle_timeout_minutes").notNull().default(120),
     /** Set on the session that replaced this one at a privilege change, so the cookie may follow. */

@@ -67,7 +67,9 @@ export async function completeSignIn(
       now,
       ip: ctx.request.ip,
       userAgent: ctx.request.userAgent,
-      mfaVerified: method !== "password",
+      // The provider's own second step is trusted for its own team only (see team-access).
+      mfaVerified: method !== "password" && method !== "identity_provider",
+      identityProviderId: challenge.identityProviderId,
     });
     await tx.update(accounts).set({ lastSignInAt: now }).where(eq(accounts.id, account.id));
     if (!challenge.identityProviderId) {
@@ -80,7 +82,7 @@ export async function completeSignIn(
         accountId: account.id,
         email: account.email,
         sessionId,
-        mfaVerified: method !== "password",
+        mfaVerified: method !== "password" && method !== "identity_provider",
       },
       occurredAt: now,
       request: ctx.request,

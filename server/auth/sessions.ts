@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { accounts, memberships, sessions, teamSettings } from "@/db/schema";
+import { accounts, identityProviders, memberships, sessions, teamSettings } from "@/db/schema";
 import type { RequestMeta } from "../actor";
 import { recordAudit } from "../audit/record-audit";
 import type { Clock } from "../clock";
@@ -16,7 +16,14 @@ const TOUCH_INTERVAL_MS = 60 * 1000;
 
 export async function createSession(
   db: Queryable,
-  input: { accountId: string; now: Date; ip: string | null; userAgent: string | null; mfaVerified: boolean },
+  input: {
+    accountId: string;
+    now: Date;
+    ip: string | null;
+    userAgent: string | null;
+    mfaVerified: boolean;
+    identityProviderId?: string | null;
+  },
 ): Promise<string> {
   const [row] = await db
     .insert(sessions)
@@ -26,6 +33,7 @@ export async function createSession(
       lastSeenAt: input.now,
       expiresAt: new Date(input.now.getTime() + SESSION_ABSOLUTE_LIFETIME_MS),
       mfaVerifiedAt: input.mfaVerified ? input.now : null,
+      identityProviderId: input.identityProviderId ?? null,
       idleTimeoutMinutes: await strictestIdleTimeoutMinutes(db, input.accountId),
       ip: input.ip,
       userAgent: input.userAgent,
@@ -77,6 +85,7 @@ export async function rotateSession(
       lastSeenAt: now,
       expiresAt: old.expiresAt,
       mfaVerifiedAt: options.mfaVerified ? now : old.mfaVerifiedAt,
+      identityProviderId: old.identityProviderId,
       idleTimeoutMinutes: old.idleTimeoutMinutes,
       ip: old.ip,
       userAgent: old.userAgent,
@@ -115,14 +124,22 @@ export interface LiveSession {
   accountId: string;
   email: string;
   mfaVerified: boolean;
+  /** The team whose identity provider signed the person in, if one did. */
+  providerTeamId: string | null;
 }
 
 /** The session behind a cookie, if it is still alive; an expired one is ended on the spot. */
 export async function resolveSession(db: Queryable, sessionId: string, clock: Clock): Promise<LiveSession | null> {
   const [row] = await db
-    .select({ session: sessions, email: accounts.email, teamIdleMinutes: strictestTeamIdleMinutes })
+    .select({
+      session: sessions,
+      email: accounts.email,
+      teamIdleMinutes: strictestTeamIdleMinutes,
+      providerTeamId: identityProviders.teamId,
+    })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .leftJoin(identityProviders, eq(identityProviders.id, sessions.identityProviderId))
     .where(eq(sessions.id, sessionId));
   if (!row) return null;
   const now = clock.now();
@@ -149,6 +166,7 @@ export async function resolveSession(db: Queryable, sessionId: string, clock: Cl
     accountId: row.session.accountId,
     email: row.email,
     mfaVerified: row.session.mfaVerifiedAt !== null,
+    providerTeamId: row.providerTeamId,
   };
 }
 

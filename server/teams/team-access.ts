@@ -88,7 +88,8 @@ export async function authoriseTeamAccess(
   } else {
     if (!row!.membershipId || !row!.role || row!.licensed === null) throw notFound;
     const membership = { id: row!.membershipId, role: row!.role, licensed: row!.licensed };
-    if (row!.mfaRequired && !actor.mfaVerified) {
+    const providerVerified = actor.providerTeamId === team.id;
+    if (row!.mfaRequired && !actor.mfaVerified && !providerVerified) {
       throw new DomainError(
         "MFA_REQUIRED",
         "requiresTwoStepVerificationTurnIt",
