@@ -134,6 +134,7 @@ describe("sessions", () => {
       accountId: (await accountByEmail("it@acme.example")).id,
       email: "it@acme.example",
       mfaVerified: false,
+      providerTeamId: null,
     });
   });
 
