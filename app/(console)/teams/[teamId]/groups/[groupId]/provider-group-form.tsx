@@ -23,7 +23,7 @@ export function ProviderGroupForm({
       submit={t("submit")}
       submitClass={secondaryButtonClass}
       keepFields
-      className="mb-6 flex max-w-2xl flex-wrap items-end gap-2 [&>div:first-of-type]:flex-1"
+      className="mb-6 max-w-md space-y-3"
     >
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="groupId" value={groupId} />
