@@ -56,6 +56,7 @@ export function Dialog({
 export function FormDialog<Value>({
   title,
   opener,
+  openerName,
   openerClass,
   action,
   submit,
@@ -66,6 +67,8 @@ export function FormDialog<Value>({
 }: {
   title: string;
   opener: string;
+  /** The opener's accessible name, where its label alone would not say what it acts on. */
+  openerName?: string;
   openerClass: string;
   action: (previous: FormState<Value>, form: FormData) => Promise<FormState<Value>>;
   submit: string;
@@ -76,7 +79,7 @@ export function FormDialog<Value>({
   const [state, run, pending] = useFormAction(action);
   return (
     <>
-      <button type="button" className={openerClass} onClick={() => setOpen(true)}>
+      <button type="button" className={openerClass} aria-label={openerName} onClick={() => setOpen(true)}>
         {opener}
       </button>
       <Dialog title={title} open={open} onClose={() => setOpen(false)}>

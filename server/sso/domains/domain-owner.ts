@@ -1,6 +1,6 @@
 import "server-only";
 import { domainToASCII } from "node:url";
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { teamDomains } from "@/db/schema";
 
@@ -15,12 +15,12 @@ export async function verifiedDomainOwner(db: Queryable, domain: string): Promis
   return owner ?? null;
 }
 
-/** The domains the team has verified, alphabetically. */
-export async function teamVerifiedDomains(db: Queryable, teamId: string): Promise<string[]> {
-  const rows = await db
-    .select({ domain: teamDomains.domain })
-    .from(teamDomains)
-    .where(and(eq(teamDomains.teamId, teamId), isNotNull(teamDomains.verifiedAt)))
-    .orderBy(asc(teamDomains.domain));
-  return rows.map((row) => row.domain);
+/** The domain part of an email address, as the person typed it. */
+export function emailDomain(email: string): string {
+  return email.slice(email.lastIndexOf("@") + 1).trim();
+}
+
+/** Whether this team holds the verified domain of the address. */
+export async function isVerifiedBy(db: Queryable, teamId: string, email: string): Promise<boolean> {
+  return (await verifiedDomainOwner(db, emailDomain(email)))?.teamId === teamId;
 }

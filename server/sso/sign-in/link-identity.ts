@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import type { identityProviders } from "@/db/schema";
-import { accounts, externalIdentities, staff, teamDomains } from "@/db/schema";
+import { accounts, externalIdentities, staff } from "@/db/schema";
 import type { AuditEventInput } from "../../audit/record-audit";
+import { isVerifiedBy } from "../domains/domain-owner";
 import type { ProviderClaims } from "../provider-answer";
 import { SsoFailure } from "../provider-answer";
 
@@ -39,7 +40,7 @@ export async function accountForIdentity(
       ),
     );
   if (known) {
-    if (!known.createdAccount && !(await isDomainVerifiedBy(tx, provider.teamId, domainOf(known.email)))) {
+    if (!known.createdAccount && !(await isVerifiedBy(tx, provider.teamId, known.email))) {
       throw new SsoFailure(
         "domain_not_verified",
         `${known.email} was linked on a verified domain that is no longer verified`,
@@ -53,7 +54,7 @@ export async function accountForIdentity(
   if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
     throw new SsoFailure("no_email_claim", "the provider's answer carries no usable email address");
   }
-  const domainVerified = await isDomainVerifiedBy(tx, provider.teamId, domainOf(email));
+  const domainVerified = await isVerifiedBy(tx, provider.teamId, email);
   const [existing] = await tx
     .select({ id: accounts.id, email: accounts.email, staffId: staff.id })
     .from(accounts)
@@ -113,14 +114,4 @@ export async function accountForIdentity(
     after: { email, identityProviderId: provider.id },
   });
   return { accountId: created!.id, email };
-}
-
-const domainOf = (email: string) => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
-
-async function isDomainVerifiedBy(tx: Transaction, teamId: string, domain: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: teamDomains.id })
-    .from(teamDomains)
-    .where(and(eq(teamDomains.teamId, teamId), eq(teamDomains.domain, domain), isNotNull(teamDomains.verifiedAt)));
-  return Boolean(row);
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { identityProviders, memberships, teamDomains, teamSettings, teams } from "@/db/schema";
+import { identityProviders, memberships, teamSettings, teams } from "@/db/schema";
+import { emailDomain, verifiedDomainOwner } from "../domains/domain-owner";
 
 export interface DomainRoute {
   teamId: string;
@@ -14,8 +15,8 @@ export interface DomainRoute {
 
 /** Where an address signs in: the team that verified its domain, and that team's enabled providers. */
 export async function routeByDomain(db: Queryable, email: string): Promise<DomainRoute | null> {
-  const domain = email.trim().toLowerCase().split("@")[1];
-  if (!domain) return null;
+  const owner = email.includes("@") ? await verifiedDomainOwner(db, emailDomain(email)) : null;
+  if (!owner) return null;
   const [team] = await db
     .select({
       teamId: teams.id,
@@ -26,10 +27,9 @@ export async function routeByDomain(db: Queryable, email: string): Promise<Domai
         string | null
       >`(select ${memberships.accountId} from ${memberships} where ${memberships.teamId} = ${teams.id} and ${memberships.role} = 'owner')`,
     })
-    .from(teamDomains)
-    .innerJoin(teams, eq(teams.id, teamDomains.teamId))
+    .from(teams)
     .innerJoin(teamSettings, eq(teamSettings.teamId, teams.id))
-    .where(and(eq(teamDomains.domain, domain), isNotNull(teamDomains.verifiedAt)));
+    .where(eq(teams.id, owner.teamId));
   if (!team) return null;
   const providers = await db
     .select({ id: identityProviders.id, name: identityProviders.name })

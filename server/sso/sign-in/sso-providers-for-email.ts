@@ -4,6 +4,7 @@ import type { RequestMeta } from "../../actor";
 import { type Budget, HOUR_MS, spend, tryAgainAfter } from "../../auth/rate-limits";
 import type { Clock } from "../../clock";
 import { DomainError } from "../../errors";
+import { emailDomain } from "../domains/domain-owner";
 import { ssoEndpoints } from "../sso-endpoints";
 import { routeByDomain } from "./route-by-domain";
 
@@ -40,7 +41,7 @@ export async function ssoProvidersForEmail(
   }
   const route = await routeByDomain(db, email);
   if (!route?.providers.length) {
-    throw new DomainError("NOT_FOUND", "noSingleSignOnForDomain", { domain: domainOf(email) });
+    throw new DomainError("NOT_FOUND", "noSingleSignOnForDomain", { domain: emailDomain(email).toLowerCase() });
   }
   return {
     providers: route.providers.map((provider) => ({
@@ -49,8 +50,4 @@ export async function ssoProvidersForEmail(
       startUrl: new URL(ssoEndpoints(provider.id).startUrl).pathname,
     })),
   };
-}
-
-function domainOf(email: string): string {
-  return email.trim().toLowerCase().split("@")[1] ?? "";
 }

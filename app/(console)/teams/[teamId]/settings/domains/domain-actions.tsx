@@ -1,14 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { Dialog } from "@/app/_components/dialog";
+import { FormDialog } from "@/app/_components/dialog";
 import { FormStatus, useFormAction } from "@/app/_components/form-status";
-import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
+import { smallButtonClass } from "@/app/_components/ui";
 import { removeDomainAction, verifyDomainAction } from "./actions";
-
-const small =
-  "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800";
 
 /**
  * Verify (for a domain not verified yet) and Remove, side by side; a refused verification
@@ -34,7 +30,7 @@ export function DomainActions({
           <form action={action}>
             <input type="hidden" name="teamId" value={teamId} />
             <input type="hidden" name="domainId" value={domainId} />
-            <button type="submit" className={small} aria-label={t("label", { domain })} disabled={pending}>
+            <button type="submit" className={smallButtonClass} aria-label={t("label", { domain })} disabled={pending}>
               {t("submit")}
             </button>
           </form>
@@ -59,34 +55,19 @@ function RemoveDomainDialog({
   verified: boolean;
 }) {
   const t = useTranslations("domains.remove");
-  const [open, setOpen] = useState(false);
-  const [state, action, pending] = useFormAction(removeDomainAction);
   return (
-    <>
-      <button
-        type="button"
-        className={`${small} text-red-700 dark:text-red-400`}
-        aria-label={t("label", { domain })}
-        onClick={() => setOpen(true)}
-      >
-        {t("open")}
-      </button>
-      <Dialog title={t("title", { domain })} open={open} onClose={() => setOpen(false)}>
-        <form action={action} className="space-y-4 text-sm">
-          <input type="hidden" name="teamId" value={teamId} />
-          <input type="hidden" name="domainId" value={domainId} />
-          <p className="whitespace-normal">{verified ? t("explainedVerified") : t("explained")}</p>
-          <FormStatus state={state} />
-          <div className="flex justify-end gap-2">
-            <button type="button" className={secondaryButtonClass} onClick={() => setOpen(false)}>
-              {t("cancel")}
-            </button>
-            <button type="submit" className={buttonClass} disabled={pending}>
-              {t("submit")}
-            </button>
-          </div>
-        </form>
-      </Dialog>
-    </>
+    <FormDialog
+      title={t("title", { domain })}
+      opener={t("open")}
+      openerName={t("label", { domain })}
+      openerClass={`${smallButtonClass} text-red-700 dark:text-red-400`}
+      action={removeDomainAction}
+      submit={t("submit")}
+      close={t("cancel")}
+    >
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="domainId" value={domainId} />
+      <p className="whitespace-normal text-sm">{verified ? t("explainedVerified") : t("explained")}</p>
+    </FormDialog>
   );
 }
