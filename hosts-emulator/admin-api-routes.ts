@@ -90,9 +90,18 @@ export function answerAdminApiCall(host: EmulatedHost, call: Call) {
       return sendOk(res, { schedule: scheduleJson(schedule) });
     }
     case "GET backups":
-      return sendOk(res, {
-        backups: host.backups().map((backup) => ({ ...backup, takenAt: backup.takenAt.toISOString() })),
-      });
+      return sendOk(res, { backups: host.backups().map(backupJson) });
+    case "POST backups":
+      return sendOk(res, { backup: backupJson(host.backUpNow(now)) });
+    case "POST backups/:id/restore": {
+      const restored = host.restoreBackup(
+        id,
+        requireString(body.filename),
+        requireString(body.targetFilename),
+        body.replace === true,
+      );
+      return sendOk(res, { database: { id: restored.id, filename: restored.filename, status: restored.status } });
+    }
     default:
       throw new Refused(refusals.unknownCall);
   }
@@ -122,7 +131,7 @@ function changeDatabase(host: EmulatedHost, id: string, body: Record<string, unk
 function isIdPosition(segments: string[], index: number) {
   const [area] = segments;
   if (area === "user") return index === 2;
-  if (area === "databases" || area === "clients") return index === 1;
+  if (area === "databases" || area === "clients" || area === "backups") return index === 1;
   return area === "schedules" && index === 1 && segments[1] !== "backup";
 }
 
@@ -135,6 +144,10 @@ function scheduleJson(schedule: ReturnType<EmulatedHost["schedules"]>[number]) {
     lastRun: schedule.lastRun?.toISOString() ?? null,
     nextRun: schedule.enabled ? new Date(schedule.nextRunAt).toISOString() : null,
   };
+}
+
+function backupJson(backup: ReturnType<EmulatedHost["backups"]>[number]) {
+  return { ...backup, takenAt: backup.takenAt.toISOString() };
 }
 
 function basicCredentials(header: string | undefined): [string, string] {

@@ -14,6 +14,8 @@ export const refusals = {
   databaseNotFound: { httpStatus: 404, code: "100", text: "Database is missing" },
   clientNotFound: { httpStatus: 404, code: "101", text: "Client is missing" },
   scheduleNotFound: { httpStatus: 404, code: "101", text: "Schedule is missing" },
+  backupNotFound: { httpStatus: 404, code: "101", text: "Backup is missing" },
+  fileExists: { httpStatus: 400, code: "1633", text: "A database with this name already exists" },
   unknownCall: { httpStatus: 404, code: "1630", text: "Unsupported API call" },
   serverStopped: { httpStatus: 400, code: "3", text: "The database server is stopped" },
   notOpen: { httpStatus: 400, code: "3", text: "The database is not open" },

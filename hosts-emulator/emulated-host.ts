@@ -18,6 +18,10 @@ export interface EmulatedHostSeed {
   adminPassword: string;
   version?: string;
   databases?: EmulatedDatabaseSeed[];
+  /** A host may start stopped, with its databases closed. */
+  running?: boolean;
+  /** People connected when the emulator starts; more come and go as the minutes pass. */
+  clients?: Array<{ filename: string; userName: string }>;
 }
 
 interface EmulatedDatabase {
@@ -58,7 +62,11 @@ export interface EmulatedBackup {
   scheduleId: string | null;
   takenAt: Date;
   sizeBytes: number;
+  /** The databases the backup holds, as they were when it was taken. */
+  databases: Array<{ filename: string; sizeBytes: number }>;
 }
+
+const RESTORED_NAME = /^[^/\\:*?"<>|]{1,96}\.fmp12$/;
 
 const MINUTE = 60_000;
 /** Admin API tokens lapse after 15 minutes without a call. */
@@ -102,6 +110,23 @@ export function createEmulatedHost(seed: EmulatedHostSeed, startedAt: Date) {
     });
   }
   const schedules = new Map<string, EmulatedSchedule>();
+  if (seed.running === false) {
+    running = false;
+    for (const database of databases.values()) database.status = "CLOSED";
+  }
+  for (const client of running ? (seed.clients ?? []) : []) {
+    const id = nextId();
+    clients.set(id, {
+      id,
+      userName: client.userName,
+      computerName: `Workstation-${10 + clients.size}`,
+      ipAddress: `10.0.0.${20 + clients.size}`,
+      appType: "FileMaker Pro",
+      connectedAt: startedAt,
+      filename: client.filename,
+      messages: [],
+    });
+  }
   addSchedule({ name: "Every 20 minutes", taskType: "BACKUP", everyMinutes: BACKUP_EVERY_MINUTES, maxBackups: 72 });
   addSchedule({ name: "Daily verify", taskType: "VERIFY", everyMinutes: 24 * 60, maxBackups: 0 });
 
@@ -122,11 +147,18 @@ export function createEmulatedHost(seed: EmulatedHostSeed, startedAt: Date) {
     return [...databases.values()].filter((database) => database.status !== "CLOSED");
   }
 
+  function takeBackup(scheduleId: string | null, at: number) {
+    const held = openDatabases().map(({ filename, sizeBytes }) => ({ filename, sizeBytes }));
+    const sizeBytes = held.reduce((sum, database) => sum + database.sizeBytes, 0);
+    const backup = { id: nextId(), scheduleId, takenAt: new Date(at), sizeBytes, databases: held };
+    backups.push(backup);
+    return backup;
+  }
+
   function runSchedule(schedule: EmulatedSchedule, at: number) {
     schedule.lastRun = new Date(at);
     if (schedule.taskType !== "BACKUP" || !running) return;
-    const sizeBytes = openDatabases().reduce((sum, database) => sum + database.sizeBytes, 0);
-    backups.push({ id: nextId(), scheduleId: schedule.id, takenAt: new Date(at), sizeBytes });
+    takeBackup(schedule.id, at);
     const own = backups.filter((backup) => backup.scheduleId === schedule.id);
     const surplus = own.length - schedule.maxBackups;
     for (const old of own.slice(0, Math.max(0, surplus))) backups.splice(backups.indexOf(old), 1);
@@ -302,6 +334,45 @@ export function createEmulatedHost(seed: EmulatedHostSeed, startedAt: Date) {
     },
 
     backups: () => [...backups],
+
+    /** An on-demand backup of the open databases. */
+    backUpNow(now: Date) {
+      if (!running) throw new Refused(refusals.serverStopped);
+      return takeBackup(null, now.getTime());
+    },
+
+    /**
+     * Restores one database of a backup under a new filename, or over the database of that name
+     * when `replace` is set (its clients are disconnected first).
+     */
+    restoreBackup(backupId: string, filename: string, targetFilename: string, replace: boolean) {
+      if (!running) throw new Refused(refusals.serverStopped);
+      const backup = backups.find((candidate) => candidate.id === backupId);
+      if (!backup) throw new Refused(refusals.backupNotFound);
+      const held = backup.databases.find((database) => database.filename === filename);
+      if (!held) throw new Refused(refusals.databaseNotFound);
+      if (!RESTORED_NAME.test(targetFilename)) throw new Refused(refusals.invalidParameter);
+      const existing = [...databases.values()].find(
+        (database) => database.filename.toLowerCase() === targetFilename.toLowerCase(),
+      );
+      if (existing && !replace) throw new Refused(refusals.fileExists);
+      if (existing) {
+        disconnectClientsOf(existing.filename);
+        existing.sizeBytes = held.sizeBytes;
+        existing.status = "NORMAL";
+        return existing;
+      }
+      const id = nextId();
+      const restored = {
+        id,
+        filename: targetFilename,
+        sizeBytes: held.sizeBytes,
+        status: "NORMAL" as const,
+        keySaved: false,
+      };
+      databases.set(id, restored);
+      return restored;
+    },
 
     statistics: () => ({
       cpuPercent: Math.round(cpuPercent * 10) / 10,

@@ -29,7 +29,9 @@ export const PERMISSIONS = {
   "groups.read": { label: "see the team's groups", roles: managers, products: fileMakerOnly },
   "groups.manage": { label: "manage groups", roles: managers, products: fileMakerOnly },
   "hosts.read": { label: "see the team's hosts", roles: managers, products: fileMakerOnly },
-  "hosts.restart": { label: "restart hosts", roles: managers, products: fileMakerOnly },
+  /** Stop, start and restart hosts, act on their databases, clients, backups and schedules, give apps to groups. */
+  "hosts.operate": { label: "operate the team's hosts", roles: managers, products: fileMakerOnly },
+  "hosts.connect": { label: "connect a FileMaker Server", roles: managers, products: fileMakerOnly },
   "settings.read": { label: "see the team's settings", roles: managers },
   "settings.update": { label: "change the team's settings", roles: managers },
   /** The summary and usage; licensed members see these and nothing more of the subscription. */

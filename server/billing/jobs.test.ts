@@ -97,6 +97,9 @@ describe("the renewal job", () => {
           computeSize: "medium",
           filemakerVersion: "2025.2.1",
           status: "running",
+          adminApiUrl: "https://admin.fmcloud.example",
+          adminUser: "admin",
+          adminPasswordEncrypted: "v1.unused.unused.unused",
         })
         .returning();
       team.clock.set("2025-03-20T00:00:00Z");

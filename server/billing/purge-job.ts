@@ -13,7 +13,8 @@ import {
   customApps,
   groupMemberships,
   groups,
-  hostBackups,
+  hostMetrics,
+  hostOperations,
   hosts,
   hostUsage,
   identityProviders,
@@ -51,7 +52,8 @@ type TeamTable = PgTable & { teamId: AnyPgColumn };
  */
 export const PURGED_TEAM_TABLES: readonly TeamTable[] = [
   customAppGroups,
-  hostBackups,
+  hostMetrics,
+  hostOperations,
   hostUsage,
   customApps,
   hosts,

@@ -227,6 +227,9 @@ describe("refusals below what the team uses", () => {
       computeSize: "medium",
       filemakerVersion: "2025.2.1",
       status: "running",
+      adminApiUrl: "https://admin.fmcloud.example",
+      adminUser: "admin",
+      adminPassword: "host-admin-password",
     });
     await recordHostUsage(db(), {
       teamId: team.teamId,

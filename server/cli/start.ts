@@ -52,7 +52,7 @@ let handle: RequestHandler | undefined;
 const servers = (addresses.length ? addresses : [undefined]).map(() =>
   createConsoleServer((req, res) => handle!(req, res)),
 );
-if (mode === "demo") await startDemoIdentityProvider();
+if (mode === "demo") await Promise.all([startDemoIdentityProvider(), startDemoHosts()]);
 const { default: next } = await import("next");
 // Next answers WebSocket upgrades (development reloads) on the server it is given; the other
 // loopback's server hands its upgrades to that one.
@@ -110,6 +110,20 @@ async function startDemoIdentityProvider(): Promise<void> {
   } catch (error) {
     console.warn(
       `The demo identity provider did not start (${(error as Error).message}); Sign in with SSO will not work.`,
+    );
+  }
+}
+
+/** A demo's hosts answer from the hosts emulator, two ports after the console's (see server/demo/demo-hosts.ts). */
+async function startDemoHosts(): Promise<void> {
+  const { startHostsEmulator } = await import("../../hosts-emulator/emulator");
+  const { DEMO_HOSTS, demoHostsPort } = await import("../demo/demo-hosts");
+  try {
+    await startHostsEmulator({ port: demoHostsPort(port), hosts: Object.values(DEMO_HOSTS) });
+    console.log(`Demo FileMaker hosts (the hosts emulator): http://127.0.0.1:${demoHostsPort(port)}/hosts/`);
+  } catch (error) {
+    console.warn(
+      `The demo hosts did not start (${(error as Error).message}); the demo hosts will show as unreachable.`,
     );
   }
 }

@@ -7,7 +7,7 @@ import { recordPayment } from "../billing/invoices";
 import { addPaymentMethod } from "../billing/payment-method";
 import { isoDay } from "../billing/periods";
 import { startSubscription } from "../billing/start-subscription";
-import { recordConnectUsage, recordHostUsage } from "../billing/usage";
+import { recordConnectUsage } from "../billing/usage";
 import type { Clock } from "../clock";
 import { isDemo } from "../config/env";
 import { decrypt, encrypt } from "../crypto/encryption";
@@ -21,6 +21,7 @@ import { addMembership } from "../members/add-membership";
 import { deactivateMembership } from "../members/deactivate-membership";
 import { addStaff } from "../support/add-staff";
 import { createTeam } from "../teams/create-team";
+import { DEMO_HOSTS, type DemoHost, demoHostUrl } from "./demo-hosts";
 import { seedDemoIdentityProvider } from "./seed-sso";
 
 export const DEMO_PASSWORD = "DemoPass-2026";
@@ -249,8 +250,9 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
     hostname: "acme-prod.fmcloud.example",
     region: "us-west-2",
     computeSize: "medium",
-    filemakerVersion: "2025.2.1",
+    filemakerVersion: DEMO_HOSTS.acmeProduction.version,
     status: "running",
+    ...demoHostConnection(DEMO_HOSTS.acmeProduction),
   });
   const staging = await createHost(db, platform, {
     teamId: acme.id,
@@ -258,8 +260,9 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
     hostname: "acme-staging.fmcloud.example",
     region: "eu-central-1",
     computeSize: "small",
-    filemakerVersion: "2025.2.1",
+    filemakerVersion: DEMO_HOSTS.acmeStaging.version,
     status: "stopped",
+    ...demoHostConnection(DEMO_HOSTS.acmeStaging),
   });
   const group = (...names: string[]) => names.map((name) => groupIds.get(name)!);
   const apps = [
@@ -296,25 +299,6 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
   for (const app of apps) {
     await createCustomApp(db, owner, { teamId: acme.id, ...app, groupIds: [...app.groupIds] });
   }
-  // Today's metering, so the Subscription page's meters show something.
-  const today = isoDay(clock.now());
-  await recordHostUsage(db, {
-    teamId: acme.id,
-    hostId: production.id,
-    day: today,
-    storageBytes: 38_400_000_000,
-    dataTransferBytes: 2_100_000_000,
-    peakConnections: 14,
-  });
-  await recordHostUsage(db, {
-    teamId: acme.id,
-    hostId: staging.id,
-    day: today,
-    storageBytes: 6_200_000_000,
-    dataTransferBytes: 150_000_000,
-    peakConnections: 2,
-  });
-
   const connect = await createTeam(db, owner, {
     name: "Acme Connect",
     product: "claris_connect",
@@ -367,7 +351,7 @@ interface JourneyTeam {
   seats: number;
   groups: string[];
   people: DemoPerson[];
-  hosts: Array<{ name: string; hostname: string; status: "running" | "stopped" }>;
+  hosts: Array<{ name: string; hostname: string; status: "running" | "stopped"; demo: DemoHost }>;
 }
 
 /**
@@ -395,8 +379,18 @@ const JOURNEY_TEAMS: JourneyTeam[] = [
       { email: "ella.moss@northwind.example", name: "Ella Moss", role: "member", licensed: false, groups: [] },
     ],
     hosts: [
-      { name: "Northwind Production", hostname: "northwind-prod.fmcloud.example", status: "running" },
-      { name: "Northwind Staging", hostname: "northwind-staging.fmcloud.example", status: "stopped" },
+      {
+        name: "Northwind Production",
+        hostname: "northwind-prod.fmcloud.example",
+        status: "running",
+        demo: DEMO_HOSTS.northwindProduction,
+      },
+      {
+        name: "Northwind Staging",
+        hostname: "northwind-staging.fmcloud.example",
+        status: "stopped",
+        demo: DEMO_HOSTS.northwindStaging,
+      },
     ],
   },
   {
@@ -440,7 +434,14 @@ const JOURNEY_TEAMS: JourneyTeam[] = [
       },
       { email: "tom.becker@partner.example", name: "Tom Becker", role: "member", licensed: false, groups: [] },
     ],
-    hosts: [{ name: "Initech Production", hostname: "initech-prod.fmcloud.example", status: "running" }],
+    hosts: [
+      {
+        name: "Initech Production",
+        hostname: "initech-prod.fmcloud.example",
+        status: "running",
+        demo: DEMO_HOSTS.initechProduction,
+      },
+    ],
   },
   {
     // The single sign-on journeys connect their own providers and domains to Hooli.
@@ -542,13 +543,20 @@ async function seedJourneyTeam(
     }
     if (person.deactivated) await deactivateMembership(db, owner, { teamId: team.id, membershipId: membership.id });
   }
-  for (const host of spec.hosts) {
+  for (const { demo, ...host } of spec.hosts) {
     await createHost(db, platform, {
       teamId: team.id,
       ...host,
       region: "us-east-1",
       computeSize: "small",
-      filemakerVersion: "2025.2.1",
+      filemakerVersion: "21.1.1.41",
+      ...demoHostConnection(demo),
     });
   }
+}
+
+/** A demo host's Admin API: the hosts emulator `npm start` runs beside the console. */
+function demoHostConnection(host: DemoHost) {
+  const consolePort = Number(process.env.PORT ?? "3000");
+  return { adminApiUrl: demoHostUrl(consolePort, host), adminUser: host.adminUser, adminPassword: host.adminPassword };
 }

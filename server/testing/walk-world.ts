@@ -138,6 +138,9 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     computeSize: "small",
     filemakerVersion: "2025",
     status: "running",
+    adminApiUrl: "https://admin.fmcloud.example",
+    adminUser: "admin",
+    adminPassword: "host-admin-password",
   });
   const globexInvitation = await inviteUsers(db, globexOwnerCtx, {
     teamId: globex.id,

@@ -66,15 +66,20 @@ export const statisticsSchema = z.object({
   dataTransferBytes: z.number().nonnegative(),
 });
 
-export const backupsSchema = z.object({
-  backups: z.array(
-    z.object({
-      id: z.coerce.string(),
-      scheduleId: z.coerce.string().nullable(),
-      takenAt: z.iso.datetime(),
-      sizeBytes: z.number().nonnegative(),
-    }),
-  ),
+const backupSchema = z.object({
+  id: z.coerce.string(),
+  scheduleId: z.coerce.string().nullable(),
+  takenAt: z.iso.datetime(),
+  sizeBytes: z.number().nonnegative(),
+  databases: z.array(z.object({ filename: z.string(), sizeBytes: z.number().nonnegative() })),
+});
+
+export const backupsSchema = z.object({ backups: z.array(backupSchema) });
+
+export const backupAnswerSchema = z.object({ backup: backupSchema });
+
+export const restoredDatabaseSchema = z.object({
+  database: z.object({ id: z.coerce.string(), filename: z.string(), status: databaseStatusSchema }),
 });
 
 export const emptySchema = z.object({});

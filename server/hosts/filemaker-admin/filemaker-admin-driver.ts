@@ -1,11 +1,13 @@
 import "server-only";
 import { type Clock, systemClock } from "@/server/clock";
 import {
+  backupAnswerSchema,
   backupsSchema,
   clientsSchema,
   databaseChangeSchema,
   databasesSchema,
   emptySchema,
+  restoredDatabaseSchema,
   scheduleAnswerSchema,
   schedulesSchema,
   serverMetadataSchema,
@@ -152,10 +154,27 @@ export function createFileMakerAdminDriver(options: FileMakerAdminOptions): Host
     listBackups: () =>
       unlessAbsent(async () => {
         const answer = await session.call({ method: "GET", path: "backups" }, backupsSchema, "Listing backups");
-        return answer.backups.map((backup) => ({ ...backup, takenAt: new Date(backup.takenAt) }));
+        return answer.backups.map(toBackup);
       }),
+    async backUpNow() {
+      const answer = await session.call({ method: "POST", path: "backups" }, backupAnswerSchema, "Taking a backup");
+      return toBackup(answer.backup);
+    },
+    async restoreBackup(backupId, { filename, targetFilename, replace }) {
+      const path = `backups/${encodeURIComponent(backupId)}/restore`;
+      const answer = await session.call(
+        { method: "POST", path, body: { filename, targetFilename, replace } },
+        restoredDatabaseSchema,
+        "Restoring a backup",
+      );
+      return { id: answer.database.id, filename: answer.database.filename };
+    },
     close: () => session.close(),
   };
+}
+
+function toBackup<T extends { takenAt: string }>(backup: T) {
+  return { ...backup, takenAt: new Date(backup.takenAt) };
 }
 
 function toSchedule(schedule: {

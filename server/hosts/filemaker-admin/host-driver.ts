@@ -42,6 +42,15 @@ export interface HostBackup {
   scheduleId: string | null;
   takenAt: Date;
   sizeBytes: number;
+  databases: Array<{ filename: string; sizeBytes: number }>;
+}
+
+export interface RestoreRequest {
+  /** The database in the backup. */
+  filename: string;
+  /** The name it is restored under; an existing database of that name is replaced only with `replace`. */
+  targetFilename: string;
+  replace: boolean;
 }
 
 export interface BackupScheduleRequest {
@@ -74,6 +83,9 @@ export interface HostDriver {
   statistics(): Promise<HostStatistics | null>;
   /** Backups taken; null when the host does not list them. */
   listBackups(): Promise<HostBackup[] | null>;
+  /** Takes a backup of the open databases now. */
+  backUpNow(): Promise<HostBackup>;
+  restoreBackup(backupId: string, request: RestoreRequest): Promise<{ id: string; filename: string }>;
   /** Gives the access token back, so it cannot be used after the console is done. */
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
+import type { LookupFunction } from "node:net";
 import { HostTlsError, HostUnreachable } from "./host-errors";
 
 export interface TransportOptions {
@@ -9,6 +10,8 @@ export interface TransportOptions {
   /** PEM certificates to trust for this host instead of the system's CAs (a self-hosted server's own CA). */
   ca?: string;
   timeoutMs?: number;
+  /** Resolves the host name; the console passes one that refuses private addresses. */
+  lookup?: LookupFunction;
 }
 
 export interface TransportRequest {
@@ -41,7 +44,7 @@ const TLS_ERROR_CODES = new Set([
 ]);
 
 /** One HTTP exchange with a host: certificate always verified, whole exchange bounded by a timeout. */
-export function createTransport({ baseUrl, ca, timeoutMs = DEFAULT_TIMEOUT_MS }: TransportOptions): Transport {
+export function createTransport({ baseUrl, ca, timeoutMs = DEFAULT_TIMEOUT_MS, lookup }: TransportOptions): Transport {
   const base = new URL(baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
   const send = base.protocol === "https:" ? httpsRequest : httpRequest;
 
@@ -55,7 +58,7 @@ export function createTransport({ baseUrl, ca, timeoutMs = DEFAULT_TIMEOUT_MS }:
         headers["content-length"] = String(Buffer.byteLength(payload));
       }
       const url = new URL(`fmi/admin/api/v2/${path}`, base);
-      const outgoing = send(url, { method, headers, ca, rejectUnauthorized: true }, (incoming) => {
+      const outgoing = send(url, { method, headers, ca, lookup, rejectUnauthorized: true }, (incoming) => {
         const chunks: Buffer[] = [];
         let size = 0;
         incoming.on("data", (chunk: Buffer) => {
@@ -78,6 +81,7 @@ export function createTransport({ baseUrl, ca, timeoutMs = DEFAULT_TIMEOUT_MS }:
         clearTimeout(timer);
         if (error instanceof TimedOut) reject(new HostUnreachable(`no answer within ${timeoutMs} ms`));
         else if (error.code && TLS_ERROR_CODES.has(error.code)) reject(new HostTlsError(error.code));
+        else if (error.code === "EPRIVATEADDRESS") reject(new HostUnreachable(error.message));
         else reject(new HostUnreachable(error.code ?? error.message));
       }
       outgoing.on("error", fail);

@@ -1,6 +1,6 @@
 import "server-only";
-import { guardedFetch } from "../guarded-fetch";
-import { checkOutboundUrl } from "../outbound-url";
+import { guardedFetch } from "../../outbound/guarded-fetch";
+import { checkOutboundUrl } from "../../outbound/outbound-url";
 
 /** How long the console waits for any answer of an identity provider. */
 export const PROVIDER_TIMEOUT_SECONDS = 10;

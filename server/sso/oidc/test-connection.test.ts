@@ -135,12 +135,12 @@ describe("Test connection of an OpenID Connect provider", () => {
       res.end("{}"),
     );
     const port = new URL(await listen(server)).port;
-    vi.stubEnv("SSO_ALLOWED_HOSTS", "localhost");
+    vi.stubEnv("OUTBOUND_ALLOWED_HOSTS", "localhost");
     try {
       const report = await testOidcConnection({ issuer: `https://localhost:${port}`, ...credentials });
       expect(report).toMatchObject({ ok: false, problem: "tls" });
     } finally {
-      vi.stubEnv("SSO_ALLOWED_HOSTS", undefined);
+      vi.stubEnv("OUTBOUND_ALLOWED_HOSTS", undefined);
       await new Promise((resolve) => server.close(resolve));
       rmSync(folder, { recursive: true });
     }

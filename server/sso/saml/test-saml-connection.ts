@@ -1,6 +1,6 @@
 import "server-only";
-import { guardedFetch } from "../guarded-fetch";
-import { checkOutboundUrl } from "../outbound-url";
+import { guardedFetch } from "../../outbound/guarded-fetch";
+import { checkOutboundUrl } from "../../outbound/outbound-url";
 import { readIdentityProviderMetadata } from "./identity-provider-metadata";
 
 export type SamlConnectionProblem =

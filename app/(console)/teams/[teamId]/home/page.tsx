@@ -39,7 +39,7 @@ export default async function HomePage({ params }: { params: Promise<{ teamId: s
                       <p className="text-xs text-slate-500 dark:text-slate-400">
                         {t("hostDetails", {
                           hostname: host.hostname,
-                          region: host.region,
+                          region: host.region ?? t("selfHosted"),
                           version: host.filemakerVersion,
                         })}
                       </p>

@@ -37,7 +37,7 @@ describe("a provider URL the console may call", () => {
     expect(await problemOf("http://10.0.0.5/")).toBe("not_https");
     vi.stubEnv("CONSOLE_ENV", "production");
     expect(await problemOf("http://localhost:3001")).toBe("not_https");
-    vi.stubEnv("SSO_ALLOWED_HOSTS", "10.0.0.5, idp.internal");
+    vi.stubEnv("OUTBOUND_ALLOWED_HOSTS", "10.0.0.5, idp.internal");
     expect(await problemOf("https://10.0.0.5/")).toBe("allowed");
   });
 });

@@ -1,14 +1,13 @@
 import "server-only";
 import { lookup as systemLookup } from "node:dns";
 import type { LookupFunction } from "node:net";
-import { Agent, fetch as undiciFetch } from "undici";
 import { isPrivateAddress, privateAddressAllowed } from "./outbound-url";
 
 /**
  * The address check again, at the moment the socket connects: a host whose DNS answer changed
  * after checkOutboundUrl looked (DNS rebinding) is refused here, on the address actually used.
  */
-const guardedLookup: LookupFunction = (hostname, options, callback) => {
+export const guardedLookup: LookupFunction = (hostname, options, callback) => {
   systemLookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, "", 0);
     const list = addresses as unknown as Array<{ address: string; family: number }>;
@@ -23,10 +22,3 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
     callback(null, usable[0]!.address, usable[0]!.family);
   });
 };
-
-const providerAgent = new Agent({ connect: { lookup: guardedLookup } });
-
-/** fetch for identity provider URLs: connections only to addresses the outbound rule allows. */
-export function guardedFetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
-  return undiciFetch(url, { ...(init as object), dispatcher: providerAgent }) as unknown as Promise<Response>;
-}

@@ -33,7 +33,7 @@ describe("a connection to an identity provider", () => {
     vi.stubEnv("CONSOLE_ENV", "demo");
     expect(await codeOf(guardedFetch(`http://localhost:${port}/`))).toBe("connected");
     vi.stubEnv("CONSOLE_ENV", "production");
-    vi.stubEnv("SSO_ALLOWED_HOSTS", "localhost");
+    vi.stubEnv("OUTBOUND_ALLOWED_HOSTS", "localhost");
     expect(await codeOf(guardedFetch(`http://localhost:${port}/`))).toBe("connected");
   });
 });

@@ -4,9 +4,10 @@ import { BlockList, isIP } from "node:net";
 import { isDemo } from "../config/env";
 
 /**
- * Addresses a provider URL may not reach: the console must not become a way for a manager to
- * probe the network it runs in. A demo (and the journeys) run their providers on loopback, so
- * there loopback is allowed; an operator can allow more with SSO_ALLOWED_HOSTS.
+ * Addresses an outbound URL (identity provider, FileMaker Admin API) may not reach: the console
+ * must not become a way for a manager to probe the network it runs in. A demo (and the journeys)
+ * run their peers on loopback, so there loopback is allowed; an operator can allow more with
+ * OUTBOUND_ALLOWED_HOSTS (a FileMaker Server on the company network, say).
  */
 const PRIVATE = new BlockList();
 for (const [net, prefix] of [
@@ -34,7 +35,7 @@ export type OutboundUrlProblem = "not_a_url" | "not_https" | "private_address" |
 
 function allowedHosts(): Set<string> {
   return new Set(
-    (process.env.SSO_ALLOWED_HOSTS ?? "")
+    (process.env.OUTBOUND_ALLOWED_HOSTS ?? "")
       .split(",")
       .map((host) => host.trim().toLowerCase())
       .filter(Boolean),

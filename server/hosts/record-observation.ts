@@ -1,0 +1,123 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { customApps, hosts } from "@/db/schema";
+import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
+import type { DomainContext } from "../domain-context";
+import type { DatabaseStatus } from "./filemaker-admin/host-driver";
+import type { HostObservation } from "./observe-host";
+
+type HostStatus = (typeof hosts.$inferSelect)["status"];
+
+/** The host as it was when it was read for the look; `status` decides whether `statusSince` moves. */
+export interface ObservedHost {
+  id: string;
+  teamId: string;
+  status: HostStatus;
+}
+
+/** A custom app is a hosted database, named by its file name without the FileMaker extension. */
+export function appNameOf(filename: string): string {
+  return filename.replace(/\.fmp12$/i, "");
+}
+
+const APP_STATUS: Record<DatabaseStatus, "open" | "closed" | "paused"> = {
+  NORMAL: "open",
+  CLOSING: "open",
+  PAUSING: "open",
+  PAUSED: "paused",
+  RESUMING: "paused",
+  CLOSED: "closed",
+  OPENING: "closed",
+};
+
+/**
+ * Writes what a look at a host saw: its status (with since-when), version, clients, schedules and
+ * backups, and its databases as the team's custom apps: new databases become apps, changed ones
+ * are updated, and apps whose database is gone from the host are removed (with their group access),
+ * each addition and removal audited by the system.
+ */
+export async function recordObservation(
+  db: Database,
+  ctx: DomainContext,
+  host: ObservedHost,
+  observation: HostObservation,
+): Promise<void> {
+  const now = ctx.clock.now();
+  const status: HostStatus = observation.running ? "running" : "stopped";
+  await db.transaction(async (tx) => {
+    await tx
+      .update(hosts)
+      .set({
+        status,
+        ...(status === host.status ? {} : { statusSince: now }),
+        startedAt: observation.running ? sql`coalesce(${hosts.startedAt}, ${now})` : null,
+        filemakerVersion: observation.version,
+        liveState: observation.liveState,
+        lastPolledAt: now,
+        lastPollError: null,
+      })
+      .where(eq(hosts.id, host.id));
+
+    const existing = await tx
+      .select({ id: customApps.id, name: customApps.name })
+      .from(customApps)
+      .where(eq(customApps.hostId, host.id));
+    const byName = new Map(existing.map((app) => [app.name.toLowerCase(), app]));
+    const seen = new Set<string>();
+    for (const database of observation.databases) {
+      const name = appNameOf(database.filename);
+      seen.add(name.toLowerCase());
+      const fields = {
+        databaseId: database.id,
+        status: APP_STATUS[database.status],
+        sizeBytes: database.sizeBytes,
+        clients: database.clients,
+        encrypted: database.encrypted,
+      };
+      const app = byName.get(name.toLowerCase());
+      if (app) {
+        await tx.update(customApps).set(fields).where(eq(customApps.id, app.id));
+        continue;
+      }
+      const [created] = await tx
+        .insert(customApps)
+        .values({ teamId: host.teamId, hostId: host.id, name, ...fields, createdAt: now })
+        .returning({ id: customApps.id });
+      await recordAudit(tx, {
+        ...auditContext(ctx),
+        teamId: host.teamId,
+        action: "custom_app.created",
+        target: { type: "custom_app", id: created!.id },
+        after: { hostId: host.id, name, status: fields.status },
+      });
+    }
+    for (const app of existing) {
+      if (seen.has(app.name.toLowerCase())) continue;
+      await tx.delete(customApps).where(and(eq(customApps.id, app.id), eq(customApps.hostId, host.id)));
+      await recordAudit(tx, {
+        ...auditContext(ctx),
+        teamId: host.teamId,
+        action: "custom_app.removed",
+        target: { type: "custom_app", id: app.id },
+        before: { hostId: host.id, name: app.name },
+      });
+    }
+  });
+}
+
+/** A look that failed: the host is unreachable since the first failure, with the failure's words. */
+export async function recordUnreachable(db: Database, ctx: DomainContext, host: ObservedHost, failure: string) {
+  const now = ctx.clock.now();
+  await db
+    .update(hosts)
+    .set({
+      status: "unreachable",
+      ...(host.status === "unreachable" ? {} : { statusSince: now }),
+      startedAt: null,
+      lastPolledAt: now,
+      lastPollError: failure,
+    })
+    .where(eq(hosts.id, host.id));
+}
