@@ -34,6 +34,7 @@ CREATE TABLE "host_operations" (
 --> statement-breakpoint
 ALTER TABLE "host_backups" DISABLE ROW LEVEL SECURITY;--> statement-breakpoint
 DROP TABLE "host_backups" CASCADE;--> statement-breakpoint
+DROP INDEX "hosts_hostname_unique";--> statement-breakpoint
 ALTER TABLE "hosts" ALTER COLUMN "region" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "hosts" ALTER COLUMN "compute_size" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "custom_apps" ADD COLUMN "database_id" text;--> statement-breakpoint
@@ -59,5 +60,7 @@ ALTER TABLE "host_operations" ADD CONSTRAINT "host_operations_team_id_host_id_ho
 CREATE INDEX "host_operations_host_created" ON "host_operations" USING btree ("host_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "host_operations_one_active_per_host" ON "host_operations" USING btree ("host_id") WHERE "host_operations"."status" in ('queued', 'running');--> statement-breakpoint
 CREATE INDEX "host_operations_queued" ON "host_operations" USING btree ("created_at") WHERE "host_operations"."status" = 'queued';--> statement-breakpoint
+CREATE UNIQUE INDEX "hosts_team_server_unique" ON "hosts" USING btree ("team_id","admin_api_url") WHERE "hosts"."kind" = 'self_hosted';--> statement-breakpoint
 CREATE INDEX "hosts_next_poll" ON "hosts" USING btree ("next_poll_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "hosts_hostname_unique" ON "hosts" USING btree (lower("hostname")) WHERE "hosts"."kind" = 'cloud';--> statement-breakpoint
 DROP TYPE "public"."backup_kind";

@@ -68,7 +68,9 @@ export const hosts = pgTable(
   },
   (t) => [
     unique("hosts_team_id_unique").on(t.teamId, t.id),
-    uniqueIndex("hosts_hostname_unique").on(sql`lower(${t.hostname})`),
+    // The platform names each cloud host once; a FileMaker Server may be connected by more than one team.
+    uniqueIndex("hosts_hostname_unique").on(sql`lower(${t.hostname})`).where(sql`${t.kind} = 'cloud'`),
+    uniqueIndex("hosts_team_server_unique").on(t.teamId, t.adminApiUrl).where(sql`${t.kind} = 'self_hosted'`),
     uniqueIndex("hosts_team_name_ci_unique").on(t.teamId, sql`lower(${t.name})`),
     index("hosts_next_poll").on(t.nextPollAt),
   ],
