@@ -204,6 +204,37 @@ describe("the FileMaker Admin API driver", () => {
     expect(own).toHaveLength(2);
   });
 
+  it("takes a backup on demand of the open databases, and restores one under a new name or, when told, over its original", async () => {
+    const taken = await driver.backUpNow();
+    expect(taken.databases).toEqual([{ filename: "Invoices.fmp12", sizeBytes: 400_000_000 }]);
+    expect((await driver.listBackups())!.map((backup) => backup.id)).toContain(taken.id);
+
+    const restored = await driver.restoreBackup(taken.id, {
+      filename: "Invoices.fmp12",
+      targetFilename: "Invoices restored.fmp12",
+      replace: false,
+    });
+    expect(restored.filename).toBe("Invoices restored.fmp12");
+    expect((await databaseNamed("Invoices restored.fmp12")).status).toBe("NORMAL");
+
+    const overOriginal = { filename: "Invoices.fmp12", targetFilename: "Invoices.fmp12", replace: false };
+    expect(await refusalOf(driver.restoreBackup(taken.id, overOriginal))).toMatchObject({
+      httpStatus: 400,
+      apiText: "A database with this name already exists",
+    });
+    await driver.restoreBackup(taken.id, { ...overOriginal, replace: true });
+    expect(await refusalOf(driver.restoreBackup("999", overOriginal))).toMatchObject({
+      httpStatus: 404,
+      apiText: "Backup is missing",
+    });
+    expect(
+      await refusalOf(driver.restoreBackup(taken.id, { ...overOriginal, targetFilename: "../escape.fmp12" })),
+    ).toMatchObject({ httpStatus: 400, apiText: "Parameter is invalid" });
+
+    await driver.stopServer();
+    expect(await refusalOf(driver.backUpNow())).toMatchObject({ apiText: "The database server is stopped" });
+  });
+
   it("reads load figures that move as time passes", async () => {
     const before = (await driver.statistics())!;
     expect(before.storageBytes).toBe(500_000_000);
