@@ -3,7 +3,8 @@ import type { EmulatedHostSeed } from "@/hosts-emulator/emulated-host";
 /**
  * The demo's FileMaker servers: `npm start` serves them from the hosts emulator on a loopback
  * port, and the demo seed points the demo teams' hosts at them. Published values, like the
- * demo passwords.
+ * demo passwords. The journey teams' hosts hold no databases, so the journeys that count their
+ * custom apps and audit events see only what the journeys themselves do.
  */
 export const DEMO_HOST_ADMIN_USER = "admin";
 
@@ -37,17 +38,20 @@ export const DEMO_HOSTS = {
     id: "northwind-production",
     adminUser: DEMO_HOST_ADMIN_USER,
     adminPassword: "demo-northwind-production",
+    databases: [],
   },
   northwindStaging: {
     id: "northwind-staging",
     adminUser: DEMO_HOST_ADMIN_USER,
     adminPassword: "demo-northwind-staging",
     running: false,
+    databases: [],
   },
   initechProduction: {
     id: "initech-production",
     adminUser: DEMO_HOST_ADMIN_USER,
     adminPassword: "demo-initech-production",
+    databases: [],
   },
 } satisfies Record<string, EmulatedHostSeed>;
 
