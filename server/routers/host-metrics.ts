@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { METRIC_RANGES, metricSeries } from "../hosts/metrics/metric-series";
+import { METRIC_RANGES } from "@/lib/host-metric-ranges";
+import { metricSeries } from "../hosts/metrics/metric-series";
 import { router, teamInput, teamProcedure } from "../trpc";
 
 export const hostMetricSeriesInput = teamInput.extend({ hostId: z.uuid(), range: z.enum(METRIC_RANGES) });

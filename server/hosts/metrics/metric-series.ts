@@ -2,11 +2,9 @@ import "server-only";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { hostMetrics, hosts } from "@/db/schema";
+import type { MetricRange } from "@/lib/host-metric-ranges";
 import { DAY_MS } from "@/lib/time";
 import { DomainError } from "../../errors";
-
-export const METRIC_RANGES = ["24h", "7d", "30d"] as const;
-export type MetricRange = (typeof METRIC_RANGES)[number];
 
 const RANGE_MS: Record<MetricRange, number> = { "24h": DAY_MS, "7d": 7 * DAY_MS, "30d": 30 * DAY_MS };
 
