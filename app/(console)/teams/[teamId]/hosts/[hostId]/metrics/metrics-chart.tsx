@@ -4,12 +4,21 @@ import "uplot/dist/uPlot.min.css";
 import { useLocale } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type uPlot from "uplot";
-import { formatBytes, formatNumber } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
-
-export type ChartUnit = "percent" | "count" | "bytes";
+import { type ChartUnit, formatFigure } from "./format-figure";
 
 const HEIGHT = 180;
+const TWO_DAYS_S = 2 * 24 * 60 * 60;
+
+/** Times along the axis in the reader's language and in UTC: hours for a day, dates for longer. */
+function timeAxisFormat(locale: Locale, spanSeconds: number): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(
+    locale,
+    spanSeconds > TWO_DAYS_S
+      ? { timeZone: "UTC", day: "numeric", month: "short" }
+      : { timeZone: "UTC", hour: "2-digit", minute: "2-digit" },
+  );
+}
 
 /** The slate and blue of the console's pages, in light and in dark mode. */
 const PALETTES = {
@@ -28,12 +37,6 @@ function usePrefersDark(): boolean {
     return () => query.removeEventListener("change", follow);
   }, []);
   return dark;
-}
-
-export function formatFigure(value: number, unit: ChartUnit, locale: Locale): string {
-  if (unit === "bytes") return formatBytes(value, locale);
-  if (unit === "percent") return `${formatNumber(Math.round(value * 10) / 10, locale)} %`;
-  return formatNumber(Math.round(value), locale);
 }
 
 /**
@@ -68,6 +71,7 @@ export function MetricsChart({
     import("uplot").then(({ default: UPlot }) => {
       if (cancelled) return;
       const colours = dark ? PALETTES.dark : PALETTES.light;
+      const timeFormat = timeAxisFormat(locale, (times.at(-1) ?? 0) - (times[0] ?? 0));
       const axis = { stroke: colours.text, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid } };
       chart = new UPlot(
         {
@@ -79,10 +83,10 @@ export function MetricsChart({
             y: { range: (_self, _min, max) => [0, unit === "percent" ? 100 : Math.max(max * 1.1, 1)] },
           },
           axes: [
-            axis,
+            { ...axis, values: (_self, splits) => splits.map((split) => timeFormat.format(new Date(split * 1000))) },
             {
               ...axis,
-              size: unit === "bytes" ? 72 : 50,
+              size: unit === "bytes" ? 72 : 60,
               values: (_self, splits) => splits.map((split) => formatFigure(split, unit, locale)),
             },
           ],

@@ -6,7 +6,8 @@ import { formatDateTime } from "@/lib/format";
 import { METRIC_RANGES, type MetricRange } from "@/lib/host-metric-ranges";
 import type { Locale } from "@/lib/i18n/locales";
 import { serverApi } from "@/server/caller";
-import { type ChartUnit, formatFigure, MetricsChart } from "./metrics-chart";
+import { type ChartUnit, formatFigure } from "./format-figure";
+import { MetricsChart } from "./metrics-chart";
 
 export const generateMetadata = pageTitle("hosts.metrics");
 
