@@ -2,11 +2,8 @@ import "server-only";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { hostMetrics, hosts } from "@/db/schema";
-import type { MetricRange } from "@/lib/host-metric-ranges";
-import { DAY_MS } from "@/lib/time";
+import { METRIC_RANGE_MS, type MetricRange } from "@/lib/host-metric-ranges";
 import { DomainError } from "../../errors";
-
-const RANGE_MS: Record<MetricRange, number> = { "24h": DAY_MS, "7d": 7 * DAY_MS, "30d": 30 * DAY_MS };
 
 export interface MetricPoint {
   at: Date;
@@ -33,7 +30,7 @@ export async function metricSeries(
     .from(hosts)
     .where(and(eq(hosts.teamId, teamId), eq(hosts.id, hostId)));
   if (!host) throw new DomainError("NOT_FOUND", "thisHostDoesNotExistIn");
-  const since = new Date(now.getTime() - RANGE_MS[range]);
+  const since = new Date(now.getTime() - METRIC_RANGE_MS[range]);
   const ofHostSince = (resolution: "minute" | "hour") =>
     and(
       eq(hostMetrics.teamId, teamId),

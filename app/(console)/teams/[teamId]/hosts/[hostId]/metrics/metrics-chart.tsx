@@ -46,12 +46,15 @@ function usePrefersDark(): boolean {
 export function MetricsChart({
   label,
   times,
+  span,
   values,
   unit,
 }: {
   label: string;
   /** Seconds since the epoch, oldest first. */
   times: number[];
+  /** The range shown, in seconds since the epoch, whether or not figures cover all of it. */
+  span: { from: number; to: number };
   values: number[];
   unit: ChartUnit;
 }) {
@@ -71,7 +74,7 @@ export function MetricsChart({
     import("uplot").then(({ default: UPlot }) => {
       if (cancelled) return;
       const colours = dark ? PALETTES.dark : PALETTES.light;
-      const timeFormat = timeAxisFormat(locale, (times.at(-1) ?? 0) - (times[0] ?? 0));
+      const timeFormat = timeAxisFormat(locale, span.to - span.from);
       const axis = { stroke: colours.text, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid } };
       chart = new UPlot(
         {
@@ -80,6 +83,7 @@ export function MetricsChart({
           tzDate: (seconds) => UPlot.tzDate(new Date(seconds * 1000), "Etc/UTC"),
           legend: { show: false },
           scales: {
+            x: { time: true, range: () => [span.from, span.to] },
             y: { range: (_self, _min, max) => [0, unit === "percent" ? 100 : Math.max(max * 1.1, 1)] },
           },
           axes: [
@@ -90,7 +94,7 @@ export function MetricsChart({
               values: (_self, splits) => splits.map((split) => formatFigure(split, unit, locale)),
             },
           ],
-          series: [{}, { label, stroke: colours.line, fill: colours.fill, width: 2, points: { show: false } }],
+          series: [{}, { label, stroke: colours.line, fill: colours.fill, width: 2 }],
         },
         [times, values],
         element,
@@ -102,7 +106,7 @@ export function MetricsChart({
       observer.disconnect();
       chart?.destroy();
     };
-  }, [dark, label, locale, times, values, unit]);
+  }, [dark, label, locale, times, span, values, unit]);
 
   return <div ref={container} role="img" aria-label={label} className="min-h-[180px] w-full" />;
 }

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { load } from "@/app/_lib/load";
 import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime } from "@/lib/format";
-import { METRIC_RANGES, type MetricRange } from "@/lib/host-metric-ranges";
+import { METRIC_RANGE_MS, METRIC_RANGES, type MetricRange } from "@/lib/host-metric-ranges";
 import type { Locale } from "@/lib/i18n/locales";
 import { serverApi } from "@/server/caller";
 import { type ChartUnit, formatFigure } from "./format-figure";
@@ -48,6 +48,8 @@ export default async function HostMetricsPage({
   const t = await getTranslations("hosts.metrics");
   const locale = (await getLocale()) as Locale;
   const times = points.map((point) => point.at.getTime() / 1000);
+  // The chart spans the whole range, so a host polled for an hour shows as an hour of a week.
+  const span = { to: Date.now() / 1000, from: (Date.now() - METRIC_RANGE_MS[range]) / 1000 };
   const rows = tableRows(points, TABLE_STEP_MS[range]);
 
   return (
@@ -62,7 +64,7 @@ export default async function HostMetricsPage({
               key={option}
               href={`?${new URLSearchParams({ range: option })}`}
               aria-current={option === range ? "page" : undefined}
-              className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-white aria-[current=page]:bg-white aria-[current=page]:text-blue-800 aria-[current=page]:shadow-sm dark:text-slate-300 dark:hover:bg-slate-900 dark:aria-[current=page]:bg-slate-900 dark:aria-[current=page]:text-blue-200"
+              className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-white aria-[current=page]:bg-white aria-[current=page]:text-blue-800 aria-[current=page]:shadow-sm dark:text-slate-300 dark:hover:bg-slate-900 dark:aria-[current=page]:bg-slate-700 dark:aria-[current=page]:text-blue-200"
             >
               {t(`range.${option}`)}
             </Link>
@@ -87,6 +89,7 @@ export default async function HostMetricsPage({
                 <MetricsChart
                   label={label}
                   times={times}
+                  span={span}
                   values={points.map((point) => point[chart.field])}
                   unit={chart.unit}
                 />
