@@ -56,6 +56,9 @@ export async function recordObservation(
       .where(eq(hosts.id, host.id))
       .for("update");
     if (!previous) return;
+    const previousState = readLiveState(previous.liveState);
+    // A look that began before the stored one finished after it: its counter is older, not a restarted server's.
+    const outdated = previousState !== null && previousState.observedAt > observation.liveState.observedAt;
     await tx
       .update(hosts)
       .set({
@@ -63,13 +66,13 @@ export async function recordObservation(
         ...(status === host.status ? {} : { statusSince: now }),
         startedAt: observation.running ? sql`coalesce(${hosts.startedAt}, ${now})` : null,
         filemakerVersion: observation.version,
-        liveState: observation.liveState,
+        ...(outdated ? {} : { liveState: observation.liveState }),
         lastPolledAt: now,
         lastPollError: null,
       })
       .where(eq(hosts.id, host.id));
-    if (observation.statistics) {
-      const previousCounter = readLiveState(previous.liveState)?.statistics?.dataTransferBytes;
+    if (observation.statistics && !outdated) {
+      const previousCounter = previousState?.statistics?.dataTransferBytes;
       await recordLoad(tx, { ...host, kind: previous.kind }, previousCounter, observation.statistics, now);
     }
 

@@ -7,6 +7,7 @@ import { noRequest, systemActor } from "../../actor";
 import { measureUsage } from "../../billing/usage";
 import { fixedClock } from "../../clock";
 import { demoHostByName, startDemoHostsEmulator } from "../../testing/demo-hosts-emulator";
+import { recordObservation } from "../record-observation";
 import { refreshHost } from "../refresh-host";
 import { transferSince } from "./record-load";
 
@@ -93,6 +94,23 @@ describe("the figures a look at a host leaves behind", () => {
     expect(rows.at(-1)!.dataTransferBytes).toBe(
       before.dataTransferBytes + statistics.dataTransferBytes - counterBefore,
     );
+  });
+
+  it("leaves out a look that began before the stored one but finished after it, whose counter is older", async () => {
+    const host = await demoHostByName(db(), "Acme Production");
+    const observation = (await refreshHost(db(), ctx, host))!;
+    const rows = await minuteRows(host.id);
+    const usage = await usageOf(host.id);
+    const stored = (await demoHostByName(db(), "Acme Production")).liveState;
+    const late = {
+      ...observation,
+      liveState: { ...observation.liveState, observedAt: new Date(clock.now().getTime() - 20_000).toISOString() },
+      statistics: { ...observation.statistics!, dataTransferBytes: 1 },
+    };
+    await recordObservation(db(), ctx, host, late);
+    expect(await minuteRows(host.id)).toEqual(rows);
+    expect(await usageOf(host.id)).toEqual(usage);
+    expect((await demoHostByName(db(), "Acme Production")).liveState).toEqual(stored);
   });
 
   it("is today's usage of a FileMaker Cloud host: latest storage, the day's transfer and its peak of connections, which the subscription's meters show", async () => {
