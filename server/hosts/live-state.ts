@@ -40,6 +40,21 @@ export const liveStateSchema = z.object({
       }),
     )
     .nullable(),
+  /**
+   * The server's load figures, null when it offers none. Its data transfer is a counter since the
+   * server started: the next look's metrics take their interval from it. Absent in rows written
+   * before it was kept.
+   */
+  statistics: z
+    .object({
+      cpuPercent: z.number(),
+      memoryPercent: z.number(),
+      connectedClients: z.number(),
+      storageBytes: z.number(),
+      dataTransferBytes: z.number(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export type LiveState = z.infer<typeof liveStateSchema>;

@@ -39,6 +39,7 @@ export async function observeHost(driver: HostDriver, now: Date): Promise<HostOb
         backups
           ?.map((backup) => ({ ...backup, takenAt: backup.takenAt.toISOString() }))
           .sort((a, b) => b.takenAt.localeCompare(a.takenAt)) ?? null,
+      statistics,
     },
   };
 }

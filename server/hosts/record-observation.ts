@@ -6,6 +6,8 @@ import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import type { DatabaseStatus } from "./filemaker-admin/host-driver";
+import { readLiveState } from "./live-state";
+import { recordLoad } from "./metrics/record-load";
 import type { HostObservation } from "./observe-host";
 
 type HostStatus = (typeof hosts.$inferSelect)["status"];
@@ -36,7 +38,7 @@ const APP_STATUS: Record<DatabaseStatus, "open" | "closed" | "paused"> = {
  * Writes what a look at a host saw: its status (with since-when), version, clients, schedules and
  * backups, and its databases as the team's custom apps: new databases become apps, changed ones
  * are updated, and apps whose database is gone from the host are removed (with their group access),
- * each addition and removal audited by the system.
+ * each addition and removal audited by the system; and its load figures as metrics and usage.
  */
 export async function recordObservation(
   db: Database,
@@ -47,6 +49,16 @@ export async function recordObservation(
   const now = ctx.clock.now();
   const status: HostStatus = observation.running ? "running" : "stopped";
   await db.transaction(async (tx) => {
+    // Locked, so a look at the same time waits and takes its transfer interval from this one's counter.
+    const [previous] = await tx
+      .select({ kind: hosts.kind, liveState: hosts.liveState })
+      .from(hosts)
+      .where(eq(hosts.id, host.id))
+      .for("update");
+    if (!previous) return;
+    const previousState = readLiveState(previous.liveState);
+    // A look that began before the stored one finished after it: its counter is older, not a restarted server's.
+    const outdated = previousState !== null && previousState.observedAt > observation.liveState.observedAt;
     await tx
       .update(hosts)
       .set({
@@ -54,11 +66,15 @@ export async function recordObservation(
         ...(status === host.status ? {} : { statusSince: now }),
         startedAt: observation.running ? sql`coalesce(${hosts.startedAt}, ${now})` : null,
         filemakerVersion: observation.version,
-        liveState: observation.liveState,
+        ...(outdated ? {} : { liveState: observation.liveState }),
         lastPolledAt: now,
         lastPollError: null,
       })
       .where(eq(hosts.id, host.id));
+    if (observation.statistics && !outdated) {
+      const previousCounter = previousState?.statistics?.dataTransferBytes;
+      await recordLoad(tx, { ...host, kind: previous.kind }, previousCounter, observation.statistics, now);
+    }
 
     const existing = await tx
       .select({ id: customApps.id, name: customApps.name })

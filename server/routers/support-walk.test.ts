@@ -10,6 +10,7 @@ import { checkPermission } from "../permissions";
 import { removeStaff } from "../support/add-staff";
 import { SUPPORT_SESSION_MAX_MS } from "../support/support-sessions";
 import { demoTeamId, membershipOf } from "../testing/demo";
+import { demoHostByName } from "../testing/demo-hosts-emulator";
 import { sampleOf } from "../testing/json-schema-arbitrary";
 import { callProcedure, domainCodeOf, outcomeOf, routerProcedures } from "../testing/procedures";
 import { browserCaller, openSupportView, signInDemo, signInDemoSupport } from "../testing/support-session";
@@ -56,6 +57,7 @@ async function acmeFields() {
     groupId: sales!.id,
     groupIds: [sales!.id],
     identityProviderId: DEMO_IDENTITY_PROVIDER_ID,
+    hostId: (await demoHostByName(db(), "Acme Production")).id,
     password: DEMO_PASSWORD,
     currentPassword: DEMO_PASSWORD,
   };
