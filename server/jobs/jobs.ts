@@ -3,6 +3,7 @@ import { runForgetCountersJob } from "../auth/forget-counters-job";
 import { runNoticeJob } from "../billing/notices-job";
 import { runPurgeJob } from "../billing/purge-job";
 import { runSubscriptionJob } from "../billing/renewal-job";
+import { runHostOperationsJob } from "../hosts/operations/run-operations-job";
 import { deliverDueMail } from "../mail/deliver-mail";
 import { runMailRetentionJob } from "../mail/mail-retention-job";
 import { configuredMailTransport } from "../mail/smtp-transport";
@@ -30,5 +31,6 @@ export function serverJobs(): Job[] {
     { name: "auth.forget-counters", run: (db, clock) => runForgetCountersJob(db, clock) },
     { name: "sso.forget-sign-in-leftovers", run: (db, clock) => runForgetSignInLeftoversJob(db, clock) },
     { name: "sso.recheck-domains", run: (db, clock) => recheckDomains(db, clock) },
+    { name: "hosts.operations", run: (db, clock) => runHostOperationsJob(db, clock) },
   ];
 }

@@ -6,6 +6,7 @@ import { authRouter } from "./auth";
 import { devRouter } from "./dev";
 import { domainsRouter } from "./domains";
 import { groupsRouter } from "./groups";
+import { hostOperationsRouter } from "./host-operations";
 import { hostsRouter } from "./hosts";
 import { identityProvidersRouter } from "./identity-providers";
 import { invitationsRouter } from "./invitations";
@@ -29,6 +30,7 @@ export const appRouter = router({
   groups: groupsRouter,
   domains: domainsRouter,
   hosts: hostsRouter,
+  hostOperations: hostOperationsRouter,
   settings: settingsRouter,
   identityProviders: identityProvidersRouter,
   subscription: subscriptionRouter,
