@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, groups, supportSessions } from "@/db/schema";
+import { auditEvents, groups, hosts, supportSessions } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { noRequest, systemActor } from "../actor";
@@ -49,12 +49,17 @@ async function acmeFields() {
     .select({ id: groups.id })
     .from(groups)
     .where(and(eq(groups.teamId, acmeCorp), eq(groups.name, "Sales")));
+  const [production] = await db()
+    .select({ id: hosts.id })
+    .from(hosts)
+    .where(and(eq(hosts.teamId, acmeCorp), eq(hosts.name, "Acme Production")));
   return {
     teamId: acmeCorp,
     membershipId: liam!.id,
     membershipIds: [liam!.id],
     groupId: sales!.id,
     groupIds: [sales!.id],
+    hostId: production!.id,
     identityProviderId: DEMO_IDENTITY_PROVIDER_ID,
     password: DEMO_PASSWORD,
     currentPassword: DEMO_PASSWORD,
