@@ -39,13 +39,10 @@ export const restartHostAction = formAction(hostInput, async (input, api) => {
   return queued(input, "restart_host");
 });
 
-export const openDatabaseAction = formAction(
-  openDatabaseInput.extend({ saveKey: checkbox }),
-  async (input, api) => {
-    await api.hostOperations.openDatabase(input);
-    return queued(input, "open_database");
-  },
-);
+export const openDatabaseAction = formAction(openDatabaseInput.extend({ saveKey: checkbox }), async (input, api) => {
+  await api.hostOperations.openDatabase(input);
+  return queued(input, "open_database");
+});
 
 export const closeDatabaseAction = formAction(closeDatabaseInput.extend({ force: checkbox }), async (input, api) => {
   await api.hostOperations.closeDatabase(input);

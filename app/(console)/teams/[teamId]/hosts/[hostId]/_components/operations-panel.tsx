@@ -36,7 +36,9 @@ export async function OperationsPanel({ teamId, hostId }: { teamId: string; host
                 <div className="min-w-0">
                   <p className="font-medium">
                     {t(`kinds.${operation.kind}`)}
-                    {subject ? <span className="font-normal text-slate-600 dark:text-slate-400"> · {subject}</span> : null}
+                    {subject ? (
+                      <span className="font-normal text-slate-600 dark:text-slate-400"> · {subject}</span>
+                    ) : null}
                   </p>
                   <p className="text-slate-600 dark:text-slate-400">
                     {t("requestedBy")}: {operation.requestedBy ?? t("byTheConsole")} · {t("requested")}:{" "}

@@ -34,7 +34,14 @@ export function DatabaseActions({ teamId, hostId, database }: DatabaseActionsPro
         >
           {hidden}
           <p>{t("openEncryptedText", { name: database.name })}</p>
-          <Field name="encryptionKey" type="password" label={t("encryptionKey")} required autoComplete="off" maxLength={256} />
+          <Field
+            name="encryptionKey"
+            type="password"
+            label={t("encryptionKey")}
+            required
+            autoComplete="off"
+            maxLength={256}
+          />
           <Checkbox name="saveKey" label={t("saveKey")} />
         </FormDialog>
       ) : null}
