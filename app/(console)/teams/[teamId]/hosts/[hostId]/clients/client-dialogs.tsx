@@ -23,7 +23,8 @@ export function ClientDialogs({ teamId, hostId, client }: ClientDialogsProps) {
     </>
   );
   return (
-    <div className="flex flex-wrap gap-2">
+    // Dialogs open inside the table cell: their text wraps, unlike the cell's.
+    <div className="flex flex-wrap gap-2 whitespace-normal">
       <FormDialog
         title={t("sendTitle", { user: client.userName })}
         opener={t("sendMessage")}

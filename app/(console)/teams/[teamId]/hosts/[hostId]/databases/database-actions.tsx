@@ -21,7 +21,8 @@ export function DatabaseActions({ teamId, hostId, database }: DatabaseActionsPro
     <input key={name} type="hidden" name={name} value={value} />
   ));
   return (
-    <div className="flex flex-wrap items-start gap-2">
+    // Dialogs open inside the table cell: their text wraps, unlike the cell's.
+    <div className="flex flex-wrap items-start gap-2 whitespace-normal">
       {database.status === "closed" && database.encrypted ? (
         <FormDialog
           title={t("openTitle", { name: database.name })}
