@@ -4,6 +4,7 @@ import { runNoticeJob } from "../billing/notices-job";
 import { runPurgeJob } from "../billing/purge-job";
 import { runSubscriptionJob } from "../billing/renewal-job";
 import { rollUpHostMetrics } from "../hosts/metrics/rollup-metrics";
+import { runHostOperationsJob } from "../hosts/operations/run-operations-job";
 import { pollHosts } from "../hosts/poll/poll-hosts";
 import { deliverDueMail } from "../mail/deliver-mail";
 import { runMailRetentionJob } from "../mail/mail-retention-job";
@@ -32,6 +33,7 @@ export function serverJobs(): Job[] {
     { name: "auth.forget-counters", run: (db, clock) => runForgetCountersJob(db, clock) },
     { name: "sso.forget-sign-in-leftovers", run: (db, clock) => runForgetSignInLeftoversJob(db, clock) },
     { name: "sso.recheck-domains", run: (db, clock) => recheckDomains(db, clock) },
+    { name: "hosts.operations", run: (db, clock) => runHostOperationsJob(db, clock) },
     { name: "hosts.poll", run: (db, clock) => pollHosts(db, clock) },
     { name: "hosts.metrics-rollup", run: (db, clock) => rollUpHostMetrics(db, clock) },
   ];

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, rowsOf } from "@/db/client";
-import { auditEvents, mailOutbox } from "@/db/schema";
+import { auditEvents, customApps, hosts, mailOutbox } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/server/demo/seed";
 import { type DnsPeer, startDnsPeer } from "@/sso-peers/dns-server";
@@ -139,6 +139,52 @@ async function domainWithRecord(tx: Database): Promise<string> {
   dns.setTxt(record.name, [record.value]);
   return id;
 }
+
+/** What a look at Acme Corp's first host would have recorded: a database the host listed, a client, a schedule, a backup. */
+async function observedHost(tx: Database) {
+  const hostId = acme().hostId;
+  const [app] = await tx
+    .update(customApps)
+    .set({ databaseId: "1" })
+    .where(and(eq(customApps.hostId, hostId), eq(customApps.name, "Invoices")))
+    .returning({ id: customApps.id });
+  const at = clock.now().toISOString();
+  await tx
+    .update(hosts)
+    .set({
+      status: "running",
+      liveState: {
+        observedAt: at,
+        clients: [
+          {
+            id: "c1",
+            userName: "Dana Scully",
+            computerName: "Workstation-10",
+            ipAddress: "10.0.0.20",
+            appType: "FileMaker Pro",
+            connectedAt: at,
+            filenames: ["Invoices.fmp12"],
+          },
+        ],
+        schedules: [
+          { id: "s1", name: "Every 20 minutes", taskType: "BACKUP", enabled: true, lastRun: null, nextRun: at },
+        ],
+        backups: [
+          {
+            id: "b1",
+            scheduleId: null,
+            takenAt: at,
+            sizeBytes: 1000,
+            databases: [{ filename: "Invoices.fmp12", sizeBytes: 1000 }],
+          },
+        ],
+      },
+    })
+    .where(eq(hosts.id, hostId));
+  return { teamId: acme().teamId, hostId, customAppId: app!.id };
+}
+
+const hostOperationEvents = [{ action: "host.operation_requested", target: { type: "host", id: byInput("hostId") } }];
 
 /** Every mutation of the app router and the audit it owes. A mutation missing here fails the walk. */
 const SCENARIOS: Record<string, Scenario> = {
@@ -375,6 +421,99 @@ const SCENARIOS: Record<string, Scenario> = {
       return { token: tokenIn(await lastMailTo(tx, "manager@globex.example")) };
     },
     events: [{ action: "invitation.accepted", target: { type: "membership" } }],
+  },
+  "hostOperations.stopHost": {
+    as: "manager",
+    input: async (tx) => ({ teamId: (await observedHost(tx)).teamId, hostId: acme().hostId }),
+    events: hostOperationEvents,
+  },
+  "hostOperations.startHost": {
+    as: "manager",
+    input: async (tx) => {
+      await tx.update(hosts).set({ status: "stopped" }).where(eq(hosts.id, acme().hostId));
+      return { teamId: acme().teamId, hostId: acme().hostId };
+    },
+    events: hostOperationEvents,
+  },
+  "hostOperations.restartHost": {
+    as: "manager",
+    input: async (tx) => ({ teamId: (await observedHost(tx)).teamId, hostId: acme().hostId }),
+    events: hostOperationEvents,
+  },
+  "hostOperations.openDatabase": {
+    as: "manager",
+    input: async (tx) => ({ ...(await observedHost(tx)), encryptionKey: "walk-key", saveKey: false }),
+    events: hostOperationEvents,
+  },
+  "hostOperations.closeDatabase": {
+    as: "manager",
+    input: async (tx) => ({ ...(await observedHost(tx)), force: true }),
+    events: hostOperationEvents,
+  },
+  "hostOperations.pauseDatabase": {
+    as: "manager",
+    input: observedHost,
+    events: hostOperationEvents,
+  },
+  "hostOperations.resumeDatabase": {
+    as: "manager",
+    input: observedHost,
+    events: hostOperationEvents,
+  },
+  "hostOperations.sendMessage": {
+    as: "manager",
+    input: async (tx) => {
+      const { teamId, hostId } = await observedHost(tx);
+      return { teamId, hostId, clientId: "c1", message: "Back in five minutes." };
+    },
+    events: hostOperationEvents,
+  },
+  "hostOperations.disconnectClient": {
+    as: "manager",
+    input: async (tx) => {
+      const { teamId, hostId } = await observedHost(tx);
+      return { teamId, hostId, clientId: "c1", graceSeconds: 60 };
+    },
+    events: hostOperationEvents,
+  },
+  "hostOperations.backUpNow": {
+    as: "manager",
+    input: async (tx) => {
+      const { teamId, hostId } = await observedHost(tx);
+      return { teamId, hostId };
+    },
+    events: hostOperationEvents,
+  },
+  "hostOperations.restoreBackup": {
+    as: "manager",
+    input: async (tx) => {
+      const { teamId, hostId } = await observedHost(tx);
+      return {
+        teamId,
+        hostId,
+        backupId: "b1",
+        filename: "Invoices.fmp12",
+        targetName: "Invoices copy",
+        replace: false,
+      };
+    },
+    events: hostOperationEvents,
+  },
+  "hostOperations.runSchedule": {
+    as: "manager",
+    input: async (tx) => {
+      const { teamId, hostId } = await observedHost(tx);
+      return { teamId, hostId, scheduleId: "s1" };
+    },
+    events: hostOperationEvents,
+  },
+  "hostOperations.setScheduleEnabled": {
+    as: "manager",
+    input: async (tx) => {
+      const { teamId, hostId } = await observedHost(tx);
+      return { teamId, hostId, scheduleId: "s1", enabled: false };
+    },
+    events: hostOperationEvents,
   },
   "groups.create": {
     as: "manager",

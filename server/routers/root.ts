@@ -7,6 +7,7 @@ import { devRouter } from "./dev";
 import { domainsRouter } from "./domains";
 import { groupsRouter } from "./groups";
 import { hostMetricsRouter } from "./host-metrics";
+import { hostOperationsRouter } from "./host-operations";
 import { hostsRouter } from "./hosts";
 import { identityProvidersRouter } from "./identity-providers";
 import { invitationsRouter } from "./invitations";
@@ -30,6 +31,7 @@ export const appRouter = router({
   groups: groupsRouter,
   domains: domainsRouter,
   hosts: hostsRouter,
+  hostOperations: hostOperationsRouter,
   hostMetrics: hostMetricsRouter,
   settings: settingsRouter,
   identityProviders: identityProvidersRouter,
