@@ -44,7 +44,11 @@ export const hostsRouter = router({
   list: teamProcedure("hosts.read").query(({ ctx }) => listHosts(ctx.db, ctx.access.team.id)),
   get: teamProcedure("hosts.read")
     .input(hostInput)
-    .query(({ ctx, input }) => hostDetails(ctx.db, ctx.access.team.id, input.hostId)),
+    .query(({ ctx, input }) =>
+      hostDetails(ctx.db, ctx.access.team.id, input.hostId, {
+        showsAdminApiUrl: ctx.access.permissions.includes("hosts.connect"),
+      }),
+    ),
   testConnection: teamProcedure("hosts.connect")
     .input(testServerConnectionInput)
     .mutation(({ ctx, input }) => checkServerConnection(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),

@@ -10,6 +10,7 @@ import { checkPermission } from "../permissions";
 import { removeStaff } from "../support/add-staff";
 import { SUPPORT_SESSION_MAX_MS } from "../support/support-sessions";
 import { demoTeamId, membershipOf } from "../testing/demo";
+import { demoHostByName } from "../testing/demo-hosts-emulator";
 import { sampleOf } from "../testing/json-schema-arbitrary";
 import { callProcedure, domainCodeOf, outcomeOf, routerProcedures } from "../testing/procedures";
 import { browserCaller, openSupportView, signInDemo, signInDemoSupport } from "../testing/support-session";
@@ -49,12 +50,14 @@ async function acmeFields() {
     .select({ id: groups.id })
     .from(groups)
     .where(and(eq(groups.teamId, acmeCorp), eq(groups.name, "Sales")));
+  const production = await demoHostByName(db(), "Acme Production");
   return {
     teamId: acmeCorp,
     membershipId: liam!.id,
     membershipIds: [liam!.id],
     groupId: sales!.id,
     groupIds: [sales!.id],
+    hostId: production.id,
     identityProviderId: DEMO_IDENTITY_PROVIDER_ID,
     password: DEMO_PASSWORD,
     currentPassword: DEMO_PASSWORD,

@@ -129,6 +129,7 @@ describe("connecting a FileMaker Server", () => {
     ]);
     const details = await api.hosts.get({ teamId, hostId: id });
     expect(JSON.stringify(details)).not.toContain("adminPassword");
+    expect(details.adminApiUrl).toBe(emulator.url("office"));
 
     await expect(api.hosts.connectServer(server({ name: "office server" }))).rejects.toThrow(
       'A host named "office server" already exists in this team.',
