@@ -82,6 +82,7 @@ const STATUS_TONES = {
   deactivated: "slate",
   cancelled: "amber",
   terminated: "red",
+  unreachable: "red",
   expired: "red",
 } satisfies Record<string, Tone>;
 

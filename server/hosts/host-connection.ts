@@ -5,7 +5,7 @@ import { guardedLookup } from "../outbound/guarded-lookup";
 import { checkOutboundUrl } from "../outbound/outbound-url";
 import { createFileMakerAdminDriver } from "./filemaker-admin/filemaker-admin-driver";
 import type { HostDriver } from "./filemaker-admin/host-driver";
-import { HostUnreachable } from "./filemaker-admin/host-errors";
+import { HostAddressRefused, HostUnreachable } from "./filemaker-admin/host-errors";
 
 export interface HostConnection {
   adminApiUrl: string;
@@ -18,27 +18,55 @@ export interface HostConnection {
 /** How long one exchange with a host may take before the host counts as unreachable. */
 export const HOST_TIMEOUT_MS = 8_000;
 
+/** How a host is reached before its password is stored: the password as the manager typed it. */
+export interface ServerConnectionDetails {
+  adminApiUrl: string;
+  adminUser: string;
+  adminPassword: string;
+  caCertificate?: string | null;
+}
+
 /**
- * A driver for a host's Admin API. The address goes through the outbound rule first (public
- * https, or loopback in a demo), and again at connect time, so a stored URL cannot be turned
- * into a probe of the console's own network.
+ * A driver for a server's Admin API. The address goes through the outbound rule first (public
+ * https, or loopback in a demo), and again at connect time, so a URL cannot be turned into a
+ * probe of the console's own network.
  */
-export async function driverForHost(connection: HostConnection, timeoutMs = HOST_TIMEOUT_MS): Promise<HostDriver> {
-  const checked = await checkOutboundUrl(connection.adminApiUrl);
-  if (!checked.ok) throw new HostUnreachable(OUTBOUND_PROBLEMS[checked.problem]);
+export async function driverForServer(
+  details: ServerConnectionDetails,
+  timeoutMs = HOST_TIMEOUT_MS,
+): Promise<HostDriver> {
+  const checked = await checkOutboundUrl(details.adminApiUrl);
+  if (!checked.ok) {
+    const reason = OUTBOUND_PROBLEMS[checked.problem];
+    throw checked.problem === "unresolvable" ? new HostUnreachable(reason) : new HostAddressRefused(reason);
+  }
   return createFileMakerAdminDriver({
     baseUrl: checked.url.toString(),
-    adminUser: connection.adminUser,
-    adminPassword: decrypt(keyRing(), connection.adminPasswordEncrypted),
-    ca: connection.caCertificate ?? undefined,
+    adminUser: details.adminUser,
+    adminPassword: details.adminPassword,
+    ca: details.caCertificate ?? undefined,
     timeoutMs,
     lookup: guardedLookup,
   });
 }
 
+/** A driver for a stored host: its password is decrypted only to sign in. */
+export function driverForHost(connection: HostConnection, timeoutMs = HOST_TIMEOUT_MS): Promise<HostDriver> {
+  const { adminPasswordEncrypted, ...details } = connection;
+  return driverForServer({ ...details, adminPassword: decrypt(keyRing(), adminPasswordEncrypted) }, timeoutMs);
+}
+
 /** Runs `work` with a driver and gives its access token back whatever happens. */
 export async function withHostDriver<T>(connection: HostConnection, work: (driver: HostDriver) => Promise<T>) {
-  const driver = await driverForHost(connection);
+  return withDriver(await driverForHost(connection), work);
+}
+
+/** Runs `work` with a server not yet stored, and gives its access token back whatever happens. */
+export async function withServerDriver<T>(details: ServerConnectionDetails, work: (driver: HostDriver) => Promise<T>) {
+  return withDriver(await driverForServer(details), work);
+}
+
+async function withDriver<T>(driver: HostDriver, work: (driver: HostDriver) => Promise<T>) {
   try {
     return await work(driver);
   } finally {

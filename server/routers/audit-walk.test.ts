@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, rowsOf } from "@/db/client";
 import { auditEvents, customApps, hosts, mailOutbox } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
+import { type HostsEmulator, startHostsEmulator } from "@/hosts-emulator/emulator";
 import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/server/demo/seed";
 import { type DnsPeer, startDnsPeer } from "@/sso-peers/dns-server";
 import { createAccount } from "../accounts/create-account";
@@ -25,12 +26,24 @@ let world: WalkWorld;
 let loner = "";
 /** Publishes the TXT records that verify domains. */
 let dns: DnsPeer;
+/** A FileMaker Server for Acme Corp to connect. */
+let fileMakerServer: HostsEmulator;
 
 const STRONG_PASSWORD = "Granite-Harbour-Lantern-2026";
 
 beforeAll(async () => {
   const db = database.handle.db;
   dns = await startDnsPeer({ port: 0 });
+  fileMakerServer = await startHostsEmulator({
+    hosts: [
+      {
+        id: "walk-office",
+        adminUser: "fmsadmin",
+        adminPassword: "walk-admin-password",
+        databases: [{ filename: "Orders.fmp12", sizeBytes: 1_000_000 }],
+      },
+    ],
+  });
   process.env.DNS_SERVERS = `127.0.0.1:${dns.port}`;
   world = await buildWalkWorld(db, clock);
   await createAccount(
@@ -61,6 +74,7 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env.DNS_SERVERS;
   await dns.close();
+  await fileMakerServer.close();
 });
 
 type Who = "anonymous" | "owner" | "manager" | "member" | "staff" | "staffViewing" | "loner" | "otherTeamManager";
@@ -185,6 +199,13 @@ async function observedHost(tx: Database) {
 }
 
 const hostOperationEvents = [{ action: "host.operation_requested", target: { type: "host", id: byInput("hostId") } }];
+const officeServer = () => ({
+  teamId: acme().teamId,
+  name: "Walk Office",
+  adminApiUrl: fileMakerServer.url("walk-office"),
+  adminUser: "fmsadmin",
+  adminPassword: "walk-admin-password",
+});
 
 /** Every mutation of the app router and the audit it owes. A mutation missing here fails the walk. */
 const SCENARIOS: Record<string, Scenario> = {
@@ -514,6 +535,28 @@ const SCENARIOS: Record<string, Scenario> = {
       return { teamId, hostId, scheduleId: "s1", enabled: false };
     },
     events: hostOperationEvents,
+  },
+  "hosts.testConnection": {
+    as: "manager",
+    input: () => officeServer(),
+    events: [],
+    noEventBecause: "it only tries the details and saves nothing; connecting the server is audited",
+  },
+  "hosts.connectServer": {
+    as: "manager",
+    input: () => officeServer(),
+    events: [
+      { action: "host.connected", target: { type: "host" } },
+      { action: "custom_app.created", target: { type: "custom_app" } },
+    ],
+  },
+  "hosts.removeServer": {
+    as: "manager",
+    input: async (tx) => {
+      const { id } = await (await as(tx, "manager")).hosts.connectServer(officeServer());
+      return { teamId: acme().teamId, hostId: id };
+    },
+    events: [{ action: "host.removed", target: { type: "host", id: byInput("hostId") } }],
   },
   "groups.create": {
     as: "manager",

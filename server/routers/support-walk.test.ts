@@ -50,14 +50,15 @@ async function acmeFields() {
     .select({ id: groups.id })
     .from(groups)
     .where(and(eq(groups.teamId, acmeCorp), eq(groups.name, "Sales")));
+  const production = await demoHostByName(db(), "Acme Production");
   return {
     teamId: acmeCorp,
     membershipId: liam!.id,
     membershipIds: [liam!.id],
     groupId: sales!.id,
     groupIds: [sales!.id],
+    hostId: production.id,
     identityProviderId: DEMO_IDENTITY_PROVIDER_ID,
-    hostId: (await demoHostByName(db(), "Acme Production")).id,
     password: DEMO_PASSWORD,
     currentPassword: DEMO_PASSWORD,
   };

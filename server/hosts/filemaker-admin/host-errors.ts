@@ -35,3 +35,10 @@ export class NotAnAdminApi extends HostDriverError {
     super(`The address does not answer as a FileMaker Admin API: ${detail}`);
   }
 }
+
+/** The console may not reach this address: not https, or it leads into a private network. */
+export class HostAddressRefused extends HostDriverError {
+  constructor(readonly reason: string) {
+    super(`The host could not be reached: ${reason}`);
+  }
+}

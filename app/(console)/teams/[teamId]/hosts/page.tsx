@@ -1,5 +1,6 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Card, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
+import { buttonClass, Card, EmptyState, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { pageTitle } from "@/app/_lib/page-title";
 import { formatBytes, formatDate } from "@/lib/format";
@@ -9,12 +10,22 @@ export const generateMetadata = pageTitle("hosts");
 
 export default async function HostsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
-  const hosts = await load(async () => (await serverApi()).hosts.list({ teamId }));
+  const api = await serverApi();
+  const [hosts, access] = await Promise.all([
+    load(() => api.hosts.list({ teamId })),
+    load(() => api.teams.access({ teamId })),
+  ]);
   const t = await getTranslations("hosts");
   const locale = await getLocale();
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader title={t("title")} description={t("description")}>
+        {access.permissions.includes("hosts.connect") ? (
+          <Link href={`/teams/${teamId}/hosts/connect`} className={buttonClass}>
+            {t("connect.open")}
+          </Link>
+        ) : null}
+      </PageHeader>
       {hosts.length === 0 ? (
         <EmptyState title={t("emptyTitle")}>{t("emptyText")}</EmptyState>
       ) : (
@@ -23,7 +34,14 @@ export default async function HostsPage({ params }: { params: Promise<{ teamId: 
             <Card key={host.id}>
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div>
-                  <h2 className="text-base font-semibold">{host.name}</h2>
+                  <h2 className="text-base font-semibold">
+                    <Link
+                      href={`/teams/${teamId}/hosts/${host.id}`}
+                      className="text-blue-700 hover:underline dark:text-blue-400"
+                    >
+                      {host.name}
+                    </Link>
+                  </h2>
                   <p className="text-sm text-slate-600 dark:text-slate-400">{host.hostname}</p>
                 </div>
                 <StatusBadge status={host.status} />
