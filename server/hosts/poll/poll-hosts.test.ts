@@ -1,10 +1,11 @@
 import { eq, inArray, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hosts, teams } from "@/db/schema";
+import { hostOperations, hosts, teams } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import type { HostsEmulator } from "@/hosts-emulator/emulator";
 import { fixedClock } from "../../clock";
 import { demoHostByName, startDemoHostsEmulator } from "../../testing/demo-hosts-emulator";
+import { runHostOperationsJob } from "../operations/run-operations-job";
 import { pollHosts } from "./poll-hosts";
 
 const database = setUpTestDatabase();
@@ -78,6 +79,24 @@ describe("the host poll", () => {
       statusSince: clock.now(),
       lastPollError: null,
     });
+  });
+
+  it("queues the stop of a terminated team's cloud host it finds running, which the operations job then stops", async () => {
+    const northwind = await hostRow("Northwind Production");
+    await db().update(teams).set({ status: "terminated" }).where(eq(teams.id, northwind.teamId));
+    clock.advance(60_000);
+    await pollHosts(db(), clock);
+    const [queued] = await db().select().from(hostOperations).where(eq(hostOperations.hostId, northwind.id));
+    expect(queued).toMatchObject({ kind: "stop_host", status: "queued", requestedByAccountId: null });
+
+    await runHostOperationsJob(db(), clock);
+    expect(emulator.host("northwind-production").isRunning()).toBe(false);
+    expect(await hostRow("Northwind Production")).toMatchObject({ status: "stopped" });
+    clock.advance(60_000);
+    await pollHosts(db(), clock);
+    const operations = await db().select().from(hostOperations).where(eq(hostOperations.hostId, northwind.id));
+    expect(operations).toHaveLength(1);
+    await db().update(teams).set({ status: "active" }).where(eq(teams.id, northwind.teamId));
   });
 
   it("leaves terminated hosts and the hosts of purged teams alone", async () => {

@@ -6,6 +6,7 @@ import type { DomainContext } from "../../domain-context";
 import { logger } from "../../logger";
 import { refreshHost } from "../refresh-host";
 import { claimDueHosts } from "./claim-due-hosts";
+import { stopIfTeamTerminated } from "./stop-terminated-host";
 
 /** Hosts looked at side by side: a host that times out holds one of these, not the whole poll. */
 const CONCURRENT_LOOKS = 4;
@@ -29,7 +30,10 @@ export async function pollHosts(
     while (next < claimed.length) {
       const host = claimed[next++]!;
       try {
-        if (await refreshHost(db, ctx, host)) reached += 1;
+        const observation = await refreshHost(db, ctx, host);
+        if (!observation) continue;
+        reached += 1;
+        if (observation.running) await stopIfTeamTerminated(db, ctx, host);
       } catch (error) {
         failed += 1;
         logger.error({ hostId: host.id, err: error }, "host poll failed");

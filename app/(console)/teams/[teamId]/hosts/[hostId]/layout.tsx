@@ -5,9 +5,13 @@ import { StatusBadge } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
+import { OperationsPanel } from "./_components/operations-panel";
 import { HostTabs } from "./host-tabs";
 
-/** Every page of one host: its name, status and since when, and the tabs between its pages. */
+/**
+ * Every page of one host: its name, status and since when, the tabs between its pages, and
+ * under each page the host's operations, so an action's progress shows wherever it was started.
+ */
 export default async function HostLayout({
   children,
   params,
@@ -37,6 +41,9 @@ export default async function HostLayout({
       </header>
       <HostTabs teamId={teamId} hostId={hostId} />
       {children}
+      <div className="mt-6">
+        <OperationsPanel teamId={teamId} hostId={hostId} />
+      </div>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { load } from "@/app/_lib/load";
 import { pageTitle } from "@/app/_lib/page-title";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { serverApi } from "@/server/caller";
+import { HostActions } from "./_components/host-actions";
 import { RemoveServerDialog } from "./remove-server-dialog";
 import { uptimeOf } from "./uptime";
 
@@ -61,7 +62,15 @@ export default async function HostOverviewPage({ params }: { params: Promise<{ t
         <h2 id="host-overview" className="text-lg font-semibold">
           {t("title")}
         </h2>
-        {selfHosted && connects ? <RemoveServerDialog teamId={teamId} hostId={hostId} name={host.name} /> : null}
+        <div className="flex flex-wrap gap-2">
+          <HostActions
+            teamId={teamId}
+            host={host}
+            connectedClients={host.liveState?.clients.length ?? 0}
+            canOperate={access.permissions.includes("hosts.operate")}
+          />
+          {selfHosted && connects ? <RemoveServerDialog teamId={teamId} hostId={hostId} name={host.name} /> : null}
+        </div>
       </div>
       {host.status === "unreachable" && host.lastPollError ? (
         <Alert>{t("lastFailure", { failure: host.lastPollError })}</Alert>
