@@ -3,6 +3,7 @@ import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
+import { customAppsRouter } from "./custom-apps";
 import { devRouter } from "./dev";
 import { domainsRouter } from "./domains";
 import { groupsRouter } from "./groups";
@@ -29,6 +30,7 @@ export const appRouter = router({
   groups: groupsRouter,
   domains: domainsRouter,
   hosts: hostsRouter,
+  customApps: customAppsRouter,
   settings: settingsRouter,
   identityProviders: identityProvidersRouter,
   subscription: subscriptionRouter,
