@@ -83,6 +83,7 @@ const STATUS_TONES = {
   cancelled: "amber",
   terminated: "red",
   expired: "red",
+  unreachable: "red",
 } satisfies Record<string, Tone>;
 
 export function StatusBadge({ status }: { status: string }) {

@@ -10,6 +10,7 @@ export const CLIENT_NAMESPACES = [
   "common",
   "domains",
   "groups",
+  "hosts",
   "identityProviders",
   "navigation",
   "pages",

@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, groups, supportSessions } from "@/db/schema";
+import { auditEvents, customApps, groups, hosts, supportSessions } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { noRequest, systemActor } from "../actor";
@@ -49,12 +49,19 @@ async function acmeFields() {
     .select({ id: groups.id })
     .from(groups)
     .where(and(eq(groups.teamId, acmeCorp), eq(groups.name, "Sales")));
+  const [invoices] = await db()
+    .select({ id: customApps.id, hostId: customApps.hostId })
+    .from(customApps)
+    .innerJoin(hosts, eq(hosts.id, customApps.hostId))
+    .where(and(eq(customApps.teamId, acmeCorp), eq(customApps.name, "Invoices")));
   return {
     teamId: acmeCorp,
     membershipId: liam!.id,
     membershipIds: [liam!.id],
     groupId: sales!.id,
     groupIds: [sales!.id],
+    hostId: invoices!.hostId,
+    customAppId: invoices!.id,
     identityProviderId: DEMO_IDENTITY_PROVIDER_ID,
     password: DEMO_PASSWORD,
     currentPassword: DEMO_PASSWORD,
