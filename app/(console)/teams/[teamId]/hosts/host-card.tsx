@@ -32,6 +32,7 @@ export async function HostCard({
     [t("list.kind"), t(`list.kinds.${host.kind}`)],
     [t("fileMakerServer"), host.filemakerVersion],
     ...(host.kind === "cloud" && host.region ? [[t("region"), host.region] as [string, string]] : []),
+    ...(host.kind === "cloud" && host.computeSize ? [[t("computeSize"), host.computeSize] as [string, string]] : []),
     [t("list.lastChecked"), host.lastPolledAt ? formatDateTime(host.lastPolledAt, locale) : t("list.neverChecked")],
   ];
   return (
@@ -53,7 +54,7 @@ export async function HostCard({
           <span>{t("list.since", { time: formatDateTime(host.statusSince, locale) })}</span>
         </div>
       </div>
-      <dl className="mt-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+      <dl className="mt-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-5">
         {facts.map(([label, value]) => (
           <div key={label}>
             <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
