@@ -3,7 +3,7 @@ import { invitationGroups, invitations } from "@/db/schema";
 import type { DomainContext } from "../domain-context";
 import { actorLocale } from "../i18n/reader-locale";
 import { enqueueMails } from "../mail/enqueue-mail";
-import { invitationMail } from "./invitation-mail";
+import { invitationMail, type SharedApp } from "./invitation-mail";
 import { invitationExpiry, newInvitationToken } from "./invitation-token";
 import type { InvitingTeam } from "./invitee-checks";
 
@@ -13,6 +13,8 @@ export interface NewInvitation {
   role: "manager" | "member";
   licensed: boolean;
   groupIds: string[];
+  /** The custom app the invitation was sent to share, named in its mail. */
+  app?: SharedApp | null;
 }
 
 /**

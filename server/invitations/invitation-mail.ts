@@ -8,7 +8,14 @@ export function invitationLink(token: string): string {
   return `${consoleOrigin()}/invitations/${token}`;
 }
 
-/** The mail that carries an invitation's single-use link. */
+/** A custom app someone was invited to use, named in the invitation mail. */
+export interface SharedApp {
+  id: string;
+  name: string;
+  hostName: string;
+}
+
+/** The mail that carries an invitation's single-use link, naming the custom app when one was shared. */
 export function invitationMail(input: {
   teamId: string;
   teamName: string;
@@ -16,15 +23,22 @@ export function invitationMail(input: {
   role: "manager" | "member";
   licensed: boolean;
   token: string;
+  app?: SharedApp | null;
   /** The invitee has no account yet: the mail speaks the language of the person who invites. */
   locale: Locale;
 }): OutgoingMail {
   const t = translatorFor(input.locale, "mail");
+  const app = {
+    shared: input.app ? "yes" : "no",
+    appName: input.app?.name ?? "",
+    hostName: input.app?.hostName ?? "",
+  };
   return {
     to: input.email,
     teamId: input.teamId,
-    subject: t("invitation.subject", { teamName: input.teamName }),
+    subject: t("invitation.subject", { teamName: input.teamName, ...app }),
     text: t("invitation.text", {
+      ...app,
       teamName: input.teamName,
       role: input.role,
       licensed: input.licensed ? "yes" : "no",

@@ -6,6 +6,7 @@ import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { claimSeats } from "../members/seats";
 import { createInvitations } from "./create-invitations";
+import type { SharedApp } from "./invitation-mail";
 import {
   domainRefusal,
   existingInvitees,
@@ -20,12 +21,20 @@ export const MAX_INVITATIONS_AT_ONCE = 100;
 
 /**
  * Invites one or many addresses with one role, licence and set of groups, all or none: a
- * licensed invitation holds a seat until it is accepted, revoked or expires.
+ * licensed invitation holds a seat until it is accepted, revoked or expires. When a custom app
+ * is being shared, its mail and audit event name the app.
  */
 export async function inviteUsers(
   db: Queryable,
   ctx: DomainContext,
-  input: { teamId: string; emails: string[]; role: "manager" | "member"; licensed: boolean; groupIds: string[] },
+  input: {
+    teamId: string;
+    emails: string[];
+    role: "manager" | "member";
+    licensed: boolean;
+    groupIds: string[];
+    app?: SharedApp;
+  },
 ): Promise<{ invited: Array<{ id: string; email: string }> }> {
   const now = ctx.clock.now();
   const seen = new Set<string>();
@@ -65,7 +74,13 @@ export async function inviteUsers(
         tx,
         ctx,
         team,
-        emails.map((email) => ({ email, role: input.role, licensed: input.licensed, groupIds: input.groupIds })),
+        emails.map((email) => ({
+          email,
+          role: input.role,
+          licensed: input.licensed,
+          groupIds: input.groupIds,
+          app: input.app,
+        })),
       );
       for (const invitation of created) {
         await recordAudit(tx, {
@@ -78,6 +93,7 @@ export async function inviteUsers(
             role: invitation.role,
             licensed: invitation.licensed,
             groupIds: invitation.groupIds,
+            ...(input.app ? { customAppId: input.app.id, customApp: input.app.name } : {}),
           },
         });
       }

@@ -592,6 +592,24 @@ const SCENARIOS: Record<string, Scenario> = {
     input: () => ({ teamId: acme().teamId, groupId: acme().groupId, membershipIds: [acme().membershipId] }),
     events: [{ action: "group.members_removed", target: { type: "group", id: byInput("groupId") } }],
   },
+  "customApps.setGroups": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, customAppId: acme().customAppId, groupIds: [acme().groupId] }),
+    events: [{ action: "custom_app.access_changed", target: { type: "custom_app", id: byInput("customAppId") } }],
+  },
+  "customApps.share": {
+    as: "manager",
+    input: () => ({
+      teamId: acme().teamId,
+      customAppId: acme().customAppId,
+      groupId: acme().groupId,
+      emails: ["new.colleague@acme.example", "chloe.martin@acme.example"],
+    }),
+    events: [
+      { action: "group.members_added", target: { type: "group", id: byInput("groupId") } },
+      { action: "invitation.created", target: { type: "invitation" } },
+    ],
+  },
   "identityProviders.createOidc": {
     as: "manager",
     input: () => ({ teamId: acme().teamId, ...OIDC_PROVIDER }),

@@ -3,6 +3,7 @@ import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
+import { customAppsRouter } from "./custom-apps";
 import { devRouter } from "./dev";
 import { domainsRouter } from "./domains";
 import { groupsRouter } from "./groups";
@@ -33,6 +34,7 @@ export const appRouter = router({
   hosts: hostsRouter,
   hostOperations: hostOperationsRouter,
   hostMetrics: hostMetricsRouter,
+  customApps: customAppsRouter,
   settings: settingsRouter,
   identityProviders: identityProvidersRouter,
   subscription: subscriptionRouter,

@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, groups, supportSessions } from "@/db/schema";
+import { auditEvents, customApps, groups, hosts, supportSessions } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { DEMO_PASSWORD } from "@/server/demo/seed";
 import { noRequest, systemActor } from "../actor";
@@ -10,7 +10,6 @@ import { checkPermission } from "../permissions";
 import { removeStaff } from "../support/add-staff";
 import { SUPPORT_SESSION_MAX_MS } from "../support/support-sessions";
 import { demoTeamId, membershipOf } from "../testing/demo";
-import { demoHostByName } from "../testing/demo-hosts-emulator";
 import { sampleOf } from "../testing/json-schema-arbitrary";
 import { callProcedure, domainCodeOf, outcomeOf, routerProcedures } from "../testing/procedures";
 import { browserCaller, openSupportView, signInDemo, signInDemoSupport } from "../testing/support-session";
@@ -50,14 +49,19 @@ async function acmeFields() {
     .select({ id: groups.id })
     .from(groups)
     .where(and(eq(groups.teamId, acmeCorp), eq(groups.name, "Sales")));
-  const production = await demoHostByName(db(), "Acme Production");
+  const [invoices] = await db()
+    .select({ id: customApps.id, hostId: customApps.hostId })
+    .from(customApps)
+    .innerJoin(hosts, eq(hosts.id, customApps.hostId))
+    .where(and(eq(customApps.teamId, acmeCorp), eq(customApps.name, "Invoices")));
   return {
     teamId: acmeCorp,
     membershipId: liam!.id,
     membershipIds: [liam!.id],
     groupId: sales!.id,
     groupIds: [sales!.id],
-    hostId: production.id,
+    hostId: invoices!.hostId,
+    customAppId: invoices!.id,
     identityProviderId: DEMO_IDENTITY_PROVIDER_ID,
     password: DEMO_PASSWORD,
     currentPassword: DEMO_PASSWORD,

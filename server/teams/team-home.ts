@@ -22,6 +22,7 @@ export async function teamHome(db: Queryable, access: TeamAccess, now: Date) {
     hostId: customApps.hostId,
     hostName: hosts.name,
     hostname: hosts.hostname,
+    hostStatus: hosts.status,
   };
   // A support session has no membership of its own: it sees every custom app of the team.
   const apps = access.membership

@@ -9,6 +9,7 @@ import { startSubscription } from "../billing/start-subscription";
 import type { Clock } from "../clock";
 import type { DomainContext } from "../domain-context";
 import { createGroup } from "../groups/create-group";
+import { createCustomApp } from "../hosts/create-custom-app";
 import { createHost } from "../hosts/create-host";
 import { inviteUsers } from "../invitations/invite-users";
 import { addMembership } from "../members/add-membership";
@@ -33,6 +34,8 @@ export interface TeamIds {
   invitationId: string;
   grantId: string;
   hostId: string;
+  /** A custom app that the group above may use. */
+  customAppId: string;
   /** A sign-in session of one of the team's people. */
   sessionId: string;
 }
@@ -142,6 +145,14 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     adminUser: "admin",
     adminPassword: "host-admin-password",
   });
+  const globexApp = await createCustomApp(db, platform, {
+    teamId: globex.id,
+    hostId: globexHost.id,
+    name: "Experiments",
+    status: "open",
+    sizeBytes: 50_000_000,
+    groupIds: [globexGroup.id],
+  });
   const globexInvitation = await inviteUsers(db, globexOwnerCtx, {
     teamId: globex.id,
     emails: ["new.hire@globex.example"],
@@ -179,6 +190,8 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
   const acmeHosts = await createCaller(
     await requestContext(db, clock, { sessionId: people.owner.sessionId }),
   ).hosts.list({ teamId: acmeTeamId });
+
+  const acmeInvoices = acmeHosts.flatMap((host) => host.customApps).find((app) => app.name === "Invoices")!;
 
   const supportStaff = await signInWithTwoStep(db, request, {
     email: "support@console.example",
@@ -232,6 +245,7 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     invitationId: acmeInvitation.invited[0]!.id,
     grantId: acmeGrant.id,
     hostId: acmeHosts[0]!.id,
+    customAppId: acmeInvoices.id,
     sessionId: people.owner.sessionId,
   };
   const globexIds: TeamIds = {
@@ -243,6 +257,7 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     invitationId: globexInvitation.invited[0]!.id,
     grantId: globexGrant.id,
     hostId: globexHost.id,
+    customAppId: globexApp.id,
     sessionId: people.globexOwner.sessionId,
   };
   const member = (roles: TeamRole[]): Standing => ({ kind: "account", staff: false, roles });
@@ -311,6 +326,7 @@ export const OBJECT_ID_FIELDS = [
   "invitationId",
   "grantId",
   "hostId",
+  "customAppId",
   "sessionId",
 ] as const;
 

@@ -11,6 +11,7 @@ export default async function HomePage({ params }: { params: Promise<{ teamId: s
   const { teamId } = await params;
   const home = await load(async () => (await serverApi()).teams.home({ teamId }));
   const t = await getTranslations("home");
+  const status = await getTranslations("navigation.status");
   const fileMaker = home.team.product === "filemaker_cloud";
   return (
     <>
@@ -69,7 +70,10 @@ export default async function HomePage({ params }: { params: Promise<{ teamId: s
                     <StatusBadge status={app.status} />
                   </div>
                   <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-                    {t("onHost", { host: app.hostName })}
+                    {/* An open app on a host that is not running cannot be used: say so beside it. */}
+                    {app.hostStatus === "running"
+                      ? t("onHost", { host: app.hostName })
+                      : t("onHostWithStatus", { host: app.hostName, hostStatus: status(app.hostStatus).toLowerCase() })}
                   </p>
                 </li>
               ))}
