@@ -27,6 +27,13 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/groups",
     "/teams/[teamId]/groups/[groupId]",
     "/teams/[teamId]/hosts",
+    "/teams/[teamId]/hosts/connect",
+    "/teams/[teamId]/hosts/[hostId]",
+    "/teams/[teamId]/hosts/[hostId]/databases",
+    "/teams/[teamId]/hosts/[hostId]/clients",
+    "/teams/[teamId]/hosts/[hostId]/backups",
+    "/teams/[teamId]/hosts/[hostId]/schedules",
+    "/teams/[teamId]/hosts/[hostId]/metrics",
     "/teams/[teamId]/settings",
     "/teams/[teamId]/settings/domains",
     "/teams/[teamId]/settings/identity-providers",
@@ -54,6 +61,12 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/users",
     "/teams/[teamId]/groups",
     "/teams/[teamId]/hosts",
+    "/teams/[teamId]/hosts/[hostId]",
+    "/teams/[teamId]/hosts/[hostId]/databases",
+    "/teams/[teamId]/hosts/[hostId]/clients",
+    "/teams/[teamId]/hosts/[hostId]/backups",
+    "/teams/[teamId]/hosts/[hostId]/schedules",
+    "/teams/[teamId]/hosts/[hostId]/metrics",
     "/teams/[teamId]/settings",
     "/teams/[teamId]/settings/domains",
     "/teams/[teamId]/settings/identity-providers",
@@ -62,7 +75,7 @@ const ROUTES_BY_ROLE = {
   ],
 } as const;
 
-type Params = { teamId?: string; groupId?: string };
+type Params = { teamId?: string; groupId?: string; hostId?: string };
 /** Acme Corp's provider, seeded with a published id for the demo. */
 const DEMO_IDENTITY_PROVIDER_ID = "5d0c1a2e-7f3b-4c8d-9e6a-1b2c3d4e5f60";
 
@@ -72,6 +85,7 @@ async function checkRoutes(page: Page, role: string, routes: readonly string[], 
     const url = route
       .replace("[teamId]", params.teamId ?? "")
       .replace("[groupId]", params.groupId ?? "")
+      .replace("[hostId]", params.hostId ?? "")
       .replace("[identityProviderId]", DEMO_IDENTITY_PROVIDER_ID)
       .replace("[token]", "not-a-real-token");
     await page.goto(url);
@@ -86,6 +100,13 @@ async function expectAccessibleWhileOpen(page: Page, opener: Locator, opened: Lo
   await expectAccessible(page, what);
   await page.keyboard.press("Escape");
   await expect(opened).toBeHidden();
+}
+
+/** A host's id, read from its link on the Hosts page. */
+async function hostIdOf(page: Page, teamId: string, name: string) {
+  await page.goto(`/teams/${teamId}/hosts`);
+  const link = page.getByRole("main").getByRole("link", { name, exact: true });
+  return (await link.getAttribute("href"))!.split("/").at(-1)!;
 }
 
 function teamIdOf(page: Page) {
@@ -122,7 +143,8 @@ test("as the owner, every page, dialog and menu meets WCAG 2.1 AA", async ({ pag
   await page.goto(`/teams/${teamId}/groups`);
   const groupLink = page.getByRole("main").getByRole("link", { name: "Sales", exact: true });
   const groupId = (await groupLink.getAttribute("href"))!.split("/").at(-1)!;
-  await checkRoutes(page, "owner", ROUTES_BY_ROLE.owner, { teamId, groupId });
+  const hostId = await hostIdOf(page, teamId, "Acme Production");
+  await checkRoutes(page, "owner", ROUTES_BY_ROLE.owner, { teamId, groupId, hostId });
 
   await page.goto(`/teams/${teamId}/users`);
   await expectAccessibleWhileOpen(
@@ -210,7 +232,8 @@ test("support staff in the staff console and a read-only team view meet WCAG 2.1
   await page.getByRole("button", { name: "Open read-only view" }).click();
   await expect(page.getByRole("region", { name: "Support view" })).toBeVisible();
   const teamId = teamIdOf(page);
-  await checkRoutes(page, "support view", ROUTES_BY_ROLE.supportView, { teamId });
+  const hostId = await hostIdOf(page, teamId, "Initech Production");
+  await checkRoutes(page, "support view", ROUTES_BY_ROLE.supportView, { teamId, hostId });
   await page.goto(`/teams/${teamId}/home`);
   await page.getByRole("region", { name: "Support view" }).getByRole("button", { name: "Exit" }).click();
   await expect(page).toHaveURL(/\/support$/);

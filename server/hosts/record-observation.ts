@@ -64,7 +64,7 @@ export async function recordObservation(
       .set({
         status,
         ...(status === host.status ? {} : { statusSince: now }),
-        startedAt: observation.running ? sql`coalesce(${hosts.startedAt}, ${now})` : null,
+        startedAt: observation.running ? sql`coalesce(${hosts.startedAt}, ${now.toISOString()}::timestamptz)` : null,
         filemakerVersion: observation.version,
         ...(outdated ? {} : { liveState: observation.liveState }),
         lastPolledAt: now,
