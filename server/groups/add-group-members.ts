@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Queryable } from "@/db/client";
+import type { Queryable, Transaction } from "@/db/client";
 import { groupMemberships, groups, memberships } from "@/db/schema";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
@@ -25,22 +25,42 @@ export async function addGroupMembers(
     if (found.length !== new Set(input.membershipIds).size) {
       throw new DomainError("NOT_FOUND", "someOfTheseUsersAreNot");
     }
-    const added = await tx
-      .insert(groupMemberships)
-      .values(
-        found.map((m) => ({ teamId: input.teamId, groupId: group.id, membershipId: m.id, createdAt: ctx.clock.now() })),
-      )
-      .onConflictDoNothing()
-      .returning({ membershipId: groupMemberships.membershipId });
-    if (added.length > 0) {
-      await recordAudit(tx, {
-        ...auditContext(ctx),
-        teamId: input.teamId,
-        action: "group.members_added",
-        target: { type: "group", id: group.id },
-        after: { group: group.name, membershipIds: added.map((a) => a.membershipId) },
-      });
-    }
+    const added = await joinGroup(
+      tx,
+      ctx,
+      { teamId: input.teamId, group },
+      found.map((m) => m.id),
+    );
     return { added: added.length };
   });
+}
+
+/**
+ * Puts team memberships, already checked to be the team's, in a group, and audits those who
+ * were not in it yet; `about` says more in the audit event (the app a share was for).
+ */
+export async function joinGroup(
+  tx: Transaction,
+  ctx: DomainContext,
+  { teamId, group }: { teamId: string; group: { id: string; name: string } },
+  membershipIds: string[],
+  about: Record<string, unknown> = {},
+): Promise<string[]> {
+  const added = await tx
+    .insert(groupMemberships)
+    .values(
+      membershipIds.map((membershipId) => ({ teamId, groupId: group.id, membershipId, createdAt: ctx.clock.now() })),
+    )
+    .onConflictDoNothing()
+    .returning({ membershipId: groupMemberships.membershipId });
+  if (added.length > 0) {
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId,
+      action: "group.members_added",
+      target: { type: "group", id: group.id },
+      after: { group: group.name, membershipIds: added.map((a) => a.membershipId), ...about },
+    });
+  }
+  return added.map((a) => a.membershipId);
 }

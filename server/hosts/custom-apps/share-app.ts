@@ -1,10 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { accounts, customAppGroups, groupMemberships, groups, memberships } from "@/db/schema";
-import { auditContext } from "../../audit/audit-context";
-import { recordAudit } from "../../audit/record-audit";
+import { accounts, customAppGroups, groups, memberships } from "@/db/schema";
 import type { DomainContext } from "../../domain-context";
 import { DomainError } from "../../errors";
+import { joinGroup } from "../../groups/add-group-members";
 import { inviteUsers } from "../../invitations/invite-users";
 import { isEmailAddress } from "../../invitations/invitee-checks";
 import { lockCustomApp } from "./lock-custom-app";
@@ -64,32 +63,13 @@ export async function shareApp(
     const newcomers = emails.filter((e) => !memberEmails.has(e.toLowerCase()));
 
     if (members.length > 0) {
-      const added = await tx
-        .insert(groupMemberships)
-        .values(
-          members.map((m) => ({
-            teamId: input.teamId,
-            groupId: group.id,
-            membershipId: m.id,
-            createdAt: ctx.clock.now(),
-          })),
-        )
-        .onConflictDoNothing()
-        .returning({ membershipId: groupMemberships.membershipId });
-      if (added.length > 0) {
-        await recordAudit(tx, {
-          ...auditContext(ctx),
-          teamId: input.teamId,
-          action: "group.members_added",
-          target: { type: "group", id: group.id },
-          after: {
-            group: group.name,
-            membershipIds: added.map((a) => a.membershipId),
-            customAppId: app.id,
-            customApp: app.name,
-          },
-        });
-      }
+      await joinGroup(
+        tx,
+        ctx,
+        { teamId: input.teamId, group },
+        members.map((m) => m.id),
+        { customAppId: app.id, customApp: app.name },
+      );
     }
     const invited =
       newcomers.length > 0
