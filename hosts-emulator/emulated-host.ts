@@ -43,6 +43,8 @@ interface EmulatedClient {
   filename: string;
   /** Set when the client is told to go: it leaves when its grace time is over. */
   leavesAt?: number;
+  /** People connected when the emulator started stay until they are disconnected or the server stops. */
+  stays?: boolean;
   messages: string[];
 }
 
@@ -125,6 +127,7 @@ export function createEmulatedHost(seed: EmulatedHostSeed, startedAt: Date) {
       connectedAt: startedAt,
       filename: client.filename,
       messages: [],
+      stays: true,
     });
   }
   addSchedule({ name: "Every 20 minutes", taskType: "BACKUP", everyMinutes: BACKUP_EVERY_MINUTES, maxBackups: 72 });
@@ -179,8 +182,9 @@ export function createEmulatedHost(seed: EmulatedHostSeed, startedAt: Date) {
         filename: random.pick(open).filename,
         messages: [],
       });
-    } else if (clients.size > 0 && random.next() < 0.2) {
-      clients.delete(random.pick([...clients.keys()]));
+    } else {
+      const leaving = [...clients.values()].filter((client) => !client.stays);
+      if (leaving.length > 0 && random.next() < 0.2) clients.delete(random.pick(leaving).id);
     }
     const load = running ? 8 + clients.size * 4 : 1;
     cpuPercent = clamp(cpuPercent + (load - cpuPercent) * 0.3 + (random.next() - 0.5) * 6, 0, 100);
