@@ -87,7 +87,16 @@ function buildIsStale(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const builtAt = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "server", "db", "lib", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json"];
+  const sources = [
+    "app",
+    "server",
+    "db",
+    "lib",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.js",
+    "package-lock.json",
+  ];
   return sources.some((source) => newestModification(path.join(root, source)) > builtAt);
 }
 
