@@ -115,7 +115,10 @@ test.describe("a self-hosted FileMaker Server", () => {
   let emulator: HostsEmulator;
   test.beforeAll(async () => {
     emulator = await startHostsEmulator({
-      hosts: [{ id: "office-server", adminUser: "fmsadmin", adminPassword: "office-admin-password" }],
+      // A FileMaker Server of the team's own: the documented Admin API, without the platform's backups and figures.
+      hosts: [
+        { id: "office-server", adminUser: "fmsadmin", adminPassword: "office-admin-password", platformCalls: false },
+      ],
     });
   });
   test.afterAll(() => emulator.close());
@@ -140,7 +143,11 @@ test.describe("a self-hosted FileMaker Server", () => {
     await expect(page.getByText(/Connected: FileMaker Server/)).toBeVisible();
     await page.getByRole("button", { name: "Connect a server" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Office Server" })).toBeVisible();
-    await page.getByRole("navigation", { name: "Host" }).getByRole("link", { name: "Databases" }).click();
+    await openHostTab(page, "Databases");
     await expect(page.getByRole("row", { name: /Contacts/ })).toBeVisible();
+    await openHostTab(page, "Backups");
+    await expect(page.getByText("This host does not list its backups")).toBeVisible();
+    await openHostTab(page, "Metrics");
+    await expect(page.getByText("This server does not report load figures")).toBeVisible();
   });
 });

@@ -12,6 +12,9 @@ interface Call {
   now: Date;
 }
 
+/** The platform's own calls beside the documented Admin API: load figures and backups. */
+const PLATFORM_CALLS = new Set(["GET server/statistics", "GET backups", "POST backups", "POST backups/:id/restore"]);
+
 /** Answers one Admin API call for a host; a refusal is thrown as `Refused`. */
 export function answerAdminApiCall(host: EmulatedHost, call: Call) {
   const { method, segments, body, req, res, now } = call;
@@ -28,6 +31,7 @@ export function answerAdminApiCall(host: EmulatedHost, call: Call) {
     return sendOk(res);
   }
   host.acceptToken(bearerToken(req.headers.authorization), now);
+  if (!host.platformCalls && PLATFORM_CALLS.has(route)) throw new Refused(refusals.unknownCall);
 
   switch (route) {
     case "GET server/metadata":

@@ -20,6 +20,11 @@ export interface EmulatedHostSeed {
   databases?: EmulatedDatabaseSeed[];
   /** A host may start stopped, with its databases closed. */
   running?: boolean;
+  /**
+   * False for a FileMaker Server outside the platform: it answers the documented calls only, not
+   * the platform's load figures and backup list (true by default).
+   */
+  platformCalls?: boolean;
   /** People connected when the emulator starts; more come and go as the minutes pass. */
   clients?: Array<{ filename: string; userName: string }>;
 }
@@ -212,6 +217,7 @@ export function createEmulatedHost(seed: EmulatedHostSeed, startedAt: Date) {
   return {
     id: seed.id,
     version: seed.version ?? "21.1.1.41",
+    platformCalls: seed.platformCalls ?? true,
 
     /** Replays the minutes between the last call and now. */
     advanceTo(now: Date) {

@@ -25,6 +25,7 @@ beforeEach(async () => {
           { filename: "Payroll.fmp12", sizeBytes: 10_000_000, status: "CLOSED", encryptionKey: "s3cret" },
         ],
       },
+      { id: "plain", adminUser: "admin", adminPassword: "right-password", platformCalls: false },
     ],
   });
   driver = createFileMakerAdminDriver({
@@ -233,6 +234,18 @@ describe("the FileMaker Admin API driver", () => {
 
     await driver.stopServer();
     expect(await refusalOf(driver.backUpNow())).toMatchObject({ apiText: "The database server is stopped" });
+  });
+
+  it("reads no load figures and no backups from a FileMaker Server that does not offer them", async () => {
+    const plain = createFileMakerAdminDriver({
+      baseUrl: emulator.url("plain"),
+      adminUser: "admin",
+      adminPassword: "right-password",
+    });
+    expect(await plain.statistics()).toBeNull();
+    expect(await plain.listBackups()).toBeNull();
+    expect((await plain.listDatabases()).length).toBeGreaterThan(0);
+    await plain.close();
   });
 
   it("reads load figures that move as time passes", async () => {

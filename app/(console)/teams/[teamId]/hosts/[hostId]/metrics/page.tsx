@@ -44,7 +44,13 @@ export default async function HostMetricsPage({
   const { teamId, hostId } = await params;
   const asked = (await searchParams).range;
   const range: MetricRange = METRIC_RANGES.find((known) => known === asked) ?? "24h";
-  const points = await load(async () => (await serverApi()).hostMetrics.series({ teamId, hostId, range }));
+  const api = await serverApi();
+  const [points, host] = await Promise.all([
+    load(() => api.hostMetrics.series({ teamId, hostId, range })),
+    load(() => api.hosts.get({ teamId, hostId })),
+  ]);
+  // A FileMaker Server outside the platform answers its Admin API but reports no load figures.
+  const reportsNoFigures = host.liveState !== null && host.liveState.statistics === null;
   const t = await getTranslations("hosts.metrics");
   const locale = (await getLocale()) as Locale;
   const times = points.map((point) => point.at.getTime() / 1000);
@@ -73,7 +79,7 @@ export default async function HostMetricsPage({
       </div>
       {points.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          {t("empty")}
+          {reportsNoFigures ? t("notReported") : t("empty")}
         </p>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
