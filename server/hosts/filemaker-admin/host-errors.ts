@@ -1,14 +1,21 @@
 /** Why a call to a host failed; each says what a manager can do about it. */
 export class HostDriverError extends Error {}
 
+/** The longest refusal text kept: a server's words reach pages and the audit log, not its whole answer. */
+const MAX_API_TEXT = 500;
+
 /** The host answered with a refusal: the API's own message code and text, and the HTTP status. */
 export class HostApiError extends HostDriverError {
+  readonly apiText: string;
+
   constructor(
     readonly httpStatus: number,
     readonly apiCode: string,
-    readonly apiText: string,
+    apiText: string,
   ) {
-    super(`The host refused (HTTP ${httpStatus}, code ${apiCode}): ${apiText}`);
+    const text = apiText.slice(0, MAX_API_TEXT);
+    super(`The host refused (HTTP ${httpStatus}, code ${apiCode}): ${text}`);
+    this.apiText = text;
   }
 }
 

@@ -8,11 +8,13 @@ import type { TransportAnswer } from "./transport";
 export function readAnswer<T>(answer: TransportAnswer, schema: z.ZodType<T>, what: string): T {
   const envelope = envelopeSchema.safeParse(parseJson(answer.text));
   if (!answer.contentType.includes("json") || !envelope.success) {
-    throw new NotAnAdminApi(`${what} got HTTP ${answer.status} ${answer.contentType || "without a content type"}`);
+    throw new NotAnAdminApi(
+      `${what} got HTTP ${answer.status} ${answer.contentType.slice(0, 100) || "without a content type"}`,
+    );
   }
   const [message] = envelope.data.messages;
   if (answer.status >= 400 || message!.code !== "0") {
-    throw new HostApiError(answer.status, message!.code, message!.text);
+    throw new HostApiError(answer.status, message!.code.slice(0, 20), message!.text);
   }
   const result = schema.safeParse(envelope.data.response);
   if (!result.success) throw new NotAnAdminApi(`${what} answered in an unexpected shape`);

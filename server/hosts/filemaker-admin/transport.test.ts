@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createFileMakerAdminDriver } from "./filemaker-admin-driver";
-import { HostTlsError, HostUnreachable, NotAnAdminApi } from "./host-errors";
+import { HostApiError, HostTlsError, HostUnreachable, NotAnAdminApi } from "./host-errors";
 
 const servers: Server[] = [];
 let certificateDir: string;
@@ -105,5 +105,21 @@ describe("reaching a host", () => {
       "http",
     );
     await expect(driverFor(url).serverVersion()).rejects.toBeInstanceOf(NotAnAdminApi);
+  });
+
+  it("keeps no more of a server's refusal than a page and the audit log can show", async () => {
+    const url = await listen(
+      createHttpServer((_req, res) => {
+        res.writeHead(400, { "content-type": "application/json" });
+        res.end(JSON.stringify({ response: {}, messages: [{ code: "9".repeat(100), text: "x".repeat(100_000) }] }));
+      }),
+      "http",
+    );
+    const refusal = await driverFor(url)
+      .serverVersion()
+      .catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(HostApiError);
+    expect((refusal as HostApiError).apiText).toHaveLength(500);
+    expect((refusal as HostApiError).apiCode).toHaveLength(20);
   });
 });

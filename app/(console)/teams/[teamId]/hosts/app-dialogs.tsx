@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { FormDialog } from "@/app/_components/dialog";
 import { Checkbox, SelectField, TextAreaField } from "@/app/_components/form-parts";
 import { smallButtonClass } from "@/app/_components/ui";
-import { setAppGroupsAction, shareAppAction } from "./actions";
+import { setAppGroupsAction, shareAppAction } from "./app-actions";
 
 interface Group {
   id: string;

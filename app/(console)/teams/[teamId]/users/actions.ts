@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { emailList } from "@/app/_lib/email-list";
 import { actionState, checkbox, done, formAction } from "@/app/_lib/form-action";
 import type { FormState } from "@/app/_lib/form-state";
 import type { MemberAction } from "@/server/members/allowed-actions";
@@ -32,14 +33,8 @@ export async function memberAction(
   return state;
 }
 
-/** Addresses separated by commas, semicolons, spaces or lines. */
-const addresses = z
-  .string()
-  .transform((text) => text.split(/[\s,;]+/).filter(Boolean))
-  .pipe(inviteInput.shape.emails);
-
 export const inviteAction = formAction(
-  teamInput.extend(inviteInput.shape).extend({ emails: addresses, licensed: checkbox }),
+  teamInput.extend(inviteInput.shape).extend({ emails: emailList(inviteInput.shape.emails), licensed: checkbox }),
   async (input, api) => {
     const { invited } = await api.invitations.invite(input);
     revalidatePath(`/teams/${input.teamId}/users`);
