@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import { isLocale, LOCALE_COOKIE, type Locale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
-import { type Actor, anonymousActor, type RequestMeta } from "./actor";
+import { type Actor, actorName, anonymousActor, type RequestMeta } from "./actor";
 import { resolveSession } from "./auth/sessions";
 import type { Clock } from "./clock";
 import type { DomainContext } from "./domain-context";
@@ -74,7 +74,7 @@ export async function createContext(input: {
     const session = await resolveSession(input.db, input.sessionId, input.clock);
     if (session) actor = { kind: "account", ...session };
   }
-  const log = logger.child({ requestId: request.requestId, actor: actorId(actor) });
+  const log = logger.child({ requestId: request.requestId, actor: actorName(actor) });
   const supportSessionId = cookieValue(input.headers, SUPPORT_SESSION_COOKIE);
   return {
     db: input.db,
@@ -84,17 +84,4 @@ export async function createContext(input: {
     log,
     ...(actor.kind === "account" && supportSessionId && UUID.test(supportSessionId) ? { supportSessionId } : {}),
   };
-}
-
-function actorId(actor: Actor): string {
-  switch (actor.kind) {
-    case "account":
-      return `account:${actor.accountId}`;
-    case "support":
-      return `staff:${actor.staffId}`;
-    case "system":
-      return `system:${actor.label}`;
-    case "anonymous":
-      return "anonymous";
-  }
 }

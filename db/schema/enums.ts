@@ -44,4 +44,4 @@ export const subscriptionStatus = pgEnum("subscription_status", [
 export const invoiceStatus = pgEnum("invoice_status", ["open", "paid", "void"]);
 export const identityProviderKind = pgEnum("identity_provider_kind", ["oidc", "saml"]);
 export const staffRole = pgEnum("staff_role", ["support", "support_admin"]);
-export const actorType = pgEnum("actor_type", ["account", "staff", "system", "api_token"]);
+export const actorType = pgEnum("actor_type", ["account", "staff", "system", "api_token", "scim_token"]);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { desc, eq, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { auditEvents, auditPersonalFields } from "@/db/schema";
-import type { Actor, RequestMeta } from "../actor";
+import { type Actor, actorName, type RequestMeta } from "../actor";
 import { asStoredJson } from "./canonical-json";
 import { auditEventHash, GENESIS_HASH } from "./event-hash";
 import { emailKeyOf, newSalt, personalDigest, personalFieldsOf } from "./personal-fields";
@@ -80,7 +80,7 @@ function actorAccountId(actor: Actor): string | null {
 }
 
 function actorColumns(actor: Actor): {
-  actorType: "account" | "staff" | "system";
+  actorType: "account" | "staff" | "system" | "api_token" | "scim_token";
   actorId: string | null;
   actorLabel: string;
 } {
@@ -91,6 +91,10 @@ function actorColumns(actor: Actor): {
       return { actorType: "staff", actorId: actor.staffId, actorLabel: actor.email };
     case "system":
       return { actorType: "system", actorId: null, actorLabel: actor.label };
+    case "apiKey":
+      return { actorType: "api_token", actorId: actor.apiKeyId, actorLabel: actorName(actor) };
+    case "scim":
+      return { actorType: "scim_token", actorId: actor.scimTokenId, actorLabel: actorName(actor) };
     case "anonymous":
       throw new Error("An anonymous actor cannot change anything; audit the account the change acts for");
   }

@@ -1,5 +1,6 @@
 import type { Transaction } from "@/db/client";
 import { invitationGroups, invitations } from "@/db/schema";
+import { actingAccountId } from "../actor";
 import type { DomainContext } from "../domain-context";
 import { actorLocale } from "../i18n/reader-locale";
 import { enqueueMails } from "../mail/enqueue-mail";
@@ -29,7 +30,7 @@ export async function createInvitations(
 ) {
   if (rows.length === 0) return [];
   const now = ctx.clock.now();
-  const invitedBy = ctx.actor.kind === "account" ? ctx.actor.accountId : null;
+  const invitedBy = actingAccountId(ctx.actor);
   const locale = await actorLocale(tx, ctx);
   const tokens = rows.map(() => newInvitationToken());
   const created = await tx

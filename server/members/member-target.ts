@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { accounts, memberships } from "@/db/schema";
+import { actingAccountId } from "../actor";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 
@@ -38,15 +39,17 @@ export async function actingRole(
   ctx: DomainContext,
   teamId: string,
 ): Promise<MemberRole | "platform"> {
-  if (ctx.actor.kind === "system") return "platform";
-  if (ctx.actor.kind !== "account") throw new DomainError("READ_ONLY", "supportSessionsAreReadOnly");
+  // An identity provider provisioning through SCIM is the platform's hand, bound like it by the owner's protection.
+  if (ctx.actor.kind === "system" || ctx.actor.kind === "scim") return "platform";
+  if (ctx.actor.kind !== "account" && ctx.actor.kind !== "apiKey")
+    throw new DomainError("READ_ONLY", "supportSessionsAreReadOnly");
   const [row] = await tx
     .select({ role: memberships.role })
     .from(memberships)
     .where(
       and(
         eq(memberships.teamId, teamId),
-        eq(memberships.accountId, ctx.actor.accountId),
+        eq(memberships.accountId, actingAccountId(ctx.actor)!),
         eq(memberships.status, "active"),
       ),
     );
@@ -55,7 +58,10 @@ export async function actingRole(
 }
 
 export function isActorAccount(ctx: DomainContext, target: LockedMember): boolean {
-  return ctx.actor.kind === "account" && ctx.actor.accountId === target.accountId;
+  // An API key acts as its creator, who cannot use it to demote or remove themself either.
+  return (
+    (ctx.actor.kind === "account" || ctx.actor.kind === "apiKey") && actingAccountId(ctx.actor) === target.accountId
+  );
 }
 
 /** Why a target is out of the actor's reach, if it is: the rule that the row menu and every change share. */

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts, memberships, teamSettings, teams } from "@/db/schema";
-import type { Actor } from "../actor";
+import { type Actor, actingAccountId } from "../actor";
 import { DomainError } from "../errors";
 import { refusal } from "../i18n/refusal-format";
 import { checkPermission, grantedPermissions, type Permission, rolesOf, type TeamRole } from "../permissions";
@@ -29,9 +29,10 @@ export async function authoriseTeamAccess(
   permission: Permission,
   options: { viewAsMembershipId?: string | null } = {},
 ): Promise<TeamAccess> {
-  if (actor.kind !== "account" && actor.kind !== "support") {
+  if (actor.kind !== "account" && actor.kind !== "support" && actor.kind !== "apiKey") {
     throw new DomainError("UNAUTHENTICATED", "signInToContinue");
   }
+
   const notFound = new DomainError("NOT_FOUND", "thisTeamDoesNotExistOr");
   // One round trip for the team, its two-step rule and the actor's active membership in it:
   // every team call pays it.
@@ -49,7 +50,7 @@ export async function authoriseTeamAccess(
       memberships,
       and(
         eq(memberships.teamId, teams.id),
-        eq(memberships.accountId, actor.kind === "account" ? actor.accountId : sql`null`),
+        eq(memberships.accountId, actingAccountId(actor) ?? sql`null`),
         eq(memberships.status, "active"),
       ),
     )
@@ -85,6 +86,17 @@ export async function authoriseTeamAccess(
         };
       }
     }
+  } else if (actor.kind === "apiKey") {
+    if (actor.teamId !== team.id) throw notFound;
+    if (!actor.scopes.includes(permission)) throw new DomainError("FORBIDDEN", "apiKeyLacksScope", { permission });
+    // The key acts with its creator's rights of today: a creator who is no longer a manager disarms it.
+    if (!row!.membershipId || !row!.role || row!.licensed === null || row!.role === "member") {
+      throw new DomainError("UNAUTHENTICATED", "apiKeyCreatorNoLongerManager");
+    }
+    const membership = { id: row!.membershipId, role: row!.role, licensed: row!.licensed };
+    const roles = rolesOf(membership);
+    const permissions = grantedPermissions({ roles }, team.product).filter((p) => actor.scopes.includes(p));
+    access = { team, membership, roles, permissions };
   } else {
     if (!row!.membershipId || !row!.role || row!.licensed === null) throw notFound;
     const membership = { id: row!.membershipId, role: row!.role, licensed: row!.licensed };

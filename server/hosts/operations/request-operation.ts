@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { hostOperations } from "@/db/schema";
+import { actingAccountId } from "../../actor";
 import { auditContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import { isUniqueViolation } from "../../db-errors";
@@ -65,7 +66,7 @@ export async function requestOperation(
 }
 
 function requesterOf(ctx: DomainContext): string | null {
-  return ctx.actor.kind === "account" ? ctx.actor.accountId : null;
+  return actingAccountId(ctx.actor);
 }
 
 async function activeOperation(db: Queryable, hostId: string) {
