@@ -41,6 +41,11 @@ export const PERMISSIONS = {
   /** Identity providers and verified domains; client secrets are never readable, even with sso.read. */
   "sso.read": { label: "see the team's single sign-on", roles: managers },
   "sso.manage": { label: "manage the team's single sign-on", roles: managers },
+  "apiKeys.read": { label: "see the team's API keys", roles: managers },
+  "apiKeys.manage": { label: "create and revoke API keys", roles: managers },
+  /** The SCIM token is never readable; scim.read shows whether one is set, its prefix and its last use. */
+  "scim.read": { label: "see SCIM provisioning", roles: managers },
+  "scim.manage": { label: "generate the SCIM token", roles: managers },
   "support.read": { label: "see support access", roles: managers },
   "support.grant": { label: "grant or revoke support access", roles: managers },
   "audit.read": { label: "see the team's audit log", roles: managers },
@@ -89,4 +94,15 @@ export function grantedPermissions(
   product: TeamProduct,
 ): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => checkPermission(p, holder, product).allowed);
+}
+
+/**
+ * Permissions no API key may carry: a key that could make keys or SCIM tokens would outlive
+ * its own expiry and revocation.
+ */
+const NEVER_KEY_SCOPES: readonly Permission[] = ["apiKeys.read", "apiKeys.manage", "scim.read", "scim.manage"];
+
+/** The scopes a person may give an API key in a team: what they hold there themselves, less the above. */
+export function apiKeyScopes(roles: readonly TeamRole[], product: TeamProduct): Permission[] {
+  return grantedPermissions({ roles }, product).filter((p) => !NEVER_KEY_SCOPES.includes(p));
 }
