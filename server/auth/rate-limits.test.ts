@@ -23,6 +23,10 @@ describe("rate-limit budgets", () => {
 
     clock.set("2026-10-01T10:00:00Z");
     expect(await exhaustedUntil(db, budget, "one-subject", clock.now())).toBeNull();
-    expect(await spend(db, budget, "one-subject", clock.now())).toEqual({ allowed: true, used: 1 });
+    expect(await spend(db, budget, "one-subject", clock.now())).toEqual({
+      allowed: true,
+      used: 1,
+      resetAt: new Date("2026-10-01T11:00:00Z"),
+    });
   });
 });

@@ -13,7 +13,8 @@ export interface Budget {
   windowMs: number;
 }
 
-export type Spending = { allowed: true; used: number } | { allowed: false; retryAt: Date };
+/** `resetAt`: when the window ends and the budget is whole again. */
+export type Spending = { allowed: true; used: number; resetAt: Date } | { allowed: false; retryAt: Date };
 
 function keyOf(budget: Budget, subject: string): string {
   return `${budget.name}:${subject}`;
@@ -38,8 +39,9 @@ export async function spend(db: Queryable, budget: Budget, subject: string, now:
       },
     })
     .returning();
-  if (row!.used <= budget.limit) return { allowed: true, used: row!.used };
-  return { allowed: false, retryAt: new Date(row!.windowStartedAt.getTime() + budget.windowMs) };
+  const resetAt = new Date(row!.windowStartedAt.getTime() + budget.windowMs);
+  if (row!.used <= budget.limit) return { allowed: true, used: row!.used, resetAt };
+  return { allowed: false, retryAt: resetAt };
 }
 
 /** When the subject's budget opens again if nothing is left of it, else null. Spends nothing. */

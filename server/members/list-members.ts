@@ -1,10 +1,13 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts, groupMemberships, identityProviders, memberships } from "@/db/schema";
+import { DomainError } from "../errors";
 import { teamGroup } from "../groups/get-group";
 import { decodeMemberCursor, encodeMemberCursor, type MemberSort, memberOrder } from "./member-order";
 
 export const MEMBERS_PAGE_SIZE = 50;
+/** The largest page a caller may ask for: automation reads 500 at a time, a person 50. */
+export const MAX_MEMBERS_PAGE_SIZE = 500;
 
 export interface MemberFilters {
   search?: string;
@@ -114,4 +117,15 @@ export async function listMembers(db: Queryable, teamId: string, input: MemberLi
     next: backwards ? (cursor ? at(page.at(-1)) : null) : more ? at(page.at(-1)) : null,
     previous: backwards ? (more ? at(page[0]) : null) : cursor ? at(page[0]) : null,
   };
+}
+
+/** One user of the team, with the same columns as a row of the list. */
+export async function getMember(db: Queryable, teamId: string, membershipId: string) {
+  const [member] = await db
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+    .where(and(eq(memberships.teamId, teamId), eq(memberships.id, membershipId)));
+  if (!member) throw new DomainError("NOT_FOUND", "thisUserIsNotInThe2");
+  return member;
 }

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { refusalIn } from "../i18n/refusal-format";
 import { acceptInvitation } from "../invitations/accept-invitation";
+import { inviteEach, MAX_INVITATIONS_PER_REQUEST } from "../invitations/invite-each";
 import { inviteUsers } from "../invitations/invite-users";
 import { listInvitations } from "../invitations/list-invitations";
 import { openInvitation } from "../invitations/open-invitation";
@@ -16,11 +19,34 @@ export const inviteInput = z.object({
   groupIds: z.array(z.uuid()).max(100),
 });
 
+export const inviteEachInput = inviteInput.extend({
+  emails: z.array(z.string().max(320)).min(1).max(MAX_INVITATIONS_PER_REQUEST),
+});
+
 export const invitationsRouter = router({
   list: teamProcedure("members.read").query(({ ctx }) => listInvitations(ctx.db, ctx.access.team.id, ctx.clock.now())),
   invite: teamProcedure("members.invite")
     .input(inviteInput)
     .mutation(({ ctx, input }) => inviteUsers(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+  /** Each address invited or refused on its own: what automation sends when one bad row must not stop the rest. */
+  inviteEach: teamProcedure("members.invite")
+    .input(inviteEachInput)
+    .mutation(async ({ ctx, input }) => {
+      const { results } = await inviteEach(ctx.db, ctx, { ...input, teamId: ctx.access.team.id });
+      const locale = ctx.request.locale ?? DEFAULT_LOCALE;
+      return {
+        results: results.map((result) =>
+          result.status === "invited"
+            ? result
+            : {
+                email: result.email,
+                status: result.status,
+                code: result.code,
+                message: refusalIn(result.refusal, locale),
+              },
+        ),
+      };
+    }),
   resend: teamProcedure("members.invite")
     .input(oneInvitation)
     .mutation(({ ctx, input }) => resendInvitation(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),

@@ -8,7 +8,7 @@ import { checkImport, summariseImport } from "../members/csv/check-import";
 import { startMembersExport } from "../members/csv/export-members";
 import { importUsers } from "../members/csv/import-users";
 import { deactivateMembership } from "../members/deactivate-membership";
-import { listMembers } from "../members/list-members";
+import { getMember, listMembers, MAX_MEMBERS_PAGE_SIZE } from "../members/list-members";
 import { MEMBER_SORTS } from "../members/member-order";
 import { reactivateMembership } from "../members/reactivate-membership";
 import { removeMembership } from "../members/remove-membership";
@@ -32,7 +32,11 @@ export const memberView = z.object({
   direction: z.enum(["asc", "desc"]).optional(),
 });
 
-export const memberListInput = memberView.extend({ after: cursor.optional(), before: cursor.optional() });
+export const memberListInput = memberView.extend({
+  after: cursor.optional(),
+  before: cursor.optional(),
+  limit: z.number().int().min(1).max(MAX_MEMBERS_PAGE_SIZE).optional(),
+});
 export const oneMember = z.object({ membershipId: z.uuid() });
 export const changeRoleInput = oneMember.extend({ role: z.enum(["manager", "member"]) });
 export const setLicenceInput = oneMember.extend({ licensed: z.boolean() });
@@ -44,6 +48,13 @@ export const membersRouter = router({
     .query(async ({ ctx, input }) =>
       withAllowedActions(await listMembers(ctx.db, ctx.access.team.id, input), memberCaller(ctx.access)),
     ),
+  get: teamProcedure("members.read")
+    .input(oneMember)
+    .query(async ({ ctx, input }) => {
+      const member = await getMember(ctx.db, ctx.access.team.id, input.membershipId);
+      return withAllowedActions({ members: [member], next: null, previous: null }, memberCaller(ctx.access))
+        .members[0]!;
+    }),
   seats: teamProcedure("members.read").query(({ ctx }) =>
     seatSummary(ctx.db, ctx.access.team.id, ctx.access.team.product, ctx.clock.now()),
   ),
