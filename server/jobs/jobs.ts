@@ -10,6 +10,7 @@ import { deliverDueMail } from "../mail/deliver-mail";
 import { runMailRetentionJob } from "../mail/mail-retention-job";
 import { configuredMailTransport } from "../mail/smtp-transport";
 import { runDepartedRetentionJob } from "../privacy/departed-retention-job";
+import { forgetIdempotencyKeys } from "../rest/idempotency";
 import { recheckDomains } from "../sso/domains/recheck-domains";
 import { runForgetSignInLeftoversJob } from "../sso/forget-sign-in-leftovers-job";
 import type { Job } from "./job-runner";
@@ -36,5 +37,6 @@ export function serverJobs(): Job[] {
     { name: "hosts.operations", run: (db, clock) => runHostOperationsJob(db, clock) },
     { name: "hosts.poll", run: (db, clock) => pollHosts(db, clock) },
     { name: "hosts.metrics-rollup", run: (db, clock) => rollUpHostMetrics(db, clock) },
+    { name: "api.forget-idempotency-keys", run: (db, clock) => forgetIdempotencyKeys(db, clock) },
   ];
 }

@@ -419,6 +419,17 @@ const SCENARIOS: Record<string, Scenario> = {
     }),
     events: [{ action: "invitation.created", target: { type: "invitation" } }],
   },
+  "invitations.inviteEach": {
+    as: "manager",
+    input: () => ({
+      teamId: acme().teamId,
+      emails: ["each.face@acme.example", "not an address"],
+      role: "member",
+      licensed: false,
+      groupIds: [],
+    }),
+    events: [{ action: "invitation.created", target: { type: "invitation" } }],
+  },
   "invitations.resend": {
     as: "manager",
     input: () => ({ teamId: acme().teamId, invitationId: acme().invitationId }),
