@@ -55,7 +55,8 @@ function setAttribute(changes: UserChanges, attribute: string, subAttribute: str
 /** The attributes of a whole User body (POST, PUT, or a PATCH value without a path). */
 export function userChangesOf(body: unknown, changes: UserChanges = {}): UserChanges {
   for (const [key, value] of Object.entries(objectOf(body, "A User"))) {
-    if (value === null || /^urn:/i.test(key)) continue;
+    // Extension attributes and anything that is not an attribute name are not the console's to keep.
+    if (value === null || /^urn:/i.test(key) || !/^[A-Za-z][\w$.-]*$/.test(key)) continue;
     const path = parsePath(key);
     setAttribute(changes, path.attribute, path.subAttribute, value);
   }
