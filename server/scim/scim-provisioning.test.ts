@@ -449,6 +449,16 @@ describe("discovery and request ids", () => {
     expect((await scim("GET", "/Users?count=5000")).json.itemsPerPage).toBeLessThanOrEqual(200);
   });
 
+  it("takes application/json bodies as well as application/scim+json", async () => {
+    const answer = await scim(
+      "POST",
+      "/Users",
+      { userName: "plain.json@elsewhere.example" },
+      { headers: { "content-type": "application/json" } },
+    );
+    expect(answer.status).toBe(201);
+  });
+
   it("answers with the request id the proxy gave the request", async () => {
     const answer = await scim("GET", "/ServiceProviderConfig", undefined, {
       headers: { [REQUEST_ID_HEADER]: "scim-request-0001" },
