@@ -15,6 +15,7 @@ export const CLIENT_NAMESPACES = [
   "navigation",
   "pages",
   "profile",
+  "scim",
   "settings",
   "subscription",
   "support",

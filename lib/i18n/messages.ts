@@ -14,6 +14,7 @@ import enNavigation from "./messages/en/navigation.json";
 import enPages from "./messages/en/pages.json";
 import enProfile from "./messages/en/profile.json";
 import enRefusals from "./messages/en/refusals.json";
+import enScim from "./messages/en/scim.json";
 import enSettings from "./messages/en/settings.json";
 import enSubscription from "./messages/en/subscription.json";
 import enSupport from "./messages/en/support.json";
@@ -35,6 +36,7 @@ import nlNavigation from "./messages/nl/navigation.json";
 import nlPages from "./messages/nl/pages.json";
 import nlProfile from "./messages/nl/profile.json";
 import nlRefusals from "./messages/nl/refusals.json";
+import nlScim from "./messages/nl/scim.json";
 import nlSettings from "./messages/nl/settings.json";
 import nlSubscription from "./messages/nl/subscription.json";
 import nlSupport from "./messages/nl/support.json";
@@ -57,6 +59,7 @@ const EN = {
   hosts: enHosts,
   identityProviders: enIdentityProviders,
   team: enTeam,
+  scim: enScim,
   settings: enSettings,
   groups: enGroups,
   domains: enDomains,
@@ -80,6 +83,7 @@ const NL = {
   hosts: nlHosts,
   identityProviders: nlIdentityProviders,
   team: nlTeam,
+  scim: nlScim,
   settings: nlSettings,
   groups: nlGroups,
   domains: nlDomains,

@@ -12,6 +12,7 @@ import { noRequest, systemActor } from "../actor";
 import { totpCodeAt } from "../auth/totp";
 import { fixedClock } from "../clock";
 import { openMailContent } from "../mail/mail-content";
+import { generateScimToken } from "../scim/scim-token";
 import { removeStaff } from "../support/add-staff";
 import { membershipOf } from "../testing/demo";
 import { callProcedure, outcomeOf, rolledBack, routerProcedures } from "../testing/procedures";
@@ -714,6 +715,23 @@ const SCENARIOS: Record<string, Scenario> = {
     as: "manager",
     input: async (tx) => ({ teamId: acme().teamId, domainId: await domainWithRecord(tx) }),
     events: [{ action: "domain.removed", target: { type: "domain", id: byInput("domainId") } }],
+  },
+  "scim.generateToken": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId }),
+    events: [{ action: "scim_token.generated", target: { type: "scim_token" } }],
+  },
+  "scim.revokeToken": {
+    as: "manager",
+    input: async (tx) => {
+      await generateScimToken(
+        tx,
+        { actor: systemActor("Router walk"), clock, request: noRequest },
+        { teamId: acme().teamId },
+      );
+      return { teamId: acme().teamId };
+    },
+    events: [{ action: "scim_token.revoked", target: { type: "scim_token" } }],
   },
   "settings.updateRetention": {
     as: "manager",

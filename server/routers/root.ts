@@ -14,6 +14,7 @@ import { identityProvidersRouter } from "./identity-providers";
 import { invitationsRouter } from "./invitations";
 import { membersRouter } from "./members";
 import { profileRouter } from "./profile";
+import { scimRouter } from "./scim";
 import { securityRouter } from "./security";
 import { settingsRouter } from "./settings";
 import { staffConsoleRouter } from "./staff-console";
@@ -37,6 +38,7 @@ export const appRouter = router({
   customApps: customAppsRouter,
   settings: settingsRouter,
   identityProviders: identityProvidersRouter,
+  scim: scimRouter,
   subscription: subscriptionRouter,
   audit: auditRouter,
   supportAccess: supportAccessRouter,

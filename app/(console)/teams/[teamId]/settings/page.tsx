@@ -16,10 +16,11 @@ export const generateMetadata = pageTitle("settings");
 export default async function SettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const api = await serverApi();
-  const [t, tDomains, tProviders, access, settings, grants] = await Promise.all([
+  const [t, tDomains, tProviders, tScim, access, settings, grants] = await Promise.all([
     getTranslations("settings"),
     getTranslations("domains"),
     getTranslations("identityProviders"),
+    getTranslations("scim"),
     load(() => api.teams.access({ teamId })),
     load(() => api.settings.get({ teamId })),
     load(() => api.supportAccess.list({ teamId })),
@@ -76,6 +77,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
               <SettingsLink href={`/teams/${teamId}/settings/identity-providers`} hint={t("sso.providersHint")}>
                 {tProviders("title")}
               </SettingsLink>
+              {access.permissions.includes("scim.read") ? (
+                <SettingsLink href={`/teams/${teamId}/settings/scim`} hint={tScim("settingsLinkHint")}>
+                  {tScim("settingsLink")}
+                </SettingsLink>
+              ) : null}
             </div>
             <div className="mt-6 border-t border-slate-100 pt-6 dark:border-slate-800">
               {access.permissions.includes("sso.manage") ? (
