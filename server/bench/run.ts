@@ -8,7 +8,9 @@ import { completeSignIn } from "../auth/complete-sign-in";
 import { systemClock } from "../clock";
 import { hashPassword } from "../crypto/passwords";
 import { logger } from "../logger";
+import { handleRestRequest } from "../rest/handle-rest-request";
 import { createCaller } from "../routers/root";
+import { issueTestApiKey } from "../testing/api-keys";
 import { openBenchDatabase } from "./bench-database";
 import { measure, report } from "./stats";
 
@@ -63,6 +65,14 @@ try {
 
   report("teams.home", await measure(200, () => caller.teams.home({ teamId })));
   report("members.list, first page", await measure(200, () => caller.members.list({ teamId })));
+  // The same page through the REST Admin API: key, rate limit, procedure, read audit and the answer's schema.
+  const apiKey = await issueTestApiKey(db, { teamId, creatorEmail: "manager@acme.example", scopes: ["members.read"] });
+  const restCall = () =>
+    handleRestRequest(
+      new Request("http://localhost/api/v1/users", { headers: { authorization: `Bearer ${apiKey.secret}` } }),
+      { db, clock: systemClock },
+    ).then((response) => response.text());
+  report("GET /api/v1/users, first page (REST)", await measure(200, restCall));
   report("members.list, search 'acme'", await measure(200, () => caller.members.list({ teamId, search: "acme" })));
   report(`audit.list, first page of ${AUDIT_EVENTS}`, await measure(200, () => caller.audit.list({ teamId })));
   report(
