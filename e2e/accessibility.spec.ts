@@ -40,6 +40,7 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/settings/identity-providers/new",
     "/teams/[teamId]/settings/identity-providers/[identityProviderId]",
     "/teams/[teamId]/settings/scim",
+    "/teams/[teamId]/settings/api-keys",
     "/teams/[teamId]/subscription",
     "/teams/[teamId]/audit",
     "/profile",
@@ -54,6 +55,7 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/settings/domains",
     "/teams/[teamId]/settings/identity-providers",
     "/teams/[teamId]/settings/scim",
+    "/teams/[teamId]/settings/api-keys",
     "/teams/[teamId]/audit",
   ],
   member: ["/teams/[teamId]/home", "/teams/[teamId]/subscription", "/profile"],
@@ -72,6 +74,7 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/settings",
     "/teams/[teamId]/settings/domains",
     "/teams/[teamId]/settings/identity-providers",
+    "/teams/[teamId]/settings/api-keys",
     "/teams/[teamId]/subscription",
     "/teams/[teamId]/audit",
   ],
@@ -185,6 +188,13 @@ test("as the owner, every page, dialog and menu meets WCAG 2.1 AA", async ({ pag
     page.getByRole("button", { name: "Create group" }),
     page.getByRole("dialog", { name: "Create group" }),
     "owner create group dialog",
+  );
+  await page.goto(`/teams/${teamId}/settings/api-keys`);
+  await expectAccessibleWhileOpen(
+    page,
+    page.getByRole("button", { name: "Create API key" }),
+    page.getByRole("dialog", { name: "Create API key" }),
+    "owner create API key dialog",
   );
 });
 

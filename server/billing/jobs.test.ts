@@ -5,6 +5,8 @@ import { rowsOf } from "@/db/client";
 import * as schema from "@/db/schema";
 import {
   accounts,
+  apiIdempotencyKeys,
+  apiTokens,
   auditEvents,
   billingNotices,
   hosts,
@@ -215,9 +217,10 @@ describe("the 45-day purge", () => {
   let acmeCorp: string;
   let terminatedAt: Date;
   let ownerEmail: string;
+  let apiKeyId: string;
 
   beforeAll(async () => {
-    // The demo's Acme Corp, with everything a team has, plus an invitation and an identity provider.
+    // The demo's Acme Corp, with everything a team has, plus an invitation, an identity provider and an API key that made a call.
     const [team] = await db().select().from(teams).where(eq(teams.name, "Acme Corp"));
     acmeCorp = team!.id;
     ownerEmail = "owner@acme.example";
@@ -238,6 +241,22 @@ describe("the 45-day purge", () => {
       issuer: "https://sso.acme.example",
       clientId: "console",
     });
+    const [key] = await db()
+      .insert(apiTokens)
+      .values({
+        teamId: acmeCorp,
+        name: "Acme ERP",
+        prefix: "cc_purgekey",
+        tokenHash: randomBytes(32).toString("hex"),
+        permissions: ["members.read"],
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + 365 * DAY_MS),
+      })
+      .returning({ id: apiTokens.id });
+    apiKeyId = key!.id;
+    await db()
+      .insert(apiIdempotencyKeys)
+      .values({ apiTokenId: apiKeyId, key: "erp-call-1", requestHash: "0".repeat(64), createdAt: now });
 
     const owner = await accountActor(db(), ownerEmail);
     const subscription = await subscriptionOf(db(), acmeCorp);
@@ -261,6 +280,7 @@ describe("the 45-day purge", () => {
       memberships,
       invitations,
       identityProviders,
+      apiTokens,
       teamSettings: schema.teamSettings,
       customAppGroups: schema.customAppGroups,
     };
@@ -321,6 +341,10 @@ describe("the 45-day purge", () => {
 
       const counts = await contentCounts();
       expect(Object.values(counts).every((n) => n === 0)).toBe(true);
+      // An API key's replayable responses go with it.
+      expect(await db().select().from(apiIdempotencyKeys).where(eq(apiIdempotencyKeys.apiTokenId, apiKeyId))).toEqual(
+        [],
+      );
       const team = await teamOf(db(), acmeCorp);
       expect(team).toMatchObject({ status: "purged", name: "Acme Corp" });
       expect(team.purgedAt?.toISOString()).toBe(dayFortyFive.toISOString());

@@ -701,6 +701,16 @@ const SCENARIOS: Record<string, Scenario> = {
     input: () => ({ teamId: acme().teamId, ssoRequired: false, breakGlassEmails: "manager@acme.example" }),
     events: [{ action: "settings.updated", target: { type: "team" } }],
   },
+  "apiKeys.create": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, name: "Walk ERP", expiresInDays: 30, scopes: ["members.read"] }),
+    events: [{ action: "api_key.created", target: { type: "api_key" } }],
+  },
+  "apiKeys.revoke": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, apiKeyId: acme().apiKeyId }),
+    events: [{ action: "api_key.revoked", target: { type: "api_key", id: byInput("apiKeyId") } }],
+  },
   "domains.add": {
     as: "manager",
     input: () => ({ teamId: acme().teamId, domain: "acme-walk.example" }),

@@ -1,6 +1,7 @@
 import "server-only";
 import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
+import { apiKeysRouter } from "./api-keys";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
 import { customAppsRouter } from "./custom-apps";
@@ -39,6 +40,7 @@ export const appRouter = router({
   settings: settingsRouter,
   identityProviders: identityProvidersRouter,
   scim: scimRouter,
+  apiKeys: apiKeysRouter,
   subscription: subscriptionRouter,
   audit: auditRouter,
   supportAccess: supportAccessRouter,

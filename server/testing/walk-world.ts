@@ -4,6 +4,7 @@ import { accounts } from "@/db/schema";
 import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/server/demo/seed";
 import { createAccount } from "../accounts/create-account";
 import { type Actor, noRequest, systemActor } from "../actor";
+import { createApiKey } from "../api-keys/create-api-key";
 import { createSession } from "../auth/sessions";
 import { startSubscription } from "../billing/start-subscription";
 import type { Clock } from "../clock";
@@ -38,6 +39,8 @@ export interface TeamIds {
   customAppId: string;
   /** A sign-in session of one of the team's people. */
   sessionId: string;
+  /** An API key a manager made. */
+  apiKeyId: string;
 }
 
 /** What a caller is in the team its input names, which is all the expected outcome depends on. */
@@ -187,6 +190,18 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
   const sales = await createCaller(await requestContext(db, clock, { sessionId: people.owner.sessionId })).groups.list({
     teamId: acmeTeamId,
   });
+  const acmeApiKey = await createApiKey(db, asAccount(people.manager.accountId, "manager@acme.example"), {
+    teamId: acmeTeamId,
+    creator: { roles: ["manager", "licensedMember"], product: "filemaker_cloud" },
+    name: "Walk integration",
+    scopes: ["members.read"],
+  });
+  const globexApiKey = await createApiKey(db, asAccount(people.globexManager.accountId, "manager@globex.example"), {
+    teamId: globex.id,
+    creator: { roles: ["manager", "licensedMember"], product: "filemaker_cloud" },
+    name: "Globex integration",
+    scopes: ["members.read"],
+  });
   const acmeHosts = await createCaller(
     await requestContext(db, clock, { sessionId: people.owner.sessionId }),
   ).hosts.list({ teamId: acmeTeamId });
@@ -247,6 +262,7 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     hostId: acmeHosts[0]!.id,
     customAppId: acmeInvoices.id,
     sessionId: people.owner.sessionId,
+    apiKeyId: acmeApiKey.id,
   };
   const globexIds: TeamIds = {
     teamId: globex.id,
@@ -259,6 +275,7 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     hostId: globexHost.id,
     customAppId: globexApp.id,
     sessionId: people.globexOwner.sessionId,
+    apiKeyId: globexApiKey.id,
   };
   const member = (roles: TeamRole[]): Standing => ({ kind: "account", staff: false, roles });
   const outsider: Standing = { kind: "account", staff: false, roles: null };
@@ -328,6 +345,7 @@ export const OBJECT_ID_FIELDS = [
   "hostId",
   "customAppId",
   "sessionId",
+  "apiKeyId",
 ] as const;
 
 /** The values the input sampler puts into fields it knows by name. */

@@ -101,6 +101,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
             </div>
           </Card>
         ) : null}
+        {access.permissions.includes("apiKeys.read") ? (
+          <Card title={t("apiKeys.settingsCard")}>
+            <SettingsLink href={`/teams/${teamId}/settings/api-keys`} hint={t("apiKeys.settingsHint")}>
+              {t("apiKeys.title")}
+            </SettingsLink>
+          </Card>
+        ) : null}
         <Card title={canChange ? t("facts.otherSettings") : undefined}>
           <FactList facts={rows} className="py-3" />
         </Card>
