@@ -150,7 +150,7 @@ describe("the REST Admin API", () => {
     expect(over.response.headers.get("retry-after")).toBe("60");
     expect(over.response.headers.get("ratelimit-remaining")).toBe("0");
     expect(over.error!.code).toBe("RATE_LIMITED");
-  });
+  }, 180_000);
 
   it("says what to fix for unknown fields, wrong types, bad JSON, oversized bodies and unknown paths", async () => {
     const { api, key } = await client(["members.read", "groups.manage"]);
