@@ -35,10 +35,10 @@ export function typesOf(schema: Schema): { types: string[]; nullable: boolean } 
 
 function describeOne(type: string, schema: Schema, document: OpenApiDocument, words: TypeWords, seen: Set<string>) {
   if (type === "array") {
-    return words.arrayOf(schema.items ? describe(schema.items, document, words, seen) : words.any);
+    return words.arrayOf(schema.items ? textOf(schema.items, document, words, seen) : words.any);
   }
   if (type === "object" && !schema.properties && typeof schema.additionalProperties === "object") {
-    return words.mapOf(describe(schema.additionalProperties, document, words, seen));
+    return words.mapOf(textOf(schema.additionalProperties, document, words, seen));
   }
   return schema.format ? `${type} (${schema.format})` : type;
 }
@@ -51,24 +51,24 @@ function describeAlternatives(
   seen: Set<string>,
   combine: (options: readonly string[]) => string,
 ) {
-  const described = options.map((option) => describe(option, document, words, seen));
+  const described = options.map((option) => textOf(option, document, words, seen));
   const others = described.filter((text) => text !== "null");
   if (others.length === 1 && described.length === 2) return words.or([others[0]!, "null"]);
   return combine(described);
 }
 
-function describe(schema: Schema, document: OpenApiDocument, words: TypeWords, seen: Set<string>): string {
+function textOf(schema: Schema, document: OpenApiDocument, words: TypeWords, seen: Set<string>): string {
   if (isReference(schema)) {
     // A named schema is called by its name; the page lists its properties where it is used.
     if (schema.$ref.startsWith("#/components/schemas/")) return referenceName(schema.$ref);
     if (seen.has(schema.$ref)) return referenceName(schema.$ref);
     const target = resolve<Schema>(document, schema);
-    return target ? describe(target, document, words, new Set([...seen, schema.$ref])) : referenceName(schema.$ref);
+    return target ? textOf(target, document, words, new Set([...seen, schema.$ref])) : referenceName(schema.$ref);
   }
   if (schema.oneOf) return describeAlternatives(schema.oneOf, document, words, seen, words.oneOf);
   if (schema.anyOf) return describeAlternatives(schema.anyOf, document, words, seen, words.anyOf);
   if (schema.allOf) {
-    const parts = schema.allOf.map((part) => describe(part, document, words, seen));
+    const parts = schema.allOf.map((part) => textOf(part, document, words, seen));
     return parts.length === 1 ? parts[0]! : words.allOf(parts);
   }
   if (schema.const !== undefined) return JSON.stringify(schema.const);
@@ -83,5 +83,5 @@ function describe(schema: Schema, document: OpenApiDocument, words: TypeWords, s
  * "one of Card, Invoice". Named schemas are called by their name, not expanded.
  */
 export function describeType(schema: Schema | undefined, document: OpenApiDocument, words: TypeWords): string {
-  return schema ? describe(schema, document, words, new Set()) : words.any;
+  return schema ? textOf(schema, document, words, new Set()) : words.any;
 }
