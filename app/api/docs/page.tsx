@@ -30,7 +30,7 @@ export default async function ApiDocsPage() {
       className="focus:outline-none mx-auto max-w-6xl px-4 py-10 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)] lg:gap-10"
     >
       <header className="mb-8 flex flex-wrap items-start justify-between gap-6 lg:col-span-2">
-        <div className="max-w-3xl">
+        <div className="max-w-2xl">
           <p className="text-sm font-semibold tracking-wider text-blue-700 uppercase dark:text-blue-400">
             Customer Console
           </p>

@@ -8,6 +8,8 @@ import type { ReferenceContext } from "./reference-context";
 import { SchemaFacts } from "./schema-facts";
 
 const cellClass = "px-3 py-2 align-top";
+/** Columns that narrow screens fold into the name cell, so the table fits without scrolling sideways. */
+const wideCellClass = `${cellClass} hidden sm:table-cell`;
 
 /** An operation's parameters: where each goes, its type, whether it must be given, and what it means. */
 export function ParametersTable({
@@ -29,13 +31,13 @@ export function ParametersTable({
           <th scope="col" className={cellClass}>
             {t("name")}
           </th>
-          <th scope="col" className={cellClass}>
+          <th scope="col" className={wideCellClass}>
             {t("in")}
           </th>
           <th scope="col" className={cellClass}>
             {t("type")}
           </th>
-          <th scope="col" className={cellClass}>
+          <th scope="col" className={wideCellClass}>
             {t("required")}
           </th>
           <th scope="col" className={cellClass}>
@@ -50,12 +52,15 @@ export function ParametersTable({
             <tr key={`${parameter.in}:${parameter.name}`}>
               <th scope="row" className={`${cellClass} font-normal`}>
                 <Code>{parameter.name}</Code>
+                <span className="mt-1 block text-xs text-slate-600 sm:hidden dark:text-slate-400">
+                  {parameter.in} · {parameter.required ? t("required") : t("optional")}
+                </span>
               </th>
-              <td className={`${cellClass} text-slate-600 dark:text-slate-400`}>{parameter.in}</td>
-              <td className={`${cellClass} font-mono text-xs [overflow-wrap:anywhere]`}>
+              <td className={`${wideCellClass} text-slate-600 dark:text-slate-400`}>{parameter.in}</td>
+              <td className={`${cellClass} font-mono text-xs`}>
                 {describeType(parameter.schema, context.document, context.words)}
               </td>
-              <td className={cellClass}>{parameter.required ? t("yes") : t("no")}</td>
+              <td className={wideCellClass}>{parameter.required ? t("yes") : t("no")}</td>
               <td className={cellClass}>
                 <Description text={parameter.description ?? facts?.description} />
                 {facts ? <SchemaFacts schema={{ ...facts, description: undefined }} /> : null}
