@@ -54,7 +54,7 @@ describe("a schema laid out as a tree of properties", () => {
   });
 
   it("shows the limits a schema sets", () => {
-    expect(property(user, "name").constraints).toEqual([{ keyword: "maxLength", value: "200" }]);
+    expect(property(user, "name").constraints).toEqual([{ keyword: "maxLength", value: 200 }]);
   });
 
   it("does not expand a schema inside itself again", () => {

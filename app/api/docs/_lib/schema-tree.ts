@@ -19,7 +19,8 @@ export type ConstraintKeyword = (typeof CONSTRAINT_KEYWORDS)[number];
 
 export interface Constraint {
   keyword: ConstraintKeyword;
-  value: string;
+  /** A number for the limits that count, the pattern's text for `pattern`. */
+  value: number | string;
 }
 
 /** A schema laid out for reading: its type, what it says about its values, and what it holds. */
@@ -118,7 +119,7 @@ function nodeOf(schema: Schema, walk: Walk): SchemaNode {
     defaultValue: schema.default === undefined ? undefined : valueText(schema.default),
     constraints: CONSTRAINT_KEYWORDS.filter((keyword) => schema[keyword] !== undefined).map((keyword) => ({
       keyword,
-      value: String(schema[keyword]),
+      value: schema[keyword]!,
     })),
     readOnly: schema.readOnly === true,
     writeOnly: schema.writeOnly === true,
