@@ -20,6 +20,7 @@ const ROUTES_BY_ROLE = {
     "/invitations/[token]",
     "/reset-password/[token]",
     "/dev/mailbox",
+    "/api/docs",
   ],
   owner: [
     "/teams/[teamId]/home",

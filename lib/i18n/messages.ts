@@ -1,4 +1,5 @@
 import type { Locale } from "./locales";
+import enApiDocs from "./messages/en/apiDocs.json";
 import enAudit from "./messages/en/audit.json";
 import enAuth from "./messages/en/auth.json";
 import enCommon from "./messages/en/common.json";
@@ -21,6 +22,7 @@ import enSupport from "./messages/en/support.json";
 import enTeam from "./messages/en/team.json";
 import enUsers from "./messages/en/users.json";
 import enValidation from "./messages/en/validation.json";
+import nlApiDocs from "./messages/nl/apiDocs.json";
 import nlAudit from "./messages/nl/audit.json";
 import nlAuth from "./messages/nl/auth.json";
 import nlCommon from "./messages/nl/common.json";
@@ -71,6 +73,7 @@ const EN = {
   validation: enValidation,
   mail: enMail,
   csv: enCsv,
+  apiDocs: enApiDocs,
 };
 const NL = {
   common: nlCommon,
@@ -95,6 +98,7 @@ const NL = {
   validation: nlValidation,
   mail: nlMail,
   csv: nlCsv,
+  apiDocs: nlApiDocs,
 };
 
 export type Messages = typeof EN;
