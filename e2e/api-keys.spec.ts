@@ -50,6 +50,14 @@ test("a manager creates an API key, copies it once, sees it listed by its prefix
   expect(await page.content()).not.toContain(secret);
   await expectAccessible(page, "API keys with an active key");
 
+  // The key works at once on the REST API, and the list says when and from where it was used.
+  const asKey = { headers: { authorization: `Bearer ${secret}` } };
+  const users = await page.request.get("/api/v1/users?role=manager", asKey);
+  expect(users.status()).toBe(200);
+  expect((await users.json()).data.map((u: { email: string }) => u.email)).toContain("manager@acme.example");
+  await page.reload();
+  await expect(row).not.toContainText("Never");
+
   await row.getByRole("button", { name: "Revoke" }).click();
   const confirm = page.getByRole("dialog", { name: `Revoke the API key ${KEY_NAME}?` });
   await expect(confirm).toContainText(prefix);
@@ -57,4 +65,7 @@ test("a manager creates an API key, copies it once, sees it listed by its prefix
   await expect(confirm).toBeHidden();
   await expect(row.getByText("Revoked", { exact: true })).toBeVisible();
   await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+  const refused = await page.request.get("/api/v1/users", asKey);
+  expect(refused.status()).toBe(401);
+  expect(refused.headers()["content-type"]).toBe("application/problem+json");
 });
