@@ -1,6 +1,8 @@
 import type { Transaction } from "@/db/client";
 import { invitationGroups, invitations } from "@/db/schema";
 import { actingAccountId } from "../actor";
+import { auditContext } from "../audit/audit-context";
+import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import { actorLocale } from "../i18n/reader-locale";
 import { enqueueMails } from "../mail/enqueue-mail";
@@ -63,4 +65,28 @@ export async function createInvitations(
     now,
   );
   return rows.map((row, i) => ({ id: ids[i]!, ...row }));
+}
+
+/** One `invitation.created` event per invitation, naming the app it shares if it does. */
+export async function recordInvitationsCreated(
+  tx: Transaction,
+  ctx: DomainContext,
+  teamId: string,
+  created: Awaited<ReturnType<typeof createInvitations>>,
+) {
+  for (const invitation of created) {
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId,
+      action: "invitation.created",
+      target: { type: "invitation", id: invitation.id },
+      after: {
+        email: invitation.email,
+        role: invitation.role,
+        licensed: invitation.licensed,
+        groupIds: invitation.groupIds,
+        ...(invitation.app ? { customAppId: invitation.app.id, customApp: invitation.app.name } : {}),
+      },
+    });
+  }
 }

@@ -1,12 +1,10 @@
 import type { Queryable } from "@/db/client";
-import { auditContext } from "../audit/audit-context";
-import { recordAudit } from "../audit/record-audit";
 import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
 import { DomainError, type DomainErrorCode } from "../errors";
 import { type Refusal, refusal } from "../i18n/refusal-format";
 import { claimSeats } from "../members/seats";
-import { createInvitations } from "./create-invitations";
+import { createInvitations, recordInvitationsCreated } from "./create-invitations";
 import {
   domainRefusal,
   existingInvitees,
@@ -79,20 +77,7 @@ export async function inviteEach(
         team,
         accepted.map((email) => ({ email, role: input.role, licensed: input.licensed, groupIds: input.groupIds })),
       );
-      for (const invitation of created) {
-        await recordAudit(tx, {
-          ...auditContext(ctx),
-          teamId: team.id,
-          action: "invitation.created",
-          target: { type: "invitation", id: invitation.id },
-          after: {
-            email: invitation.email,
-            role: invitation.role,
-            licensed: invitation.licensed,
-            groupIds: invitation.groupIds,
-          },
-        });
-      }
+      await recordInvitationsCreated(tx, ctx, team.id, created);
       const invitationIds = new Map(created.map((i) => [i.email.toLowerCase(), i.id]));
       return {
         results: emails.map((email, index): InvitationOutcome => {

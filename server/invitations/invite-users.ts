@@ -1,11 +1,9 @@
 import type { Queryable } from "@/db/client";
-import { auditContext } from "../audit/audit-context";
-import { recordAudit } from "../audit/record-audit";
 import { isUniqueViolation } from "../db-errors";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { claimSeats } from "../members/seats";
-import { createInvitations } from "./create-invitations";
+import { createInvitations, recordInvitationsCreated } from "./create-invitations";
 import type { SharedApp } from "./invitation-mail";
 import {
   domainRefusal,
@@ -82,21 +80,7 @@ export async function inviteUsers(
           app: input.app,
         })),
       );
-      for (const invitation of created) {
-        await recordAudit(tx, {
-          ...auditContext(ctx),
-          teamId: team.id,
-          action: "invitation.created",
-          target: { type: "invitation", id: invitation.id },
-          after: {
-            email: invitation.email,
-            role: invitation.role,
-            licensed: invitation.licensed,
-            groupIds: invitation.groupIds,
-            ...(input.app ? { customAppId: input.app.id, customApp: input.app.name } : {}),
-          },
-        });
-      }
+      await recordInvitationsCreated(tx, ctx, team.id, created);
       return { invited: created.map(({ id, email }) => ({ id, email })) };
     });
   } catch (error) {

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { CopyField } from "@/app/_components/copy-field";
 import { Card, FactList, PageHeader } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { formatDateTime } from "@/lib/format";
 import { serverApi } from "@/server/caller";
-import { CopyField } from "./copy-field";
 import { ScimTokenActions } from "./scim-token-actions";
 
 export async function generateMetadata(): Promise<Metadata> {

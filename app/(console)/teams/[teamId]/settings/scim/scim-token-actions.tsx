@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { CopyField } from "@/app/_components/copy-field";
 import { Dialog, FormDialog } from "@/app/_components/dialog";
 import { ActionForm, FormStatus, SubmitButton, useFormAction } from "@/app/_components/form-status";
 import { buttonClass, secondaryButtonClass } from "@/app/_components/ui";
 import { generateScimTokenAction, revokeScimTokenAction } from "./actions";
-import { CopyField } from "./copy-field";
 
 /**
  * Generate (confirmed first when a token exists, since the old one stops working at once) and

@@ -5,11 +5,11 @@ import { useId, useState } from "react";
 import { inputClass, smallButtonClass } from "@/app/_components/ui";
 
 /**
- * A read-only value with a Copy button, for what a manager pastes into their identity provider.
+ * A read-only value with a Copy button: a secret shown once, or what a manager pastes into another system.
  * `copyName` names the button where a page has more than one.
  */
 export function CopyField({ label, value, copyName }: { label: string; value: string; copyName?: string }) {
-  const t = useTranslations("scim");
+  const t = useTranslations("common");
   const id = useId();
   const [copied, setCopied] = useState(false);
   return (
