@@ -1,4 +1,5 @@
 import { and, count, eq, sql } from "drizzle-orm";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiTokens, auditEvents, invitations, memberships } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
@@ -7,7 +8,9 @@ import type { Permission } from "../permissions";
 import { createApiClient } from "../testing/api-client";
 import { issueTestApiKey } from "../testing/api-keys";
 import { demoTeamId, membershipOf } from "../testing/demo";
+import { hostileValue } from "../testing/hostile-values";
 import { handleRestRequest } from "./handle-rest-request";
+import { REST_OPERATIONS } from "./operations";
 
 const database = setUpTestDatabase();
 const clock = fixedClock("2026-12-03T09:00:00Z");
@@ -213,4 +216,53 @@ describe("the REST Admin API", () => {
       expect.arrayContaining(["membership.deactivated", "membership.reactivated", "membership.removed"]),
     );
   });
+
+  it("answers hostile values in any query field or body of any call with a problem, never an internal error", async () => {
+    const { key } = await client([
+      "members.read",
+      "groups.read",
+      "groups.manage",
+      "audit.read",
+      "hosts.read",
+      "members.invite",
+    ]);
+    const uuid = "00000000-0000-4000-8000-000000000000";
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: REST_OPERATIONS.length - 1 }),
+        fc.string({ maxLength: 12 }),
+        hostileValue,
+        async (index, field, value) => {
+          const operation = REST_OPERATIONS[index]!;
+          const path = operation.path.replace(/\{\w+\}/g, uuid);
+          const body = operation.method === "POST" || operation.method === "PATCH";
+          const text = (() => {
+            try {
+              return JSON.stringify(value) ?? "null";
+            } catch {
+              return "null";
+            }
+          })();
+          const query = body
+            ? ""
+            : `?${new URLSearchParams({ [field || "search"]: typeof value === "string" ? value : text })}`;
+          const response = await viaHandler(`http://localhost/api/v1${path}${query}`, {
+            method: operation.method,
+            headers: { authorization: `Bearer ${key.secret}`, "content-type": "application/json" },
+            ...(body ? { body: `{${JSON.stringify(field || "name")}:${text}}` } : {}),
+          });
+          expect(response.status, `${operation.method} ${path}${query}: ${await response.clone().text()}`).toBeLessThan(
+            500,
+          );
+        },
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+    );
+    const deep = await viaHandler("http://localhost/api/v1/groups", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key.secret}`, "content-type": "application/json" },
+      body: `{"name":${"[".repeat(200_000)}${"]".repeat(200_000)}}`,
+    });
+    expect(deep.status).toBe(400);
+  }, 180_000);
 });

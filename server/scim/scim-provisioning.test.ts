@@ -388,6 +388,12 @@ describe("refusals", () => {
     expect(answer.json.status).toBe("413");
   });
 
+  it("refuses a path that is not valid percent-encoding with invalidSyntax", async () => {
+    const answer = await scim("GET", "/Users/%E0%A4%A");
+    expect(answer.status).toBe(400);
+    expect(answer.json.scimType).toBe("invalidSyntax");
+  });
+
   it("refuses wrong types with invalidValue and broken JSON with invalidSyntax", async () => {
     const someone = (await membershipOf(db(), acme, "liam.chen@acme.example"))!;
     const wrongType = await scim("PATCH", `/Users/${someone.id}`, {

@@ -67,8 +67,16 @@ async function bodyOf(request: Request): Promise<unknown> {
   }
 }
 
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ScimError(400, `The path segment ${segment} is not valid percent-encoding.`, "invalidSyntax");
+  }
+}
+
 function route(call: ScimCall, segments: string[]): Promise<ScimAnswer> | ScimAnswer {
-  const [resource, id, ...rest] = segments.map(decodeURIComponent);
+  const [resource, id, ...rest] = segments.map(decodedSegment);
   if (rest.length) throw new ScimError(404, `Nothing is at ${segments.join("/")}.`);
   const base = scimBaseUrl();
   const readOnly = (answer: () => unknown): ScimAnswer => {
