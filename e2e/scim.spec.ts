@@ -7,7 +7,8 @@ const NEWCOMER = "scim.journey@okta-directory.example";
 test("a manager generates a SCIM token, and the identity provider's request with it puts a new user on the Users page", async ({
   page,
 }) => {
-  await signIn(page, "manager@initech.example");
+  // Acme Corp, whose seat count no journey asserts: the newcomer's invitation takes one of its free seats.
+  await signIn(page, "manager@acme.example");
   await teamNavigation(page).getByRole("link", { name: "Settings", exact: true }).click();
   await page.getByRole("link", { name: "SCIM provisioning" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "SCIM provisioning" })).toBeVisible();
