@@ -1,6 +1,10 @@
 import { chromium } from "playwright-core";
+
 const base = "http://localhost:3300";
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu"],
+});
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
 const page = await context.newPage();
@@ -23,7 +27,13 @@ for (const scheme of ["light", "dark"]) {
 }
 await dialog.getByRole("button", { name: "Close" }).click();
 await fetch(`${base}/api/v1/users`, { headers: { authorization: `Bearer ${secret}` } });
-for (const [name, path] of [["apikeys", `/teams/${teamId}/settings/api-keys`], ["scim", `/teams/${teamId}/settings/scim`], ["settings", `/teams/${teamId}/settings`], ["docs", `/api/docs`], ["audit", `/teams/${teamId}/audit`]]) {
+for (const [name, path] of [
+  ["apikeys", `/teams/${teamId}/settings/api-keys`],
+  ["scim", `/teams/${teamId}/settings/scim`],
+  ["settings", `/teams/${teamId}/settings`],
+  ["docs", `/api/docs`],
+  ["audit", `/teams/${teamId}/audit`],
+]) {
   for (const scheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(`${base}${path}`);

@@ -1,8 +1,23 @@
 import type { Queryable } from "@/db/client";
 import { type Budget, spend } from "../auth/rate-limits";
 
-/** Calls per API key: 600 a minute, all at once if the caller wants (a burst), counted across every app server. */
-export const API_KEY_BUDGET: Budget = { name: "api-key", limit: 600, windowMs: 60_000 };
+/**
+ * Calls per API key: 600 a minute unless the operator sets API_KEY_CALLS_PER_MINUTE, all at
+ * once if the caller wants (a burst), counted across every app server.
+ */
+export const API_KEY_BUDGET: Budget = {
+  name: "api-key",
+  limit: callsPerMinute(process.env.API_KEY_CALLS_PER_MINUTE),
+  windowMs: 60_000,
+};
+
+function callsPerMinute(setting: string | undefined): number {
+  if (setting === undefined || setting === "") return 600;
+  if (!/^\d{1,7}$/.test(setting) || Number(setting) < 1) {
+    throw new Error(`API_KEY_CALLS_PER_MINUTE must be a whole number from 1 to 9999999, not "${setting}".`);
+  }
+  return Number(setting);
+}
 
 export interface ApiRateLimit {
   allowed: boolean;

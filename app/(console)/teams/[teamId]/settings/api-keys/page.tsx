@@ -35,7 +35,6 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ teamId
   const scopes = manage ? await load(() => api.apiKeys.scopes({ teamId })) : [];
   const head = [
     t("table.name"),
-    t("table.prefix"),
     t("table.createdBy"),
     t("table.scopes"),
     t("table.lastUsed"),
@@ -66,9 +65,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ teamId
         <Table caption={t("table.caption")} head={head}>
           {keys.map((key) => (
             <tr key={key.id} className="align-top">
-              <Td className="font-medium">{key.name}</Td>
               <Td>
-                <code>{key.prefix}…</code>
+                <span className="font-medium">{key.name}</span>
+                <code className="block text-xs text-slate-600 dark:text-slate-400">{key.prefix}…</code>
               </Td>
               <Td>
                 {key.createdBy ? (
@@ -84,7 +83,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ teamId
                 </span>
               </Td>
               <Td className="whitespace-normal">
-                <ul className="w-48 space-y-0.5 text-xs">
+                <ul className="w-36 space-y-0.5 text-xs">
                   {key.scopes.map((scope) => (
                     <li key={scope}>
                       <code>{scope}</code>
@@ -110,7 +109,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ teamId
               <Td>
                 <Badge tone={STATE_TONES[key.state]}>{t(`state.${key.state}`)}</Badge>
                 {key.state === "creatorNotManager" ? (
-                  <p className="mt-1 w-48 whitespace-normal text-xs text-slate-600 dark:text-slate-400">
+                  <p className="mt-1 w-40 whitespace-normal text-xs text-slate-600 dark:text-slate-400">
                     {t("state.creatorNotManagerHint")}
                   </p>
                 ) : null}
