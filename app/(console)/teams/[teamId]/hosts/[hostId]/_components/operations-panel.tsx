@@ -24,7 +24,7 @@ export async function OperationsPanel({ teamId, hostId }: { teamId: string; host
   const when = (value: Date | null) => (value ? formatDateTime(value, locale) : "—");
   return (
     <Card title={t("title")}>
-      {active ? <OperationsRefresher /> : null}
+      <OperationsRefresher active={active} />
       {operations.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p>
       ) : (
