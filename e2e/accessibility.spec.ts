@@ -75,6 +75,7 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/settings",
     "/teams/[teamId]/settings/domains",
     "/teams/[teamId]/settings/identity-providers",
+    "/teams/[teamId]/settings/scim",
     "/teams/[teamId]/settings/api-keys",
     "/teams/[teamId]/subscription",
     "/teams/[teamId]/audit",

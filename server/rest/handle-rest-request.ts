@@ -173,6 +173,7 @@ async function run(
         request: context.request,
         action: "api_key.read",
         target: { type: "procedure", id: operation.procedure },
+        after: { call: `${operation.method} ${REST_BASE_PATH}${operation.path}` },
       }),
     );
   }

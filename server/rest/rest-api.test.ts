@@ -45,6 +45,7 @@ describe("the REST Admin API", () => {
       actorType: "api_token",
       actorLabel: `api_key:${key.prefix}`,
       targetId: "members.list",
+      after: { call: "GET /api/v1/users" },
     });
   });
 
