@@ -17,6 +17,7 @@ interface PermissionRule {
 const everyone = ["owner", "manager", "licensedMember", "member"] as const;
 const managers = ["owner", "manager"] as const;
 const fileMakerOnly = ["filemaker_cloud"] as const;
+const connectOnly = ["claris_connect"] as const;
 
 export const PERMISSIONS = {
   "team.read": { label: "see this team", roles: everyone },
@@ -36,6 +37,8 @@ export const PERMISSIONS = {
   "settings.update": { label: "change the team's settings", roles: managers },
   /** The summary and usage; licensed members see these and nothing more of the subscription. */
   "subscription.read": { label: "see the subscription", roles: ["owner", "manager", "licensedMember"] },
+  /** Flows and API requests against the plan's limits, this month and the last 12. */
+  "connectUsage.read": { label: "see the team's Claris Connect usage", roles: managers, products: connectOnly },
   "subscription.invoices.read": { label: "see the subscription's invoices", roles: managers },
   "subscription.change": { label: "change the subscription", roles: ["owner"] },
   /** Identity providers and verified domains; client secrets are never readable, even with sso.read. */

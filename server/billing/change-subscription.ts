@@ -4,6 +4,7 @@ import type { Queryable } from "@/db/client";
 import { formatNumber } from "@/lib/format";
 import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
+import { liftSuspensionWithinLimit } from "../connect-usage/usage-limits";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { seatsInUse } from "../members/seats";
@@ -297,6 +298,7 @@ export async function confirmChange(
           version: updated.version,
         },
       });
+      if (team.product === "claris_connect") await liftSuspensionWithinLimit(tx, ctx, team.id);
       await sendNotice(tx, {
         teamId: team.id,
         kind: "changed",

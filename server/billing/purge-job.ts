@@ -9,6 +9,8 @@ import {
   auditPersonalFields,
   billingNotices,
   connectUsage,
+  connectUsageAlerts,
+  connectUsageTokens,
   customAppGroups,
   customApps,
   groupMemberships,
@@ -72,6 +74,8 @@ export const PURGED_TEAM_TABLES: readonly TeamTable[] = [
   memberships,
   teamSettings,
   connectUsage,
+  connectUsageAlerts,
+  connectUsageTokens,
   paymentMethods,
   mailOutbox,
 ];

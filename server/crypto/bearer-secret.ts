@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 
-/** What starts an API key (`cc_`) or a SCIM token (`ccscim_`): a leaked one is recognisable in code or logs. */
-export type BearerSecretLead = "cc_" | "ccscim_";
+/** What starts an API key (`cc_`), a SCIM token (`ccscim_`) or a Connect usage token (`ccusage_`): a leaked one is recognisable in code or logs. */
+export type BearerSecretLead = "cc_" | "ccscim_" | "ccusage_";
 
 /** How many characters of the random part the prefix shows: enough to tell keys apart, too few to guess. */
 const PREFIX_RANDOM_CHARACTERS = 8;

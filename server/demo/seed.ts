@@ -1,11 +1,12 @@
 import { count, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accounts, staff, teams } from "@/db/schema";
+import { DAY_MS } from "@/lib/time";
 import { createAccount } from "../accounts/create-account";
 import { type Actor, noRequest, systemActor } from "../actor";
 import { recordPayment } from "../billing/invoices";
 import { addPaymentMethod } from "../billing/payment-method";
-import { isoDay } from "../billing/periods";
+import { addMonths, isoDay, startOfMonth } from "../billing/periods";
 import { startSubscription } from "../billing/start-subscription";
 import { recordConnectUsage } from "../billing/usage";
 import type { Clock } from "../clock";
@@ -317,6 +318,13 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
     expectedVersion: 1,
     idempotencyKey: "demo-payment-method",
   });
+  // A year of monthly totals for the usage chart (one figure mid-month), then this month so far.
+  const pastMonths = [21_300, 24_100, 19_800, 26_400, 31_200, 28_700, 33_900, 36_200, 30_400, 38_100, 41_600];
+  for (const [index, requests] of pastMonths.entries()) {
+    const month = addMonths(startOfMonth(clock.now()), index - pastMonths.length);
+    const day = isoDay(new Date(month.getTime() + 14 * DAY_MS));
+    await recordConnectUsage(db, { teamId: connect.id, day, activeFlows: 6, requests });
+  }
   await recordConnectUsage(db, { teamId: connect.id, day: isoDay(clock.now()), activeFlows: 7, requests: 18_450 });
   for (const person of CONNECT_PEOPLE) {
     await addMembership(db, owner, {

@@ -68,6 +68,7 @@ describe("the job runner, with the jobs every server registers", () => {
       "hosts.poll",
       "hosts.metrics-rollup",
       "api.forget-idempotency-keys",
+      "connect.resume-flows",
     ]);
   });
 

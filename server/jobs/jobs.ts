@@ -4,6 +4,7 @@ import { runForgetCountersJob } from "../auth/forget-counters-job";
 import { runNoticeJob } from "../billing/notices-job";
 import { runPurgeJob } from "../billing/purge-job";
 import { runSubscriptionJob } from "../billing/renewal-job";
+import { resumeFlowsInNewMonth } from "../connect-usage/usage-limits";
 import { rollUpHostMetrics } from "../hosts/metrics/rollup-metrics";
 import { runHostOperationsJob } from "../hosts/operations/run-operations-job";
 import { pollHosts } from "../hosts/poll/poll-hosts";
@@ -40,5 +41,6 @@ export function serverJobs(): Job[] {
     { name: "hosts.poll", run: (db, clock) => pollHosts(db, clock) },
     { name: "hosts.metrics-rollup", run: (db, clock) => rollUpHostMetrics(db, clock) },
     { name: "api.forget-idempotency-keys", run: (db, clock) => forgetIdempotencyKeys(db, clock) },
+    { name: "connect.resume-flows", run: (db, clock) => resumeFlowsInNewMonth(db, clock) },
   ];
 }

@@ -48,9 +48,9 @@ function expectedOutcome(procedure: ProcedureEntry, walker: Walker): Expectation
 
   if (standing.kind === "support") {
     if (procedure.type === "mutation") return refused("FORBIDDEN");
-    return checkPermission(rule.permission, { support: true }, "filemaker_cloud").allowed
-      ? allowed
-      : refused("FORBIDDEN");
+    const verdict = checkPermission(rule.permission, { support: true }, "filemaker_cloud");
+    if (!verdict.allowed) return refused(verdict.reason === "product" ? "PRECONDITION_FAILED" : "FORBIDDEN");
+    return allowed;
   }
   if (!standing.roles) return refused("NOT_FOUND");
   const verdict = checkPermission(rule.permission, { roles: standing.roles }, "filemaker_cloud");

@@ -4,6 +4,7 @@ import { accountRouter } from "./account";
 import { apiKeysRouter } from "./api-keys";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
+import { connectUsageRouter } from "./connect-usage";
 import { customAppsRouter } from "./custom-apps";
 import { devRouter } from "./dev";
 import { domainsRouter } from "./domains";
@@ -42,6 +43,7 @@ export const appRouter = router({
   scim: scimRouter,
   apiKeys: apiKeysRouter,
   subscription: subscriptionRouter,
+  connectUsage: connectUsageRouter,
   audit: auditRouter,
   supportAccess: supportAccessRouter,
   staffConsole: staffConsoleRouter,

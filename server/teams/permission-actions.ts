@@ -17,6 +17,7 @@ export const PERMISSION_ACTIONS: Record<Permission, RefusalKey> = {
   "settings.read": "actionSettingsRead",
   "settings.update": "actionSettingsUpdate",
   "subscription.read": "actionSubscriptionRead",
+  "connectUsage.read": "actionConnectUsageRead",
   "subscription.invoices.read": "actionSubscriptionInvoicesRead",
   "subscription.change": "actionSubscriptionChange",
   "sso.read": "actionSsoRead",

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { customAppGroups, customApps, groupMemberships, hosts, subscriptions } from "@/db/schema";
+import { flowsSuspendedSince as connectFlowsSuspendedSince } from "../connect-usage/usage-limits";
 import { seatsInUse } from "../members/seats";
 import type { TeamAccess } from "./team-access";
 
@@ -13,7 +14,11 @@ export async function teamHome(db: Queryable, access: TeamAccess, now: Date) {
     .from(subscriptions)
     .where(eq(subscriptions.teamId, team.id));
   const seats = fileMaker ? { used: await seatsInUse(db, team.id, now), total: subscription?.seats ?? 0 } : null;
-  if (!fileMaker) return { team, seats, hosts: [], customApps: [] };
+  if (!fileMaker) {
+    // Everyone building flows needs to know they are stopped, not only those who see the usage.
+    const flowsSuspendedSince = await connectFlowsSuspendedSince(db, team.id, now);
+    return { team, seats, hosts: [], customApps: [], flowsSuspendedSince };
+  }
 
   const appColumns = {
     id: customApps.id,
@@ -58,5 +63,5 @@ export async function teamHome(db: Queryable, access: TeamAccess, now: Date) {
           .where(seesAllHosts ? eq(hosts.teamId, team.id) : and(eq(hosts.teamId, team.id), inArray(hosts.id, hostIds)))
           .orderBy(asc(hosts.name))
       : [];
-  return { team, seats, hosts: teamHosts, customApps: apps };
+  return { team, seats, hosts: teamHosts, customApps: apps, flowsSuspendedSince: null };
 }

@@ -1,16 +1,28 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Alert } from "@/app/_components/alert";
 import { Card, EmptyState, Meter, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { pageTitle } from "@/app/_lib/page-title";
+import { formatDate } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { serverApi } from "@/server/caller";
 import { productName } from "@/server/permissions";
+import { ConnectUsageCard } from "./connect-usage-card";
 
 export const generateMetadata = pageTitle("home");
 
 export default async function HomePage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
-  const home = await load(async () => (await serverApi()).teams.home({ teamId }));
+  const api = await serverApi();
+  const [home, access] = await Promise.all([
+    load(() => api.teams.home({ teamId })),
+    load(() => api.teams.access({ teamId })),
+  ]);
+  const connectUsage = access.permissions.includes("connectUsage.read")
+    ? await load(() => api.connectUsage.overview({ teamId }))
+    : null;
   const t = await getTranslations("home");
+  const locale = (await getLocale()) as Locale;
   const status = await getTranslations("navigation.status");
   const fileMaker = home.team.product === "filemaker_cloud";
   return (
@@ -18,6 +30,14 @@ export default async function HomePage({ params }: { params: Promise<{ teamId: s
       <PageHeader title={home.team.name} description={productName(home.team.product)}>
         <StatusBadge status={home.team.status} />
       </PageHeader>
+      {home.flowsSuspendedSince ? (
+        <div className="mb-6">
+          <Alert>
+            <strong>{t("flowsSuspended")}</strong>{" "}
+            {t("flowsSuspendedText", { since: formatDate(home.flowsSuspendedSince, locale) })}
+          </Alert>
+        </div>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         {home.seats ? (
           <Card title={t("licences")}>
@@ -51,6 +71,8 @@ export default async function HomePage({ params }: { params: Promise<{ teamId: s
               </ul>
             )}
           </Card>
+        ) : connectUsage ? (
+          <ConnectUsageCard teamId={teamId} usage={connectUsage} />
         ) : (
           <Card title={t("connectTitle")} className="lg:col-span-2">
             <p className="text-sm text-slate-600 dark:text-slate-400">{t("connectText")}</p>
