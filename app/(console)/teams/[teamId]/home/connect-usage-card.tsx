@@ -80,7 +80,7 @@ function UsageChart({
       <figcaption className="text-sm font-medium">{title}</figcaption>
       <svg
         aria-hidden="true"
-        className="mt-2 w-full text-blue-600 dark:text-blue-400"
+        className="mt-2 h-40 w-full text-blue-600 dark:text-blue-400"
         viewBox={`0 0 ${months.length * 30} ${CHART_HEIGHT + 16}`}
         preserveAspectRatio="none"
       >
