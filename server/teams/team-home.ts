@@ -4,16 +4,17 @@ import { customAppGroups, customApps, groupMemberships, hosts, subscriptions } f
 import { seatsInUse } from "../members/seats";
 import type { TeamAccess } from "./team-access";
 
-/** What Home shows: the team, its seat usage, its hosts and the custom apps the viewer may use. */
+/** What Home shows: the team, when its trial ends, its seat usage, its hosts and the custom apps the viewer may use. */
 export async function teamHome(db: Queryable, access: TeamAccess, now: Date) {
   const { team } = access;
   const fileMaker = team.product === "filemaker_cloud";
   const [subscription] = await db
-    .select({ seats: subscriptions.seats })
+    .select({ seats: subscriptions.seats, status: subscriptions.status, trialEndsAt: subscriptions.trialEndsAt })
     .from(subscriptions)
     .where(eq(subscriptions.teamId, team.id));
   const seats = fileMaker ? { used: await seatsInUse(db, team.id, now), total: subscription?.seats ?? 0 } : null;
-  if (!fileMaker) return { team, seats, hosts: [], customApps: [] };
+  const trialEndsAt = subscription?.status === "trialing" ? subscription.trialEndsAt : null;
+  if (!fileMaker) return { team, trialEndsAt, seats, hosts: [], customApps: [] };
 
   const appColumns = {
     id: customApps.id,
@@ -58,5 +59,5 @@ export async function teamHome(db: Queryable, access: TeamAccess, now: Date) {
           .where(seesAllHosts ? eq(hosts.teamId, team.id) : and(eq(hosts.teamId, team.id), inArray(hosts.id, hostIds)))
           .orderBy(asc(hosts.name))
       : [];
-  return { team, seats, hosts: teamHosts, customApps: apps };
+  return { team, trialEndsAt, seats, hosts: teamHosts, customApps: apps };
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, EmptyState, Meter, PageHeader, StatusBadge } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
@@ -9,7 +10,12 @@ export const generateMetadata = pageTitle("home");
 
 export default async function HomePage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
-  const home = await load(async () => (await serverApi()).teams.home({ teamId }));
+  const api = await serverApi();
+  const [home, access] = await Promise.all([
+    load(() => api.teams.home({ teamId })),
+    load(() => api.teams.access({ teamId })),
+  ]);
+  const canPay = access.permissions.includes("subscription.change");
   const t = await getTranslations("home");
   const status = await getTranslations("navigation.status");
   const fileMaker = home.team.product === "filemaker_cloud";
@@ -18,6 +24,20 @@ export default async function HomePage({ params }: { params: Promise<{ teamId: s
       <PageHeader title={home.team.name} description={productName(home.team.product)}>
         <StatusBadge status={home.team.status} />
       </PageHeader>
+      {home.trialEndsAt ? (
+        <Card title={t("trial.title")} className="mb-6">
+          <p className="text-sm">{t("trial.endsOn", { date: home.trialEndsAt })}</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            {canPay ? (
+              <Link href={`/teams/${teamId}/subscription`} className="text-blue-700 hover:underline dark:text-blue-400">
+                {t("trial.keep")}
+              </Link>
+            ) : (
+              t("trial.askOwner")
+            )}
+          </p>
+        </Card>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         {home.seats ? (
           <Card title={t("licences")}>
