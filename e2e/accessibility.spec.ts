@@ -44,6 +44,7 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/settings/api-keys",
     "/teams/[teamId]/subscription",
     "/teams/[teamId]/audit",
+    "/teams/new",
     "/profile",
     "/profile/security",
   ],
@@ -59,7 +60,7 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/settings/api-keys",
     "/teams/[teamId]/audit",
   ],
-  member: ["/teams/[teamId]/home", "/teams/[teamId]/subscription", "/profile"],
+  member: ["/teams/[teamId]/home", "/teams/[teamId]/subscription", "/teams/new", "/profile"],
   supportStaff: ["/support"],
   supportView: [
     "/teams/[teamId]/home",

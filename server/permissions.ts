@@ -21,6 +21,7 @@ const connectOnly = ["claris_connect"] as const;
 
 export const PERMISSIONS = {
   "team.read": { label: "see this team", roles: everyone },
+  "team.update": { label: "rename the team", roles: managers },
   "members.read": { label: "see the team's users", roles: managers },
   "members.invite": { label: "invite users", roles: managers },
   "members.update": { label: "change users", roles: managers },

@@ -10,7 +10,16 @@ export interface SwitcherTeam {
   productName: string;
 }
 
-export function TeamSwitcher({ current, teams }: { current: SwitcherTeam; teams: SwitcherTeam[] }) {
+/** `canCreate`: the person may start a team of their own (not in a support view). */
+export function TeamSwitcher({
+  current,
+  teams,
+  canCreate,
+}: {
+  current: SwitcherTeam;
+  teams: SwitcherTeam[];
+  canCreate: boolean;
+}) {
   const t = useTranslations("navigation");
   const { open, close, ref, buttonProps, menuProps } = useMenu();
   return (
@@ -52,6 +61,17 @@ export function TeamSwitcher({ current, teams }: { current: SwitcherTeam; teams:
               <span className="block text-xs text-slate-600 dark:text-slate-400">{team.productName}</span>
             </Link>
           ))}
+          {canCreate ? (
+            <Link
+              href="/teams/new"
+              role="menuitem"
+              tabIndex={-1}
+              onClick={() => close(false)}
+              className="mt-1 block rounded-md border-t border-slate-100 px-3 py-2 text-sm font-medium text-blue-700 hover:bg-slate-100 focus:bg-slate-100 dark:border-slate-800 dark:text-blue-400 dark:hover:bg-slate-800 dark:focus:bg-slate-800"
+            >
+              {t("createTeam")}
+            </Link>
+          ) : null}
         </div>
       ) : null}
     </div>

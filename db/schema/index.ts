@@ -6,6 +6,7 @@ export * from "./api-tokens";
 export * from "./audit";
 export * from "./audit-anchors";
 export * from "./billing";
+export * from "./billing-contacts";
 export * from "./connect";
 export * from "./enums";
 export * from "./groups";

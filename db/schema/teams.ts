@@ -27,6 +27,7 @@ export const teamSettings = pgTable("team_settings", {
   transferInRequiresApproval: boolean("transfer_in_requires_approval").notNull().default(false),
   transferOutRequiresApproval: boolean("transfer_out_requires_approval").notNull().default(false),
   managedUsersMayChangeEmail: boolean("managed_users_may_change_email").notNull().default(true),
+  managedUsersMayChangeName: boolean("managed_users_may_change_name").notNull().default(true),
   departedUserRetentionDays: integer("departed_user_retention_days").notNull().default(90),
   /** Members on the team's verified domains sign in only through an identity provider. */
   ssoRequired: boolean("sso_required").notNull().default(false),

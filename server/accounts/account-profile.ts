@@ -9,6 +9,7 @@ import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { refusalIn } from "../i18n/refusal-format";
 import { emailChangeRefusal } from "./email-change-refusal";
+import { nameChangeRefusal } from "./name-change-refusal";
 import { signsInOnlyThroughProvider } from "./provider-only-account";
 
 export type AccountActor = Extract<Actor, { kind: "account" }>;
@@ -23,6 +24,12 @@ export function actingAccount(ctx: DomainContext): AccountActor {
 /** Why the account cannot change its address, in the account's own language: only it reads it. */
 async function emailChangeRefusalText(db: Queryable, account: typeof accounts.$inferSelect): Promise<string | null> {
   const managed = await emailChangeRefusal(db, account);
+  return managed && refusalIn(managed, isLocale(account.language) ? account.language : DEFAULT_LOCALE);
+}
+
+/** Why the account cannot change its name, in its own language. */
+async function nameChangeRefusalText(db: Queryable, account: typeof accounts.$inferSelect): Promise<string | null> {
+  const managed = await nameChangeRefusal(db, account);
   return managed && refusalIn(managed, isLocale(account.language) ? account.language : DEFAULT_LOCALE);
 }
 
@@ -64,6 +71,7 @@ export async function profileForEditing(db: Queryable, ctx: DomainContext) {
     phone: account.phoneEncrypted ? decrypt(keyRing(), account.phoneEncrypted) : null,
     pendingEmailChange: pending?.newEmail ? { newEmail: pending.newEmail, expiresAt: pending.expiresAt } : null,
     emailChangeRefusal: await emailChangeRefusalText(db, account),
+    nameChangeRefusal: await nameChangeRefusalText(db, account),
     managedByTeam: managedBy?.teamName ?? null,
     /** Its password and two-step verification are its identity provider's: no password form. */
     signsInThroughProvider: await signsInOnlyThroughProvider(db, accountId),

@@ -9,6 +9,7 @@ import { keyRing } from "../crypto/key-ring";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 import { actingAccount } from "./account-profile";
+import { nameChangeRefusal } from "./name-change-refusal";
 
 /** The languages the console offers, by their own names: those it has catalogs for. */
 export const PROFILE_LANGUAGES = LOCALES.map((code) => ({ code, label: LOCALE_NAMES[code] }));
@@ -50,7 +51,7 @@ export interface ProfileChange {
   language: ProfileLanguage;
 }
 
-/** Changes the account's own name, phone (encrypted at rest) and language. */
+/** Changes the account's own name (unless its managing team keeps names), phone (encrypted at rest) and language. */
 export async function updateProfile(db: Queryable, ctx: DomainContext, input: ProfileChange): Promise<void> {
   const { accountId } = actingAccount(ctx);
   const name = input.name.trim();
@@ -68,6 +69,10 @@ export async function updateProfile(db: Queryable, ctx: DomainContext, input: Pr
     const oldPhone = account.phoneEncrypted ? decrypt(keyRing(), account.phoneEncrypted) : null;
     const phoneChanged = oldPhone !== phone;
     if (account.name === name && account.language === input.language && !phoneChanged) return;
+    if (account.name !== name) {
+      const kept = await nameChangeRefusal(tx, account);
+      if (kept) throw new DomainError("FORBIDDEN", kept.key, kept.values);
+    }
     await tx
       .update(accounts)
       .set({

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { billingNotices } from "@/db/schema";
+import { billingNotices, teams } from "@/db/schema";
 import { formatCents } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { recipientLocale } from "../i18n/reader-locale";
 import { translatorFor } from "../i18n/translator";
 import { enqueueMail } from "../mail/enqueue-mail";
 import { teamOwner } from "../teams/team-owner";
+import { billingContactOf } from "./billing-contact";
 import { CURRENCY } from "./plan-catalog";
 
 export type NoticeKind =
@@ -32,7 +33,8 @@ export type NoticeWriter = (
 ) => { subject: string; text: string };
 
 /**
- * Mails a billing notice to the team's owner, once: the (team, kind, reference) row is
+ * Mails a billing notice to the team's owner, and to its billing contact if it has one (in
+ * the owner's language), once: the (team, kind, reference) row is
  * written first, and if it exists already (sent before, or by another server at the same
  * moment) nothing is mailed. Runs in the caller's transaction, so the record and the mail
  * exist together or not at all.
@@ -63,5 +65,22 @@ export async function sendNotice(
     notice.now,
   );
   await tx.update(billingNotices).set({ mailId: mail.id }).where(eq(billingNotices.id, row.id));
+  const contact = await billingContactOf(tx, notice.teamId);
+  if (contact && contact.email.toLowerCase() !== owner.email.toLowerCase()) {
+    const [team] = await tx.select({ name: teams.name }).from(teams).where(eq(teams.id, notice.teamId));
+    const teamName = team?.name ?? t("billing.someTeam");
+    await enqueueMail(
+      tx,
+      {
+        to: contact.email,
+        subject,
+        text: contact.name
+          ? t("billing.contactGreeting", { name: contact.name, team: teamName, body: text })
+          : t("billing.contactGreetingNoName", { team: teamName, body: text }),
+        teamId: notice.teamId,
+      },
+      notice.now,
+    );
+  }
   return true;
 }

@@ -754,6 +754,29 @@ const SCENARIOS: Record<string, Scenario> = {
     events: [],
     noEventBecause: "it signs the chain's current head; an event would move the head past the signature it just made",
   },
+  "settings.updateManagedUsers": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, managedUsersMayChangeEmail: false, managedUsersMayChangeName: false }),
+    events: [{ action: "settings.updated", target: { type: "team", id: byInput("teamId") } }],
+  },
+  "teams.create": {
+    as: "loner",
+    input: () => ({ product: "claris_connect", name: "Loner Labs", planCode: "connect-starter" }),
+    events: [
+      { action: "team.created", target: { type: "team" } },
+      { action: "subscription.trial_started", target: { type: "subscription" } },
+    ],
+  },
+  "teams.rename": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, name: "Acme Corporation" }),
+    events: [{ action: "team.renamed", target: { type: "team", id: byInput("teamId") } }],
+  },
+  "subscription.setBillingContact": {
+    as: "owner",
+    input: () => ({ teamId: acme().teamId, name: "Bea Books", email: "books@acme.example" }),
+    events: [{ action: "team.billing_contact_set", target: { type: "team", id: byInput("teamId") } }],
+  },
   "settings.updateSecurity": {
     as: "manager",
     input: () => ({ teamId: acme().teamId, sessionIdleMinutes: 30 }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getTeamSettings } from "../settings/get-settings";
+import { updateManagedUserSettings } from "../settings/update-managed-users";
 import {
   DEPARTED_RETENTION_DAYS_MAX,
   DEPARTED_RETENTION_DAYS_MIN,
@@ -45,6 +46,11 @@ export const updateRetentionInput = z.object({
     ),
 });
 
+export const updateManagedUsersInput = z.object({
+  managedUsersMayChangeEmail: z.boolean(),
+  managedUsersMayChangeName: z.boolean(),
+});
+
 export const settingsRouter = router({
   get: teamProcedure("settings.read").query(({ ctx }) => getTeamSettings(ctx.db, ctx.access.team.id)),
   updateSecurity: teamProcedure("settings.update")
@@ -60,6 +66,9 @@ export const settingsRouter = router({
   updateRetention: teamProcedure("settings.update")
     .input(updateRetentionInput)
     .mutation(({ ctx, input }) => updateRetentionSettings(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+  updateManagedUsers: teamProcedure("settings.update")
+    .input(updateManagedUsersInput)
+    .mutation(({ ctx, input }) => updateManagedUserSettings(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
   updateSsoRequirement: teamProcedure("sso.manage")
     .input(updateSsoRequirementInput)
     .mutation(({ ctx, input }) =>

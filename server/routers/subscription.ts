@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { billingContactOf, setBillingContact } from "../billing/billing-contact";
 import { cancelSubscription, reactivateSubscription } from "../billing/cancel-subscription";
 import {
   confirmChange,
@@ -38,6 +39,12 @@ export const addPaymentMethodInput = z.object({
   expectedVersion,
 });
 
+/** An empty email removes the billing contact. */
+export const setBillingContactInput = z.object({
+  name: z.string().max(200, "Use at most 200 characters for the billing contact's name.").default(""),
+  email: z.string().max(320, "An email address has at most 320 characters.").default(""),
+});
+
 export const subscriptionRouter = router({
   /** The summary and usage meters; prices and payment details only for owner and managers. */
   summary: billingProcedure("subscription.read").query(({ ctx }) =>
@@ -46,6 +53,13 @@ export const subscriptionRouter = router({
   /** For the banner every page of a terminated team shows. */
   retention: teamProcedure("team.read").query(({ ctx }) => teamRetention(ctx.db, ctx.access.team.id, ctx.clock.now())),
   invoices: billingProcedure("subscription.invoices.read").query(({ ctx }) => listInvoices(ctx.db, ctx.access.team.id)),
+  /** Who gets invoices and billing notices besides the owner: managers see it, the owner sets it. */
+  billingContact: billingProcedure("subscription.invoices.read").query(({ ctx }) =>
+    billingContactOf(ctx.db, ctx.access.team.id),
+  ),
+  setBillingContact: billingProcedure("subscription.change")
+    .input(setBillingContactInput)
+    .mutation(({ ctx, input }) => setBillingContact(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
 
   plans: billingProcedure("subscription.change").query(({ ctx }) => planChoices(ctx.access.team.product)),
   paymentProviders: billingProcedure("subscription.change").query(() => paymentProviders()),

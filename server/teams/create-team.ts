@@ -5,6 +5,7 @@ import { auditContext } from "../audit/audit-context";
 import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import type { TeamProduct } from "../permissions";
+import { teamName } from "./team-name";
 
 /** A new team, its settings and its owner's membership, all at once. */
 export async function createTeam(
@@ -19,10 +20,11 @@ export async function createTeam(
   },
 ): Promise<{ id: string; ownerMembershipId: string }> {
   const now = ctx.clock.now();
+  const name = teamName(input.name);
   return db.transaction(async (tx) => {
     const [team] = await tx
       .insert(teams)
-      .values({ name: input.name.trim(), product: input.product, status: "trial", createdAt: now })
+      .values({ name, product: input.product, status: "trial", createdAt: now })
       .returning({ id: teams.id });
     await tx.insert(teamSettings).values({ teamId: team!.id, updatedAt: now });
     const [owner] = await tx
@@ -49,7 +51,7 @@ export async function createTeam(
       action: "team.created",
       target: { type: "team", id: team!.id },
       after: {
-        name: input.name.trim(),
+        name,
         product: input.product,
         ownerAccountId: input.ownerAccountId,
         ownerManagedByTeam: managed.length > 0,

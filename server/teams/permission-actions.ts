@@ -4,6 +4,7 @@ import type { Permission } from "../permissions";
 /** What each permission lets someone do, as a refusal names it ("… does not allow you to invite users"). */
 export const PERMISSION_ACTIONS: Record<Permission, RefusalKey> = {
   "team.read": "actionTeamRead",
+  "team.update": "actionTeamUpdate",
   "members.read": "actionMembersRead",
   "members.invite": "actionMembersInvite",
   "members.update": "actionMembersUpdate",

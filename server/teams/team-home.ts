@@ -5,19 +5,20 @@ import { flowsSuspendedSince as connectFlowsSuspendedSince } from "../connect-us
 import { seatsInUse } from "../members/seats";
 import type { TeamAccess } from "./team-access";
 
-/** What Home shows: the team, its seat usage, its hosts and the custom apps the viewer may use. */
+/** What Home shows: the team, when its trial ends, its seat usage, its hosts and the custom apps the viewer may use. */
 export async function teamHome(db: Queryable, access: TeamAccess, now: Date) {
   const { team } = access;
   const fileMaker = team.product === "filemaker_cloud";
   const [subscription] = await db
-    .select({ seats: subscriptions.seats })
+    .select({ seats: subscriptions.seats, status: subscriptions.status, trialEndsAt: subscriptions.trialEndsAt })
     .from(subscriptions)
     .where(eq(subscriptions.teamId, team.id));
   const seats = fileMaker ? { used: await seatsInUse(db, team.id, now), total: subscription?.seats ?? 0 } : null;
+  const trialEndsAt = subscription?.status === "trialing" ? subscription.trialEndsAt : null;
   if (!fileMaker) {
     // Everyone building flows needs to know they are stopped, not only those who see the usage.
     const flowsSuspendedSince = await connectFlowsSuspendedSince(db, team.id, now);
-    return { team, seats, hosts: [], customApps: [], flowsSuspendedSince };
+    return { team, trialEndsAt, seats, hosts: [], customApps: [], flowsSuspendedSince };
   }
 
   const appColumns = {
@@ -63,5 +64,5 @@ export async function teamHome(db: Queryable, access: TeamAccess, now: Date) {
           .where(seesAllHosts ? eq(hosts.teamId, team.id) : and(eq(hosts.teamId, team.id), inArray(hosts.id, hostIds)))
           .orderBy(asc(hosts.name))
       : [];
-  return { team, seats, hosts: teamHosts, customApps: apps, flowsSuspendedSince: null };
+  return { team, trialEndsAt, seats, hosts: teamHosts, customApps: apps, flowsSuspendedSince: null };
 }

@@ -38,6 +38,7 @@ export default async function ProfilePage() {
             noValidate
           >
             {/* A refused form keeps what was typed; each field's key refills it once its saved value changes. */}
+            {/* A team that keeps its users' names leaves the field read-only, with why beneath it. */}
             <Field
               key={profile.name}
               name="name"
@@ -46,6 +47,9 @@ export default async function ProfilePage() {
               autoComplete="name"
               required
               maxLength={200}
+              readOnly={profile.nameChangeRefusal !== null}
+              className="read-only:bg-slate-100 read-only:text-slate-600 dark:read-only:bg-slate-800 dark:read-only:text-slate-300"
+              hint={profile.nameChangeRefusal ?? undefined}
             />
             <Field
               key={profile.phone}

@@ -50,7 +50,7 @@ export default async function TeamLayout({
         />
       ) : null}
       <ConsoleHeader me={me}>
-        <TeamSwitcher current={current} teams={switcherTeams} />
+        <TeamSwitcher current={current} teams={switcherTeams} canCreate={!access.support} />
       </ConsoleHeader>
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
         <aside className="md:w-48 md:shrink-0">

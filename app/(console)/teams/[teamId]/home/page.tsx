@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/app/_components/alert";
 import { Card, EmptyState, Meter, PageHeader, StatusBadge } from "@/app/_components/ui";
@@ -21,6 +22,7 @@ export default async function HomePage({ params }: { params: Promise<{ teamId: s
   const connectUsage = access.permissions.includes("connectUsage.read")
     ? await load(() => api.connectUsage.overview({ teamId }))
     : null;
+  const canPay = access.permissions.includes("subscription.change");
   const t = await getTranslations("home");
   const locale = (await getLocale()) as Locale;
   const status = await getTranslations("navigation.status");
@@ -37,6 +39,20 @@ export default async function HomePage({ params }: { params: Promise<{ teamId: s
             {t("flowsSuspendedText", { since: formatDate(home.flowsSuspendedSince, locale) })}
           </Alert>
         </div>
+      ) : null}
+      {home.trialEndsAt ? (
+        <Card title={t("trial.title")} className="mb-6">
+          <p className="text-sm">{t("trial.endsOn", { date: home.trialEndsAt })}</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            {canPay ? (
+              <Link href={`/teams/${teamId}/subscription`} className="text-blue-700 hover:underline dark:text-blue-400">
+                {t("trial.keep")}
+              </Link>
+            ) : (
+              t("trial.askOwner")
+            )}
+          </p>
+        </Card>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         {home.seats ? (

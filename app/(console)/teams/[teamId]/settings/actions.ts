@@ -2,8 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { checkbox, done, formAction } from "@/app/_lib/form-action";
-import { updateRetentionInput, updateSecurityInput, updateSsoRequirementInput } from "@/server/routers/settings";
+import {
+  updateManagedUsersInput,
+  updateRetentionInput,
+  updateSecurityInput,
+  updateSsoRequirementInput,
+} from "@/server/routers/settings";
+import { setBillingContactInput } from "@/server/routers/subscription";
+import { renameTeamInput } from "@/server/routers/teams";
 import { teamInput } from "@/server/trpc";
 
 export const updateSecuritySettingsAction = formAction(
@@ -30,5 +38,35 @@ export const updateSsoRequirementAction = formAction(
     await api.settings.updateSsoRequirement(input);
     revalidatePath(`/teams/${input.teamId}/settings`);
     return done((await getTranslations("settings"))("sso.saved"));
+  },
+);
+
+export const renameTeamAction = formAction(teamInput.extend(renameTeamInput.shape), async (input, api) => {
+  const { name } = await api.teams.rename(input);
+  // The switcher and every page of the team show its name.
+  revalidatePath(`/teams/${input.teamId}`, "layout");
+  return done((await getTranslations("team"))("rename.saved", { name }));
+});
+
+export const setBillingContactAction = formAction(
+  teamInput.extend(setBillingContactInput.shape).extend({ intent: z.enum(["save", "remove"]).default("save") }),
+  async ({ intent, ...input }, api) => {
+    const contact = await api.subscription.setBillingContact(
+      intent === "remove" ? { teamId: input.teamId, name: "", email: "" } : input,
+    );
+    revalidatePath(`/teams/${input.teamId}/settings`);
+    const t = await getTranslations("team");
+    return done(contact ? t("billingContact.saved", { email: contact.email }) : t("billingContact.removed"));
+  },
+);
+
+export const updateManagedUsersAction = formAction(
+  teamInput
+    .extend(updateManagedUsersInput.shape)
+    .extend({ managedUsersMayChangeEmail: checkbox, managedUsersMayChangeName: checkbox }),
+  async (input, api) => {
+    await api.settings.updateManagedUsers(input);
+    revalidatePath(`/teams/${input.teamId}/settings`);
+    return done((await getTranslations("settings"))("managedUsers.saved"));
   },
 );

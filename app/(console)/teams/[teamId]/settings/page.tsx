@@ -6,18 +6,22 @@ import { load } from "@/app/_lib/load";
 import { pageTitle } from "@/app/_lib/page-title";
 import { serverApi } from "@/server/caller";
 import { DEPARTED_RETENTION_DAYS_MAX, DEPARTED_RETENTION_DAYS_MIN } from "@/server/settings/update-retention";
+import { BillingContactForm } from "./billing-contact-form";
+import { ManagedUsersForm } from "./managed-users-form";
 import { RetentionSettingsForm } from "./retention-settings-form";
 import { SecuritySettingsForm } from "./security-settings-form";
 import { SsoRequirementForm } from "./sso-requirement-form";
 import { SupportAccessCard } from "./support-access-card";
+import { TeamNameForm } from "./team-name-form";
 
 export const generateMetadata = pageTitle("settings");
 
 export default async function SettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const api = await serverApi();
-  const [t, tDomains, tProviders, tScim, access, settings, grants] = await Promise.all([
+  const [t, tTeam, tDomains, tProviders, tScim, access, settings, grants] = await Promise.all([
     getTranslations("settings"),
+    getTranslations("team"),
     getTranslations("domains"),
     getTranslations("identityProviders"),
     getTranslations("scim"),
@@ -26,6 +30,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
     load(() => api.supportAccess.list({ teamId })),
   ]);
   const canChange = access.permissions.includes("settings.update");
+  const billingContact = access.permissions.includes("subscription.invoices.read")
+    ? { contact: await load(() => api.subscription.billingContact({ teamId })) }
+    : null;
   const yesNo = (value: boolean) => (value ? t("facts.yes") : t("facts.no"));
   const rows: Array<[string, string]> = [
     ...(canChange
@@ -41,12 +48,59 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
         ] as Array<[string, string]>)),
     [t("facts.transferIn"), yesNo(settings.transferInRequiresApproval)],
     [t("facts.transferOut"), yesNo(settings.transferOutRequiresApproval)],
-    [t("facts.managedUsersMayChangeEmail"), yesNo(settings.managedUsersMayChangeEmail)],
+    ...(canChange
+      ? []
+      : ([
+          [t("facts.managedUsersMayChangeName"), yesNo(settings.managedUsersMayChangeName)],
+          [t("facts.managedUsersMayChangeEmail"), yesNo(settings.managedUsersMayChangeEmail)],
+        ] as Array<[string, string]>)),
   ];
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-6">
+        <Card title={tTeam("rename.card")}>
+          {access.permissions.includes("team.update") ? (
+            <TeamNameForm teamId={teamId} name={access.team.name} />
+          ) : (
+            <FactList facts={[[tTeam("rename.name"), access.team.name]]} />
+          )}
+        </Card>
+        {billingContact ? (
+          <Card title={tTeam("billingContact.card")}>
+            <p className="mb-4 max-w-lg text-sm text-slate-600 dark:text-slate-400">
+              {tTeam("billingContact.explanation")}
+            </p>
+            {access.permissions.includes("subscription.change") ? (
+              <BillingContactForm teamId={teamId} contact={billingContact.contact} />
+            ) : (
+              <>
+                {billingContact.contact ? (
+                  <FactList
+                    facts={[
+                      [tTeam("billingContact.name"), billingContact.contact.name ?? "—"],
+                      [tTeam("billingContact.email"), billingContact.contact.email],
+                    ]}
+                  />
+                ) : (
+                  <p className="text-sm">{tTeam("billingContact.none")}</p>
+                )}
+                <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
+                  {tTeam("billingContact.ownerChanges")}
+                </p>
+              </>
+            )}
+          </Card>
+        ) : null}
+        {canChange ? (
+          <Card title={t("managedUsers.card")}>
+            <ManagedUsersForm
+              teamId={teamId}
+              managedUsersMayChangeEmail={settings.managedUsersMayChangeEmail}
+              managedUsersMayChangeName={settings.managedUsersMayChangeName}
+            />
+          </Card>
+        ) : null}
         {canChange ? (
           <Card title={t("security.card")}>
             <SecuritySettingsForm
