@@ -17,3 +17,4 @@ export * from "./memberships";
 export * from "./ownership-transfers";
 export * from "./staff";
 export * from "./teams";
+export * from "./webhooks";

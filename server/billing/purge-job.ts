@@ -33,6 +33,8 @@ import {
   teamDomains,
   teamSettings,
   teams,
+  webhookDeliveries,
+  webhookEndpoints,
 } from "@/db/schema";
 import { DAY_MS } from "@/lib/time";
 import { noRequest, systemActor } from "../actor";
@@ -66,6 +68,8 @@ export const PURGED_TEAM_TABLES: readonly TeamTable[] = [
   identityProviders,
   apiTokens,
   scimTokens,
+  webhookDeliveries,
+  webhookEndpoints,
   supportSessions,
   supportGrants,
   ownershipTransfers,

@@ -22,6 +22,7 @@ import { staffConsoleRouter } from "./staff-console";
 import { subscriptionRouter } from "./subscription";
 import { supportAccessRouter } from "./support-access";
 import { teamsRouter } from "./teams";
+import { webhooksRouter } from "./webhooks";
 
 export const appRouter = router({
   account: accountRouter,
@@ -41,6 +42,7 @@ export const appRouter = router({
   identityProviders: identityProvidersRouter,
   scim: scimRouter,
   apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
   subscription: subscriptionRouter,
   audit: auditRouter,
   supportAccess: supportAccessRouter,
