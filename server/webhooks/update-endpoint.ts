@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import { endpointDescription, endpointEventTypes, urlForRecord } from "./endpoint-settings";
 import { checkedEndpointUrl } from "./endpoint-url";
+import { getWebhookEndpoint } from "./list-endpoints";
 import { lockEndpoint } from "./lock-endpoint";
 
 /** Changes where an endpoint receives, what, and its description; the audit event names what changed. */
@@ -20,6 +21,8 @@ export async function updateWebhookEndpoint(
     description?: string;
   },
 ): Promise<{ changed: boolean }> {
+  // Another team's endpoint is not found, whatever the settings sent with its id.
+  await getWebhookEndpoint(db, input.teamId, input.webhookEndpointId, ctx.clock.now());
   const eventTypes = endpointEventTypes(input.eventTypes);
   const description = endpointDescription(input.description);
   const url = await checkedEndpointUrl(input.url);
