@@ -73,7 +73,10 @@ test("a manager adds a webhook, copies its secret once, sends a test event and s
     await expect(dialog).toBeHidden();
     expect(await page.content(), "the secret is gone once its dialog is closed").not.toContain(secret);
 
-    const row = page.getByRole("table", { name: "Webhook endpoints" }).getByRole("row").filter({ hasText: description });
+    const row = page
+      .getByRole("table", { name: "Webhook endpoints" })
+      .getByRole("row")
+      .filter({ hasText: description });
     await expect(row).toContainText("2 event types");
     await expect(row.getByText("Enabled", { exact: true })).toBeVisible();
     await row.getByRole("link", { name: url }).click();
@@ -82,7 +85,10 @@ test("a manager adds a webhook, copies its secret once, sends a test event and s
 
     await page.getByRole("button", { name: "Send test event" }).click();
     await expect(page.getByText("Test event queued")).toBeVisible();
-    const delivery = page.getByRole("table", { name: "Deliveries" }).getByRole("row").filter({ hasText: "webhook.test" });
+    const delivery = page
+      .getByRole("table", { name: "Deliveries" })
+      .getByRole("row")
+      .filter({ hasText: "webhook.test" });
     // The server's sender runs every 5 seconds; the log reloads by itself meanwhile.
     await expect(delivery.getByText("Delivered", { exact: true })).toBeVisible({ timeout: 30_000 });
     await expect(delivery).toContainText("200");
