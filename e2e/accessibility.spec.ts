@@ -42,6 +42,8 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/settings/identity-providers/[identityProviderId]",
     "/teams/[teamId]/settings/scim",
     "/teams/[teamId]/settings/api-keys",
+    "/teams/[teamId]/settings/webhooks",
+    "/teams/[teamId]/settings/webhooks/[webhookEndpointId]",
     "/teams/[teamId]/subscription",
     "/teams/[teamId]/audit",
     "/teams/new",
@@ -58,6 +60,7 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/settings/identity-providers",
     "/teams/[teamId]/settings/scim",
     "/teams/[teamId]/settings/api-keys",
+    "/teams/[teamId]/settings/webhooks",
     "/teams/[teamId]/audit",
   ],
   member: ["/teams/[teamId]/home", "/teams/[teamId]/subscription", "/teams/new", "/profile"],
@@ -78,12 +81,13 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/settings/identity-providers",
     "/teams/[teamId]/settings/scim",
     "/teams/[teamId]/settings/api-keys",
+    "/teams/[teamId]/settings/webhooks",
     "/teams/[teamId]/subscription",
     "/teams/[teamId]/audit",
   ],
 } as const;
 
-type Params = { teamId?: string; groupId?: string; hostId?: string };
+type Params = { teamId?: string; groupId?: string; hostId?: string; webhookEndpointId?: string };
 /** Acme Corp's provider, seeded with a published id for the demo. */
 const DEMO_IDENTITY_PROVIDER_ID = "5d0c1a2e-7f3b-4c8d-9e6a-1b2c3d4e5f60";
 
@@ -95,6 +99,7 @@ async function checkRoutes(page: Page, role: string, routes: readonly string[], 
       .replace("[groupId]", params.groupId ?? "")
       .replace("[hostId]", params.hostId ?? "")
       .replace("[identityProviderId]", DEMO_IDENTITY_PROVIDER_ID)
+      .replace("[webhookEndpointId]", params.webhookEndpointId ?? "")
       .replace("[token]", "not-a-real-token");
     await page.goto(url);
     await expect(page.locator("main#main")).toBeVisible();
@@ -114,6 +119,19 @@ async function expectAccessibleWhileOpen(page: Page, opener: Locator, opened: Lo
 async function hostIdOf(page: Page, teamId: string, name: string) {
   await page.goto(`/teams/${teamId}/hosts`);
   const link = page.getByRole("main").getByRole("link", { name, exact: true });
+  return (await link.getAttribute("href"))!.split("/").at(-1)!;
+}
+
+/** The demo has no webhook endpoint: one is added, pointing at a loopback port nothing listens on. */
+async function addWebhookEndpoint(page: Page, teamId: string) {
+  await page.goto(`/teams/${teamId}/settings/webhooks`);
+  await page.getByRole("main").getByRole("button", { name: "Add endpoint" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add endpoint" });
+  await dialog.getByRole("textbox", { name: "URL" }).fill("http://127.0.0.1:9/accessibility-journey");
+  await dialog.getByRole("checkbox", { name: /^All events/ }).check();
+  await dialog.getByRole("button", { name: "Add endpoint" }).click();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  const link = page.getByRole("main").getByRole("link", { name: "http://127.0.0.1:9/accessibility-journey" }).first();
   return (await link.getAttribute("href"))!.split("/").at(-1)!;
 }
 
@@ -152,7 +170,8 @@ test("as the owner, every page, dialog and menu meets WCAG 2.1 AA", async ({ pag
   const groupLink = page.getByRole("main").getByRole("link", { name: "Sales", exact: true });
   const groupId = (await groupLink.getAttribute("href"))!.split("/").at(-1)!;
   const hostId = await hostIdOf(page, teamId, "Acme Production");
-  await checkRoutes(page, "owner", ROUTES_BY_ROLE.owner, { teamId, groupId, hostId });
+  const webhookEndpointId = await addWebhookEndpoint(page, teamId);
+  await checkRoutes(page, "owner", ROUTES_BY_ROLE.owner, { teamId, groupId, hostId, webhookEndpointId });
 
   await page.goto(`/teams/${teamId}/users`);
   await expectAccessibleWhileOpen(

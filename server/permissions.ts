@@ -50,6 +50,9 @@ export const PERMISSIONS = {
   /** The SCIM token is never readable; scim.read shows whether one is set, its prefix and its last use. */
   "scim.read": { label: "see SCIM provisioning", roles: managers },
   "scim.manage": { label: "generate the SCIM token", roles: managers },
+  /** Webhook signing secrets are never readable; webhooks.read shows endpoints and their delivery log. */
+  "webhooks.read": { label: "see the team's webhooks", roles: managers },
+  "webhooks.manage": { label: "manage webhooks", roles: managers },
   "support.read": { label: "see support access", roles: managers },
   "support.grant": { label: "grant or revoke support access", roles: managers },
   "audit.read": { label: "see the team's audit log", roles: managers },
@@ -101,10 +104,16 @@ export function grantedPermissions(
 }
 
 /**
- * Permissions no API key may carry: a key that could make keys or SCIM tokens would outlive
- * its own expiry and revocation.
+ * Permissions no API key may carry: a key that could make keys, SCIM tokens or webhook
+ * endpoints would outlive its own expiry and revocation.
  */
-const NEVER_KEY_SCOPES: readonly Permission[] = ["apiKeys.read", "apiKeys.manage", "scim.read", "scim.manage"];
+const NEVER_KEY_SCOPES: readonly Permission[] = [
+  "apiKeys.read",
+  "apiKeys.manage",
+  "scim.read",
+  "scim.manage",
+  "webhooks.manage",
+];
 
 /** The scopes a person may give an API key in a team: what they hold there themselves, less the above. */
 export function apiKeyScopes(roles: readonly TeamRole[], product: TeamProduct): Permission[] {

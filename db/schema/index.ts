@@ -18,3 +18,4 @@ export * from "./memberships";
 export * from "./ownership-transfers";
 export * from "./staff";
 export * from "./teams";
+export * from "./webhooks";

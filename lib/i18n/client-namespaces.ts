@@ -21,6 +21,7 @@ export const CLIENT_NAMESPACES = [
   "support",
   "team",
   "users",
+  "webhooks",
 ] as const satisfies ReadonlyArray<keyof Messages>;
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

@@ -22,6 +22,7 @@ import enSupport from "./messages/en/support.json";
 import enTeam from "./messages/en/team.json";
 import enUsers from "./messages/en/users.json";
 import enValidation from "./messages/en/validation.json";
+import enWebhooks from "./messages/en/webhooks.json";
 import nlApiDocs from "./messages/nl/apiDocs.json";
 import nlAudit from "./messages/nl/audit.json";
 import nlAuth from "./messages/nl/auth.json";
@@ -45,6 +46,7 @@ import nlSupport from "./messages/nl/support.json";
 import nlTeam from "./messages/nl/team.json";
 import nlUsers from "./messages/nl/users.json";
 import nlValidation from "./messages/nl/validation.json";
+import nlWebhooks from "./messages/nl/webhooks.json";
 
 /**
  * Every catalog, one namespace a file and a folder a language, so that each area of the console
@@ -74,6 +76,7 @@ const EN = {
   mail: enMail,
   csv: enCsv,
   apiDocs: enApiDocs,
+  webhooks: enWebhooks,
 };
 const NL = {
   common: nlCommon,
@@ -99,6 +102,7 @@ const NL = {
   mail: nlMail,
   csv: nlCsv,
   apiDocs: nlApiDocs,
+  webhooks: nlWebhooks,
 };
 
 export type Messages = typeof EN;

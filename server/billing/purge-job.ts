@@ -36,6 +36,8 @@ import {
   teamDomains,
   teamSettings,
   teams,
+  webhookDeliveries,
+  webhookEndpoints,
 } from "@/db/schema";
 import { DAY_MS } from "@/lib/time";
 import { noRequest, systemActor } from "../actor";
@@ -69,6 +71,8 @@ export const PURGED_TEAM_TABLES: readonly TeamTable[] = [
   identityProviders,
   apiTokens,
   scimTokens,
+  webhookDeliveries,
+  webhookEndpoints,
   supportSessions,
   supportGrants,
   ownershipTransfers,

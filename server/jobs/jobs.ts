@@ -15,6 +15,8 @@ import { runDepartedRetentionJob } from "../privacy/departed-retention-job";
 import { forgetIdempotencyKeys } from "../rest/idempotency";
 import { recheckDomains } from "../sso/domains/recheck-domains";
 import { runForgetSignInLeftoversJob } from "../sso/forget-sign-in-leftovers-job";
+import { runWebhookDeliveryJob } from "../webhooks/deliver-webhooks-job";
+import { runWebhookRetentionJob } from "../webhooks/delivery-retention-job";
 import type { Job } from "./job-runner";
 
 /** The jobs every app server runs. */
@@ -42,5 +44,7 @@ export function serverJobs(): Job[] {
     { name: "hosts.metrics-rollup", run: (db, clock) => rollUpHostMetrics(db, clock) },
     { name: "api.forget-idempotency-keys", run: (db, clock) => forgetIdempotencyKeys(db, clock) },
     { name: "connect.resume-flows", run: (db, clock) => resumeFlowsInNewMonth(db, clock) },
+    { name: "webhooks.deliver", run: (db, clock) => runWebhookDeliveryJob(db, clock) },
+    { name: "webhooks.retention", run: (db, clock) => runWebhookRetentionJob(db, clock) },
   ];
 }

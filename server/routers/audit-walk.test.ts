@@ -711,6 +711,61 @@ const SCENARIOS: Record<string, Scenario> = {
     input: () => ({ teamId: acme().teamId, apiKeyId: acme().apiKeyId }),
     events: [{ action: "api_key.revoked", target: { type: "api_key", id: byInput("apiKeyId") } }],
   },
+  "webhooks.create": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, url: "https://93.184.215.14/walk-new", eventTypes: ["group.created"] }),
+    events: [{ action: "webhook.endpoint_created", target: { type: "webhook_endpoint" } }],
+  },
+  "webhooks.update": {
+    as: "manager",
+    input: () => ({
+      teamId: acme().teamId,
+      webhookEndpointId: acme().webhookEndpointId,
+      url: "https://93.184.215.14/walk-moved",
+      eventTypes: ["*"],
+      description: "Walk receiver",
+    }),
+    events: [
+      { action: "webhook.endpoint_updated", target: { type: "webhook_endpoint", id: byInput("webhookEndpointId") } },
+    ],
+  },
+  "webhooks.rotateSecret": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, webhookEndpointId: acme().webhookEndpointId }),
+    events: [
+      { action: "webhook.secret_rotated", target: { type: "webhook_endpoint", id: byInput("webhookEndpointId") } },
+    ],
+  },
+  "webhooks.setEnabled": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, webhookEndpointId: acme().webhookEndpointId, enabled: false }),
+    events: [
+      { action: "webhook.endpoint_disabled", target: { type: "webhook_endpoint", id: byInput("webhookEndpointId") } },
+    ],
+  },
+  "webhooks.delete": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, webhookEndpointId: acme().webhookEndpointId }),
+    events: [
+      { action: "webhook.endpoint_deleted", target: { type: "webhook_endpoint", id: byInput("webhookEndpointId") } },
+    ],
+  },
+  "webhooks.sendTest": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, webhookEndpointId: acme().webhookEndpointId }),
+    events: [{ action: "webhook.test_sent", target: { type: "webhook_endpoint", id: byInput("webhookEndpointId") } }],
+  },
+  "webhooks.resend": {
+    as: "manager",
+    input: () => ({
+      teamId: acme().teamId,
+      webhookEndpointId: acme().webhookEndpointId,
+      webhookDeliveryId: acme().webhookDeliveryId,
+    }),
+    events: [
+      { action: "webhook.delivery_resent", target: { type: "webhook_delivery", id: byInput("webhookDeliveryId") } },
+    ],
+  },
   "domains.add": {
     as: "manager",
     input: () => ({ teamId: acme().teamId, domain: "acme-walk.example" }),

@@ -23,6 +23,7 @@ import { staffConsoleRouter } from "./staff-console";
 import { subscriptionRouter } from "./subscription";
 import { supportAccessRouter } from "./support-access";
 import { teamsRouter } from "./teams";
+import { webhooksRouter } from "./webhooks";
 
 export const appRouter = router({
   account: accountRouter,
@@ -42,6 +43,7 @@ export const appRouter = router({
   identityProviders: identityProvidersRouter,
   scim: scimRouter,
   apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
   subscription: subscriptionRouter,
   connectUsage: connectUsageRouter,
   audit: auditRouter,

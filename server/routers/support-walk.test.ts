@@ -13,6 +13,7 @@ import { demoTeamId, membershipOf } from "../testing/demo";
 import { sampleOf } from "../testing/json-schema-arbitrary";
 import { callProcedure, domainCodeOf, outcomeOf, routerProcedures } from "../testing/procedures";
 import { browserCaller, openSupportView, signInDemo, signInDemoSupport } from "../testing/support-session";
+import { createWebhookEndpoint } from "../webhooks/create-endpoint";
 
 const database = setUpTestDatabase();
 const clock = fixedClock(new Date());
@@ -54,6 +55,11 @@ async function acmeFields() {
     .from(customApps)
     .innerJoin(hosts, eq(hosts.id, customApps.hostId))
     .where(and(eq(customApps.teamId, acmeCorp), eq(customApps.name, "Invoices")));
+  const webhook = await createWebhookEndpoint(
+    db(),
+    { actor: systemActor("Support walk"), clock, request: noRequest },
+    { teamId: acmeCorp, url: "https://93.184.215.14/support-walk", eventTypes: ["*"] },
+  );
   return {
     teamId: acmeCorp,
     membershipId: liam!.id,
@@ -63,6 +69,7 @@ async function acmeFields() {
     hostId: invoices!.hostId,
     customAppId: invoices!.id,
     identityProviderId: DEMO_IDENTITY_PROVIDER_ID,
+    webhookEndpointId: webhook.id,
     password: DEMO_PASSWORD,
     currentPassword: DEMO_PASSWORD,
   };

@@ -27,6 +27,8 @@ export const PERMISSION_ACTIONS: Record<Permission, RefusalKey> = {
   "apiKeys.manage": "actionApiKeysManage",
   "scim.read": "actionScimRead",
   "scim.manage": "actionScimManage",
+  "webhooks.read": "actionWebhooksRead",
+  "webhooks.manage": "actionWebhooksManage",
   "support.read": "actionSupportRead",
   "support.grant": "actionSupportGrant",
   "audit.read": "actionAuditRead",

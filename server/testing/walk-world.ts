@@ -21,6 +21,8 @@ import { staffMemberOf } from "../support/staff-member";
 import { grantSupportAccess } from "../support/support-grants";
 import { openSupportSession } from "../support/support-sessions";
 import { createTeam } from "../teams/create-team";
+import { createWebhookEndpoint } from "../webhooks/create-endpoint";
+import { sendWebhookTestEvent } from "../webhooks/send-test-event";
 import { demoTeamId, membershipOf } from "./demo";
 import { requestContext } from "./request-context";
 import { signInWithPassword, signInWithTwoStep } from "./sign-in";
@@ -41,6 +43,9 @@ export interface TeamIds {
   sessionId: string;
   /** An API key a manager made. */
   apiKeyId: string;
+  /** A webhook endpoint, and a delivery (a test event) of it. */
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
 }
 
 /** What a caller is in the team its input names, which is all the expected outcome depends on. */
@@ -202,6 +207,18 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     name: "Globex integration",
     scopes: ["members.read"],
   });
+  // A public address written as an IP: saving it needs no DNS, and nothing here sends to it.
+  const webhookOf = async (teamId: string) => {
+    const endpoint = await createWebhookEndpoint(db, platform, {
+      teamId,
+      url: "https://93.184.215.14/walk-hooks",
+      eventTypes: ["member.invited"],
+    });
+    const { deliveryId } = await sendWebhookTestEvent(db, platform, { teamId, webhookEndpointId: endpoint.id });
+    return { webhookEndpointId: endpoint.id, webhookDeliveryId: deliveryId };
+  };
+  const acmeWebhook = await webhookOf(acmeTeamId);
+  const globexWebhook = await webhookOf(globex.id);
   const acmeHosts = await createCaller(
     await requestContext(db, clock, { sessionId: people.owner.sessionId }),
   ).hosts.list({ teamId: acmeTeamId });
@@ -263,6 +280,7 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     customAppId: acmeInvoices.id,
     sessionId: people.owner.sessionId,
     apiKeyId: acmeApiKey.id,
+    ...acmeWebhook,
   };
   const globexIds: TeamIds = {
     teamId: globex.id,
@@ -276,6 +294,7 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     customAppId: globexApp.id,
     sessionId: people.globexOwner.sessionId,
     apiKeyId: globexApiKey.id,
+    ...globexWebhook,
   };
   const member = (roles: TeamRole[]): Standing => ({ kind: "account", staff: false, roles });
   const outsider: Standing = { kind: "account", staff: false, roles: null };
@@ -346,6 +365,8 @@ export const OBJECT_ID_FIELDS = [
   "customAppId",
   "sessionId",
   "apiKeyId",
+  "webhookEndpointId",
+  "webhookDeliveryId",
 ] as const;
 
 /** The values the input sampler puts into fields it knows by name. */

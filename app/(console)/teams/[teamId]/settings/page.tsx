@@ -19,12 +19,13 @@ export const generateMetadata = pageTitle("settings");
 export default async function SettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const api = await serverApi();
-  const [t, tTeam, tDomains, tProviders, tScim, access, settings, grants] = await Promise.all([
+  const [t, tTeam, tDomains, tProviders, tScim, tWebhooks, access, settings, grants] = await Promise.all([
     getTranslations("settings"),
     getTranslations("team"),
     getTranslations("domains"),
     getTranslations("identityProviders"),
     getTranslations("scim"),
+    getTranslations("webhooks"),
     load(() => api.teams.access({ teamId })),
     load(() => api.settings.get({ teamId })),
     load(() => api.supportAccess.list({ teamId })),
@@ -159,6 +160,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
           <Card title={t("apiKeys.settingsCard")}>
             <SettingsLink href={`/teams/${teamId}/settings/api-keys`} hint={t("apiKeys.settingsHint")}>
               {t("apiKeys.title")}
+            </SettingsLink>
+          </Card>
+        ) : null}
+        {access.permissions.includes("webhooks.read") ? (
+          <Card title={tWebhooks("settingsCard")}>
+            <SettingsLink href={`/teams/${teamId}/settings/webhooks`} hint={tWebhooks("settingsLinkHint")}>
+              {tWebhooks("title")}
             </SettingsLink>
           </Card>
         ) : null}
