@@ -46,6 +46,9 @@ export const PERMISSIONS = {
   /** The SCIM token is never readable; scim.read shows whether one is set, its prefix and its last use. */
   "scim.read": { label: "see SCIM provisioning", roles: managers },
   "scim.manage": { label: "generate the SCIM token", roles: managers },
+  /** Requests to move accounts in or out that wait for the team's approval. */
+  "transfers.read": { label: "see account transfer requests", roles: managers },
+  "transfers.answer": { label: "allow or deny account transfers", roles: managers },
   "support.read": { label: "see support access", roles: managers },
   "support.grant": { label: "grant or revoke support access", roles: managers },
   "audit.read": { label: "see the team's audit log", roles: managers },

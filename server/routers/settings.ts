@@ -12,6 +12,7 @@ import {
   updateSecuritySettings,
 } from "../settings/update-settings";
 import { updateSsoRequirement } from "../settings/update-sso-requirement";
+import { updateTransferApprovals } from "../settings/update-transfer-approvals";
 import { router, teamProcedure } from "../trpc";
 
 export const updateSecurityInput = z.object({
@@ -45,6 +46,11 @@ export const updateRetentionInput = z.object({
     ),
 });
 
+export const updateTransferApprovalsInput = z.object({
+  transferInRequiresApproval: z.boolean(),
+  transferOutRequiresApproval: z.boolean(),
+});
+
 export const settingsRouter = router({
   get: teamProcedure("settings.read").query(({ ctx }) => getTeamSettings(ctx.db, ctx.access.team.id)),
   updateSecurity: teamProcedure("settings.update")
@@ -60,6 +66,9 @@ export const settingsRouter = router({
   updateRetention: teamProcedure("settings.update")
     .input(updateRetentionInput)
     .mutation(({ ctx, input }) => updateRetentionSettings(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+  updateTransferApprovals: teamProcedure("settings.update")
+    .input(updateTransferApprovalsInput)
+    .mutation(({ ctx, input }) => updateTransferApprovals(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
   updateSsoRequirement: teamProcedure("sso.manage")
     .input(updateSsoRequirementInput)
     .mutation(({ ctx, input }) =>

@@ -25,6 +25,8 @@ export const PERMISSION_ACTIONS: Record<Permission, RefusalKey> = {
   "apiKeys.manage": "actionApiKeysManage",
   "scim.read": "actionScimRead",
   "scim.manage": "actionScimManage",
+  "transfers.read": "actionTransfersRead",
+  "transfers.answer": "actionTransfersAnswer",
   "support.read": "actionSupportRead",
   "support.grant": "actionSupportGrant",
   "audit.read": "actionAuditRead",
