@@ -1,4 +1,5 @@
 import type { Locale } from "./locales";
+import enAccountTransfers from "./messages/en/accountTransfers.json";
 import enApiDocs from "./messages/en/apiDocs.json";
 import enAudit from "./messages/en/audit.json";
 import enAuth from "./messages/en/auth.json";
@@ -22,6 +23,7 @@ import enSupport from "./messages/en/support.json";
 import enTeam from "./messages/en/team.json";
 import enUsers from "./messages/en/users.json";
 import enValidation from "./messages/en/validation.json";
+import nlAccountTransfers from "./messages/nl/accountTransfers.json";
 import nlApiDocs from "./messages/nl/apiDocs.json";
 import nlAudit from "./messages/nl/audit.json";
 import nlAuth from "./messages/nl/auth.json";
@@ -74,6 +76,7 @@ const EN = {
   mail: enMail,
   csv: enCsv,
   apiDocs: enApiDocs,
+  accountTransfers: enAccountTransfers,
 };
 const NL = {
   common: nlCommon,
@@ -99,6 +102,7 @@ const NL = {
   mail: nlMail,
   csv: nlCsv,
   apiDocs: nlApiDocs,
+  accountTransfers: nlAccountTransfers,
 };
 
 export type Messages = typeof EN;

@@ -30,7 +30,7 @@ const transferColumns = {
  * What Profile shows about transfers: the teams the person may move from (active memberships;
  * the team managing the account first) and their latest request, waiting or ended.
  */
-export async function myAccountTransfers(db: Queryable, accountId: string) {
+export async function myAccountTransfers(db: Queryable, accountId: string, now: Date) {
   const [account] = await db
     .select({ managedByTeamId: accounts.managedByTeamId })
     .from(accounts)
@@ -58,7 +58,11 @@ export async function myAccountTransfers(db: Queryable, accountId: string) {
     .where(eq(accountTransfers.accountId, accountId))
     .orderBy(desc(accountTransfers.createdAt))
     .limit(1);
-  return { sources, latest: latest ?? null };
+  // Past its time, a request waits no more, even before the expiry job has ended it.
+  return {
+    sources,
+    latest: latest ? { ...latest, waiting: latest.status === "pending" && latest.expiresAt > now } : null,
+  };
 }
 
 /** Waiting requests this team must answer, oldest first, with who asks and the other side's answer. */

@@ -20,7 +20,7 @@ export const answerTransferInput = z.object({
 
 /** A person moving their account to another team, and the managers who allow or deny it. */
 export const accountTransfersRouter = router({
-  mine: accountProcedure.query(({ ctx }) => myAccountTransfers(ctx.db, ctx.actor.accountId)),
+  mine: accountProcedure.query(({ ctx }) => myAccountTransfers(ctx.db, ctx.actor.accountId, ctx.clock.now())),
   request: accountProcedure
     .input(requestTransferInput)
     .mutation(({ ctx, input }) => requestAccountTransfer(ctx.db, ctx, input)),

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { accounts } from "@/db/schema";
+import { accounts, teamSettings } from "@/db/schema";
 import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/server/demo/seed";
+import { requestAccountTransfer } from "../account-transfers/request-transfer";
 import { createAccount } from "../accounts/create-account";
 import { type Actor, noRequest, systemActor } from "../actor";
 import { createApiKey } from "../api-keys/create-api-key";
@@ -41,6 +42,8 @@ export interface TeamIds {
   sessionId: string;
   /** An API key a manager made. */
   apiKeyId: string;
+  /** A request to move into the team, waiting for its managers' approval. */
+  transferId: string;
 }
 
 /** What a caller is in the team its input names, which is all the expected outcome depends on. */
@@ -251,6 +254,24 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     totpSecret: SECOND_STAFF_TOTP_SECRET,
   });
 
+  // Each team requires approval for people moving in, and has one such request waiting:
+  // Globex's member asks to join Acme Corp, and an Acme member asks to join Globex.
+  for (const teamId of [acmeTeamId, globex.id]) {
+    await db.update(teamSettings).set({ transferInRequiresApproval: true }).where(eq(teamSettings.teamId, teamId));
+  }
+  const intoAcme = await requestAccountTransfer(db, asAccount(globexMember.id, "member@globex.example"), {
+    fromTeamId: globex.id,
+    toTeamId: acmeTeamId,
+  });
+  const [david] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(accounts.email, "david.cohen@acme.example"));
+  const intoGlobex = await requestAccountTransfer(db, asAccount(david!.id, "david.cohen@acme.example"), {
+    fromTeamId: acmeTeamId,
+    toTeamId: globex.id,
+  });
+
   const acme: TeamIds = {
     teamId: acmeTeamId,
     membershipId: liam!.id,
@@ -263,6 +284,7 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     customAppId: acmeInvoices.id,
     sessionId: people.owner.sessionId,
     apiKeyId: acmeApiKey.id,
+    transferId: intoAcme.id,
   };
   const globexIds: TeamIds = {
     teamId: globex.id,
@@ -276,6 +298,7 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     customAppId: globexApp.id,
     sessionId: people.globexOwner.sessionId,
     apiKeyId: globexApiKey.id,
+    transferId: intoGlobex.id,
   };
   const member = (roles: TeamRole[]): Standing => ({ kind: "account", staff: false, roles });
   const outsider: Standing = { kind: "account", staff: false, roles: null };
@@ -346,6 +369,7 @@ export const OBJECT_ID_FIELDS = [
   "customAppId",
   "sessionId",
   "apiKeyId",
+  "transferId",
 ] as const;
 
 /** The values the input sampler puts into fields it knows by name. */

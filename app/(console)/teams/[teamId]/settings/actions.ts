@@ -3,7 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { checkbox, done, formAction } from "@/app/_lib/form-action";
-import { updateRetentionInput, updateSecurityInput, updateSsoRequirementInput } from "@/server/routers/settings";
+import {
+  updateRetentionInput,
+  updateSecurityInput,
+  updateSsoRequirementInput,
+  updateTransferApprovalsInput,
+} from "@/server/routers/settings";
 import { teamInput } from "@/server/trpc";
 
 export const updateSecuritySettingsAction = formAction(
@@ -30,5 +35,16 @@ export const updateSsoRequirementAction = formAction(
     await api.settings.updateSsoRequirement(input);
     revalidatePath(`/teams/${input.teamId}/settings`);
     return done((await getTranslations("settings"))("sso.saved"));
+  },
+);
+
+export const updateTransferApprovalsAction = formAction(
+  teamInput
+    .extend(updateTransferApprovalsInput.shape)
+    .extend({ transferInRequiresApproval: checkbox, transferOutRequiresApproval: checkbox }),
+  async (input, api) => {
+    await api.settings.updateTransferApprovals(input);
+    revalidatePath(`/teams/${input.teamId}/settings`);
+    return done((await getTranslations("accountTransfers.settings"))("saved"));
   },
 );

@@ -10,14 +10,16 @@ import { RetentionSettingsForm } from "./retention-settings-form";
 import { SecuritySettingsForm } from "./security-settings-form";
 import { SsoRequirementForm } from "./sso-requirement-form";
 import { SupportAccessCard } from "./support-access-card";
+import { TransferApprovalsForm } from "./transfer-approvals-form";
 
 export const generateMetadata = pageTitle("settings");
 
 export default async function SettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const api = await serverApi();
-  const [t, tDomains, tProviders, tScim, access, settings, grants] = await Promise.all([
+  const [t, tTransfers, tDomains, tProviders, tScim, access, settings, grants] = await Promise.all([
     getTranslations("settings"),
+    getTranslations("accountTransfers.settings"),
     getTranslations("domains"),
     getTranslations("identityProviders"),
     getTranslations("scim"),
@@ -38,9 +40,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
             settings.allowedInviteDomains.length ? settings.allowedInviteDomains.join(", ") : t("facts.anyDomain"),
           ],
           [t("facts.departedUserRetention"), t("facts.days", { days: settings.departedUserRetentionDays })],
+          [t("facts.transferIn"), yesNo(settings.transferInRequiresApproval)],
+          [t("facts.transferOut"), yesNo(settings.transferOutRequiresApproval)],
         ] as Array<[string, string]>)),
-    [t("facts.transferIn"), yesNo(settings.transferInRequiresApproval)],
-    [t("facts.transferOut"), yesNo(settings.transferOutRequiresApproval)],
     [t("facts.managedUsersMayChangeEmail"), yesNo(settings.managedUsersMayChangeEmail)],
   ];
   return (
@@ -65,6 +67,22 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
               min={DEPARTED_RETENTION_DAYS_MIN}
               max={DEPARTED_RETENTION_DAYS_MAX}
             />
+          </Card>
+        ) : null}
+        {canChange ? (
+          <Card title={tTransfers("card")}>
+            <TransferApprovalsForm
+              teamId={teamId}
+              transferInRequiresApproval={settings.transferInRequiresApproval}
+              transferOutRequiresApproval={settings.transferOutRequiresApproval}
+            />
+            {access.permissions.includes("transfers.read") ? (
+              <div className="mt-6 border-t border-slate-100 pt-6 dark:border-slate-800">
+                <SettingsLink href={`/teams/${teamId}/users/transfers`} hint={tTransfers("requestsHint")}>
+                  {tTransfers("requestsLink")}
+                </SettingsLink>
+              </div>
+            ) : null}
           </Card>
         ) : null}
         <SupportAccessCard teamId={teamId} grants={grants} canGrant={access.permissions.includes("support.grant")} />
