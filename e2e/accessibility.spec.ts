@@ -25,6 +25,7 @@ const ROUTES_BY_ROLE = {
   owner: [
     "/teams/[teamId]/home",
     "/teams/[teamId]/users",
+    "/teams/[teamId]/users/transfers",
     "/teams/[teamId]/groups",
     "/teams/[teamId]/groups/[groupId]",
     "/teams/[teamId]/hosts",
@@ -50,6 +51,7 @@ const ROUTES_BY_ROLE = {
   manager: [
     "/teams/[teamId]/home",
     "/teams/[teamId]/users",
+    "/teams/[teamId]/users/transfers",
     "/teams/[teamId]/groups",
     "/teams/[teamId]/hosts",
     "/teams/[teamId]/settings",
@@ -64,6 +66,7 @@ const ROUTES_BY_ROLE = {
   supportView: [
     "/teams/[teamId]/home",
     "/teams/[teamId]/users",
+    "/teams/[teamId]/users/transfers",
     "/teams/[teamId]/groups",
     "/teams/[teamId]/hosts",
     "/teams/[teamId]/hosts/[hostId]",

@@ -48,9 +48,7 @@ export const accountTransfers = pgTable(
   },
   (t) => [
     // One open request per account at a time.
-    uniqueIndex("account_transfers_one_pending_per_account")
-      .on(t.accountId)
-      .where(sql`${t.status} = 'pending'`),
+    uniqueIndex("account_transfers_one_pending_per_account").on(t.accountId).where(sql`${t.status} = 'pending'`),
     index("account_transfers_team").on(t.teamId),
     index("account_transfers_to_team").on(t.toTeamId),
     index("account_transfers_account_created").on(t.accountId, t.createdAt),
