@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Badge, EmptyState, PageHeader, Table, Td } from "@/app/_components/ui";
+import { EmptyState, PageHeader, Table, Td } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { formatDate } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
@@ -37,7 +37,7 @@ export default async function TransferRequestsPage({ params }: { params: Promise
       ) : (
         <Table
           caption={t("caption")}
-          head={[t("person"), t("move"), t("otherTeam"), t("sent"), t("expires"), ...(canAnswer ? [""] : [])]}
+          head={[t("person"), t("move"), t("sent"), t("expires"), ...(canAnswer ? [""] : [])]}
         >
           {requests.map((request) => (
             <tr key={request.id}>
@@ -45,11 +45,11 @@ export default async function TransferRequestsPage({ params }: { params: Promise
                 <span className="block font-medium">{request.name}</span>
                 <span className="block text-xs text-slate-600 dark:text-slate-400">{request.email}</span>
               </Td>
-              <Td>{t(request.side, { team: request.otherTeamName })}</Td>
               <Td>
-                <Badge tone={request.otherSide === "waiting" ? "amber" : "slate"}>
-                  {t(OTHER_SIDE[request.otherSide])}
-                </Badge>
+                <span className="block">{t(request.side, { team: request.otherTeamName })}</span>
+                <span className="block text-xs text-slate-600 dark:text-slate-400">
+                  {t(OTHER_SIDE[request.otherSide], { team: request.otherTeamName })}
+                </span>
               </Td>
               <Td>{formatDate(request.createdAt, locale as Locale)}</Td>
               <Td>{formatDate(request.expiresAt, locale as Locale)}</Td>
