@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { accounts, accountTransfers, auditEvents, groupMemberships, groups, memberships } from "@/db/schema";
+import { accounts, accountTransfers, auditEvents, groupMemberships, groups, memberships, teams } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { DAY_MS } from "@/lib/time";
 import { noRequest } from "../actor";
 import { verifyAuditChain } from "../audit/verify-chain";
+import { runPurgeJob } from "../billing/purge-job";
 import { fixedClock } from "../clock";
 import { refusal } from "../testing/refusal";
 import { transferTeams } from "../testing/transfer-teams";
@@ -376,5 +377,32 @@ describe("the team's approvals in Settings", () => {
     expect(events).toEqual([
       { before: { transferInRequiresApproval: false }, after: { transferInRequiresApproval: true } },
     ]);
+  });
+});
+
+describe("the retention purge", () => {
+  it("deletes a purged team's transfer requests, into it and out of it", async () => {
+    const w = await world();
+    await w.requireApproval(w.toTeamId, { in: true });
+    await w.requireApproval(w.fromTeamId, { in: true });
+    const into = await w
+      .as(w.people.mover)
+      .accountTransfers.request({ fromTeamId: w.fromTeamId, toTeamId: w.toTeamId });
+    const outOf = await w
+      .as(w.people.toManager)
+      .accountTransfers.request({ fromTeamId: w.toTeamId, toTeamId: w.fromTeamId });
+    await db()
+      .update(teams)
+      .set({ status: "terminated", terminatedAt: new Date(clock.now().getTime() - 46 * DAY_MS) })
+      .where(eq(teams.id, w.toTeamId));
+
+    await runPurgeJob(db(), clock);
+
+    expect(
+      await db()
+        .select()
+        .from(accountTransfers)
+        .where(inArray(accountTransfers.id, [into.id, outOf.id])),
+    ).toEqual([]);
   });
 });
