@@ -25,6 +25,7 @@ const ROUTES_BY_ROLE = {
   owner: [
     "/teams/[teamId]/home",
     "/teams/[teamId]/users",
+    "/teams/[teamId]/users/transfers",
     "/teams/[teamId]/groups",
     "/teams/[teamId]/groups/[groupId]",
     "/teams/[teamId]/hosts",
@@ -53,6 +54,7 @@ const ROUTES_BY_ROLE = {
   manager: [
     "/teams/[teamId]/home",
     "/teams/[teamId]/users",
+    "/teams/[teamId]/users/transfers",
     "/teams/[teamId]/groups",
     "/teams/[teamId]/hosts",
     "/teams/[teamId]/settings",
@@ -68,6 +70,7 @@ const ROUTES_BY_ROLE = {
   supportView: [
     "/teams/[teamId]/home",
     "/teams/[teamId]/users",
+    "/teams/[teamId]/users/transfers",
     "/teams/[teamId]/groups",
     "/teams/[teamId]/hosts",
     "/teams/[teamId]/hosts/[hostId]",

@@ -53,6 +53,9 @@ export const PERMISSIONS = {
   /** Webhook signing secrets are never readable; webhooks.read shows endpoints and their delivery log. */
   "webhooks.read": { label: "see the team's webhooks", roles: managers },
   "webhooks.manage": { label: "manage webhooks", roles: managers },
+  /** Requests to move accounts in or out that wait for the team's approval. */
+  "transfers.read": { label: "see account transfer requests", roles: managers },
+  "transfers.answer": { label: "allow or deny account transfers", roles: managers },
   "support.read": { label: "see support access", roles: managers },
   "support.grant": { label: "grant or revoke support access", roles: managers },
   "audit.read": { label: "see the team's audit log", roles: managers },

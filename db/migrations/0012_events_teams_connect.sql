@@ -1,4 +1,25 @@
+CREATE TYPE "public"."account_transfer_status" AS ENUM('pending', 'completed', 'denied', 'cancelled', 'expired');--> statement-breakpoint
 CREATE TYPE "public"."webhook_delivery_status" AS ENUM('pending', 'delivered', 'retrying', 'failed');--> statement-breakpoint
+CREATE TABLE "account_transfers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"account_id" uuid NOT NULL,
+	"team_id" uuid NOT NULL,
+	"to_team_id" uuid NOT NULL,
+	"status" "account_transfer_status" DEFAULT 'pending' NOT NULL,
+	"out_approval_required" boolean NOT NULL,
+	"in_approval_required" boolean NOT NULL,
+	"out_allowed_at" timestamp with time zone,
+	"out_allowed_by_account_id" uuid,
+	"in_allowed_at" timestamp with time zone,
+	"in_allowed_by_account_id" uuid,
+	"denied_side" text,
+	"deny_reason" text,
+	"licensed_on_arrival" boolean,
+	"created_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"ended_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "team_billing_contacts" (
 	"team_id" uuid PRIMARY KEY NOT NULL,
 	"name" text,
@@ -62,12 +83,22 @@ CREATE TABLE "webhook_endpoints" (
 );
 --> statement-breakpoint
 ALTER TABLE "team_settings" ADD COLUMN "managed_users_may_change_name" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+ALTER TABLE "account_transfers" ADD CONSTRAINT "account_transfers_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "account_transfers" ADD CONSTRAINT "account_transfers_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "account_transfers" ADD CONSTRAINT "account_transfers_to_team_id_teams_id_fk" FOREIGN KEY ("to_team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "account_transfers" ADD CONSTRAINT "account_transfers_out_allowed_by_account_id_accounts_id_fk" FOREIGN KEY ("out_allowed_by_account_id") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "account_transfers" ADD CONSTRAINT "account_transfers_in_allowed_by_account_id_accounts_id_fk" FOREIGN KEY ("in_allowed_by_account_id") REFERENCES "public"."accounts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_billing_contacts" ADD CONSTRAINT "team_billing_contacts_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "connect_usage_alerts" ADD CONSTRAINT "connect_usage_alerts_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "connect_usage_tokens" ADD CONSTRAINT "connect_usage_tokens_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_endpoint_id_webhook_endpoints_id_fk" FOREIGN KEY ("endpoint_id") REFERENCES "public"."webhook_endpoints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "account_transfers_one_pending_per_account" ON "account_transfers" USING btree ("account_id") WHERE "account_transfers"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "account_transfers_team" ON "account_transfers" USING btree ("team_id");--> statement-breakpoint
+CREATE INDEX "account_transfers_to_team" ON "account_transfers" USING btree ("to_team_id");--> statement-breakpoint
+CREATE INDEX "account_transfers_account_created" ON "account_transfers" USING btree ("account_id","created_at");--> statement-breakpoint
+CREATE INDEX "account_transfers_pending_expiry" ON "account_transfers" USING btree ("expires_at") WHERE "account_transfers"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "connect_usage_alerts_suspended" ON "connect_usage_alerts" USING btree ("team_id") WHERE "connect_usage_alerts"."level" = 'limit' and "connect_usage_alerts"."lifted_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "webhook_deliveries_endpoint_event_unique" ON "webhook_deliveries" USING btree ("endpoint_id","event_id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_due" ON "webhook_deliveries" USING btree ("next_attempt_at") WHERE "webhook_deliveries"."status" in ('pending', 'retrying');--> statement-breakpoint

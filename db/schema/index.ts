@@ -1,6 +1,7 @@
 import "server-only";
 
 export * from "./account-security";
+export * from "./account-transfers";
 export * from "./accounts";
 export * from "./api-tokens";
 export * from "./audit";

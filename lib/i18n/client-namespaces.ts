@@ -5,6 +5,7 @@ import type { Messages } from "./messages";
  * refusals, mail, CSV and validation texts are rendered on the server and stay there.
  */
 export const CLIENT_NAMESPACES = [
+  "accountTransfers",
   "audit",
   "auth",
   "common",

@@ -1,4 +1,5 @@
 import type { Locale } from "./locales";
+import enAccountTransfers from "./messages/en/accountTransfers.json";
 import enApiDocs from "./messages/en/apiDocs.json";
 import enAudit from "./messages/en/audit.json";
 import enAuth from "./messages/en/auth.json";
@@ -23,6 +24,7 @@ import enTeam from "./messages/en/team.json";
 import enUsers from "./messages/en/users.json";
 import enValidation from "./messages/en/validation.json";
 import enWebhooks from "./messages/en/webhooks.json";
+import nlAccountTransfers from "./messages/nl/accountTransfers.json";
 import nlApiDocs from "./messages/nl/apiDocs.json";
 import nlAudit from "./messages/nl/audit.json";
 import nlAuth from "./messages/nl/auth.json";
@@ -77,6 +79,7 @@ const EN = {
   csv: enCsv,
   apiDocs: enApiDocs,
   webhooks: enWebhooks,
+  accountTransfers: enAccountTransfers,
 };
 const NL = {
   common: nlCommon,
@@ -103,6 +106,7 @@ const NL = {
   csv: nlCsv,
   apiDocs: nlApiDocs,
   webhooks: nlWebhooks,
+  accountTransfers: nlAccountTransfers,
 };
 
 export type Messages = typeof EN;

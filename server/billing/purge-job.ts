@@ -3,6 +3,7 @@ import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "@/db/client";
 import {
   accounts,
+  accountTransfers,
   apiTokens,
   auditAnchors,
   auditEvents,
@@ -76,6 +77,7 @@ export const PURGED_TEAM_TABLES: readonly TeamTable[] = [
   supportSessions,
   supportGrants,
   ownershipTransfers,
+  accountTransfers,
   memberships,
   teamSettings,
   teamBillingContacts,
@@ -146,9 +148,14 @@ async function purgeTeam(tx: Transaction, ctx: DomainContext, teamId: string, te
     .set({ paymentMethodId: null, cancelReason: null, version: sql`${subscriptions.version} + 1`, updatedAt: now })
     .where(eq(subscriptions.teamId, teamId));
   const deleted: Record<string, number> = {};
+  // Transfers go with either team: those into this team are keyed by the team they left.
+  const transfersIn = await tx
+    .delete(accountTransfers)
+    .where(eq(accountTransfers.toTeamId, teamId))
+    .returning({ id: accountTransfers.id });
   for (const table of PURGED_TEAM_TABLES) {
     const rows = await tx.delete(table).where(eq(table.teamId, teamId)).returning({ teamId: table.teamId });
-    deleted[getTableName(table)] = rows.length;
+    deleted[getTableName(table)] = rows.length + (table === accountTransfers ? transfersIn.length : 0);
   }
   // Accounts the team managed become external: the people keep their Claris ID.
   const released = await tx

@@ -470,6 +470,34 @@ const JOURNEY_TEAMS: JourneyTeam[] = [
     ],
     hosts: [],
   },
+  {
+    // The account transfer journey moves a member from Vandelay Industries to Kramerica.
+    name: "Vandelay Industries",
+    domain: "vandelay.example",
+    owner: { email: "owner@vandelay.example", name: "Art Vandelay" },
+    seats: 5,
+    groups: [],
+    people: [
+      { email: "manager@vandelay.example", name: "Elaine Benes", role: "manager", licensed: true, groups: [] },
+      {
+        email: "george.costanza@vandelay.example",
+        name: "George Costanza",
+        role: "member",
+        licensed: true,
+        groups: [],
+      },
+    ],
+    hosts: [],
+  },
+  {
+    name: "Kramerica",
+    domain: "kramerica.example",
+    owner: { email: "owner@kramerica.example", name: "Cosmo Kramer" },
+    seats: 5,
+    groups: [],
+    people: [{ email: "manager@kramerica.example", name: "Bob Sacamano", role: "manager", licensed: true, groups: [] }],
+    hosts: [],
+  },
 ];
 
 async function seedJourneyTeam(

@@ -51,12 +51,13 @@ describe("the job runner, with the jobs every server registers", () => {
     await catcher.close();
   });
 
-  it("registers the renewals, notices, purge, API key expiry reminders, audit head signing, mail retention, departed-user retention, forgetting spent sign-in counters, re-checking verified domains, running host operations, the host poll and metrics roll-up, forgetting API answers kept for retries, webhook delivery and its log's retention and, with SMTP configured, mail delivery", () => {
+  it("registers the renewals, notices, purge, API key expiry reminders, account transfer expiry, audit head signing, mail retention, departed-user retention, forgetting spent sign-in counters, re-checking verified domains, running host operations, the host poll and metrics roll-up, forgetting API answers kept for retries, webhook delivery and its log's retention, resuming suspended Claris Connect flows and, with SMTP configured, mail delivery", () => {
     expect(serverJobs().map((job) => job.name)).toEqual([
       "subscription.renewals",
       "billing.notices",
       "teams.retention-purge",
       "apiKeys.expiry-notices",
+      "accountTransfers.expire",
       "audit.anchor-heads",
       "mail.deliver",
       "mail.retention",

@@ -1,3 +1,4 @@
+import { runTransferExpiryJob } from "../account-transfers/expire-transfers-job";
 import { runApiKeyExpiryNoticeJob } from "../api-keys/expiry-notices-job";
 import { runAnchorJob } from "../audit/anchor-job";
 import { runForgetCountersJob } from "../auth/forget-counters-job";
@@ -28,6 +29,7 @@ export function serverJobs(): Job[] {
     { name: "billing.notices", run: (db, clock) => runNoticeJob(db, clock) },
     { name: "teams.retention-purge", run: (db, clock) => runPurgeJob(db, clock) },
     { name: "apiKeys.expiry-notices", run: (db, clock) => runApiKeyExpiryNoticeJob(db, clock) },
+    { name: "accountTransfers.expire", run: (db, clock) => runTransferExpiryJob(db, clock) },
     // After the purge, so a purged team's final event is signed too.
     { name: "audit.anchor-heads", run: (db, clock) => runAnchorJob(db, clock) },
     // Without SMTP_URL mail stays in the outbox, where the development mailbox shows it.

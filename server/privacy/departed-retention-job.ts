@@ -17,7 +17,7 @@ interface DueDeparture {
 }
 
 /**
- * People who left a team (removed, or deactivated and not reactivated) at least the team's
+ * People who left a team (removed, transferred out, or deactivated and not reactivated) at least the team's
  * `departed_user_retention_days` ago, whose personal data the team still holds. When they
  * left is read from the team's audit log, the record of every departure.
  */
@@ -29,7 +29,7 @@ function dueDepartures(now: Date, limit: number) {
       select e.team_id, coalesce((e."before" ->> 'accountId')::uuid, m.account_id) as account_id, max(e.occurred_at) as left_at
       from audit_events e
       left join memberships m on m.team_id = e.team_id and m.id::text = e.target_id
-      where e.team_id = s.team_id and e.action in ('membership.removed', 'membership.deactivated')
+      where e.team_id = s.team_id and e.action in ('membership.removed', 'membership.deactivated', 'account_transfer.completed')
       group by 1, 2
     ) d on true
     join accounts a on a.id = d.account_id

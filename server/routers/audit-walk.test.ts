@@ -798,6 +798,45 @@ const SCENARIOS: Record<string, Scenario> = {
     },
     events: [{ action: "scim_token.revoked", target: { type: "scim_token" } }],
   },
+  "settings.updateTransferApprovals": {
+    as: "manager",
+    input: () => ({ teamId: acme().teamId, transferInRequiresApproval: false, transferOutRequiresApproval: true }),
+    events: [{ action: "settings.updated", target: { type: "team" } }],
+  },
+  "accountTransfers.request": {
+    as: "member",
+    input: () => ({ fromTeamId: acme().teamId, toTeamId: world.globex.teamId }),
+    // In both teams' logs: Globex's first, its chain being the shorter one.
+    events: [
+      { action: "account_transfer.requested", target: { type: "account_transfer" } },
+      { action: "account_transfer.requested", target: { type: "account_transfer" } },
+    ],
+  },
+  "accountTransfers.cancel": {
+    as: "member",
+    input: async (tx) => {
+      const { id } = await (await as(tx, "member")).accountTransfers.request({
+        fromTeamId: acme().teamId,
+        toTeamId: world.globex.teamId,
+      });
+      return { transferId: id };
+    },
+    events: [
+      { action: "account_transfer.cancelled", target: { type: "account_transfer", id: byInput("transferId") } },
+      { action: "account_transfer.cancelled", target: { type: "account_transfer", id: byInput("transferId") } },
+    ],
+  },
+  "accountTransfers.answer": {
+    as: "manager",
+    // Globex's member asked to join Acme Corp, which alone must approve: the Allow moves them.
+    input: () => ({ teamId: acme().teamId, transferId: acme().transferId, answer: "allow" }),
+    events: [
+      { action: "account_transfer.allowed", target: { type: "account_transfer", id: byInput("transferId") } },
+      { action: "account_transfer.completed", target: { type: "membership" } },
+      { action: "account_transfer.allowed", target: { type: "account_transfer", id: byInput("transferId") } },
+      { action: "account_transfer.completed", target: { type: "membership" } },
+    ],
+  },
   "settings.updateRetention": {
     as: "manager",
     input: () => ({ teamId: acme().teamId, departedUserRetentionDays: 30 }),

@@ -1,6 +1,7 @@
 import "server-only";
 import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
+import { accountTransfersRouter } from "./account-transfers";
 import { apiKeysRouter } from "./api-keys";
 import { auditRouter } from "./audit";
 import { authRouter } from "./auth";
@@ -28,6 +29,7 @@ import { webhooksRouter } from "./webhooks";
 export const appRouter = router({
   account: accountRouter,
   profile: profileRouter,
+  accountTransfers: accountTransfersRouter,
   auth: authRouter,
   security: securityRouter,
   teams: teamsRouter,

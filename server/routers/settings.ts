@@ -13,6 +13,7 @@ import {
   updateSecuritySettings,
 } from "../settings/update-settings";
 import { updateSsoRequirement } from "../settings/update-sso-requirement";
+import { updateTransferApprovals } from "../settings/update-transfer-approvals";
 import { router, teamProcedure } from "../trpc";
 
 export const updateSecurityInput = z.object({
@@ -51,6 +52,11 @@ export const updateManagedUsersInput = z.object({
   managedUsersMayChangeName: z.boolean(),
 });
 
+export const updateTransferApprovalsInput = z.object({
+  transferInRequiresApproval: z.boolean(),
+  transferOutRequiresApproval: z.boolean(),
+});
+
 export const settingsRouter = router({
   get: teamProcedure("settings.read").query(({ ctx }) => getTeamSettings(ctx.db, ctx.access.team.id)),
   updateSecurity: teamProcedure("settings.update")
@@ -69,6 +75,9 @@ export const settingsRouter = router({
   updateManagedUsers: teamProcedure("settings.update")
     .input(updateManagedUsersInput)
     .mutation(({ ctx, input }) => updateManagedUserSettings(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
+  updateTransferApprovals: teamProcedure("settings.update")
+    .input(updateTransferApprovalsInput)
+    .mutation(({ ctx, input }) => updateTransferApprovals(ctx.db, ctx, { ...input, teamId: ctx.access.team.id })),
   updateSsoRequirement: teamProcedure("sso.manage")
     .input(updateSsoRequirementInput)
     .mutation(({ ctx, input }) =>

@@ -29,6 +29,8 @@ export const PERMISSION_ACTIONS: Record<Permission, RefusalKey> = {
   "scim.manage": "actionScimManage",
   "webhooks.read": "actionWebhooksRead",
   "webhooks.manage": "actionWebhooksManage",
+  "transfers.read": "actionTransfersRead",
+  "transfers.answer": "actionTransfersAnswer",
   "support.read": "actionSupportRead",
   "support.grant": "actionSupportGrant",
   "audit.read": "actionAuditRead",

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { accounts } from "@/db/schema";
+import { accounts, teamSettings } from "@/db/schema";
 import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/server/demo/seed";
+import { requestAccountTransfer } from "../account-transfers/request-transfer";
 import { createAccount } from "../accounts/create-account";
 import { type Actor, noRequest, systemActor } from "../actor";
 import { createApiKey } from "../api-keys/create-api-key";
@@ -46,6 +47,8 @@ export interface TeamIds {
   /** A webhook endpoint, and a delivery (a test event) of it. */
   webhookEndpointId: string;
   webhookDeliveryId: string;
+  /** A request to move into the team, waiting for its managers' approval. */
+  transferId: string;
 }
 
 /** What a caller is in the team its input names, which is all the expected outcome depends on. */
@@ -268,6 +271,24 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     totpSecret: SECOND_STAFF_TOTP_SECRET,
   });
 
+  // Each team requires approval for people moving in, and has one such request waiting:
+  // Globex's member asks to join Acme Corp, and an Acme member asks to join Globex.
+  for (const teamId of [acmeTeamId, globex.id]) {
+    await db.update(teamSettings).set({ transferInRequiresApproval: true }).where(eq(teamSettings.teamId, teamId));
+  }
+  const intoAcme = await requestAccountTransfer(db, asAccount(globexMember.id, "member@globex.example"), {
+    fromTeamId: globex.id,
+    toTeamId: acmeTeamId,
+  });
+  const [david] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(accounts.email, "david.cohen@acme.example"));
+  const intoGlobex = await requestAccountTransfer(db, asAccount(david!.id, "david.cohen@acme.example"), {
+    fromTeamId: acmeTeamId,
+    toTeamId: globex.id,
+  });
+
   const acme: TeamIds = {
     teamId: acmeTeamId,
     membershipId: liam!.id,
@@ -281,6 +302,7 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     sessionId: people.owner.sessionId,
     apiKeyId: acmeApiKey.id,
     ...acmeWebhook,
+    transferId: intoAcme.id,
   };
   const globexIds: TeamIds = {
     teamId: globex.id,
@@ -295,6 +317,7 @@ export async function buildWalkWorld(db: Database, clock: Clock) {
     sessionId: people.globexOwner.sessionId,
     apiKeyId: globexApiKey.id,
     ...globexWebhook,
+    transferId: intoGlobex.id,
   };
   const member = (roles: TeamRole[]): Standing => ({ kind: "account", staff: false, roles });
   const outsider: Standing = { kind: "account", staff: false, roles: null };
@@ -367,6 +390,7 @@ export const OBJECT_ID_FIELDS = [
   "apiKeyId",
   "webhookEndpointId",
   "webhookDeliveryId",
+  "transferId",
 ] as const;
 
 /** The values the input sampler puts into fields it knows by name. */

@@ -10,14 +10,16 @@ import { PASSWORD_MIN_LENGTH, PASSWORD_SUGGESTED_LENGTH } from "@/lib/password-r
 import { PROFILE_LANGUAGES } from "@/server/accounts/update-profile";
 import { serverApi } from "@/server/caller";
 import { changePasswordAction, deleteAccountAction, requestEmailChangeAction, updateProfileAction } from "./actions";
+import { TransferCard } from "./transfer-card";
 
 export const generateMetadata = pageTitle("profile");
 
 const formClass = "max-w-md space-y-4";
 
 export default async function ProfilePage() {
-  const [profile, t, locale] = await Promise.all([
+  const [profile, transfers, t, locale] = await Promise.all([
     load(async () => (await serverApi()).profile.get()),
+    load(async () => (await serverApi()).accountTransfers.mine()),
     getTranslations("profile"),
     getLocale(),
   ]);
@@ -82,6 +84,8 @@ export default async function ProfilePage() {
               : t("accountType.external")}
           </p>
         </Card>
+
+        <TransferCard transfers={transfers} />
 
         <Card title={t("email.title")}>
           <div className="mb-4 max-w-md">

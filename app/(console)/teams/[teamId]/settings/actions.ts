@@ -9,6 +9,7 @@ import {
   updateRetentionInput,
   updateSecurityInput,
   updateSsoRequirementInput,
+  updateTransferApprovalsInput,
 } from "@/server/routers/settings";
 import { setBillingContactInput } from "@/server/routers/subscription";
 import { renameTeamInput } from "@/server/routers/teams";
@@ -68,5 +69,16 @@ export const updateManagedUsersAction = formAction(
     await api.settings.updateManagedUsers(input);
     revalidatePath(`/teams/${input.teamId}/settings`);
     return done((await getTranslations("settings"))("managedUsers.saved"));
+  },
+);
+
+export const updateTransferApprovalsAction = formAction(
+  teamInput
+    .extend(updateTransferApprovalsInput.shape)
+    .extend({ transferInRequiresApproval: checkbox, transferOutRequiresApproval: checkbox }),
+  async (input, api) => {
+    await api.settings.updateTransferApprovals(input);
+    revalidatePath(`/teams/${input.teamId}/settings`);
+    return done((await getTranslations("accountTransfers.settings"))("saved"));
   },
 );

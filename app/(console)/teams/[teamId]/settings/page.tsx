@@ -13,15 +13,17 @@ import { SecuritySettingsForm } from "./security-settings-form";
 import { SsoRequirementForm } from "./sso-requirement-form";
 import { SupportAccessCard } from "./support-access-card";
 import { TeamNameForm } from "./team-name-form";
+import { TransferApprovalsForm } from "./transfer-approvals-form";
 
 export const generateMetadata = pageTitle("settings");
 
 export default async function SettingsPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
   const api = await serverApi();
-  const [t, tTeam, tDomains, tProviders, tScim, tWebhooks, access, settings, grants] = await Promise.all([
+  const [t, tTeam, tTransfers, tDomains, tProviders, tScim, tWebhooks, access, settings, grants] = await Promise.all([
     getTranslations("settings"),
     getTranslations("team"),
+    getTranslations("accountTransfers.settings"),
     getTranslations("domains"),
     getTranslations("identityProviders"),
     getTranslations("scim"),
@@ -46,12 +48,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
             settings.allowedInviteDomains.length ? settings.allowedInviteDomains.join(", ") : t("facts.anyDomain"),
           ],
           [t("facts.departedUserRetention"), t("facts.days", { days: settings.departedUserRetentionDays })],
-        ] as Array<[string, string]>)),
-    [t("facts.transferIn"), yesNo(settings.transferInRequiresApproval)],
-    [t("facts.transferOut"), yesNo(settings.transferOutRequiresApproval)],
-    ...(canChange
-      ? []
-      : ([
+          [t("facts.transferIn"), yesNo(settings.transferInRequiresApproval)],
+          [t("facts.transferOut"), yesNo(settings.transferOutRequiresApproval)],
           [t("facts.managedUsersMayChangeName"), yesNo(settings.managedUsersMayChangeName)],
           [t("facts.managedUsersMayChangeEmail"), yesNo(settings.managedUsersMayChangeEmail)],
         ] as Array<[string, string]>)),
@@ -122,6 +120,22 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
             />
           </Card>
         ) : null}
+        {canChange ? (
+          <Card title={tTransfers("card")}>
+            <TransferApprovalsForm
+              teamId={teamId}
+              transferInRequiresApproval={settings.transferInRequiresApproval}
+              transferOutRequiresApproval={settings.transferOutRequiresApproval}
+            />
+            {access.permissions.includes("transfers.read") ? (
+              <div className="mt-6 border-t border-slate-100 pt-6 dark:border-slate-800">
+                <SettingsLink href={`/teams/${teamId}/users/transfers`} hint={tTransfers("requestsHint")}>
+                  {tTransfers("requestsLink")}
+                </SettingsLink>
+              </div>
+            ) : null}
+          </Card>
+        ) : null}
         <SupportAccessCard teamId={teamId} grants={grants} canGrant={access.permissions.includes("support.grant")} />
         {access.permissions.includes("sso.read") ? (
           <Card title={tDomains("settingsCard")}>
@@ -170,9 +184,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ teamI
             </SettingsLink>
           </Card>
         ) : null}
-        <Card title={canChange ? t("facts.otherSettings") : undefined}>
-          <FactList facts={rows} className="py-3" />
-        </Card>
+        {rows.length > 0 ? (
+          <Card title={canChange ? t("facts.otherSettings") : undefined}>
+            <FactList facts={rows} className="py-3" />
+          </Card>
+        ) : null}
       </div>
     </>
   );

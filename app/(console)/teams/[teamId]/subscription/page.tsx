@@ -7,6 +7,7 @@ import { CURRENCY } from "@/server/billing/plan-catalog";
 import { serverApi } from "@/server/caller";
 import { SubscriptionControls } from "./subscription-controls";
 import { InvoiceTable, summaryFacts, UsageBar } from "./summary";
+import { TeamIdValue } from "./team-id-value";
 
 export const generateMetadata = pageTitle("subscription.page");
 
@@ -37,7 +38,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ t
 
   const ended = summary.teamStatus === "terminated";
   const facts = await summaryFacts(summary, {
-    teamId: <code className="text-xs">{summary.teamId}</code>,
+    teamId: <TeamIdValue teamId={summary.teamId} />,
     status: <StatusBadge status={summary.status} />,
   });
 

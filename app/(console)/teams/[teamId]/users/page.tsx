@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Field, SelectField } from "@/app/_components/form-parts";
 import { Badge, EmptyState, PageHeader, secondaryButtonClass, Table, Td } from "@/app/_components/ui";
@@ -27,18 +28,20 @@ export default async function UsersPage({
   const { teamId } = await params;
   const view = readView(await searchParams);
   const t = await getTranslations("users");
+  const tTransfers = await getTranslations("accountTransfers.requests");
   const locale = (await getLocale()) as Locale;
   const number = (value: number) => formatNumber(value, locale);
   const api = await serverApi();
   const access = await load(() => api.teams.access({ teamId }));
   const fileMaker = access.team.product === "filemaker_cloud";
   const may = (permission: (typeof access.permissions)[number]) => access.permissions.includes(permission);
-  const [page, seats, invitations, groups, providers] = await Promise.all([
+  const [page, seats, invitations, groups, providers, transfers] = await Promise.all([
     load(() => api.members.list({ teamId, ...viewFilters(view), after: view.after, before: view.before })),
     load(() => api.members.seats({ teamId })),
     load(() => api.invitations.list({ teamId })),
     fileMaker ? load(() => api.groups.list({ teamId })) : Promise.resolve([]),
     may("sso.read") ? load(() => api.identityProviders.list({ teamId })) : Promise.resolve([]),
+    may("transfers.read") ? load(() => api.accountTransfers.waiting({ teamId })) : Promise.resolve(null),
   ]);
   const filtered = Boolean(view.q || view.role || view.licence || view.status || view.type || view.provider);
   return (
@@ -50,6 +53,11 @@ export default async function UsersPage({
         <div className="flex flex-wrap gap-2">
           {may("members.invite") ? <InviteDialog teamId={teamId} fileMaker={fileMaker} groups={groups} /> : null}
           {may("members.invite") ? <ImportDialog teamId={teamId} /> : null}
+          {transfers ? (
+            <Link href={`/teams/${teamId}/users/transfers`} className={secondaryButtonClass}>
+              {tTransfers("usersLink", { count: number(transfers.length) })}
+            </Link>
+          ) : null}
           {may("members.export") ? (
             <a href={`/teams/${teamId}/users/export${viewQuery(view)}`} download className={secondaryButtonClass}>
               {t("exportCsv")}
