@@ -12,6 +12,7 @@ import enIdentityProviders from "./messages/en/identityProviders.json";
 import enMail from "./messages/en/mail.json";
 import enMailbox from "./messages/en/mailbox.json";
 import enNavigation from "./messages/en/navigation.json";
+import enNotifications from "./messages/en/notifications.json";
 import enPages from "./messages/en/pages.json";
 import enProfile from "./messages/en/profile.json";
 import enRefusals from "./messages/en/refusals.json";
@@ -35,6 +36,7 @@ import nlIdentityProviders from "./messages/nl/identityProviders.json";
 import nlMail from "./messages/nl/mail.json";
 import nlMailbox from "./messages/nl/mailbox.json";
 import nlNavigation from "./messages/nl/navigation.json";
+import nlNotifications from "./messages/nl/notifications.json";
 import nlPages from "./messages/nl/pages.json";
 import nlProfile from "./messages/nl/profile.json";
 import nlRefusals from "./messages/nl/refusals.json";
@@ -74,6 +76,7 @@ const EN = {
   mail: enMail,
   csv: enCsv,
   apiDocs: enApiDocs,
+  notifications: enNotifications,
 };
 const NL = {
   common: nlCommon,
@@ -99,6 +102,7 @@ const NL = {
   mail: nlMail,
   csv: nlCsv,
   apiDocs: nlApiDocs,
+  notifications: nlNotifications,
 };
 
 export type Messages = typeof EN;

@@ -51,7 +51,7 @@ describe("the job runner, with the jobs every server registers", () => {
     await catcher.close();
   });
 
-  it("registers the renewals, notices, purge, API key expiry reminders, audit head signing, mail retention, departed-user retention, forgetting spent sign-in counters, re-checking verified domains, running host operations, the host poll and metrics roll-up, forgetting API answers kept for retries and, with SMTP configured, mail delivery", () => {
+  it("registers the renewals, notices, purge, API key expiry reminders, audit head signing, mail retention, departed-user retention, forgetting spent sign-in counters, re-checking verified domains, running host operations, the host poll and metrics roll-up, forgetting API answers kept for retries, dispatching events, forgetting old notifications and, with SMTP configured, mail delivery", () => {
     expect(serverJobs().map((job) => job.name)).toEqual([
       "subscription.renewals",
       "billing.notices",
@@ -68,6 +68,8 @@ describe("the job runner, with the jobs every server registers", () => {
       "hosts.poll",
       "hosts.metrics-rollup",
       "api.forget-idempotency-keys",
+      "events.dispatch",
+      "notifications.retention",
     ]);
   });
 

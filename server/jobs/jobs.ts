@@ -4,12 +4,14 @@ import { runForgetCountersJob } from "../auth/forget-counters-job";
 import { runNoticeJob } from "../billing/notices-job";
 import { runPurgeJob } from "../billing/purge-job";
 import { runSubscriptionJob } from "../billing/renewal-job";
+import { dispatchEvents } from "../events/dispatch-events";
 import { rollUpHostMetrics } from "../hosts/metrics/rollup-metrics";
 import { runHostOperationsJob } from "../hosts/operations/run-operations-job";
 import { pollHosts } from "../hosts/poll/poll-hosts";
 import { deliverDueMail } from "../mail/deliver-mail";
 import { runMailRetentionJob } from "../mail/mail-retention-job";
 import { configuredMailTransport } from "../mail/smtp-transport";
+import { runNotificationRetentionJob } from "../notifications/retention-job";
 import { runDepartedRetentionJob } from "../privacy/departed-retention-job";
 import { forgetIdempotencyKeys } from "../rest/idempotency";
 import { recheckDomains } from "../sso/domains/recheck-domains";
@@ -40,5 +42,8 @@ export function serverJobs(): Job[] {
     { name: "hosts.poll", run: (db, clock) => pollHosts(db, clock) },
     { name: "hosts.metrics-rollup", run: (db, clock) => rollUpHostMetrics(db, clock) },
     { name: "api.forget-idempotency-keys", run: (db, clock) => forgetIdempotencyKeys(db, clock) },
+    // Last, so the events every job above recorded in this tick go out in the same tick.
+    { name: "events.dispatch", run: (db, clock) => dispatchEvents(db, clock) },
+    { name: "notifications.retention", run: (db, clock) => runNotificationRetentionJob(db, clock) },
   ];
 }

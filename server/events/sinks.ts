@@ -1,0 +1,5 @@
+import { notificationsSink } from "../notifications/notifications-sink";
+import type { EventSink } from "./event-rule";
+
+/** Everything each event is handed to, in this order, in the dispatcher's transaction. */
+export const EVENT_SINKS: readonly EventSink[] = [notificationsSink];
