@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { notificationPreferences } from "@/db/schema";
-import { NOTIFICATION_KINDS, type NotificationKind } from "../events/notification-kinds";
 import type { DomainContext } from "../domain-context";
+import { NOTIFICATION_KINDS, type NotificationKind } from "../events/notification-kinds";
 import { ownAccountId } from "./own-account";
 
 /** Per kind: whether it comes by email too, and whether the person may choose (mailed by its change: no). */

@@ -1,11 +1,16 @@
 import type { EventRule } from "../event-rule";
 import { billingRules } from "./billing";
-import { teamHealthRules } from "./team-health";
 import { ownershipRules } from "./ownership";
 import { supportRules } from "./support";
+import { teamHealthRules } from "./team-health";
 
 /** Every rule file's rules: one more area is one more import and one more spread here. */
-export const EVENT_RULES: readonly EventRule[] = [...ownershipRules, ...supportRules, ...billingRules, ...teamHealthRules];
+export const EVENT_RULES: readonly EventRule[] = [
+  ...ownershipRules,
+  ...supportRules,
+  ...billingRules,
+  ...teamHealthRules,
+];
 
 const byAction = new Map<string, EventRule[]>();
 for (const rule of EVENT_RULES) byAction.set(rule.action, [...(byAction.get(rule.action) ?? []), rule]);
