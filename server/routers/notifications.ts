@@ -1,16 +1,8 @@
 import { z } from "zod";
 import { NOTIFICATION_KINDS, type NotificationKind } from "../events/notification-kinds";
 import { emailPreferences, setEmailPreferences } from "../notifications/email-preferences";
-import {
-  listNotifications,
-  notificationTeams,
-  unreadNotificationCount,
-} from "../notifications/list-notifications";
-import {
-  deleteNotification,
-  markAllNotificationsRead,
-  openNotification,
-} from "../notifications/read-notifications";
+import { listNotifications, notificationTeams, unreadNotificationCount } from "../notifications/list-notifications";
+import { deleteNotification, markAllNotificationsRead, openNotification } from "../notifications/read-notifications";
 import { accountProcedure, router } from "../trpc";
 
 const kinds = Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]];
