@@ -46,6 +46,7 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/audit",
     "/profile",
     "/profile/security",
+    "/notifications",
   ],
   manager: [
     "/teams/[teamId]/home",
@@ -58,6 +59,7 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/settings/scim",
     "/teams/[teamId]/settings/api-keys",
     "/teams/[teamId]/audit",
+    "/notifications",
   ],
   member: ["/teams/[teamId]/home", "/teams/[teamId]/subscription", "/profile"],
   supportStaff: ["/support"],
