@@ -17,10 +17,11 @@ export const openNotificationAction = formAction(notificationInput, async (input
   return done((await getTranslations("notifications"))("noLongerOpen"));
 });
 
+/** Deleted, the notification leaves the list, and its button with it: nothing is left to say. */
 export const deleteNotificationAction = formAction(notificationInput, async (input, api) => {
   await api.notifications.delete(input);
   revalidatePath("/", "layout");
-  return done((await getTranslations("notifications"))("deleted"));
+  return done(null);
 });
 
 export const markAllReadAction = formAction(markAllReadInput, async (input, api) => {
