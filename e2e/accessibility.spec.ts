@@ -50,6 +50,7 @@ const ROUTES_BY_ROLE = {
     "/teams/new",
     "/profile",
     "/profile/security",
+    "/notifications",
   ],
   manager: [
     "/teams/[teamId]/home",
@@ -64,6 +65,7 @@ const ROUTES_BY_ROLE = {
     "/teams/[teamId]/settings/api-keys",
     "/teams/[teamId]/settings/webhooks",
     "/teams/[teamId]/audit",
+    "/notifications",
   ],
   member: ["/teams/[teamId]/home", "/teams/[teamId]/subscription", "/teams/new", "/profile"],
   supportStaff: ["/support"],

@@ -1,9 +1,18 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { NotificationBell } from "./notification-bell";
 import { ProfileMenu } from "./profile-menu";
 
-/** The bar at the top of every signed-in page. */
-export function ConsoleHeader({ me, children }: { me: { name: string; email: string }; children?: ReactNode }) {
+/** The bar at the top of every signed-in page; a support view shows no bell, being nobody's own. */
+export function ConsoleHeader({
+  me,
+  notifications = true,
+  children,
+}: {
+  me: { name: string; email: string };
+  notifications?: boolean;
+  children?: ReactNode;
+}) {
   const t = useTranslations("navigation");
   return (
     <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
@@ -14,7 +23,10 @@ export function ConsoleHeader({ me, children }: { me: { name: string; email: str
           </span>
           {children}
         </div>
-        <ProfileMenu name={me.name} email={me.email} />
+        <div className="flex items-center gap-2">
+          {notifications ? <NotificationBell /> : null}
+          <ProfileMenu name={me.name} email={me.email} />
+        </div>
       </div>
     </header>
   );

@@ -13,6 +13,7 @@ import enIdentityProviders from "./messages/en/identityProviders.json";
 import enMail from "./messages/en/mail.json";
 import enMailbox from "./messages/en/mailbox.json";
 import enNavigation from "./messages/en/navigation.json";
+import enNotifications from "./messages/en/notifications.json";
 import enPages from "./messages/en/pages.json";
 import enProfile from "./messages/en/profile.json";
 import enRefusals from "./messages/en/refusals.json";
@@ -38,6 +39,7 @@ import nlIdentityProviders from "./messages/nl/identityProviders.json";
 import nlMail from "./messages/nl/mail.json";
 import nlMailbox from "./messages/nl/mailbox.json";
 import nlNavigation from "./messages/nl/navigation.json";
+import nlNotifications from "./messages/nl/notifications.json";
 import nlPages from "./messages/nl/pages.json";
 import nlProfile from "./messages/nl/profile.json";
 import nlRefusals from "./messages/nl/refusals.json";
@@ -80,6 +82,7 @@ const EN = {
   apiDocs: enApiDocs,
   webhooks: enWebhooks,
   accountTransfers: enAccountTransfers,
+  notifications: enNotifications,
 };
 const NL = {
   common: nlCommon,
@@ -107,6 +110,7 @@ const NL = {
   apiDocs: nlApiDocs,
   webhooks: nlWebhooks,
   accountTransfers: nlAccountTransfers,
+  notifications: nlNotifications,
 };
 
 export type Messages = typeof EN;

@@ -5,6 +5,8 @@ import {
   accountTokens,
   externalIdentities,
   memberships,
+  notificationPreferences,
+  notifications,
   recoveryCodes,
   sessions,
   signInChallenges,
@@ -91,6 +93,8 @@ export async function deleteAccount(
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.accountId, accountId));
     await tx.delete(accountTokens).where(eq(accountTokens.accountId, accountId));
     await tx.delete(signInChallenges).where(eq(signInChallenges.accountId, accountId));
+    await tx.delete(notifications).where(eq(notifications.accountId, accountId));
+    await tx.delete(notificationPreferences).where(eq(notificationPreferences.accountId, accountId));
     // A provider's subject names the person too; signing in through it again makes a new account.
     await tx.delete(externalIdentities).where(eq(externalIdentities.accountId, accountId));
     await tx.delete(signInThrottles).where(eq(signInThrottles.key, `account:${account.email.toLowerCase()}`));

@@ -3,6 +3,7 @@ import { desc, eq, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { auditEvents, auditPersonalFields } from "@/db/schema";
 import { type Actor, actorName, type RequestMeta } from "../actor";
+import { moveChainHead } from "../events/chain-head";
 import { asStoredJson } from "./canonical-json";
 import { auditEventHash, GENESIS_HASH } from "./event-hash";
 import { emailKeyOf, newSalt, personalDigest, personalFieldsOf } from "./personal-fields";
@@ -71,6 +72,7 @@ export async function recordAudit(tx: Transaction, event: AuditEventInput): Prom
       })),
     );
   }
+  await moveChainHead(tx, fields.teamId, fields.seq);
   return { id: fields.id, seq: fields.seq };
 }
 

@@ -2,6 +2,8 @@ import { and, eq, gt, inArray, lte } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { billingNotices, subscriptions, teams } from "@/db/schema";
 import { DAY_MS } from "@/lib/time";
+import { noRequest, systemActor } from "../actor";
+import { recordAudit } from "../audit/record-audit";
 import type { Clock } from "../clock";
 import { type NoticeKind, sendNotice } from "./notices";
 import { daysLeft, periodDays } from "./periods";
@@ -71,8 +73,8 @@ export async function runNoticeJob(db: Database, clock: Clock): Promise<{ sent: 
     const kind: NoticeKind = `${ending ? "expiry" : "renewal"}_${due}`;
     if (sentBefore.has(`${row.teamId}|${kind}|${row.currentPeriodEnd.toISOString()}`)) continue;
     const endingWhy = row.status === "trialing" ? "trial" : row.cancelAtPeriodEnd ? "cancelled" : "overdue";
-    const wasSent = await db.transaction((tx) =>
-      sendNotice(tx, {
+    const wasSent = await db.transaction(async (tx) => {
+      const noticed = await sendNotice(tx, {
         teamId: row.teamId,
         kind,
         reference: row.currentPeriodEnd.toISOString(),
@@ -85,8 +87,21 @@ export async function runNoticeJob(db: Database, clock: Clock): Promise<{ sent: 
           const values = { team: teamName, endsOn: row.currentPeriodEnd, left };
           return { subject: t("billing.endsSoon.subject", values), text: t(`billing.endsSoon.${endingWhy}`, values) };
         },
-      }),
-    );
+      });
+      // The trial's end is news for the console too: its event, like the notice, is written once.
+      if (noticed && endingWhy === "trial" && ending) {
+        await recordAudit(tx, {
+          teamId: row.teamId,
+          actor: systemActor("Billing notices"),
+          occurredAt: now,
+          request: noRequest,
+          action: "subscription.trial_ending",
+          target: { type: "subscription", id: row.id },
+          after: { trialEndsAt: row.currentPeriodEnd, daysLeft: left },
+        });
+      }
+      return noticed;
+    });
     if (wasSent) sent += 1;
   }
 

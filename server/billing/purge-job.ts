@@ -14,6 +14,7 @@ import {
   connectUsageTokens,
   customAppGroups,
   customApps,
+  eventDispatchCursors,
   groupMemberships,
   groups,
   hostMetrics,
@@ -27,6 +28,7 @@ import {
   invoices,
   mailOutbox,
   memberships,
+  notifications,
   ownershipTransfers,
   paymentMethods,
   scimTokens,
@@ -86,18 +88,22 @@ export const PURGED_TEAM_TABLES: readonly TeamTable[] = [
   connectUsageTokens,
   paymentMethods,
   mailOutbox,
+  // Copies of the team's events for its people: they go with the team's content.
+  notifications,
 ];
 
 /**
  * The minimal platform record that outlives the purge: the team row itself (status
- * `purged`), its audit chain (its personal values erased, see audit_personal_fields) and the
- * chain's signed heads, the contract and its invoices (bookkeeping), and the notices sent.
+ * `purged`), its audit chain (its personal values erased, see audit_personal_fields), the
+ * chain's signed heads and dispatch cursor, the contract and its invoices (bookkeeping), and
+ * the notices sent.
  */
 export const KEPT_TEAM_TABLES: readonly PgTable[] = [
   teams,
   auditEvents,
   auditPersonalFields,
   auditAnchors,
+  eventDispatchCursors,
   subscriptions,
   invoices,
   invoiceLines,

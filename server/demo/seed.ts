@@ -1,6 +1,6 @@
-import { count, eq, isNull } from "drizzle-orm";
+import { count, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { accounts, staff, teams } from "@/db/schema";
+import { accounts, eventDispatchCursors, staff, teams } from "@/db/schema";
 import { DAY_MS } from "@/lib/time";
 import { createAccount } from "../accounts/create-account";
 import { type Actor, noRequest, systemActor } from "../actor";
@@ -348,6 +348,11 @@ export async function seedDemoData(db: Database, clock: Clock): Promise<void> {
   });
 
   for (const team of JOURNEY_TEAMS) await seedJourneyTeam(db, platform, team, accountFor);
+  // The demo's history happened before anyone was there to be told: it is not dispatched.
+  await db
+    .update(eventDispatchCursors)
+    .set({ dispatchedSeq: sql`${eventDispatchCursors.headSeq}` })
+    .where(gt(eventDispatchCursors.headSeq, eventDispatchCursors.dispatchedSeq));
 }
 
 interface JourneyTeam {

@@ -2,6 +2,8 @@
  * The kinds of notification, each with whether it also comes by email when the person has not
  * said otherwise. `mailedByItsChange` kinds are mailed by the change itself (billing notices,
  * the ownership offer), so the preference cannot turn that mail off and the pipeline sends none.
+ * `ownerMailedByItsChange` kinds are mailed to the team's owner by the change (break-glass access):
+ * the pipeline mails the other recipients by their preference, and not the owner a second time.
  */
 export const NOTIFICATION_KINDS = {
   ownership_offer: { emailByDefault: true, mailedByItsChange: true },
@@ -9,7 +11,7 @@ export const NOTIFICATION_KINDS = {
   account_transfer_answer: { emailByDefault: true, mailedByItsChange: false },
   support_access_granted: { emailByDefault: false, mailedByItsChange: false },
   support_session_opened: { emailByDefault: false, mailedByItsChange: false },
-  support_break_glass: { emailByDefault: true, mailedByItsChange: false },
+  support_break_glass: { emailByDefault: true, mailedByItsChange: false, ownerMailedByItsChange: true },
   subscription_renewed: { emailByDefault: true, mailedByItsChange: true },
   payment_failed: { emailByDefault: true, mailedByItsChange: true },
   trial_ending: { emailByDefault: true, mailedByItsChange: true },
@@ -19,6 +21,13 @@ export const NOTIFICATION_KINDS = {
   webhook_endpoint_disabled: { emailByDefault: true, mailedByItsChange: false },
   connect_usage_warning: { emailByDefault: true, mailedByItsChange: false },
   connect_flows_suspended: { emailByDefault: true, mailedByItsChange: false },
-} as const satisfies Record<string, { emailByDefault: boolean; mailedByItsChange: boolean }>;
+} as const satisfies Record<
+  string,
+  { emailByDefault: boolean; mailedByItsChange: boolean; ownerMailedByItsChange?: boolean }
+>;
 
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+export function isNotificationKind(value: unknown): value is NotificationKind {
+  return typeof value === "string" && Object.hasOwn(NOTIFICATION_KINDS, value);
+}

@@ -123,17 +123,38 @@ export async function recordObservation(
   });
 }
 
-/** A look that failed: the host is unreachable since the first failure, with the failure's words. */
+/**
+ * A look that failed: the host is unreachable since the first failure, with the failure's words.
+ * A host that was up (running or stopped) going silent is audited, once, as `host.unreachable`;
+ * one still starting or restarting is expected to be silent for a while.
+ */
 export async function recordUnreachable(db: Database, ctx: DomainContext, host: ObservedHost, failure: string) {
   const now = ctx.clock.now();
-  await db
-    .update(hosts)
-    .set({
-      status: "unreachable",
-      ...(host.status === "unreachable" ? {} : { statusSince: now }),
-      startedAt: null,
-      lastPolledAt: now,
-      lastPollError: failure,
-    })
-    .where(eq(hosts.id, host.id));
+  await db.transaction(async (tx) => {
+    const [previous] = await tx
+      .select({ status: hosts.status, name: hosts.name })
+      .from(hosts)
+      .where(eq(hosts.id, host.id))
+      .for("update");
+    if (!previous) return;
+    await tx
+      .update(hosts)
+      .set({
+        status: "unreachable",
+        ...(previous.status === "unreachable" ? {} : { statusSince: now }),
+        startedAt: null,
+        lastPolledAt: now,
+        lastPollError: failure,
+      })
+      .where(eq(hosts.id, host.id));
+    if (previous.status !== "running" && previous.status !== "stopped") return;
+    await recordAudit(tx, {
+      ...auditContext(ctx),
+      teamId: host.teamId,
+      action: "host.unreachable",
+      target: { type: "host", id: host.id },
+      before: { status: previous.status },
+      after: { name: previous.name, status: "unreachable", failure },
+    });
+  });
 }

@@ -51,7 +51,7 @@ describe("the job runner, with the jobs every server registers", () => {
     await catcher.close();
   });
 
-  it("registers the renewals, notices, purge, API key expiry reminders, account transfer expiry, audit head signing, mail retention, departed-user retention, forgetting spent sign-in counters, re-checking verified domains, running host operations, the host poll and metrics roll-up, forgetting API answers kept for retries, webhook delivery and its log's retention, resuming suspended Claris Connect flows and, with SMTP configured, mail delivery", () => {
+  it("registers the renewals, notices, purge, API key expiry reminders, account transfer expiry, audit head signing, mail retention, departed-user retention, forgetting spent sign-in counters, re-checking verified domains, running host operations, the host poll and metrics roll-up, forgetting API answers kept for retries, resuming suspended Claris Connect flows, dispatching events, forgetting old notifications, webhook delivery and its log's retention and, with SMTP configured, mail delivery", () => {
     expect(serverJobs().map((job) => job.name)).toEqual([
       "subscription.renewals",
       "billing.notices",
@@ -70,6 +70,8 @@ describe("the job runner, with the jobs every server registers", () => {
       "hosts.metrics-rollup",
       "api.forget-idempotency-keys",
       "connect.resume-flows",
+      "events.dispatch",
+      "notifications.retention",
       "webhooks.deliver",
       "webhooks.retention",
     ]);

@@ -6,12 +6,14 @@ import { runNoticeJob } from "../billing/notices-job";
 import { runPurgeJob } from "../billing/purge-job";
 import { runSubscriptionJob } from "../billing/renewal-job";
 import { resumeFlowsInNewMonth } from "../connect-usage/usage-limits";
+import { dispatchEvents } from "../events/dispatch-events";
 import { rollUpHostMetrics } from "../hosts/metrics/rollup-metrics";
 import { runHostOperationsJob } from "../hosts/operations/run-operations-job";
 import { pollHosts } from "../hosts/poll/poll-hosts";
 import { deliverDueMail } from "../mail/deliver-mail";
 import { runMailRetentionJob } from "../mail/mail-retention-job";
 import { configuredMailTransport } from "../mail/smtp-transport";
+import { runNotificationRetentionJob } from "../notifications/retention-job";
 import { runDepartedRetentionJob } from "../privacy/departed-retention-job";
 import { forgetIdempotencyKeys } from "../rest/idempotency";
 import { recheckDomains } from "../sso/domains/recheck-domains";
@@ -46,6 +48,10 @@ export function serverJobs(): Job[] {
     { name: "hosts.metrics-rollup", run: (db, clock) => rollUpHostMetrics(db, clock) },
     { name: "api.forget-idempotency-keys", run: (db, clock) => forgetIdempotencyKeys(db, clock) },
     { name: "connect.resume-flows", run: (db, clock) => resumeFlowsInNewMonth(db, clock) },
+    // After every job that records events, so what they recorded in this tick goes out in the same tick.
+    { name: "events.dispatch", run: (db, clock) => dispatchEvents(db, clock) },
+    { name: "notifications.retention", run: (db, clock) => runNotificationRetentionJob(db, clock) },
+    // After the dispatch, so deliveries it made in this tick are sent in the same tick.
     { name: "webhooks.deliver", run: (db, clock) => runWebhookDeliveryJob(db, clock) },
     { name: "webhooks.retention", run: (db, clock) => runWebhookRetentionJob(db, clock) },
   ];

@@ -1,6 +1,8 @@
 import { and, count, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Queryable, Transaction } from "@/db/client";
 import { invitations, memberships, subscriptions } from "@/db/schema";
+import { noRequest, systemActor } from "../actor";
+import { recordAudit } from "../audit/record-audit";
 import { DomainError } from "../errors";
 
 /** Licensed members (active or invited) plus pending licensed invitations. */
@@ -32,11 +34,13 @@ export async function seatsInUse(db: Queryable, teamId: string, now: Date): Prom
 
 /**
  * Refuses another licence when every seat is taken. The subscription row is locked first, so
- * concurrent callers in one team count one after another and the limit holds.
+ * concurrent callers in one team count one after another and the limit holds. Taking the last
+ * free seat is audited (`subscription.seats_filled`), so the team's managers hear of it before
+ * the next person is refused.
  */
 export async function claimSeats(tx: Transaction, teamId: string, wanted: number, now: Date): Promise<void> {
   const [subscription] = await tx
-    .select({ seats: subscriptions.seats })
+    .select({ id: subscriptions.id, seats: subscriptions.seats })
     .from(subscriptions)
     .where(eq(subscriptions.teamId, teamId))
     .for("update");
@@ -47,6 +51,17 @@ export async function claimSeats(tx: Transaction, teamId: string, wanted: number
     if (seats === 0) throw new DomainError("SEAT_LIMIT", "noSubscriptionSeats");
     if (free > 0) throw new DomainError("SEAT_LIMIT", "notEnoughFreeSeats", { free, seats, wanted });
     throw new DomainError("SEAT_LIMIT", "allSeatsInUse", { seats });
+  }
+  if (subscription && wanted > 0 && used + wanted === seats) {
+    await recordAudit(tx, {
+      teamId,
+      actor: systemActor("Seat count"),
+      occurredAt: now,
+      request: noRequest,
+      action: "subscription.seats_filled",
+      target: { type: "subscription", id: subscription.id },
+      after: { seats, inUse: seats },
+    });
   }
 }
 

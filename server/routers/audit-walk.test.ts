@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, rowsOf } from "@/db/client";
-import { auditEvents, customApps, hosts, mailOutbox } from "@/db/schema";
+import { auditEvents, customApps, hosts, mailOutbox, notifications } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { type HostsEmulator, startHostsEmulator } from "@/hosts-emulator/emulator";
 import { DEMO_PASSWORD, DEMO_SUPPORT_TOTP_SECRET } from "@/server/demo/seed";
@@ -967,7 +967,50 @@ const SCENARIOS: Record<string, Scenario> = {
     input: () => ({ membershipId: acme().membershipId }),
     events: [{ action: "support.view_as_member", target: { type: "membership", id: byInput("membershipId") } }],
   },
+  "notifications.open": {
+    as: "manager",
+    input: async (tx) => ({ id: await managerNotification(tx) }),
+    events: [],
+    noEventBecause: "reading one's own notification changes only that person's inbox",
+  },
+  "notifications.markAllRead": {
+    as: "manager",
+    input: async (tx) => {
+      await managerNotification(tx);
+      return {};
+    },
+    events: [],
+    noEventBecause: "marking one's own notifications read changes only that person's inbox",
+  },
+  "notifications.delete": {
+    as: "manager",
+    input: async (tx) => ({ id: await managerNotification(tx) }),
+    events: [],
+    noEventBecause: "deleting one's own notification changes only that person's inbox",
+  },
+  "notifications.setEmailPreferences": {
+    as: "manager",
+    input: () => ({ email: { host_unreachable: false } }),
+    events: [{ action: "account.email_preferences_changed", target: { type: "account" } }],
+  },
 };
+
+/** A notification of Acme Corp for its manager, as the dispatcher would have written it. */
+async function managerNotification(tx: Database): Promise<string> {
+  const [row] = await tx
+    .insert(notifications)
+    .values({
+      accountId: world.people.manager.accountId,
+      teamId: acme().teamId,
+      kind: "host_unreachable",
+      params: { team: "Acme Corp", host: "Acme Production" },
+      link: `/teams/${acme().teamId}/hosts/${acme().hostId}`,
+      eventId: randomUUID(),
+      createdAt: clock.now(),
+    })
+    .returning({ id: notifications.id });
+  return row!.id;
+}
 
 async function subscriptionVersion(tx: Database): Promise<number> {
   const [row] = rowsOf<{ version: number }>(

@@ -16,6 +16,7 @@ import { hostsRouter } from "./hosts";
 import { identityProvidersRouter } from "./identity-providers";
 import { invitationsRouter } from "./invitations";
 import { membersRouter } from "./members";
+import { notificationsRouter } from "./notifications";
 import { profileRouter } from "./profile";
 import { scimRouter } from "./scim";
 import { securityRouter } from "./security";
@@ -51,6 +52,7 @@ export const appRouter = router({
   audit: auditRouter,
   supportAccess: supportAccessRouter,
   staffConsole: staffConsoleRouter,
+  notifications: notificationsRouter,
   dev: devRouter,
 });
 

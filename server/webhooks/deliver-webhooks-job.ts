@@ -112,7 +112,8 @@ async function recordAttempt(
       .select()
       .from(webhookEndpoints)
       .where(eq(webhookEndpoints.id, delivery.endpointId))
-      .for("update");
+      // Not UPDATE: see lock-endpoint.ts.
+      .for("no key update");
     const [current] = await tx
       .select({ attempts: webhookDeliveries.attempts, retryUntil: webhookDeliveries.retryUntil })
       .from(webhookDeliveries)

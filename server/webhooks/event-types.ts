@@ -23,6 +23,8 @@ const TERMS = [
   "extraRequests",
 ] as const;
 
+const CONNECT_USAGE = ["month", "requests", "requestLimit", "percent"] as const;
+
 export const WEBHOOK_EVENT_TYPES = {
   "member.invited": { actions: ["invitation.created"], fields: ["role", "licensed", "groupIds", "customAppId"] },
   "member.joined": { actions: ["invitation.accepted", "membership.added"], fields: [...MEMBER, "groupIds"] },
@@ -34,6 +36,10 @@ export const WEBHOOK_EVENT_TYPES = {
   "member.deactivated": { actions: ["membership.deactivated"], fields: ["status"] },
   "member.reactivated": { actions: ["membership.reactivated"], fields: ["status"] },
   "member.removed": { actions: ["membership.removed"], fields: MEMBER },
+  "member.transferred": {
+    actions: ["account_transfer.completed"],
+    fields: ["accountId", "fromTeamId", "toTeamId", "role", "licensed"],
+  },
   "group.created": { actions: ["group.created"], fields: ["name"] },
   "group.renamed": { actions: ["group.renamed"], fields: ["name"] },
   "group.deleted": { actions: ["group.deleted"], fields: ["name", "members"] },
@@ -53,6 +59,10 @@ export const WEBHOOK_EVENT_TYPES = {
   "subscription.reactivated": { actions: ["subscription.reactivated"], fields: ["cancelAtPeriodEnd", "renewsAt"] },
   "subscription.past_due": { actions: ["subscription.past_due"], fields: ["status"] },
   "subscription.paid_up": { actions: ["subscription.paid_up", "subscription.trial_converted"], fields: ["status"] },
+  "team.renamed": { actions: ["team.renamed"], fields: ["name"] },
+  "connect.usage_warning": { actions: ["connect.usage_warning"], fields: CONNECT_USAGE },
+  "connect.flows_suspended": { actions: ["connect.flows_suspended"], fields: CONNECT_USAGE },
+  "connect.flows_resumed": { actions: ["connect.flows_resumed"], fields: [...CONNECT_USAGE, "reason"] },
 } as const satisfies Record<string, EventTypeRule>;
 
 export type WebhookEventType = keyof typeof WEBHOOK_EVENT_TYPES;

@@ -1,42 +1,39 @@
-import type { EventRule, NotificationDraft } from "../event-rule";
+import type { EventRule } from "../event-rule";
 import { teamManagerAccountIds } from "../recipients";
+import { draftsFor, teamNameOf } from "./drafts";
 
-interface UsageFacts {
-  requests: number;
-  requestLimit: number;
-  percent?: number;
+/** The figures a Claris Connect usage alert recorded. */
+function usageIn(value: unknown): { requests: number; requestLimit: number; percent: number } {
+  const facts = (value ?? {}) as Record<string, unknown>;
+  const number = (key: string) => (typeof facts[key] === "number" ? (facts[key] as number) : 0);
+  return { requests: number("requests"), requestLimit: number("requestLimit"), percent: number("percent") };
 }
 
 /** Managers hear when a Claris Connect team nears and reaches its monthly API requests. */
 export const connectUsageRules: EventRule[] = [
   {
     action: "connect.usage_warning",
-    notify: async (tx, event) => {
+    async notify(tx, event) {
       if (!event.teamId) return [];
-      const facts = event.after as UsageFacts;
-      return drafts(await teamManagerAccountIds(tx, event.teamId), {
+      return draftsFor(event, await teamManagerAccountIds(tx, event.teamId), {
         kind: "connect_usage_warning",
         teamId: event.teamId,
-        params: { percent: facts.percent ?? 80, requests: facts.requests, requestLimit: facts.requestLimit },
+        params: { team: await teamNameOf(tx, event.teamId), ...usageIn(event.after) },
         link: `/teams/${event.teamId}/home`,
       });
     },
   },
   {
     action: "connect.flows_suspended",
-    notify: async (tx, event) => {
+    async notify(tx, event) {
       if (!event.teamId) return [];
-      const facts = event.after as UsageFacts;
-      return drafts(await teamManagerAccountIds(tx, event.teamId), {
+      const { requests, requestLimit } = usageIn(event.after);
+      return draftsFor(event, await teamManagerAccountIds(tx, event.teamId), {
         kind: "connect_flows_suspended",
         teamId: event.teamId,
-        params: { requests: facts.requests, requestLimit: facts.requestLimit },
+        params: { team: await teamNameOf(tx, event.teamId), requests, requestLimit },
         link: `/teams/${event.teamId}/subscription`,
       });
     },
   },
 ];
-
-function drafts(accountIds: string[], draft: Omit<NotificationDraft, "accountId">): NotificationDraft[] {
-  return accountIds.map((accountId) => ({ ...draft, accountId }));
-}

@@ -49,7 +49,7 @@ export default async function TeamLayout({
           viewingAs={access.support.viewingAs}
         />
       ) : null}
-      <ConsoleHeader me={me}>
+      <ConsoleHeader me={me} notifications={!access.support}>
         <TeamSwitcher current={current} teams={switcherTeams} canCreate={!access.support} />
       </ConsoleHeader>
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">

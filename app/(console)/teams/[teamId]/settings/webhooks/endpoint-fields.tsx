@@ -4,7 +4,10 @@ import { useTranslations } from "next-intl";
 import { Checkbox, KeptField } from "@/app/_components/form-parts";
 
 /** The public event types, grouped by what they are about ("member", "group" …). */
-export type EventTypeGroups = Array<{ group: "member" | "group" | "host" | "subscription"; types: string[] }>;
+export type EventTypeGroups = Array<{
+  group: "member" | "group" | "host" | "subscription" | "team" | "connect";
+  types: string[];
+}>;
 
 /** URL, description and events: the settings an endpoint is added with and edited by. */
 export function EndpointFields({
