@@ -34,7 +34,8 @@ async function call(path: string, type: string, input: unknown, actor: Actor): P
   return type === "mutation" ? rolledBack(database.handle.db, run) : run(database.handle.db);
 }
 
-const GATE = /(does not have the .* scope|does not exist or you are not a member|does not allow you to| teams have no )/;
+const GATE =
+  /(does not have the .* scope|does not exist or you are not a member|does not allow you to| teams have no )/;
 
 describe("API keys at the gate of every team procedure, generated from the router", () => {
   it("pass only with the procedure's scope, only what the creator may do, and only in the key's own team", async () => {

@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ConsoleHeader } from "@/app/_components/console-header";
+import { AccountHeader } from "@/app/_components/account-header";
 import { Card, PageHeader } from "@/app/_components/ui";
 import { load } from "@/app/_lib/load";
 import { CURRENCY } from "@/server/billing/plan-catalog";
@@ -17,24 +16,10 @@ const PRODUCTS: TeamProduct[] = ["filemaker_cloud", "claris_connect"];
 /** A team of the person's own, on a trial: reached from the team switcher. */
 export default async function NewTeamPage() {
   const api = await serverApi();
-  const [me, teams, plans, t] = await Promise.all([
-    load(() => api.account.me()),
-    load(() => api.teams.mine()),
-    load(() => api.teams.trialPlans()),
-    getTranslations("team.create"),
-  ]);
+  const [plans, t] = await Promise.all([load(() => api.teams.trialPlans()), getTranslations("team.create")]);
   return (
     <div className="min-h-screen">
-      <ConsoleHeader me={me}>
-        {teams[0] ? (
-          <Link
-            href={`/teams/${teams[0].id}/home`}
-            className="text-sm text-slate-600 hover:underline dark:text-slate-300"
-          >
-            {t("back", { team: teams[0].name })}
-          </Link>
-        ) : null}
-      </ConsoleHeader>
+      <AccountHeader />
       <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6 focus:outline-none">
         <PageHeader title={t("title")} description={t("description")} />
         <Card title={t("card")}>
