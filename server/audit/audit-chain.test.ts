@@ -204,9 +204,13 @@ describe("the audit chain", () => {
     const teamId = await personalChain("Erased");
     const { db } = database.handle;
     const hashes = async () =>
-      (await db.select({ hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.teamId, teamId))).map(
-        (r) => r.hash,
-      );
+      (
+        await db
+          .select({ hash: auditEvents.hash })
+          .from(auditEvents)
+          .where(eq(auditEvents.teamId, teamId))
+          .orderBy(auditEvents.seq)
+      ).map((r) => r.hash);
     const before = await hashes();
 
     const erased = await db.transaction((tx) =>
