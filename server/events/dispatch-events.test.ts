@@ -10,7 +10,7 @@ import { teamWithContract } from "../billing/test-support";
 import { fixedClock } from "../clock";
 import { notificationsSink } from "../notifications/notifications-sink";
 import { demoTeamId } from "../testing/demo";
-import { dispatchEvents } from "./dispatch-events";
+import { DISPATCHED_EVENT_COLUMNS, dispatchEvents } from "./dispatch-events";
 import type { DispatchedEvent, EventSink } from "./event-rule";
 
 const database = setUpTestDatabase();
@@ -156,20 +156,7 @@ describe("the notifications sink", () => {
       }),
     );
     const [dispatched] = await db()
-      .select({
-        id: auditEvents.id,
-        teamId: auditEvents.teamId,
-        seq: auditEvents.seq,
-        occurredAt: auditEvents.occurredAt,
-        actorType: auditEvents.actorType,
-        actorId: auditEvents.actorId,
-        actorLabel: auditEvents.actorLabel,
-        action: auditEvents.action,
-        targetType: auditEvents.targetType,
-        targetId: auditEvents.targetId,
-        before: auditEvents.before,
-        after: auditEvents.after,
-      })
+      .select(DISPATCHED_EVENT_COLUMNS)
       .from(auditEvents)
       .where(eq(auditEvents.id, event.id));
     for (let i = 0; i < 2; i++) {

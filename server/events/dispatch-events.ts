@@ -71,26 +71,29 @@ export async function dispatchEvents(
   return { batches, events, failed: failed.length };
 }
 
+/** An audit event's columns as the sinks get it. */
+export const DISPATCHED_EVENT_COLUMNS = {
+  id: auditEvents.id,
+  teamId: auditEvents.teamId,
+  seq: auditEvents.seq,
+  occurredAt: auditEvents.occurredAt,
+  actorType: auditEvents.actorType,
+  actorId: auditEvents.actorId,
+  actorLabel: auditEvents.actorLabel,
+  action: auditEvents.action,
+  targetType: auditEvents.targetType,
+  targetId: auditEvents.targetId,
+  before: auditEvents.before,
+  after: auditEvents.after,
+};
+
 async function nextEvents(
   tx: Transaction,
   cursor: { teamId: string | null; dispatchedSeq: number; headSeq: number },
   batchSize: number,
 ): Promise<DispatchedEvent[]> {
   return tx
-    .select({
-      id: auditEvents.id,
-      teamId: auditEvents.teamId,
-      seq: auditEvents.seq,
-      occurredAt: auditEvents.occurredAt,
-      actorType: auditEvents.actorType,
-      actorId: auditEvents.actorId,
-      actorLabel: auditEvents.actorLabel,
-      action: auditEvents.action,
-      targetType: auditEvents.targetType,
-      targetId: auditEvents.targetId,
-      before: auditEvents.before,
-      after: auditEvents.after,
-    })
+    .select(DISPATCHED_EVENT_COLUMNS)
     .from(auditEvents)
     .where(
       and(
