@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rowsOf } from "@/db/client";
 import { auditEvents, eventDispatchCursors, mailOutbox, notifications } from "@/db/schema";
-import { raceTest } from "@/db/testing/concurrency";
+import { raceTest, runsConcurrently } from "@/db/testing/concurrency";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { noRequest, systemActor } from "../actor";
 import { recordAudit } from "../audit/record-audit";
@@ -106,6 +106,26 @@ describe("the event dispatcher", () => {
     const rest = await dispatchEvents(db(), clock, options);
     expect(first.events + second.events + rest.events).toBe(340);
     expect(await deliveries()).toEqual({ total: 340, distinct: 340 });
+  });
+
+  it(raceTest("lets a chain take new events while a batch of it is being handed on"), async () => {
+    const { teamId } = await teamWithContract(db(), { at: "2025-06-01T12:00:00Z" });
+    await dispatchEverythingBefore();
+    await recordEvents(teamId, 2);
+    let appended: Promise<unknown> | null = null;
+    // On PostgreSQL the batch waits for an append to its own chain: that append must not wait for the batch.
+    const appendingSink: EventSink = {
+      name: "appending",
+      async fanOut(_tx, event) {
+        if (!runsConcurrently || event.teamId !== teamId || appended) return;
+        appended = recordEvents(teamId, 1);
+        await appended;
+      },
+    };
+    await dispatchEvents(db(), clock, { sinks: [appendingSink], maxBatches: 1 });
+    if (!runsConcurrently) await recordEvents(teamId, 1);
+    const [cursor] = await db().select().from(eventDispatchCursors).where(eq(eventDispatchCursors.chain, teamId));
+    expect(cursor!.headSeq - cursor!.dispatchedSeq).toBe(1);
   });
 
   it("after a sink fails mid-batch, nothing of that batch counts as handed on and the retry delivers each event once", async () => {

@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, isNull, lte, notInArray } from "drizzle-orm";
-import type { Database, Transaction } from "@/db/client";
+import { and, asc, eq, gt, isNull, lte, notInArray, sql } from "drizzle-orm";
+import { type Database, rowsOf, type Transaction } from "@/db/client";
 import { auditEvents, eventDispatchCursors } from "@/db/schema";
 import type { Clock } from "../clock";
 import { logger } from "../logger";
@@ -34,17 +34,7 @@ export async function dispatchEvents(
     const claimed: { chain: string | null } = { chain: null };
     try {
       const handed = await db.transaction(async (tx) => {
-        const [cursor] = await tx
-          .select()
-          .from(eventDispatchCursors)
-          .where(
-            and(
-              gt(eventDispatchCursors.headSeq, eventDispatchCursors.dispatchedSeq),
-              failed.length ? notInArray(eventDispatchCursors.chain, failed) : undefined,
-            ),
-          )
-          .limit(1)
-          .for("update", { skipLocked: true });
+        const cursor = await claimDueChain(tx, failed);
         if (!cursor) return null;
         claimed.chain = cursor.chain;
         const due = await nextEvents(tx, cursor, batchSize);
@@ -53,6 +43,7 @@ export async function dispatchEvents(
           for (const sink of sinks) await sink.fanOut(tx, event, now);
         }
         const last = due.at(-1)?.seq ?? cursor.headSeq;
+        // The row is locked only now, for the moment until the commit: appends never wait on a batch.
         await tx
           .update(eventDispatchCursors)
           .set({ dispatchedSeq: last })
@@ -70,6 +61,37 @@ export async function dispatchEvents(
   }
   return { batches, events, failed: failed.length };
 }
+
+/**
+ * A chain with events to hand on that no other dispatcher holds. The claim is a transaction
+ * advisory lock on the chain, not a lock on its cursor row: every append moves that row's head,
+ * and must not wait while a batch is fanned out. Read again once claimed, so a batch another
+ * dispatcher committed a moment ago is not handed on twice.
+ */
+async function claimDueChain(tx: Transaction, failed: readonly string[]) {
+  const candidates = await tx
+    .select({ chain: eventDispatchCursors.chain })
+    .from(eventDispatchCursors)
+    .where(
+      and(
+        gt(eventDispatchCursors.headSeq, eventDispatchCursors.dispatchedSeq),
+        failed.length ? notInArray(eventDispatchCursors.chain, [...failed]) : undefined,
+      ),
+    )
+    .limit(CLAIM_CANDIDATES);
+  for (const { chain } of candidates) {
+    const [claim] = rowsOf<{ claimed: boolean }>(
+      await tx.execute(sql`select pg_try_advisory_xact_lock(hashtextextended(${`dispatch:${chain}`}, 0)) as claimed`),
+    );
+    if (!claim?.claimed) continue;
+    const [cursor] = await tx.select().from(eventDispatchCursors).where(eq(eventDispatchCursors.chain, chain));
+    if (cursor && cursor.headSeq > cursor.dispatchedSeq) return cursor;
+  }
+  return null;
+}
+
+/** How many due chains one claim looks through before it says there is nothing to do. */
+const CLAIM_CANDIDATES = 20;
 
 /** An audit event's columns as the sinks get it. */
 export const DISPATCHED_EVENT_COLUMNS = {
