@@ -1,5 +1,6 @@
-/** A path inside the console: one leading "/", no scheme, host, backslash or control character. */
+import { safeLocalPath } from "@/lib/safe-path";
+
+/** A path inside the console, by the same rule as a `next=` after sign-in, and without whitespace. */
 export function isConsolePath(link: string): boolean {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
-  return /^\/(?!\/)[^\u0000-\u001f\u007f-\u009f\\\s]*$/.test(link);
+  return !/\s/.test(link) && safeLocalPath(link) === link;
 }

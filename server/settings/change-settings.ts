@@ -7,15 +7,7 @@ import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
 
 type SettingsRow = typeof teamSettings.$inferSelect;
-type SettingsChange = Partial<
-  Pick<
-    SettingsRow,
-    | "managedUsersMayChangeEmail"
-    | "managedUsersMayChangeName"
-    | "transferInRequiresApproval"
-    | "transferOutRequiresApproval"
-  >
->;
+type SettingsChange = Partial<Omit<SettingsRow, "teamId" | "updatedAt">>;
 
 /**
  * Sets some of a team's settings under the settings row's lock, and audits as one
@@ -30,7 +22,9 @@ export async function changeSettings(
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(teamSettings).where(eq(teamSettings.teamId, teamId)).for("update");
     if (!before) throw new DomainError("NOT_FOUND", "thisTeamHasNoSettings");
-    const keys = (Object.keys(change) as Array<keyof SettingsChange>).filter((key) => before[key] !== change[key]);
+    const keys = (Object.keys(change) as Array<keyof SettingsChange>).filter(
+      (key) => change[key] !== undefined && JSON.stringify(before[key]) !== JSON.stringify(change[key]),
+    );
     if (keys.length === 0) return;
     const changed = Object.fromEntries(keys.map((key) => [key, change[key]]));
     await tx

@@ -1,10 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { teamSettings } from "@/db/schema";
-import { auditContext } from "../audit/audit-context";
-import { recordAudit } from "../audit/record-audit";
 import type { DomainContext } from "../domain-context";
 import { DomainError } from "../errors";
+import { changeSettings } from "./change-settings";
 
 /** Sign out after inactivity: within these bounds (ASVS level 2 asks for at most two hours). */
 export const SESSION_IDLE_MINUTES_MIN = 5;
@@ -49,27 +46,5 @@ export async function updateSecuritySettings(
   if (change.mfaRequired && ctx.actor.kind === "account" && !ctx.actor.mfaVerified) {
     throw new DomainError("INVALID_INPUT", "turnOnTwoStepVerificationFor");
   }
-  await db.transaction(async (tx) => {
-    const [before] = await tx.select().from(teamSettings).where(eq(teamSettings.teamId, teamId)).for("update");
-    if (!before) throw new DomainError("NOT_FOUND", "thisTeamHasNoSettings");
-    const changed = Object.fromEntries(
-      Object.entries(change).filter(
-        ([key, value]) =>
-          value !== undefined && JSON.stringify(before[key as keyof typeof before]) !== JSON.stringify(value),
-      ),
-    ) as SecuritySettingsChange;
-    if (Object.keys(changed).length === 0) return;
-    await tx
-      .update(teamSettings)
-      .set({ ...changed, updatedAt: ctx.clock.now() })
-      .where(eq(teamSettings.teamId, teamId));
-    await recordAudit(tx, {
-      ...auditContext(ctx),
-      teamId,
-      action: "settings.updated",
-      target: { type: "team", id: teamId },
-      before: Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof typeof before]])),
-      after: changed,
-    });
-  });
+  await changeSettings(db, ctx, teamId, change);
 }

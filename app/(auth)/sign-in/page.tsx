@@ -4,7 +4,7 @@ import { Alert, Notice } from "@/app/_components/alert";
 import { AuthCard } from "@/app/_components/auth-card";
 import { NavigateButton, secondaryButtonClass } from "@/app/_components/ui";
 import { pageTitle } from "@/app/_lib/page-title";
-import { safeLocalPath } from "@/app/_lib/safe-path";
+import { safeLocalPath } from "@/lib/safe-path";
 import { serverApi } from "@/server/caller";
 import { LanguageForm } from "../_components/language-form";
 import { SignInForm } from "./sign-in-form";

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/app/_lib/form-action";
-import { safeLocalPath } from "@/app/_lib/safe-path";
+import { safeLocalPath } from "@/lib/safe-path";
 import { invitationTokenInPath } from "@/server/invitations/inviting-team";
 import { signUpInput } from "@/server/routers/auth";
 

@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { done, formAction } from "@/app/_lib/form-action";
-import { safeLocalPath } from "@/app/_lib/safe-path";
+import { safeLocalPath } from "@/lib/safe-path";
 import { signIn } from "@/server/auth/next-auth";
 import { resendVerificationCodeInput, verifyEmailInput } from "@/server/routers/auth";
 
