@@ -11,20 +11,22 @@ import { logger } from "../logger";
  */
 export async function openBenchDatabase(
   prefix: string,
-): Promise<{ handle: DatabaseHandle; drop: () => Promise<void>; label: string }> {
+): Promise<{ handle: DatabaseHandle; drop: () => Promise<void>; label: string; databaseUrl: string }> {
   process.env.AUTH_SECRET ??= "bench-only-auth-secret";
   process.env.ENCRYPTION_KEYS ??= `kbench:${randomBytes(32).toString("base64")}`;
   logger.level = "silent";
   const base = process.env.BENCH_DATABASE_URL;
   let handle: DatabaseHandle;
   let drop = async () => {};
+  let databaseUrl = "";
   if (base) {
     const name = `${prefix}_${randomBytes(4).toString("hex")}`;
     const admin = postgres(base, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
     const url = new URL(base);
     url.pathname = `/${name}`;
-    handle = openPostgres(url.toString(), { max: 10 });
+    databaseUrl = url.toString();
+    handle = openPostgres(databaseUrl, { max: 10 });
     drop = async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -34,5 +36,5 @@ export async function openBenchDatabase(
   }
   await handle.migrate();
   await seedDemoData(handle.db, systemClock);
-  return { handle, drop, label: `${handle.kind}${base ? " (BENCH_DATABASE_URL)" : " (in memory)"}` };
+  return { handle, drop, databaseUrl, label: `${handle.kind}${base ? " (BENCH_DATABASE_URL)" : " (in memory)"}` };
 }

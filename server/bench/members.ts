@@ -1,12 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { rowsOf } from "@/db/client";
-import { accounts, subscriptions, teams } from "@/db/schema";
+import { accounts, teams } from "@/db/schema";
 import { noRequest } from "../actor";
 import { systemClock } from "../clock";
 import { logger } from "../logger";
 import { encodeMemberCursor } from "../members/member-order";
 import { createCaller } from "../routers/root";
 import { openBenchDatabase } from "./bench-database";
+import { fillBenchTeam } from "./fill-members";
 import { measure, report } from "./stats";
 
 /**
@@ -36,32 +37,7 @@ try {
   });
 
   const filled = performance.now();
-  // Names in an order unrelated to the ids; a fifth never signed in; half managed by the team.
-  await db.execute(sql`
-    insert into accounts (email, name, managed_by_team_id, last_sign_in_at, totp_enabled_at, email_verified_at)
-    select 'user' || i || '@bench' || (i % 50) || '.example',
-           initcap(substr(md5(i::text), 1, 6)) || ' ' || initcap(substr(md5((i * 7)::text), 1, 8)),
-           case when i % 2 = 0 then ${teamId}::uuid end,
-           case when i % 5 <> 0 then now() - (i % 9000) * interval '37 minutes' end,
-           case when i % 10 = 0 then now() end,
-           now()
-    from generate_series(1, ${MEMBERS}) i`);
-  await db.execute(sql`
-    insert into memberships (team_id, account_id, role, licensed, status)
-    select ${teamId}::uuid, a.id,
-           (case when row_number() over () % 100 = 0 then 'manager' else 'member' end)::membership_role,
-           row_number() over () % 3 = 0,
-           (case when row_number() over () % 40 = 0 then 'deactivated' else 'active' end)::membership_status
-    from accounts a where a.email like '%@bench%.example'`);
-  await db.execute(sql`
-    insert into groups (team_id, name) select ${teamId}::uuid, 'Bench group ' || g from generate_series(1, ${GROUPS}) g`);
-  await db.execute(sql`
-    insert into group_memberships (team_id, group_id, membership_id)
-    select m.team_id, g.id, m.id
-    from (select id, team_id, row_number() over (order by id) % ${GROUPS} + 1 as n from memberships where team_id = ${teamId}::uuid) m
-    join groups g on g.team_id = m.team_id and g.name = 'Bench group ' || m.n`);
-  await db.update(subscriptions).set({ seats: 200_000 }).where(eq(subscriptions.teamId, teamId));
-  await db.execute(sql`analyze`);
+  await fillBenchTeam(db, teamId, { members: MEMBERS, groups: GROUPS });
   console.log(
     `filled ${MEMBERS} memberships and ${GROUPS} groups in ${((performance.now() - filled) / 1000).toFixed(1)} s\n`,
   );

@@ -1,0 +1,135 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import type { DatabaseHandle } from "@/db/client";
+import { teams } from "@/db/schema";
+import { openBenchDatabase } from "./bench-database";
+import { fillBenchTeam } from "./fill-members";
+
+export const BENCH_MEMBERS = 100_000;
+const LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres";
+
+export interface BenchConsole {
+  base: string;
+  /** Acme Corp, filled to BENCH_MEMBERS memberships when asked for. */
+  teamId: string;
+  databaseUrl: string;
+  handle: DatabaseHandle;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The built console (`npm start`, which builds first when the sources changed) serving a
+ * PostgreSQL database of the bench's own: migrated, seeded with the demo, and with Acme Corp
+ * filled to bench scale when `members` is given. The server runs in demo mode for the demo
+ * accounts; its logs go to a file so they cost what they cost in production, not a terminal.
+ */
+export async function startBenchConsole(options: {
+  port: number;
+  members?: number;
+  env?: Record<string, string>;
+}): Promise<BenchConsole> {
+  process.env.BENCH_DATABASE_URL ??= LOCAL_POSTGRES;
+  const { handle, drop, databaseUrl } = await openBenchDatabase("cc_bench_http");
+  const [acme] = await handle.db.select().from(teams).where(eq(teams.name, "Acme Corp"));
+  if (options.members) {
+    const started = performance.now();
+    await fillBenchTeam(handle.db, acme!.id, { members: options.members, groups: 1_000 });
+    console.log(
+      `filled Acme Corp with ${options.members} members in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cc-bench-"));
+  const base = `http://localhost:${options.port}`;
+  const logFile = path.join(dataDir, "console.log");
+  const log = fs.openSync(logFile, "a");
+  const server = spawn(process.execPath, ["--import", "tsx", "server/cli/start.ts"], {
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env,
+      ...options.env,
+      TSX_TSCONFIG_PATH: "tsconfig.cli.json",
+      CONSOLE_ENV: "demo",
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      PORT: String(options.port),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  const stop = async () => {
+    server.kill("SIGTERM");
+    await exited;
+    await handle.close();
+    await drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilServing(base, server, logFile);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { base, teamId: acme!.id, databaseUrl, handle, stop };
+}
+
+async function waitUntilServing(base: string, server: ChildProcess, logFile: string) {
+  // A first start builds the console, which takes minutes on two cores.
+  const until = Date.now() + 15 * 60_000;
+  while (Date.now() < until) {
+    if (server.exitCode !== null)
+      throw new Error(`the console exited:\n${fs.readFileSync(logFile, "utf8").slice(-4000)}`);
+    const answered = await fetch(`${base}/api/auth/csrf`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (answered) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the console did not answer within 15 minutes");
+}
+
+/**
+ * A full password sign-in over HTTP, as a browser makes it: the password step through the
+ * API, then Auth.js's credentials callback with the challenge (and a code when the account
+ * has two-step verification). Returns the Cookie header of the new session.
+ */
+export async function signInOverHttp(
+  base: string,
+  credentials: { email: string; password: string; code?: () => string },
+): Promise<string> {
+  const json = { "content-type": "application/json", origin: base };
+  const begun = await fetch(`${base}/api/trpc/auth.beginSignIn`, {
+    method: "POST",
+    headers: json,
+    body: JSON.stringify({ json: { email: credentials.email, password: credentials.password } }),
+  });
+  if (!begun.ok) throw new Error(`password step: ${begun.status} ${await begun.text()}`);
+  const started = (await begun.json()).result.data.json as { challengeToken: string; secondStep: boolean };
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+  const form = new URLSearchParams({ csrfToken, challenge: started.challengeToken });
+  if (started.secondStep) {
+    if (!credentials.code) throw new Error(`${credentials.email} has two-step verification: pass its code`);
+    form.set("code", credentials.code());
+  }
+  const callback = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: base, cookie: csrfCookie },
+    body: form,
+  });
+  const session = callback.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0]!)
+    .find((cookie) => cookie.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`second step: ${callback.status}, no session cookie`);
+  return session;
+}
