@@ -2,8 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import { isLocale, LOCALE_COOKIE, type Locale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
-import { type Actor, actorName, anonymousActor, type RequestMeta } from "./actor";
-import { resolveSession } from "./auth/sessions";
+import { anonymousActor, type RequestMeta } from "./actor";
+import { type RequestActor, requestActor } from "./auth/request-actor";
 import type { Clock } from "./clock";
 import type { DomainContext } from "./domain-context";
 import {
@@ -21,6 +21,8 @@ export interface Context extends DomainContext {
   log: Logger;
   /** The support session a staff member's cookie names; it counts only in that team's procedures. */
   supportSessionId?: string;
+  /** The session the cookie names, resolved into `actor` by the procedure's gate (server/trpc.ts). */
+  requestActor?: RequestActor;
 }
 
 export const SUPPORT_SESSION_COOKIE = "cc_support_session";
@@ -69,19 +71,19 @@ export async function createContext(input: {
   sessionId: string | undefined;
 }): Promise<Context> {
   const request = requestMetaFrom(input.headers);
-  let actor: Actor = anonymousActor;
-  if (input.sessionId) {
-    const session = await resolveSession(input.db, input.sessionId, input.clock);
-    if (session) actor = { kind: "account", ...session };
-  }
-  const log = logger.child({ requestId: request.requestId, actor: actorName(actor) });
   const supportSessionId = cookieValue(input.headers, SUPPORT_SESSION_COOKIE);
   return {
     db: input.db,
     clock: input.clock,
     request,
-    actor,
-    log,
-    ...(actor.kind === "account" && supportSessionId && UUID.test(supportSessionId) ? { supportSessionId } : {}),
+    // Anonymous until the gate resolves the session, which a team call does with its access check.
+    actor: anonymousActor,
+    log: logger.child({ requestId: request.requestId }),
+    ...(input.sessionId
+      ? {
+          requestActor: requestActor(input.db, input.clock, input.sessionId),
+          ...(supportSessionId && UUID.test(supportSessionId) ? { supportSessionId } : {}),
+        }
+      : {}),
   };
 }

@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
-import type { Actor } from "./actor";
+import { type Actor, actorName } from "./actor";
 import { recordAudit } from "./audit/record-audit";
 import { containsCardNumber } from "./billing/card-data";
 import type { Context } from "./context";
@@ -108,8 +108,30 @@ const storableText = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
+/** The input every team procedure starts from; forms extend it with the procedure's own input. */
+export const teamInput = z.object({ teamId: z.uuid() });
+
+/**
+ * Resolves the session the request's cookie names into the actor, once per request; for a team
+ * call in the same round trip as the team's access row (server/auth/request-actor.ts). After a
+ * change the request's later calls read access afresh: the change may have been to it.
+ */
+const resolveActor = t.middleware(async ({ ctx, meta, type, getRawInput, next }) => {
+  const found = ctx.requestActor;
+  if (!found) return next({ ctx: { log: ctx.log.child({ actor: actorName(ctx.actor) }) } });
+  const teamId = meta?.gate === "team" ? teamInput.safeParse(await getRawInput()).data?.teamId : undefined;
+  const actor = await (teamId ? found.withTeam(teamId).then((gate) => gate.actor) : found.actor()).catch((error) => {
+    ctx.log.error({ err: error }, "session lookup failed");
+    throw error;
+  });
+  const result = await next({ ctx: { actor, log: ctx.log.child({ actor: actorName(actor) }) } });
+  if (type === "mutation") found.forgetTeams();
+  return result;
+});
+
 export const publicProcedure = t.procedure
   .meta({ gate: "public" })
+  .use(resolveActor)
   .use(observed)
   .use(storableText)
   .use(supportIsReadOnly);
@@ -124,9 +146,6 @@ export const accountProcedure = publicProcedure.meta({ gate: "account" }).use(({
 /** A terminated team can still renew its subscription and ask support for help. */
 const WRITABLE_WHEN_TERMINATED = ["subscription.", "support."];
 
-/** The input every team procedure starts from; forms extend it with the procedure's own input. */
-export const teamInput = z.object({ teamId: z.uuid() });
-
 /**
  * Signed in and allowed `permission` in the team named by `input.teamId`, or a support
  * session viewing that team with a read permission. A staff member whose support cookie
@@ -139,6 +158,7 @@ export function teamProcedure(permission: Permission) {
     .meta({ gate: "team", permission })
     .input(teamInput)
     .use(async ({ ctx, input, next, type, path }) => {
+      const gate = ctx.requestActor && type === "query" ? await ctx.requestActor.withTeam(input.teamId) : undefined;
       const support =
         ctx.actor.kind === "account" && ctx.supportSessionId
           ? await resolveSupportSession(ctx.db, ctx, {
@@ -153,6 +173,7 @@ export function teamProcedure(permission: Permission) {
         throw new DomainError("READ_ONLY", "supportSessionsAreReadOnly");
       const authorised = await authoriseTeamAccess(ctx.db, actor, input.teamId, permission, {
         viewAsMembershipId: support?.viewAsMembershipId,
+        row: gate?.row,
       });
       if (
         type === "mutation" &&

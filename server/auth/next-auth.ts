@@ -1,7 +1,9 @@
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
+import { decode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
+import { cache } from "react";
 import { z } from "zod";
 import { systemClock } from "../clock";
 import { isProduction } from "../config/env";
@@ -32,7 +34,6 @@ export class ChallengeExpired extends CredentialsSignin {
  */
 export const {
   handlers,
-  auth,
   signIn,
   signOut,
   unstable_update: updateAuthSession,
@@ -97,8 +98,15 @@ export const {
   },
 }));
 
-/** The id of the session row the request's cookie names, if any. */
-export async function currentSessionId(): Promise<string | undefined> {
-  const session = (await auth()) as { sid?: string } | null;
-  return session?.sid;
-}
+/**
+ * The id of the session row the request's cookie names, if any. Only the cookie is decrypted:
+ * Auth.js's own auth() would also run its callbacks and encrypt a fresh cookie on every
+ * request, which the session row (idle and absolute limits) makes unnecessary.
+ */
+export const currentSessionId = cache(async (): Promise<string | undefined> => {
+  const salt = `${isProduction() ? "__Secure-" : ""}authjs.session-token`;
+  const token = (await cookies()).get(salt)?.value;
+  if (!token) return undefined;
+  const payload = await decode({ token, secret: loadSecrets().authSecret, salt }).catch(() => null);
+  return typeof payload?.sid === "string" ? payload.sid : undefined;
+});

@@ -128,20 +128,35 @@ export interface LiveSession {
   providerTeamId: string | null;
 }
 
+/** What decides whether a session is alive, to be read with whatever else a request needs in the same query. */
+export const liveSessionColumns = {
+  session: sessions,
+  email: accounts.email,
+  teamIdleMinutes: strictestTeamIdleMinutes,
+  providerTeamId: identityProviders.teamId,
+};
+
+export interface SessionRow {
+  session: typeof sessions.$inferSelect;
+  email: string;
+  teamIdleMinutes: number | null;
+  providerTeamId: string | null;
+}
+
 /** The session behind a cookie, if it is still alive; an expired one is ended on the spot. */
 export async function resolveSession(db: Queryable, sessionId: string, clock: Clock): Promise<LiveSession | null> {
   const [row] = await db
-    .select({
-      session: sessions,
-      email: accounts.email,
-      teamIdleMinutes: strictestTeamIdleMinutes,
-      providerTeamId: identityProviders.teamId,
-    })
+    .select(liveSessionColumns)
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .leftJoin(identityProviders, eq(identityProviders.id, sessions.identityProviderId))
     .where(eq(sessions.id, sessionId));
-  if (!row) return null;
+  return row ? settleSession(db, row, clock) : null;
+}
+
+/** Decides on a session row read by resolveSession or with a request's other reads: alive, ended now, or replaced. */
+export async function settleSession(db: Queryable, row: SessionRow, clock: Clock): Promise<LiveSession | null> {
+  const sessionId = row.session.id;
   const now = clock.now();
   if (row.session.endedAt) {
     // Requests already in flight when the session was replaced (the page rendered by the very

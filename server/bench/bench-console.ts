@@ -30,6 +30,8 @@ export async function startBenchConsole(options: {
   port: number;
   members?: number;
   env?: Record<string, string>;
+  /** Node flags for the server, e.g. --cpu-prof to profile it. */
+  nodeFlags?: string[];
 }): Promise<BenchConsole> {
   process.env.BENCH_DATABASE_URL ??= LOCAL_POSTGRES;
   const { handle, drop, databaseUrl } = await openBenchDatabase("cc_bench_http");
@@ -45,7 +47,7 @@ export async function startBenchConsole(options: {
   const base = `http://localhost:${options.port}`;
   const logFile = path.join(dataDir, "console.log");
   const log = fs.openSync(logFile, "a");
-  const server = spawn(process.execPath, ["--import", "tsx", "server/cli/start.ts"], {
+  const server = spawn(process.execPath, [...(options.nodeFlags ?? []), "--import", "tsx", "server/cli/start.ts"], {
     stdio: ["ignore", log, log],
     env: {
       ...process.env,

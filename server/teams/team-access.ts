@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { accounts, memberships, teamSettings, teams } from "@/db/schema";
 import { type Actor, actingAccountId } from "../actor";
@@ -18,6 +18,44 @@ export interface TeamAccess {
   support?: { endsAt: Date; viewingAs: { name: string; email: string } | null };
 }
 
+/** The team, its two-step rule and an account's active membership in it: what every team call is decided on. */
+export function teamAccessColumns() {
+  return {
+    team: { id: teams.id, name: teams.name, product: teams.product, status: teams.status },
+    mfaRequired: teamSettings.mfaRequired,
+    membershipId: memberships.id,
+    role: memberships.role,
+    licensed: memberships.licensed,
+  };
+}
+
+export interface TeamAccessRow {
+  team: { id: string; name: string; product: "filemaker_cloud" | "claris_connect"; status: string } | null;
+  mfaRequired: boolean | null;
+  membershipId: string | null;
+  role: "owner" | "manager" | "member" | null;
+  licensed: boolean | null;
+}
+
+/** The team joined with the account's active membership, as a condition any query can join on. */
+export function activeMembershipOf(accountId: string | AnyColumn | null) {
+  return and(
+    eq(memberships.teamId, teams.id),
+    eq(memberships.accountId, accountId ?? sql`null`),
+    eq(memberships.status, "active"),
+  );
+}
+
+async function teamAccessRow(db: Queryable, accountId: string | null, teamId: string): Promise<TeamAccessRow | null> {
+  const [row] = await db
+    .select(teamAccessColumns())
+    .from(teams)
+    .leftJoin(teamSettings, eq(teamSettings.teamId, teams.id))
+    .leftJoin(memberships, activeMembershipOf(accountId))
+    .where(eq(teams.id, teamId));
+  return row ?? null;
+}
+
 /**
  * Decides whether the actor may use `permission` in the team. Someone outside the team is
  * told the team does not exist, so team ids cannot be probed.
@@ -27,34 +65,18 @@ export async function authoriseTeamAccess(
   actor: Actor,
   teamId: string,
   permission: Permission,
-  options: { viewAsMembershipId?: string | null } = {},
+  options: {
+    viewAsMembershipId?: string | null;
+    /** The team's row, when the request already read it with its session (see request-actor.ts). */
+    row?: TeamAccessRow | null;
+  } = {},
 ): Promise<TeamAccess> {
   if (actor.kind !== "account" && actor.kind !== "support" && actor.kind !== "apiKey") {
     throw new DomainError("UNAUTHENTICATED", "signInToContinue");
   }
 
   const notFound = new DomainError("NOT_FOUND", "thisTeamDoesNotExistOr");
-  // One round trip for the team, its two-step rule and the actor's active membership in it:
-  // every team call pays it.
-  const [row] = await db
-    .select({
-      team: { id: teams.id, name: teams.name, product: teams.product, status: teams.status },
-      mfaRequired: teamSettings.mfaRequired,
-      membershipId: memberships.id,
-      role: memberships.role,
-      licensed: memberships.licensed,
-    })
-    .from(teams)
-    .leftJoin(teamSettings, eq(teamSettings.teamId, teams.id))
-    .leftJoin(
-      memberships,
-      and(
-        eq(memberships.teamId, teams.id),
-        eq(memberships.accountId, actingAccountId(actor) ?? sql`null`),
-        eq(memberships.status, "active"),
-      ),
-    )
-    .where(eq(teams.id, teamId));
+  const row = options.row !== undefined ? options.row : await teamAccessRow(db, actingAccountId(actor), teamId);
   const team = row?.team;
   if (!team || team.status === "purged") throw notFound;
 
