@@ -17,6 +17,8 @@ export interface BenchConsole {
   teamId: string;
   databaseUrl: string;
   handle: DatabaseHandle;
+  /** The server's process id, to read what it costs from /proc. */
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -30,6 +32,8 @@ export async function startBenchConsole(options: {
   port: number;
   members?: number;
   env?: Record<string, string>;
+  /** Flags for the server's node, such as `--cpu-prof` (which Node 20 refuses in NODE_OPTIONS). */
+  nodeFlags?: string[];
 }): Promise<BenchConsole> {
   process.env.BENCH_DATABASE_URL ??= LOCAL_POSTGRES;
   const { handle, drop, databaseUrl } = await openBenchDatabase("cc_bench_http");
@@ -45,7 +49,7 @@ export async function startBenchConsole(options: {
   const base = `http://localhost:${options.port}`;
   const logFile = path.join(dataDir, "console.log");
   const log = fs.openSync(logFile, "a");
-  const server = spawn(process.execPath, ["--import", "tsx", "server/cli/start.ts"], {
+  const server = spawn(process.execPath, [...(options.nodeFlags ?? []), "--import", "tsx", "server/cli/start.ts"], {
     stdio: ["ignore", log, log],
     env: {
       ...process.env,
@@ -73,7 +77,7 @@ export async function startBenchConsole(options: {
     await stop();
     throw error;
   }
-  return { base, teamId: acme!.id, databaseUrl, handle, stop };
+  return { base, teamId: acme!.id, databaseUrl, handle, pid: server.pid!, stop };
 }
 
 async function waitUntilServing(base: string, server: ChildProcess, logFile: string) {
