@@ -8,6 +8,8 @@ import { teams } from "@/db/schema";
 import { openBenchDatabase } from "./bench-database";
 import { fillBenchTeam } from "./fill-members";
 
+export { signInOverHttp } from "./sign-in-over-http";
+
 export const BENCH_MEMBERS = 100_000;
 const LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -17,6 +19,8 @@ export interface BenchConsole {
   teamId: string;
   databaseUrl: string;
   handle: DatabaseHandle;
+  /** The server's process id, to read what it costs from /proc. */
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -30,7 +34,7 @@ export async function startBenchConsole(options: {
   port: number;
   members?: number;
   env?: Record<string, string>;
-  /** Node flags for the server, e.g. --cpu-prof to profile it. */
+  /** Flags for the server's node, such as `--cpu-prof` (which Node 20 refuses in NODE_OPTIONS). */
   nodeFlags?: string[];
 }): Promise<BenchConsole> {
   process.env.BENCH_DATABASE_URL ??= LOCAL_POSTGRES;
@@ -75,7 +79,7 @@ export async function startBenchConsole(options: {
     await stop();
     throw error;
   }
-  return { base, teamId: acme!.id, databaseUrl, handle, stop };
+  return { base, teamId: acme!.id, databaseUrl, handle, pid: server.pid!, stop };
 }
 
 async function waitUntilServing(base: string, server: ChildProcess, logFile: string) {
@@ -92,46 +96,4 @@ async function waitUntilServing(base: string, server: ChildProcess, logFile: str
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error("the console did not answer within 15 minutes");
-}
-
-/**
- * A full password sign-in over HTTP, as a browser makes it: the password step through the
- * API, then Auth.js's credentials callback with the challenge (and a code when the account
- * has two-step verification). Returns the Cookie header of the new session.
- */
-export async function signInOverHttp(
-  base: string,
-  credentials: { email: string; password: string; code?: () => string },
-): Promise<string> {
-  const json = { "content-type": "application/json", origin: base };
-  const begun = await fetch(`${base}/api/trpc/auth.beginSignIn`, {
-    method: "POST",
-    headers: json,
-    body: JSON.stringify({ json: { email: credentials.email, password: credentials.password } }),
-  });
-  if (!begun.ok) throw new Error(`password step: ${begun.status} ${await begun.text()}`);
-  const started = (await begun.json()).result.data.json as { challengeToken: string; secondStep: boolean };
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
-  const form = new URLSearchParams({ csrfToken, challenge: started.challengeToken });
-  if (started.secondStep) {
-    if (!credentials.code) throw new Error(`${credentials.email} has two-step verification: pass its code`);
-    form.set("code", credentials.code());
-  }
-  const callback = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: base, cookie: csrfCookie },
-    body: form,
-  });
-  const session = callback.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0]!)
-    .find((cookie) => cookie.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`second step: ${callback.status}, no session cookie`);
-  return session;
 }

@@ -7,6 +7,7 @@ import { consoleMode, listenAddresses } from "../config/env";
 import { loadAuditSigningKeys, loadSecrets } from "../config/secrets";
 import { trustedProxies } from "../http/client-address";
 import { createConsoleServer } from "../http/console-server";
+import { jobIntervalMs } from "../jobs/job-runner";
 
 /**
  * `npm start`: checks the settings, builds when the sources are newer than the last build,
@@ -26,6 +27,7 @@ try {
   trustedProxies();
   loadSecrets();
   loadAuditSigningKeys();
+  jobIntervalMs();
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`PORT is "${process.env.PORT}"; give a port number from 1 to 65535.`);
 } catch (error) {

@@ -9,7 +9,7 @@ import { runSubscriptionJob } from "../billing/renewal-job";
 import { auditActions, contextAt, invoicesOf, subscriptionOf, teamOf, teamWithContract } from "../billing/test-support";
 import { fixedClock } from "../clock";
 import { type CaughtMail, startMailCatcher } from "../testing/mail-catcher";
-import { type Job, startJobRunner } from "./job-runner";
+import { type Job, jobIntervalMs, startJobRunner } from "./job-runner";
 import { serverJobs } from "./jobs";
 
 const database = setUpTestDatabase();
@@ -221,5 +221,18 @@ describe("the job runner", () => {
     stop();
     vi.advanceTimersByTime(10 * INTERVAL);
     expect(starts).toBe(0);
+  });
+});
+
+describe("JOB_INTERVAL_MS", () => {
+  it("is 5 s when unset and the given milliseconds otherwise", () => {
+    expect(jobIntervalMs(undefined)).toBe(5_000);
+    expect(jobIntervalMs("")).toBe(5_000);
+    expect(jobIntervalMs("250")).toBe(250);
+  });
+
+  it("refuses what is not a whole number of milliseconds from 100 to an hour", () => {
+    for (const wrong of ["0", "99", "1.5", "soon", "3600001"])
+      expect(() => jobIntervalMs(wrong)).toThrow(/JOB_INTERVAL_MS/);
   });
 });

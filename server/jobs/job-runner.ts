@@ -8,11 +8,25 @@ export interface Job {
   run(db: Database, clock: Clock): Promise<unknown>;
 }
 
+const DEFAULT_INTERVAL_MS = 5_000;
+
+/**
+ * JOB_INTERVAL_MS, the pause between two runs of the jobs (5 s by default): tests that watch
+ * several servers share the work shorten it. Read at start, so a wrong value stops the start.
+ */
+export function jobIntervalMs(value = process.env.JOB_INTERVAL_MS): number {
+  if (value === undefined || value === "") return DEFAULT_INTERVAL_MS;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 3_600_000)
+    throw new Error(`JOB_INTERVAL_MS is "${value}"; give whole milliseconds from 100 to 3600000.`);
+  return ms;
+}
+
 /**
  * Runs every job now and then inside the app server. Jobs keep their state in PostgreSQL and
  * claim work with row locks, so every server may run this loop.
  */
-export function startJobRunner(db: Database, clock: Clock, jobs: Job[], intervalMs = 5_000): () => void {
+export function startJobRunner(db: Database, clock: Clock, jobs: Job[], intervalMs = DEFAULT_INTERVAL_MS): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
