@@ -108,7 +108,8 @@ function newestModification(file: string): number {
   if (!stat.isDirectory()) return stat.mtimeMs;
   return fs
     .readdirSync(file)
-    .filter((name) => !name.endsWith(".test.ts"))
+    // Tests and the benches are not part of the build.
+    .filter((name) => !name.endsWith(".test.ts") && path.join(file, name) !== path.join(root, "server", "bench"))
     .reduce((newest, name) => Math.max(newest, newestModification(path.join(file, name))), stat.mtimeMs);
 }
 

@@ -29,3 +29,12 @@ export function listGroups(db: Queryable, teamId: string) {
     .where(eq(groups.teamId, teamId))
     .orderBy(asc(sql`lower(${groups.name})`));
 }
+
+/** The team's groups to choose from in a form: names only, without the counts the Groups page shows. */
+export function groupChoices(db: Queryable, teamId: string) {
+  return db
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(eq(groups.teamId, teamId))
+    .orderBy(asc(sql`lower(${groups.name})`));
+}

@@ -3,7 +3,7 @@ import { addGroupMembers } from "../groups/add-group-members";
 import { createGroup } from "../groups/create-group";
 import { deleteGroup } from "../groups/delete-group";
 import { getGroup } from "../groups/get-group";
-import { listGroups } from "../groups/list-groups";
+import { groupChoices, listGroups } from "../groups/list-groups";
 import { removeGroupMembers } from "../groups/remove-group-members";
 import { renameGroup } from "../groups/rename-group";
 import { setIdentityProviderGroup } from "../groups/set-identity-provider-group";
@@ -27,6 +27,7 @@ export const groupMembersInput = oneGroup.extend({
 
 export const groupsRouter = router({
   list: teamProcedure("groups.read").query(({ ctx }) => listGroups(ctx.db, ctx.access.team.id)),
+  choices: teamProcedure("groups.read").query(({ ctx }) => groupChoices(ctx.db, ctx.access.team.id)),
   get: teamProcedure("groups.read")
     .input(oneGroup)
     .query(({ ctx, input }) => getGroup(ctx.db, ctx.access.team.id, input.groupId)),

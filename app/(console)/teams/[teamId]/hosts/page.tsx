@@ -22,7 +22,7 @@ export default async function HostsPage({ params }: { params: Promise<{ teamId: 
   const operate = may("hosts.operate") && may("groups.read");
   const share = operate && may("members.invite") && may("members.read");
   const [teamGroups, seats] = await Promise.all([
-    operate ? load(() => api.groups.list({ teamId })) : Promise.resolve([]),
+    operate ? load(() => api.groups.choices({ teamId })) : Promise.resolve([]),
     share ? load(() => api.members.seats({ teamId })) : Promise.resolve(null),
   ]);
   const actions = operate

@@ -39,7 +39,7 @@ export default async function UsersPage({
     load(() => api.members.list({ teamId, ...viewFilters(view), after: view.after, before: view.before })),
     load(() => api.members.seats({ teamId })),
     load(() => api.invitations.list({ teamId })),
-    fileMaker ? load(() => api.groups.list({ teamId })) : Promise.resolve([]),
+    fileMaker ? load(() => api.groups.choices({ teamId })) : Promise.resolve([]),
     may("sso.read") ? load(() => api.identityProviders.list({ teamId })) : Promise.resolve([]),
     may("transfers.read") ? load(() => api.accountTransfers.waiting({ teamId })) : Promise.resolve(null),
   ]);
