@@ -98,15 +98,26 @@ export const {
   },
 }));
 
+/** Session cookies already decrypted, newest last: the same cookie comes with every request of a browser. */
+const decodedCookies = new Map<string, { sid: string | undefined; expiresAt: number }>();
+const DECODED_COOKIES_KEPT = 10_000;
+
 /**
- * The id of the session row the request's cookie names, if any. Only the cookie is decrypted:
- * Auth.js's own auth() would also run its callbacks and encrypt a fresh cookie on every
- * request, which the session row (idle and absolute limits) makes unnecessary.
+ * The id of the session row the request's cookie names, if any. Only the cookie is decrypted,
+ * once per cookie: Auth.js's own auth() would also run its callbacks and encrypt a fresh cookie
+ * on every request, which the session row (idle and absolute limits) makes unnecessary.
  */
 export const currentSessionId = cache(async (): Promise<string | undefined> => {
   const salt = `${isProduction() ? "__Secure-" : ""}authjs.session-token`;
   const token = (await cookies()).get(salt)?.value;
   if (!token) return undefined;
+  const known = decodedCookies.get(token);
+  if (known && known.expiresAt > Date.now()) return known.sid;
   const payload = await decode({ token, secret: loadSecrets().authSecret, salt }).catch(() => null);
-  return typeof payload?.sid === "string" ? payload.sid : undefined;
+  const sid = typeof payload?.sid === "string" ? payload.sid : undefined;
+  if (payload?.exp) {
+    if (decodedCookies.size >= DECODED_COOKIES_KEPT) decodedCookies.delete(decodedCookies.keys().next().value!);
+    decodedCookies.set(token, { sid, expiresAt: payload.exp * 1000 });
+  }
+  return sid;
 });
