@@ -178,3 +178,19 @@ describe("the users list", () => {
     await expect(member.members.list({ teamId })).rejects.toThrow(/does not allow you to see the team's users/);
   });
 });
+
+describe("the group filter", () => {
+  it("lists a group's members, an empty group as empty, and refuses another team's group as missing", async () => {
+    const { db } = database.handle;
+    const initechApi = await callerForEmail(db, "owner@initech.example");
+    const initech = await demoTeamId(db, "Initech");
+    const [initechGroup] = await initechApi.groups.list({ teamId: initech });
+    const empty = await api.groups.create({ teamId, name: "Nobody yet" });
+    const [sales] = (await api.groups.list({ teamId })).filter((group) => group.members > 0);
+
+    const page = await api.members.list({ teamId, groupId: sales!.id });
+    expect(page.members).toHaveLength(sales!.members);
+    expect((await api.members.list({ teamId, groupId: empty.id })).members).toEqual([]);
+    await expect(api.members.list({ teamId, groupId: initechGroup!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -76,7 +76,6 @@ export const memberColumns = {
  * before) the row a cursor names, so a page deep in 100,000 costs what the first does.
  */
 export async function listMembers(db: Queryable, teamId: string, input: MemberListInput) {
-  if (input.groupId) await teamGroup(db, teamId, input.groupId);
   const sort = input.sort ?? "name";
   const direction = input.direction ?? "asc";
   const limit = input.limit ?? MEMBERS_PAGE_SIZE;
@@ -107,6 +106,8 @@ export async function listMembers(db: Queryable, teamId: string, input: MemberLi
     )
     .orderBy(ascending ? sql`${sortKey} asc, ${order.tieBreak} asc` : sql`${sortKey} desc, ${order.tieBreak} desc`)
     .limit(limit + 1);
+  // The group filter keeps to the team's own groups; only an empty page needs to ask whether the group is one.
+  if (input.groupId && rows.length === 0) await teamGroup(db, teamId, input.groupId);
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   if (backwards) page.reverse();

@@ -75,14 +75,15 @@ export async function authoriseTeamAccess(
     throw new DomainError("UNAUTHENTICATED", "signInToContinue");
   }
 
-  const notFound = new DomainError("NOT_FOUND", "thisTeamDoesNotExistOr");
+  // Made only when refusing: a refusal formats its message, which every allowed call would pay for.
+  const notFound = () => new DomainError("NOT_FOUND", "thisTeamDoesNotExistOr");
   const row = options.row !== undefined ? options.row : await teamAccessRow(db, actingAccountId(actor), teamId);
   const team = row?.team;
-  if (!team || team.status === "purged") throw notFound;
+  if (!team || team.status === "purged") throw notFound();
 
   let access: TeamAccess;
   if (actor.kind === "support") {
-    if (actor.teamId !== team.id) throw notFound;
+    if (actor.teamId !== team.id) throw notFound();
     access = { team, membership: null, roles: [], permissions: grantedPermissions({ support: true }, team.product) };
     if (options.viewAsMembershipId) {
       // Exactly what that member may read: their permissions, less every write.
@@ -109,7 +110,7 @@ export async function authoriseTeamAccess(
       }
     }
   } else if (actor.kind === "apiKey") {
-    if (actor.teamId !== team.id) throw notFound;
+    if (actor.teamId !== team.id) throw notFound();
     if (!actor.scopes.includes(permission)) throw new DomainError("FORBIDDEN", "apiKeyLacksScope", { permission });
     // The key acts with its creator's rights of today: a creator who is no longer a manager disarms it.
     if (!row!.membershipId || !row!.role || row!.licensed === null || row!.role === "member") {
@@ -120,7 +121,7 @@ export async function authoriseTeamAccess(
     const permissions = grantedPermissions({ roles }, team.product).filter((p) => actor.scopes.includes(p));
     access = { team, membership, roles, permissions };
   } else {
-    if (!row!.membershipId || !row!.role || row!.licensed === null) throw notFound;
+    if (!row!.membershipId || !row!.role || row!.licensed === null) throw notFound();
     const membership = { id: row!.membershipId, role: row!.role, licensed: row!.licensed };
     const providerVerified = actor.providerTeamId === team.id;
     if (row!.mfaRequired && !actor.mfaVerified && !providerVerified) {
