@@ -91,7 +91,11 @@ export async function fillAuditChain(
     if (kind < 12) {
       const person = Math.floor(PEOPLE * r * r);
       actorAccountId = idOf(1, person);
-      Object.assign(fields, { actorType: "account", actorId: actorAccountId, actorLabel: `person${person}@acme.example` });
+      Object.assign(fields, {
+        actorType: "account",
+        actorId: actorAccountId,
+        actorLabel: `person${person}@acme.example`,
+      });
     } else if (kind < 14) {
       const staffMember = i % 5;
       actorAccountId = idOf(2, staffMember);

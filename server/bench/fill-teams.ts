@@ -2,8 +2,53 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { withIndexesRebuilt } from "./rebuild-indexes";
 
-const FIRST = ["North", "Blue", "Alpine", "Harbor", "Silver", "Cedar", "Summit", "River", "Golden", "Prairie", "Coastal", "Iron", "Maple", "Granite", "Lakeside", "Pioneer", "Redwood", "Sterling", "Willow", "Atlas"];
-const SECOND = ["Dental", "Logistics", "Brewing", "Clinic", "Analytics", "Robotics", "Bakery", "Law", "Studios", "Freight", "Optics", "Pharma", "Realty", "Textiles", "Energy", "Foods", "Media", "Motors", "Labs", "Supply", "Marine", "Farms", "Systems"];
+const FIRST = [
+  "North",
+  "Blue",
+  "Alpine",
+  "Harbor",
+  "Silver",
+  "Cedar",
+  "Summit",
+  "River",
+  "Golden",
+  "Prairie",
+  "Coastal",
+  "Iron",
+  "Maple",
+  "Granite",
+  "Lakeside",
+  "Pioneer",
+  "Redwood",
+  "Sterling",
+  "Willow",
+  "Atlas",
+];
+const SECOND = [
+  "Dental",
+  "Logistics",
+  "Brewing",
+  "Clinic",
+  "Analytics",
+  "Robotics",
+  "Bakery",
+  "Law",
+  "Studios",
+  "Freight",
+  "Optics",
+  "Pharma",
+  "Realty",
+  "Textiles",
+  "Energy",
+  "Foods",
+  "Media",
+  "Motors",
+  "Labs",
+  "Supply",
+  "Marine",
+  "Farms",
+  "Systems",
+];
 const SUFFIX = ["GmbH", "Ltd", "Inc", "LLC", "AG", "SA", "BV", "Co"];
 
 const words = (list: string[]) => sql.raw(`array[${list.map((w) => `'${w}'`).join(",")}]`);
