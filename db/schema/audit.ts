@@ -32,6 +32,8 @@ export const auditEvents = pgTable(
     unique("audit_events_team_seq_unique").on(t.teamId, t.seq).nullsNotDistinct(),
     index("audit_events_team_actor_seq").on(t.teamId, t.actorId, t.seq),
     index("audit_events_team_action_seq").on(t.teamId, t.action, t.seq),
+    // The audit log filtered by actor: the page filters on the label it shows.
+    index("audit_events_team_actor_label_seq").on(t.teamId, t.actorLabel, t.seq),
     index("audit_events_team_occurred").on(t.teamId, t.occurredAt),
   ],
 );

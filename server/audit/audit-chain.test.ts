@@ -241,3 +241,62 @@ describe("the audit chain", () => {
     expect(await verifyAuditChain(db, teamId)).toEqual({ valid: true, events: 3 });
   });
 });
+
+describe("the chain read in batches", () => {
+  async function chainOfFive(name: string) {
+    const teamId = await newTeam(name);
+    const { db } = database.handle;
+    for (const action of ["one", "two", "three", "four", "five"]) {
+      await db.transaction((tx) =>
+        recordAudit(tx, { ...event(teamId, `batch.${action}`), before: { email: `${action}@personal.example` } }),
+      );
+    }
+    return teamId;
+  }
+
+  it("verifies across batch boundaries, personal values included", async () => {
+    const teamId = await chainOfFive("Batched");
+    for (const batchSize of [1, 2, 5, 6]) {
+      expect(await verifyAuditChain(database.handle.db, teamId, batchSize)).toEqual({ valid: true, events: 5 });
+    }
+  });
+
+  // With batches of two, event 3 opens the second batch and event 2 closes the first.
+  it.each([
+    [
+      "the first event of a batch changed",
+      "update audit_events set action = 'forged' where team_id = $team and seq = 3",
+      { events: 5, seq: 3, problem: "content does not match its hash" },
+    ],
+    [
+      "the last event of a batch changed",
+      "update audit_events set action = 'forged' where team_id = $team and seq = 2",
+      { events: 5, seq: 2, problem: "content does not match its hash" },
+    ],
+    [
+      "a link across the boundary broken",
+      "update audit_events set prev_hash = repeat('a', 64) where team_id = $team and seq = 3",
+      { events: 5, seq: 3, problem: "does not follow the previous event's hash" },
+    ],
+    [
+      "the event after the boundary removed",
+      `with fields as (delete from audit_personal_fields where event_id in (select id from audit_events where team_id = $team and seq = 3)) delete from audit_events where team_id = $team and seq = 3`,
+      { events: 4, seq: 4, problem: "expected event 3, found 4" },
+    ],
+    [
+      "a whole batch removed",
+      `with fields as (delete from audit_personal_fields where event_id in (select id from audit_events where team_id = $team and seq in (3, 4))) delete from audit_events where team_id = $team and seq in (3, 4)`,
+      { events: 3, seq: 5, problem: "expected event 3, found 5" },
+    ],
+    [
+      "an event moved before the first",
+      "update audit_events set seq = -1 where team_id = $team and seq = 4",
+      { events: 5, seq: -1, problem: "expected event 1, found -1" },
+    ],
+  ])("detects %s", async (_what, statement, verdict) => {
+    const teamId = await chainOfFive(`Batch break ${_what}`);
+    const { db } = database.handle;
+    await db.execute(sql.raw(statement.replaceAll("$team", `'${teamId}'`)));
+    expect(await verifyAuditChain(db, teamId, 2)).toEqual({ valid: false, ...verdict });
+  });
+});
