@@ -44,6 +44,8 @@ export default async function UsersPage({
     may("transfers.read") ? load(() => api.accountTransfers.waiting({ teamId })) : Promise.resolve(null),
   ]);
   const filtered = Boolean(view.q || view.role || view.licence || view.status || view.type || view.provider);
+  // The pickers need a group's id and name only; a team may have a thousand groups, each sent to the browser.
+  const groupChoices = groups.map(({ id, name }) => ({ id, name }));
   return (
     <>
       <PageHeader
@@ -51,7 +53,7 @@ export default async function UsersPage({
         description={seats ? t("seats", { used: number(seats.used), total: number(seats.total) }) : t("noLicences")}
       >
         <div className="flex flex-wrap gap-2">
-          {may("members.invite") ? <InviteDialog teamId={teamId} fileMaker={fileMaker} groups={groups} /> : null}
+          {may("members.invite") ? <InviteDialog teamId={teamId} fileMaker={fileMaker} groups={groupChoices} /> : null}
           {may("members.invite") ? <ImportDialog teamId={teamId} /> : null}
           {transfers ? (
             <Link href={`/teams/${teamId}/users/transfers`} className={secondaryButtonClass}>
@@ -107,7 +109,7 @@ export default async function UsersPage({
       </form>
 
       {fileMaker && may("groups.manage") && groups.length > 0 ? (
-        <GroupBulkForm teamId={teamId} groups={groups} />
+        <GroupBulkForm teamId={teamId} groups={groupChoices} />
       ) : null}
 
       {page.members.length === 0 ? (
