@@ -15,7 +15,7 @@ export function ConsoleHeader({
 }) {
   const t = useTranslations("navigation");
   return (
-    <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
+    <header className="sticky top-0 z-10 border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-4">
         <div className="flex items-center gap-4">
           <span className="hidden text-sm font-semibold text-blue-700 sm:inline dark:text-blue-400">

@@ -89,8 +89,10 @@ export async function MembersTable({
                   aria-sort={current ? (view.dir === "asc" ? "ascending" : "descending") : undefined}
                   className={headClass}
                 >
+                  {/* Eight sorts of the same list: prefetching each would cost eight server renders per visit. */}
                   <Link
                     href={viewQuery(view, { sort, dir })}
+                    prefetch={false}
                     className="inline-flex items-center gap-1 hover:underline"
                   >
                     {t(`columns.${sort}`)}
