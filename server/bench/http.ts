@@ -31,12 +31,13 @@ async function statementsRun(): Promise<number> {
     );
   // Servers report their counts when idle, at most once a second: read until the figure holds.
   let last = await read();
-  for (;;) {
+  for (let reads = 0; reads < 20; reads++) {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const now = await read();
     if (now === last) return now;
     last = now;
   }
+  throw new Error("the database's statement count did not settle: something else is using the bench database");
 }
 const bare = fork("server/bench/bare-list-server.ts", [], {
   execArgv: ["--import", "tsx"],
