@@ -46,6 +46,18 @@ describe("the session a request's cookie names", () => {
     expect((await api.account.me()).email).toBe("manager@acme.example");
   });
 
+  it("lets team calls through after an account call read the session first, and keeps others out", async () => {
+    const { db } = database.handle;
+    const teamId = await demoTeamId(db, "Acme Corp");
+    const initech = await demoTeamId(db, "Initech");
+    const { api } = await requestOf("manager@acme.example");
+    expect((await api.account.me()).email).toBe("manager@acme.example");
+    const [access, page] = await Promise.all([api.teams.access({ teamId }), api.members.list({ teamId })]);
+    expect(access.membership?.role).toBe("manager");
+    expect(page.members.length).toBeGreaterThan(0);
+    expect(await refusal(api.members.list({ teamId: initech }))).toBe("NOT_FOUND");
+  });
+
   it("is refused everywhere once it has ended, in a team call as in an account call", async () => {
     const { db } = database.handle;
     const teamId = await demoTeamId(db, "Acme Corp");

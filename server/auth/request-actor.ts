@@ -4,7 +4,7 @@ import type { Queryable } from "@/db/client";
 import { accounts, identityProviders, memberships, sessions, teamSettings, teams } from "@/db/schema";
 import { type Actor, anonymousActor } from "../actor";
 import type { Clock } from "../clock";
-import { activeMembershipOf, type TeamAccessRow, teamAccessColumns } from "../teams/team-access";
+import { activeMembershipOf, type TeamAccessRow, teamAccessColumns, teamAccessRow } from "../teams/team-access";
 import { liveSessionColumns, resolveSession, settleSession } from "./sessions";
 
 /**
@@ -14,7 +14,7 @@ import { liveSessionColumns, resolveSession, settleSession } from "./sessions";
  */
 export interface RequestActor {
   actor(): Promise<Actor>;
-  /** The actor with the row its access to the team is decided on; null when it was read on its own. */
+  /** The actor with the row its access to the team is decided on, read once per team in a request. */
   withTeam(teamId: string): Promise<{ actor: Actor; row: TeamAccessRow | null | undefined }>;
   /** After a change, access is read afresh: the change may have been to it. */
   forgetTeams(): void;
@@ -27,7 +27,14 @@ export function requestActor(db: Queryable, clock: Clock, sessionId: string): Re
     session ? { kind: "account", ...session } : anonymousActor;
 
   const withTeam = async (teamId: string) => {
-    if (actor) return { actor: await actor, row: undefined };
+    if (actor) {
+      // The session was read first, by an account call: the team's row is read once on its own.
+      const known = await actor;
+      return {
+        actor: known,
+        row: known.kind === "account" ? await teamAccessRow(db, known.accountId, teamId) : undefined,
+      };
+    }
     const [row] = await db
       .select({ ...liveSessionColumns, ...teamAccessColumns() })
       .from(sessions)
