@@ -1,18 +1,7 @@
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig } from "lighthouse";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "@/lib/chromium";
 
-/** Debian's Chromium, as the Playwright journeys use it; Lighthouse never downloads a browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROME_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -38,7 +27,7 @@ export interface LighthouseBrowser {
  * cache first, and the session travels as an extra Cookie header.
  */
 export async function openLighthouse(): Promise<LighthouseBrowser> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS });
   return {
     audit: async (url, cookie) => {
       const result = await lighthouse(
