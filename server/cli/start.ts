@@ -106,11 +106,13 @@ function newestModification(file: string): number {
   if (!fs.existsSync(file)) return 0;
   const stat = fs.statSync(file);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs
-    .readdirSync(file)
-    // Tests and the benches are not part of the build.
-    .filter((name) => !name.endsWith(".test.ts") && path.join(file, name) !== path.join(root, "server", "bench"))
-    .reduce((newest, name) => Math.max(newest, newestModification(path.join(file, name))), stat.mtimeMs);
+  return (
+    fs
+      .readdirSync(file)
+      // Tests and the benches are not part of the build.
+      .filter((name) => !name.endsWith(".test.ts") && path.join(file, name) !== path.join(root, "server", "bench"))
+      .reduce((newest, name) => Math.max(newest, newestModification(path.join(file, name))), stat.mtimeMs)
+  );
 }
 
 /** A demo signs Acme's acme-sso.example people in at an identity provider of its own, on the next port. */

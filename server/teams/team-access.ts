@@ -46,7 +46,11 @@ export function activeMembershipOf(accountId: string | AnyColumn | null) {
   );
 }
 
-export async function teamAccessRow(db: Queryable, accountId: string | null, teamId: string): Promise<TeamAccessRow | null> {
+export async function teamAccessRow(
+  db: Queryable,
+  accountId: string | null,
+  teamId: string,
+): Promise<TeamAccessRow | null> {
   const [row] = await db
     .select(teamAccessColumns())
     .from(teams)
