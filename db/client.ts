@@ -20,8 +20,11 @@ export type Queryable = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   kind: "postgres" | "pglite";
-  /** Applies the SQL migrations in db/migrations; safe to call on every start. */
-  migrate(): Promise<void>;
+  /**
+   * Applies the SQL migrations in db/migrations, safe to call on every start; then `andThen`,
+   * while no other server migrates: first-start work such as seeding.
+   */
+  migrate(andThen?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
   /** PGlite only: a copy of the whole database, to start other databases from (tests). */
   dumpDataDir?: () => Promise<Blob>;
@@ -37,11 +40,12 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   return {
     db,
     kind: "postgres",
-    async migrate() {
+    async migrate(andThen) {
       const lockClient = postgres(url, { max: 1, onnotice: () => {} });
       try {
         await lockClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         await migratePostgres(drizzlePostgres(lockClient), { migrationsFolder });
+        await andThen?.();
         await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
       } finally {
         await lockClient.end();
@@ -61,7 +65,10 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   return {
     db,
     kind: "pglite",
-    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+    async migrate(andThen) {
+      await migratePglite(drizzlePglite(client), { migrationsFolder });
+      await andThen?.();
+    },
     close: () => client.close(),
     dumpDataDir: () => client.dumpDataDir("none"),
   };

@@ -45,9 +45,8 @@ test.beforeAll(async () => {
     JOB_INTERVAL_MS: "200",
     LOG_LEVEL: "warn",
   };
-  // One after the other: the first migrates and seeds the empty database, the second finds it ready.
-  a = await startConsoleProcess(portA, shared);
-  b = await startConsoleProcess(portB, shared);
+  // Together: one migrates and seeds the empty database, the other waits for it and finds it ready.
+  [a, b] = await Promise.all([startConsoleProcess(portA, shared), startConsoleProcess(portB, shared)]);
   const [acme] = await db<{ id: string }[]>`select id from teams where name = 'Acme Corp'`;
   acmeId = acme!.id;
   managerCookie = await signInOverHttp(a.base, { email: "manager@acme.example", password: DEMO_PASSWORD });
@@ -90,6 +89,13 @@ async function mutate(base: string, procedure: string, input: unknown, cookie: s
 function receivedMessageIds(): string[] {
   return mail.received.map((caught) => /^Message-ID:\s*(<[^>]+>)/im.exec(caught.raw)?.[1] ?? "(none)");
 }
+
+test("servers started together on an empty database seed the demo once", async () => {
+  const [seeded] = await db<{ teams: number; owners: number }[]>`
+    select (select count(*)::int from teams where name = 'Acme Corp') as teams,
+           (select count(*)::int from accounts where email = 'owner@acme.example') as owners`;
+  expect(seeded).toEqual({ teams: 1, owners: 1 });
+});
 
 test("a session made on one server works on the other", async () => {
   const onB = await query(b!.base, "teams.access", { teamId: acmeId }, managerCookie);

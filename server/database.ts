@@ -26,10 +26,12 @@ async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   const handle = url ? openPostgres(url) : await openPglite({ dataDir: path.join(dataDirectory(), "pglite") });
   closeOnExit(handle);
   const started = performance.now();
-  await handle.migrate();
-  logger.info({ database: handle.kind, durationMs: Math.round(performance.now() - started) }, "migrations applied");
-  if (await seedDemoIfWanted(handle.db, systemClock))
-    logger.info({ database: handle.kind }, "empty database: demo data seeded");
+  // Seeded under the migrations' lock: servers starting together on an empty database seed it once.
+  await handle.migrate(async () => {
+    logger.info({ database: handle.kind, durationMs: Math.round(performance.now() - started) }, "migrations applied");
+    if (await seedDemoIfWanted(handle.db, systemClock))
+      logger.info({ database: handle.kind }, "empty database: demo data seeded");
+  });
   await refusePublishedDemoKey(handle.db);
   return handle;
 }
