@@ -24,7 +24,6 @@ export function getDatabase(): Promise<DatabaseHandle> {
 async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   const handle = url ? openPostgres(url) : await openPglite({ dataDir: path.join(dataDirectory(), "pglite") });
-  closeOnExit(handle);
   const started = performance.now();
   // Seeded under the migrations' lock: servers starting together on an empty database seed it once.
   await handle.migrate(async () => {
@@ -36,11 +35,12 @@ async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   return handle;
 }
 
-function closeOnExit(handle: DatabaseHandle): void {
-  // PGlite left open runs crash recovery at the next start; close it before exiting.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      handle.close().finally(() => process.exit(0));
-    });
-  }
+/**
+ * Closes the process's database once its last request and job step are done (start.ts, on
+ * SIGTERM). PGlite left open runs crash recovery at the next start.
+ */
+export async function closeDatabase(): Promise<void> {
+  // The holder keeps the closed handle: nothing may open the database again while the process ends.
+  const handle = await holder.customerConsoleDatabase?.catch(() => undefined);
+  await handle?.close();
 }

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
-import { createLogger } from "./logger";
+import { createLogger, logsPrettyInTerminal } from "./logger";
 
 const database = setUpTestDatabase();
 const EMAIL = "owner@acme.example";
@@ -55,5 +55,16 @@ describe("logged database errors", () => {
     log.error({ err: error }, "procedure failed");
     expect(lines.join("")).not.toContain(EMAIL);
     expect(lines.join("")).toContain("invalid input syntax for type uuid");
+  });
+});
+
+describe("the log's format", () => {
+  it("is readable lines only for a demo in a terminal, and JSON lines everywhere else", () => {
+    expect(logsPrettyInTerminal({}, true)).toBe(true);
+    expect(logsPrettyInTerminal({ CONSOLE_ENV: "demo", DATABASE_URL: "postgres://db/console" }, true)).toBe(true);
+    expect(logsPrettyInTerminal({}, false)).toBe(false);
+    expect(logsPrettyInTerminal({ CONSOLE_ENV: "production" }, true)).toBe(false);
+    expect(logsPrettyInTerminal({ DATABASE_URL: "postgres://db/console" }, true)).toBe(false);
+    expect(logsPrettyInTerminal({ VITEST: "true" }, true)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import pino from "pino";
+import pretty from "pino-pretty";
 
 /**
  * Fields of database errors that carry the values of a query (emails, password hashes) rather
@@ -56,7 +57,7 @@ function isDatabaseError(error: Error): boolean {
   return typeof fields.code === "string" && (fields.severity !== undefined || fields.severity_local !== undefined);
 }
 
-export function createLogger(destination?: pino.DestinationStream): pino.Logger {
+export function createLogger(destination: pino.DestinationStream | undefined = terminalDestination()): pino.Logger {
   return pino(
     {
       level: process.env.LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info"),
@@ -68,7 +69,30 @@ export function createLogger(destination?: pino.DestinationStream): pino.Logger 
   );
 }
 
-/** JSON lines on stdout; secrets and personal data never go in, ids do. */
+/**
+ * A person running the demo in a terminal reads the log: one coloured line per entry. Everywhere
+ * else (a file, a pipe, a log collector, any other mode) the log stays JSON lines.
+ */
+export function logsPrettyInTerminal(
+  env: Record<string, string | undefined> = process.env,
+  stdoutIsTerminal = process.stdout.isTTY === true,
+): boolean {
+  const demo = env.CONSOLE_ENV === "demo" || (env.CONSOLE_ENV === undefined && !env.DATABASE_URL);
+  return demo && stdoutIsTerminal && !env.VITEST;
+}
+
+function terminalDestination(): pino.DestinationStream | undefined {
+  if (!logsPrettyInTerminal()) return undefined;
+  return pretty({
+    colorize: true,
+    sync: true,
+    singleLine: true,
+    translateTime: "SYS:HH:MM:ss",
+    ignore: "pid,hostname,service",
+  });
+}
+
+/** JSON lines on stdout (pretty in a demo's terminal); secrets and personal data never go in, ids do. */
 export const logger = createLogger();
 
 export type Logger = pino.Logger;

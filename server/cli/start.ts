@@ -3,11 +3,13 @@ import fs from "node:fs";
 import type http from "node:http";
 import path from "node:path";
 import type { RequestHandler } from "next/dist/server/next";
-import { consoleMode, listenAddresses } from "../config/env";
+import { consoleMode, listenAddresses, mailboxShowsMail } from "../config/env";
 import { loadAuditSigningKeys, loadSecrets } from "../config/secrets";
 import { trustedProxies } from "../http/client-address";
 import { createConsoleServer } from "../http/console-server";
+import { exitGracefullyOnSignals } from "../http/graceful-shutdown";
 import { jobIntervalMs } from "../jobs/job-runner";
+import { demoBanner } from "./demo-banner";
 
 /**
  * `npm start`: checks the settings, builds when the sources are newer than the last build,
@@ -39,12 +41,19 @@ if (mode === "production" && !process.env.DATABASE_URL) {
 }
 
 if (!dev && buildIsStale()) {
-  console.log("Building the console (first start or changed sources)…");
+  console.log("Building the console (first start or changed sources; a few minutes)…");
+  // Next's route table means nothing to someone starting the console: shown only when the build fails.
   const build = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
-    stdio: "inherit",
+    stdio: ["ignore", "pipe", "pipe"],
     env: process.env,
+    maxBuffer: 64 * 1024 * 1024,
   });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  if (build.status !== 0) {
+    process.stdout.write(build.stdout ?? "");
+    process.stderr.write(build.stderr ?? "");
+    console.error("The build failed: see above.");
+    process.exit(build.status ?? 1);
+  }
 }
 
 // Next reads NODE_ENV when it loads: a build runs as production, --dev as development, in any mode.
@@ -54,7 +63,18 @@ let handle: RequestHandler | undefined;
 const servers = (addresses.length ? addresses : [undefined]).map(() =>
   createConsoleServer((req, res) => handle!(req, res)),
 );
-if (mode === "demo") await Promise.all([startDemoIdentityProvider(), startDemoHosts()]);
+exitGracefullyOnSignals(servers);
+const [identityProviderUrl, hostsUrl] =
+  mode === "demo" ? await Promise.all([startDemoIdentityProvider(), startDemoHosts()]) : [];
+// The database is opened, migrated (and a demo seeded) before anything listens: a failure stops
+// the start with its reason, and once the console answers it is ready. The app reuses this handle.
+try {
+  const { getDatabase } = await import("../database");
+  await getDatabase();
+} catch (error) {
+  console.error(`The database could not be opened: ${(error as Error).message}`);
+  process.exit(1);
+}
 const { default: next } = await import("next");
 // Next answers WebSocket upgrades (development reloads) on the server it is given; the other
 // loopback's server hands its upgrades to that one.
@@ -71,9 +91,23 @@ for (const [index, server] of servers.entries()) {
     throw error;
   });
 }
-console.log(
-  `Customer Console (${mode}${dev ? ", development" : ""}) listening on ${addresses.length ? addresses.join(", ") : "all interfaces"}, port ${port}: ${process.env.AUTH_URL}`,
-);
+const url = process.env.AUTH_URL ?? `http://localhost:${port}`;
+if (mode === "demo") {
+  const { DEMO_PASSWORD } = await import("../demo/seed");
+  console.log(
+    demoBanner({
+      url,
+      password: DEMO_PASSWORD,
+      mailboxUrl: mailboxShowsMail() ? `${url}/dev/mailbox` : undefined,
+      identityProviderUrl,
+      hostsUrl,
+    }),
+  );
+} else {
+  console.log(
+    `Customer Console (${mode}${dev ? ", development" : ""}) listening on ${addresses.length ? addresses.join(", ") : "all interfaces"}, port ${port}: ${url}`,
+  );
+}
 
 function listen(server: http.Server, host: string | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -116,28 +150,30 @@ function newestModification(file: string): number {
 }
 
 /** A demo signs Acme's acme-sso.example people in at an identity provider of its own, on the next port. */
-async function startDemoIdentityProvider(): Promise<void> {
+async function startDemoIdentityProvider(): Promise<string | undefined> {
   const { startDemoSso } = await import("../../sso-peers/demo-sso");
   try {
     const provider = await startDemoSso({ consolePort: port });
-    console.log(`Demo identity provider (Sign in with SSO as sam.sso@acme-sso.example): ${provider.issuer}`);
+    return provider.issuer;
   } catch (error) {
     console.warn(
       `The demo identity provider did not start (${(error as Error).message}); Sign in with SSO will not work.`,
     );
+    return undefined;
   }
 }
 
 /** A demo's hosts answer from the hosts emulator, two ports after the console's (see server/demo/demo-hosts.ts). */
-async function startDemoHosts(): Promise<void> {
+async function startDemoHosts(): Promise<string | undefined> {
   const { startHostsEmulator } = await import("../../hosts-emulator/emulator");
   const { DEMO_HOSTS, demoHostsPort } = await import("../demo/demo-hosts");
   try {
     await startHostsEmulator({ port: demoHostsPort(port), hosts: Object.values(DEMO_HOSTS) });
-    console.log(`Demo FileMaker hosts (the hosts emulator): http://127.0.0.1:${demoHostsPort(port)}/hosts/`);
+    return `http://127.0.0.1:${demoHostsPort(port)}/hosts/`;
   } catch (error) {
     console.warn(
       `The demo hosts did not start (${(error as Error).message}); the demo hosts will show as unreachable.`,
     );
+    return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import http from "node:http";
 import { INTERNAL_HEADER_PREFIX, PEER_ADDRESS_HEADER } from "./client-address";
+import { isDraining } from "./draining";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
 
@@ -15,9 +16,28 @@ export function markPeerAddress(req: http.IncomingMessage): void {
   req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
 }
 
-export function createConsoleServer(handle: Handler): http.Server {
-  return http.createServer((req, res) => {
+export interface ConsoleServer extends http.Server {
+  /** Resolves once no request is in progress on this server. */
+  idle(): Promise<void>;
+  /** Requests in progress now. */
+  inFlight(): number;
+}
+
+export function createConsoleServer(handle: Handler): ConsoleServer {
+  let inFlight = 0;
+  const waiting: (() => void)[] = [];
+  const server = http.createServer((req, res) => {
     markPeerAddress(req);
+    inFlight += 1;
+    res.once("close", () => {
+      inFlight -= 1;
+      if (inFlight === 0) for (const resolve of waiting.splice(0)) resolve();
+    });
+    // While shutting down, a keep-alive connection ends with the answer it is waiting for.
+    if (isDraining()) res.setHeader("connection", "close");
     return handle(req, res);
-  });
+  }) as ConsoleServer;
+  server.inFlight = () => inFlight;
+  server.idle = () => (inFlight === 0 ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve)));
+  return server;
 }

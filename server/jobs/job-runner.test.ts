@@ -9,7 +9,7 @@ import { runSubscriptionJob } from "../billing/renewal-job";
 import { auditActions, contextAt, invoicesOf, subscriptionOf, teamOf, teamWithContract } from "../billing/test-support";
 import { fixedClock } from "../clock";
 import { type CaughtMail, startMailCatcher } from "../testing/mail-catcher";
-import { type Job, jobIntervalMs, startJobRunner } from "./job-runner";
+import { type Job, jobIntervalMs, startJobRunner, stopJobRunners } from "./job-runner";
 import { serverJobs } from "./jobs";
 
 const database = setUpTestDatabase();
@@ -221,6 +221,37 @@ describe("the job runner", () => {
     stop();
     vi.advanceTimersByTime(10 * INTERVAL);
     expect(starts).toBe(0);
+  });
+
+  it("when stopped mid-tick, lets the running job finish, starts no other and resolves once it has returned", async () => {
+    const ran: string[] = [];
+    const started = deferred();
+    const release = deferred();
+    const jobs: Job[] = [
+      {
+        name: "in progress",
+        async run() {
+          started.resolve();
+          await release.promise;
+          ran.push("in progress");
+        },
+      },
+      { name: "next", run: async () => ran.push("next") },
+    ];
+    startJobRunner(db(), fixedClock("2025-01-01T00:00:00Z"), jobs, INTERVAL);
+    vi.advanceTimersByTime(INTERVAL);
+    await started.promise;
+    let stopped = false;
+    const stopping = stopJobRunners().then(() => {
+      stopped = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    release.resolve();
+    await stopping;
+    expect(ran).toEqual(["in progress"]);
+    vi.advanceTimersByTime(10 * INTERVAL);
+    expect(ran).toEqual(["in progress"]);
   });
 });
 

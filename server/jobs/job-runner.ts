@@ -22,16 +22,26 @@ export function jobIntervalMs(value = process.env.JOB_INTERVAL_MS): number {
   return ms;
 }
 
+/** Stops a runner: no job starts after it, and it resolves once the job running now (if any) has returned. */
+export type StopJobRunner = () => Promise<void>;
+
+const registry = globalThis as typeof globalThis & { customerConsoleJobRunners?: Set<StopJobRunner> };
+
 /**
  * Runs every job now and then inside the app server. Jobs keep their state in PostgreSQL and
  * claim work with row locks, so every server may run this loop.
  */
-export function startJobRunner(db: Database, clock: Clock, jobs: Job[], intervalMs = DEFAULT_INTERVAL_MS): () => void {
-  let running = false;
+export function startJobRunner(
+  db: Database,
+  clock: Clock,
+  jobs: Job[],
+  intervalMs = DEFAULT_INTERVAL_MS,
+): StopJobRunner {
+  let stopping = false;
+  let tickDone: Promise<void> = Promise.resolve();
   const tick = async () => {
-    if (running) return;
-    running = true;
     for (const job of jobs) {
+      if (stopping) return;
       try {
         const result = await job.run(db, clock);
         logger.debug({ job: job.name, result }, "job ran");
@@ -39,9 +49,32 @@ export function startJobRunner(db: Database, clock: Clock, jobs: Job[], interval
         logger.error({ job: job.name, err: error }, "job failed");
       }
     }
-    running = false;
   };
-  const timer = setInterval(tick, intervalMs);
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    tickDone = tick().finally(() => {
+      running = false;
+    });
+  }, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  registry.customerConsoleJobRunners ??= new Set();
+  const runners = registry.customerConsoleJobRunners;
+  const stop: StopJobRunner = () => {
+    stopping = true;
+    clearInterval(timer);
+    runners.delete(stop);
+    return tickDone;
+  };
+  runners.add(stop);
+  return stop;
+}
+
+/**
+ * Stops every runner of this process (start.ts, on SIGTERM): each finishes the job it is in
+ * the middle of, whose steps are transactions, so a shutdown never leaves a step half-done.
+ */
+export async function stopJobRunners(): Promise<void> {
+  await Promise.all([...(registry.customerConsoleJobRunners ?? [])].map((stop) => stop()));
 }
