@@ -7,6 +7,10 @@ export interface ConsoleProcess {
   base: string;
   /** The last of what the server wrote, to show when something went wrong. */
   logTail: () => string;
+  /** Sends the server a signal, as an orchestrator stopping it would. */
+  signal: (signal: NodeJS.Signals) => void;
+  /** Resolves with the server's exit code once it has exited. */
+  exited: Promise<number | null>;
   stop: () => Promise<void>;
 }
 
@@ -33,7 +37,7 @@ export async function startConsoleProcess(port: number, env: Record<string, stri
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
-  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
   const logTail = () => fs.readFileSync(logFile, "utf8").slice(-4000);
   const stop = async () => {
     if (server.exitCode === null) {
@@ -57,7 +61,7 @@ export async function startConsoleProcess(port: number, env: Record<string, stri
       (response) => response.ok,
       () => false,
     );
-    if (serving) return { base, logTail, stop };
+    if (serving) return { base, logTail, signal: (signal) => server.kill(signal), exited, stop };
     if (Date.now() > until) {
       await stop();
       throw new Error(`the console on port ${port} did not answer within 2 minutes`);
