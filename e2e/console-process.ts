@@ -7,6 +7,8 @@ export interface ConsoleProcess {
   base: string;
   /** The last of what the server wrote, to show when something went wrong. */
   logTail: () => string;
+  /** Everything the server wrote, until it is stopped. */
+  log: () => string;
   /** Sends the server a signal, as an orchestrator stopping it would. */
   signal: (signal: NodeJS.Signals) => void;
   /** Resolves with the server's exit code once it has exited. */
@@ -22,11 +24,11 @@ export interface ConsoleProcess {
 export async function startConsoleProcess(port: number, env: Record<string, string>): Promise<ConsoleProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "customer-console-pair-"));
   const logFile = path.join(dataDir, "console.log");
-  const log = fs.openSync(logFile, "a");
+  const logFd = fs.openSync(logFile, "a");
   const inherited = { ...process.env };
   delete inherited.AUTH_URL;
   const server = spawn(process.execPath, ["--import", "tsx", "server/cli/start.ts"], {
-    stdio: ["ignore", log, log],
+    stdio: ["ignore", logFd, logFd],
     env: {
       ...inherited,
       ...env,
@@ -38,7 +40,8 @@ export async function startConsoleProcess(port: number, env: Record<string, stri
     },
   });
   const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
-  const logTail = () => fs.readFileSync(logFile, "utf8").slice(-4000);
+  const log = () => fs.readFileSync(logFile, "utf8");
+  const logTail = () => log().slice(-4000);
   const stop = async () => {
     if (server.exitCode === null) {
       server.kill("SIGTERM");
@@ -46,7 +49,7 @@ export async function startConsoleProcess(port: number, env: Record<string, stri
       await exited;
       clearTimeout(killed);
     }
-    fs.closeSync(log);
+    fs.closeSync(logFd);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   const base = `http://localhost:${port}`;
@@ -61,7 +64,7 @@ export async function startConsoleProcess(port: number, env: Record<string, stri
       (response) => response.ok,
       () => false,
     );
-    if (serving) return { base, logTail, signal: (signal) => server.kill(signal), exited, stop };
+    if (serving) return { base, logTail, log, signal: (signal) => server.kill(signal), exited, stop };
     if (Date.now() > until) {
       await stop();
       throw new Error(`the console on port ${port} did not answer within 2 minutes`);
