@@ -65,7 +65,7 @@ function signedWith(secret: string, request: Received): boolean {
   return String(request.headers["webhook-signature"]).split(" ").includes(expected);
 }
 
-function raise(teamId: string | null, subject = randomUUID()) {
+function raise(teamId: string | null, subject: string = randomUUID()) {
   return db().transaction((tx) =>
     raiseAlert(
       tx,
