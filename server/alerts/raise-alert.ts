@@ -27,7 +27,8 @@ export async function raiseAlert(
   input: AlertInput,
   now: Date,
 ): Promise<{ alertId: string; raised: boolean }> {
-  const { severity, windowMs } = ALERT_RULES[input.rule];
+  const rule = ALERT_RULES[input.rule];
+  const { severity, windowMs } = rule;
   const scope = `alert:${input.rule}:${input.teamId ?? "platform"}:${input.subject}`;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${scope}, 0))`);
   const [open] = await tx
@@ -65,7 +66,8 @@ export async function raiseAlert(
     })
     .returning();
   const alert: AlertRecord = { ...row!, rule: input.rule };
-  if (alert.teamId) await tellTeamOwner(tx, { ...alert, teamId: alert.teamId }, now);
+  if (alert.teamId && !("ownerToldByItsChange" in rule))
+    await tellTeamOwner(tx, { ...alert, teamId: alert.teamId }, now);
   await queueOperatorAlert(tx, alert, now);
   logger.warn({ alertId: alert.id, rule: alert.rule, severity, teamId: alert.teamId }, "security alert raised");
   return { alertId: alert.id, raised: true };

@@ -161,6 +161,9 @@ describe("security alerts raised by audit events", () => {
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ teamId: acme, severity: ALERT_RULES[rule].severity, occurrences: 1 });
     expect(await db().select().from(securityAlerts)).toHaveLength(1);
+    // Break-glass access mails and notifies the owner itself; its alert does not do it twice.
+    const told = (await ownerMailsAbout(acme, raised[0]!.id)).told;
+    expect(told).toHaveLength("ownerToldByItsChange" in ALERT_RULES[rule] ? 0 : 1);
   });
 
   it("tells the team's owner in the console and by mail, with no secrets", async () => {
