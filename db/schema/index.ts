@@ -19,6 +19,7 @@ export * from "./mail";
 export * from "./memberships";
 export * from "./notifications";
 export * from "./ownership-transfers";
+export * from "./security-alerts";
 export * from "./staff";
 export * from "./teams";
 export * from "./webhooks";

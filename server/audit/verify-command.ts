@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { teams } from "@/db/schema";
+import { alertIfChainBroken } from "../alerts/chain-alert";
+import { type Clock, systemClock } from "../clock";
 import type { SigningKeyRing } from "./anchor-keys";
 import { checkAuditIntegrity } from "./anchor-verify";
 
@@ -14,11 +16,12 @@ export interface CommandOutcome {
   message: string;
 }
 
-/** `npm run audit:verify -- --team <id>`: the chain and its signed heads, and where they break. */
+/** `npm run audit:verify -- --team <id>`: the chain and its signed heads, and where they break (a security alert). */
 export async function auditVerifyCommand(
   db: Queryable,
   args: string[],
   ring?: SigningKeyRing,
+  clock: Clock = systemClock,
 ): Promise<CommandOutcome> {
   const teamFlag = args.indexOf("--team");
   const teamId = teamFlag >= 0 ? args[teamFlag + 1] : undefined;
@@ -29,6 +32,7 @@ export async function auditVerifyCommand(
   const report = await checkAuditIntegrity(db, teamId, ring);
   const checked = `${plural(report.events, "event")} and ${plural(report.anchors, "signed head")} checked`;
   if (!report.intact) {
+    await alertIfChainBroken(db, teamId, report, "command", clock.now());
     return {
       status: 1,
       message: `${team.name}: the audit log is broken at event ${report.brokenAt}. ${report.problem} (${checked})`,

@@ -2,6 +2,7 @@ import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { signInThrottles } from "@/db/schema";
+import { countFailedSignIn } from "../alerts/failed-sign-ins";
 import { DomainError } from "../errors";
 import { tryAgainAfter } from "./rate-limits";
 
@@ -15,8 +16,10 @@ const LONGEST_LOCK_MS = 24 * 60 * 60 * 1000;
 /** Failures older than this are forgotten. */
 export const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
 
+const ACCOUNT_PREFIX = "account:";
+
 export function throttleKeys(email: string, ip: string | null): string[] {
-  return [`account:${email.trim().toLowerCase()}`, ...ipThrottleKeys(ip)];
+  return [`${ACCOUNT_PREFIX}${email.trim().toLowerCase()}`, ...ipThrottleKeys(ip)];
 }
 
 export function ipThrottleKeys(ip: string | null): string[] {
@@ -44,7 +47,8 @@ export async function lockedUntil(db: Queryable, keys: string[], now: Date): Pro
 /**
  * Counts one failure against each key, atomically, so concurrent attempts on several servers
  * all count. A key reaching its limit is locked; after a lock has passed, every further
- * failure locks it again for twice as long. Returns the lock now in force, if any.
+ * failure locks it again for twice as long. A wrong password for an address also counts
+ * towards the security alerts on failed sign-ins (server/alerts). Returns the lock now in force, if any.
  */
 export async function recordSignInFailure(db: Queryable, keys: string[], now: Date): Promise<Date | null> {
   const forgetBefore = new Date(now.getTime() - FAILURE_MEMORY_MS);
@@ -68,6 +72,7 @@ export async function recordSignInFailure(db: Queryable, keys: string[], now: Da
         .set({ locks, lockedUntil: new Date(now.getTime() + lockDurationMs(locks)) })
         .where(eq(signInThrottles.key, key));
     }
+    if (key.startsWith(ACCOUNT_PREFIX)) await countFailedSignIn(db, key.slice(ACCOUNT_PREFIX.length), now);
   }
   return lockedUntil(db, keys, now);
 }

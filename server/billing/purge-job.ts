@@ -32,6 +32,7 @@ import {
   ownershipTransfers,
   paymentMethods,
   scimTokens,
+  securityAlerts,
   subscriptions,
   supportGrants,
   supportSessions,
@@ -90,6 +91,7 @@ export const PURGED_TEAM_TABLES: readonly TeamTable[] = [
   mailOutbox,
   // Copies of the team's events for its people: they go with the team's content.
   notifications,
+  securityAlerts,
 ];
 
 /**

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import type http from "node:http";
 import path from "node:path";
 import type { RequestHandler } from "next/dist/server/next";
+import { alertWebhookSettings } from "../alerts/alert-webhook-settings";
 import { consoleMode, listenAddresses, mailboxShowsMail } from "../config/env";
 import { loadAuditSigningKeys, loadSecrets } from "../config/secrets";
 import { trustedProxies } from "../http/client-address";
@@ -29,6 +30,7 @@ try {
   trustedProxies();
   loadSecrets();
   loadAuditSigningKeys();
+  alertWebhookSettings();
   jobIntervalMs();
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`PORT is "${process.env.PORT}"; give a port number from 1 to 65535.`);

@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = {
   webhook_endpoint_disabled: { emailByDefault: true, mailedByItsChange: false },
   connect_usage_warning: { emailByDefault: true, mailedByItsChange: false },
   connect_flows_suspended: { emailByDefault: true, mailedByItsChange: false },
+  // Raised and mailed to the owner by server/alerts, never by an event rule.
+  security_alert: { emailByDefault: true, mailedByItsChange: true },
 } as const satisfies Record<
   string,
   { emailByDefault: boolean; mailedByItsChange: boolean; ownerMailedByItsChange?: boolean }

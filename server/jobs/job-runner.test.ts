@@ -51,7 +51,7 @@ describe("the job runner, with the jobs every server registers", () => {
     await catcher.close();
   });
 
-  it("registers the renewals, notices, purge, API key expiry reminders, account transfer expiry, audit head signing, mail retention, departed-user retention, forgetting spent sign-in counters, re-checking verified domains, running host operations, the host poll and metrics roll-up, forgetting API answers kept for retries, resuming suspended Claris Connect flows, dispatching events, forgetting old notifications, webhook delivery and its log's retention and, with SMTP configured, mail delivery", () => {
+  it("registers the renewals, notices, purge, API key expiry reminders, account transfer expiry, audit head signing, mail retention, departed-user retention, forgetting spent sign-in counters, re-checking verified domains, running host operations, the host poll and metrics roll-up, forgetting API answers kept for retries, resuming suspended Claris Connect flows, dispatching events, forgetting old notifications, webhook delivery and its log's retention, security alert delivery and forgetting failed sign-in counters and, with SMTP configured, mail delivery", () => {
     expect(serverJobs().map((job) => job.name)).toEqual([
       "subscription.renewals",
       "billing.notices",
@@ -74,6 +74,8 @@ describe("the job runner, with the jobs every server registers", () => {
       "notifications.retention",
       "webhooks.deliver",
       "webhooks.retention",
+      "alerts.deliver",
+      "alerts.forget-counters",
     ]);
   });
 

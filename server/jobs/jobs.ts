@@ -1,4 +1,6 @@
 import { runTransferExpiryJob } from "../account-transfers/expire-transfers-job";
+import { runAlertDeliveryJob } from "../alerts/deliver-alerts-job";
+import { runForgetAlertCountersJob } from "../alerts/forget-counters-job";
 import { runApiKeyExpiryNoticeJob } from "../api-keys/expiry-notices-job";
 import { runAnchorJob } from "../audit/anchor-job";
 import { runForgetCountersJob } from "../auth/forget-counters-job";
@@ -54,5 +56,8 @@ export function serverJobs(): Job[] {
     // After the dispatch, so deliveries it made in this tick are sent in the same tick.
     { name: "webhooks.deliver", run: (db, clock) => runWebhookDeliveryJob(db, clock) },
     { name: "webhooks.retention", run: (db, clock) => runWebhookRetentionJob(db, clock) },
+    // After the dispatch too: the alerts its events raised reach the operator in the same tick.
+    { name: "alerts.deliver", run: (db, clock) => runAlertDeliveryJob(db, clock) },
+    { name: "alerts.forget-counters", run: (db, clock) => runForgetAlertCountersJob(db, clock) },
   ];
 }
