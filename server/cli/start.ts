@@ -5,9 +5,13 @@ import path from "node:path";
 import type { RequestHandler } from "next/dist/server/next";
 import { consoleMode, listenAddresses } from "../config/env";
 import { loadAuditSigningKeys, loadSecrets } from "../config/secrets";
+import { getDatabase } from "../database";
+import { mailBacklogLimit } from "../health/readiness";
 import { trustedProxies } from "../http/client-address";
+import { consoleEndpoints } from "../http/console-endpoints";
 import { createConsoleServer } from "../http/console-server";
 import { jobIntervalMs } from "../jobs/job-runner";
+import { metricsToken } from "../metrics/metrics-token";
 
 /**
  * `npm start`: checks the settings, builds when the sources are newer than the last build,
@@ -22,12 +26,14 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.AUTH_URL ??= `http://localhost:${port}`;
 
 let mode: ReturnType<typeof consoleMode>;
+let endpointSettings: { metricsToken: string | null; mailBacklogLimit: number };
 try {
   mode = consoleMode();
   trustedProxies();
   loadSecrets();
   loadAuditSigningKeys();
   jobIntervalMs();
+  endpointSettings = { metricsToken: metricsToken(mode === "production"), mailBacklogLimit: mailBacklogLimit() };
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`PORT is "${process.env.PORT}"; give a port number from 1 to 65535.`);
 } catch (error) {
@@ -51,8 +57,14 @@ if (!dev && buildIsStale()) {
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 const addresses = listenAddresses();
 let handle: RequestHandler | undefined;
+// /healthz, /readyz and /metrics: answered by the console's server itself, on the app's database handle.
+const ownEndpoints = consoleEndpoints({
+  ...endpointSettings,
+  database: getDatabase,
+  mailDelivered: Boolean(process.env.SMTP_URL),
+});
 const servers = (addresses.length ? addresses : [undefined]).map(() =>
-  createConsoleServer((req, res) => handle!(req, res)),
+  createConsoleServer((req, res) => handle!(req, res), { ownEndpoints }),
 );
 if (mode === "demo") await Promise.all([startDemoIdentityProvider(), startDemoHosts()]);
 const { default: next } = await import("next");

@@ -1,23 +1,47 @@
 import http from "node:http";
-import { INTERNAL_HEADER_PREFIX, PEER_ADDRESS_HEADER } from "./client-address";
+import { type Logger, logger } from "../logger";
+import { INTERNAL_HEADER_PREFIX, PEER_ADDRESS_HEADER, REQUEST_ID_HEADER, trustedProxies } from "./client-address";
+import { settleRequestId } from "./request-id";
+import { trackRequest } from "./request-log";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
+/** Answers the requests it knows (health, metrics) and says so; the others go on to the app. */
+export type OwnEndpoints = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 
 /**
  * Next's route handlers never see the socket, so the server writes the peer's address into a
  * header of its own, after dropping every header of that family the client sent: what the app
- * reads there comes from the connection, never from the request.
+ * reads there comes from the connection, never from the request. The request id is settled
+ * here too, once, and given to the app in that family and to the client in X-Request-Id.
  */
-export function markPeerAddress(req: http.IncomingMessage): void {
+export function markRequest(req: http.IncomingMessage): string {
   for (const name of Object.keys(req.headers)) {
     if (name.startsWith(INTERNAL_HEADER_PREFIX)) delete req.headers[name];
   }
-  req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+  const peer = req.socket.remoteAddress ?? "";
+  const offered = req.headers["x-request-id"];
+  const requestId = settleRequestId(peer, typeof offered === "string" ? offered : null, trustedProxies());
+  delete req.headers["x-request-id"];
+  req.headers[PEER_ADDRESS_HEADER] = peer;
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  return requestId;
 }
 
-export function createConsoleServer(handle: Handler): http.Server {
+/**
+ * The console's HTTP server: every request is marked, answered by the server's own endpoints
+ * (health and metrics, before Next, so they answer while the app is busy) or by the app, and
+ * logged once when its response ends.
+ */
+export function createConsoleServer(
+  handle: Handler,
+  options: { ownEndpoints?: OwnEndpoints; log?: Logger } = {},
+): http.Server {
+  const log = options.log ?? logger;
   return http.createServer((req, res) => {
-    markPeerAddress(req);
+    const requestId = markRequest(req);
+    res.setHeader("x-request-id", requestId);
+    trackRequest(req, res, requestId, log);
+    if (options.ownEndpoints?.(req, res)) return;
     return handle(req, res);
   });
 }

@@ -1,6 +1,8 @@
 import type { Database } from "@/db/client";
 import type { Clock } from "../clock";
 import { logger } from "../logger";
+import { consoleMetrics } from "../metrics/console-metrics";
+import { BEAT_EVERY_MS, type JobRunnerHeartbeat, startHeartbeat, stopHeartbeat } from "./job-heartbeat";
 
 export interface Job {
   name: string;
@@ -22,26 +24,50 @@ export function jobIntervalMs(value = process.env.JOB_INTERVAL_MS): number {
   return ms;
 }
 
+async function runMeasured(job: Job, db: Database, clock: Clock, heartbeat: JobRunnerHeartbeat): Promise<void> {
+  const metrics = consoleMetrics();
+  const started = Date.now();
+  heartbeat.running = { job: job.name, since: started };
+  heartbeat.beatAt = started;
+  try {
+    const result = await job.run(db, clock);
+    logger.debug({ job: job.name, result }, "job ran");
+  } catch (error) {
+    metrics.jobFailures.inc({ job: job.name });
+    logger.error({ job: job.name, err: error }, "job failed");
+  }
+  const ended = Date.now();
+  heartbeat.running = null;
+  heartbeat.beatAt = ended;
+  heartbeat.completedAt.set(job.name, ended);
+  metrics.jobRuns.inc({ job: job.name });
+  metrics.jobDuration.observe({ job: job.name }, (ended - started) / 1000);
+}
+
 /**
  * Runs every job now and then inside the app server. Jobs keep their state in PostgreSQL and
- * claim work with row locks, so every server may run this loop.
+ * claim work with row locks, so every server may run this loop. While it waits it beats, so
+ * /readyz can tell a long interval from a job that hangs.
  */
 export function startJobRunner(db: Database, clock: Clock, jobs: Job[], intervalMs = DEFAULT_INTERVAL_MS): () => void {
+  const heartbeat = startHeartbeat(intervalMs, Date.now());
+  consoleMetrics().jobInterval.set(intervalMs / 1000);
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
-    for (const job of jobs) {
-      try {
-        const result = await job.run(db, clock);
-        logger.debug({ job: job.name, result }, "job ran");
-      } catch (error) {
-        logger.error({ job: job.name, err: error }, "job failed");
-      }
-    }
+    for (const job of jobs) await runMeasured(job, db, clock, heartbeat);
     running = false;
   };
   const timer = setInterval(tick, intervalMs);
+  const beat = setInterval(() => {
+    if (!heartbeat.running) heartbeat.beatAt = Date.now();
+  }, BEAT_EVERY_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  beat.unref();
+  return () => {
+    clearInterval(timer);
+    clearInterval(beat);
+    stopHeartbeat(heartbeat);
+  };
 }
