@@ -45,7 +45,8 @@ export function trackRequest(
     const procedures = trpcProcedures(url);
     const route = procedures ? `/api/trpc/${procedures.join(",")}` : normalisePath(url);
     const method = METHODS.has(req.method ?? "") ? req.method! : "OTHER";
-    const status = res.statusCode;
+    // 499, as nginx logs it: the client closed the connection before an answer was sent.
+    const status = res.headersSent ? res.statusCode : 499;
     consoleMetrics().httpRequestDuration.observe(
       { route: routeLabel(route, status, procedures !== null), method, status: String(status) },
       durationMs / 1000,
