@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "./schema";
+import { type QueryObserver, timedPglite, timedPostgres } from "./timed-client";
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -20,6 +21,8 @@ export type Queryable = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   kind: "postgres" | "pglite";
+  /** The most connections the client opens: postgres.js' pool size, or PGlite's one. */
+  poolMax: number;
   /**
    * Applies the SQL migrations in db/migrations, safe to call on every start; then `andThen`,
    * while no other server migrates: first-start work such as seeding.
@@ -34,12 +37,18 @@ const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 // Any fixed number: serialises migrations when several app servers start at once.
 const MIGRATION_LOCK_KEY = 7_210_431;
 
-export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+export function openPostgres(
+  url: string,
+  options: { max?: number; observeQueries?: QueryObserver } = {},
+): DatabaseHandle {
+  const poolMax = options.max ?? 10;
+  const client = postgres(url, { max: poolMax, onnotice: () => {} });
+  const queried = options.observeQueries ? timedPostgres(client, options.observeQueries) : client;
+  const db = drizzlePostgres(queried, { schema }) as unknown as Database;
   return {
     db,
     kind: "postgres",
+    poolMax,
     async migrate(andThen) {
       const lockClient = postgres(url, { max: 1, onnotice: () => {} });
       try {
@@ -56,15 +65,19 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
 }
 
 /** dataDir undefined means in memory; loadDataDir starts from a dumped database (tests). */
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<DatabaseHandle> {
+export async function openPglite(
+  options: { dataDir?: string; loadDataDir?: Blob; observeQueries?: QueryObserver } = {},
+): Promise<DatabaseHandle> {
   const client = await PGlite.create(options.dataDir, {
     extensions: { pg_trgm },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const queried = options.observeQueries ? timedPglite(client, options.observeQueries) : client;
+  const db = drizzlePglite(queried, { schema }) as unknown as Database;
   return {
     db,
     kind: "pglite",
+    poolMax: 1,
     async migrate(andThen) {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
       await andThen?.();

@@ -6,13 +6,8 @@ import { anonymousActor, type RequestMeta } from "./actor";
 import { type RequestActor, requestActor } from "./auth/request-actor";
 import type { Clock } from "./clock";
 import type { DomainContext } from "./domain-context";
-import {
-  clientAddress,
-  isFromTrustedProxy,
-  PEER_ADDRESS_HEADER,
-  REQUEST_ID_HEADER,
-  trustedProxies,
-} from "./http/client-address";
+import { clientAddress, PEER_ADDRESS_HEADER, REQUEST_ID_HEADER, trustedProxies } from "./http/client-address";
+import { REQUEST_ID } from "./http/request-id";
 import { type Logger, logger } from "./logger";
 
 export interface Context extends DomainContext {
@@ -36,22 +31,17 @@ function cookieValue(headers: Headers, name: string): string | undefined {
   return undefined;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-
 /**
  * Who sent the request and which request it is. The address is the socket's, or what a listed
- * trusted proxy says it is; a request id is taken from proxy.ts, or from a trusted proxy, and
- * otherwise made up here.
+ * trusted proxy says it is; the request id is the one the console's HTTP server settled on
+ * (server/http/request-id.ts), or a fresh one for a request that did not come through it.
  */
 export function requestMetaFrom(headers: Headers): RequestMeta {
-  const proxies = trustedProxies();
   const peer = headers.get(PEER_ADDRESS_HEADER);
   const settled = headers.get(REQUEST_ID_HEADER);
-  const offered = isFromTrustedProxy(peer, proxies) ? headers.get("x-request-id") : null;
-  const requestId = [settled, offered].find((id) => id && REQUEST_ID.test(id)) ?? randomUUID();
   return {
-    requestId,
-    ip: clientAddress(peer, headers.get("x-forwarded-for"), proxies),
+    requestId: settled && REQUEST_ID.test(settled) ? settled : randomUUID(),
+    ip: clientAddress(peer, headers.get("x-forwarded-for"), trustedProxies()),
     userAgent: headers.get("user-agent")?.slice(0, 512) ?? null,
     locale: askedLocale(headers),
   };

@@ -5,6 +5,7 @@ import { systemClock } from "./clock";
 import { dataDirectory } from "./config/env";
 import { refusePublishedDemoKey, seedDemoIfWanted } from "./demo/seed";
 import { logger } from "./logger";
+import { metricsQueryObserver } from "./metrics/query-observer";
 
 const holder = globalThis as typeof globalThis & { customerConsoleDatabase?: Promise<DatabaseHandle> };
 
@@ -23,7 +24,10 @@ export function getDatabase(): Promise<DatabaseHandle> {
 
 async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
-  const handle = url ? openPostgres(url) : await openPglite({ dataDir: path.join(dataDirectory(), "pglite") });
+  const observeQueries = metricsQueryObserver();
+  const handle = url
+    ? openPostgres(url, { observeQueries })
+    : await openPglite({ dataDir: path.join(dataDirectory(), "pglite"), observeQueries });
   const started = performance.now();
   // Seeded under the migrations' lock: servers starting together on an empty database seed it once.
   await handle.migrate(async () => {

@@ -8,8 +8,10 @@ import { recordAudit } from "./audit/record-audit";
 import { containsCardNumber } from "./billing/card-data";
 import type { Context } from "./context";
 import { DOMAIN_ERROR_CODES, DomainError } from "./errors";
+import { noteRequestActor } from "./http/request-actors";
 import { refusalIn } from "./i18n/refusal-format";
 import { validationMessage } from "./i18n/refusal-message";
+import { consoleMetrics } from "./metrics/console-metrics";
 import type { Permission } from "./permissions";
 import { staffMemberOf } from "./support/staff-member";
 import { resolveSupportSession } from "./support/support-sessions";
@@ -68,23 +70,34 @@ export function readableZodMessage(error: ZodError, locale: Locale = DEFAULT_LOC
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-/** Logs every call as one JSON line and turns domain refusals into their tRPC codes. */
+/**
+ * Logs every call as one JSON line, measures it (console_trpc_* metrics) and turns domain
+ * refusals into their tRPC codes.
+ */
 const observed = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
   const result = await next();
   const durationMs = Math.round((performance.now() - started) * 10) / 10;
+  const metrics = consoleMetrics();
+  const measure = (code: string) => metrics.procedureDuration.observe({ procedure: path, code }, durationMs / 1000);
   if (result.ok) {
+    measure("OK");
     ctx.log.info({ path, type, durationMs, ok: true }, "procedure");
     return result;
   }
   const cause = result.error.cause;
   if (cause instanceof DomainError) {
+    const code = DOMAIN_ERROR_CODES[cause.code];
+    measure(code);
+    metrics.procedureRefusals.inc({ code: cause.code });
     ctx.log.info({ path, type, durationMs, ok: false, code: cause.code }, "procedure refused");
-    throw new TRPCError({ code: DOMAIN_ERROR_CODES[cause.code], message: cause.message, cause });
+    throw new TRPCError({ code, message: cause.message, cause });
   }
+  measure(result.error.code);
   if (result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.log.error({ path, type, durationMs, err: cause ?? result.error }, "procedure failed");
   } else {
+    metrics.procedureRefusals.inc({ code: result.error.code });
     ctx.log.info({ path, type, durationMs, ok: false, code: result.error.code }, "procedure refused");
   }
   return result;
@@ -124,6 +137,7 @@ const resolveActor = t.middleware(async ({ ctx, meta, type, getRawInput, next })
     ctx.log.error({ err: error }, "session lookup failed");
     throw error;
   });
+  noteRequestActor(ctx.request.requestId, actor);
   const result = await next({ ctx: { actor, log: ctx.log.child({ actor: actorName(actor) }) } });
   if (type === "mutation") found.forgetTeams();
   return result;
@@ -183,6 +197,7 @@ export function teamProcedure(permission: Permission) {
         throw new DomainError("SUBSCRIPTION_STATE", "theSubscriptionOfHasEndedSo", { teamName: authorised.team.name });
       }
       if (actor.kind !== "support") return next({ ctx: { access: authorised } });
+      noteRequestActor(ctx.request.requestId, actor);
 
       const access: TeamAccess = support
         ? { ...authorised, support: { endsAt: support.endsAt, viewingAs: authorised.support?.viewingAs ?? null } }

@@ -3,13 +3,17 @@ import fs from "node:fs";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
 import { type DatabaseHandle, openPglite, openPostgres } from "../client";
+import type { QueryObserver } from "../timed-client";
 import { withDatabase } from "./template-database";
 
 /**
  * A database of this test file's own, copied from the migrated and seeded one: PostgreSQL
  * when TEST_DATABASE_URL is set, PGlite otherwise. Use inside a describe or at top level.
+ * With `observeQueries`, its queries are timed as the console's own database's are.
  */
-export function setUpTestDatabase(): { readonly handle: DatabaseHandle } {
+export function setUpTestDatabase(options: { observeQueries?: QueryObserver } = {}): {
+  readonly handle: DatabaseHandle;
+} {
   const state = {} as { handle: DatabaseHandle; drop?: () => Promise<void> };
   beforeAll(async () => {
     const templateUrl = inject("templateDatabaseUrl");
@@ -21,7 +25,7 @@ export function setUpTestDatabase(): { readonly handle: DatabaseHandle } {
       const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
       await admin.unsafe(`create database ${name} template ${template}`);
       await admin.end();
-      state.handle = openPostgres(withDatabase(templateUrl, name), { max: 20 });
+      state.handle = openPostgres(withDatabase(templateUrl, name), { max: 20, ...options });
       state.drop = async () => {
         const dropper = postgres(adminUrl, { max: 1, onnotice: () => {} });
         await dropper.unsafe(`drop database if exists ${name} with (force)`);
@@ -29,7 +33,7 @@ export function setUpTestDatabase(): { readonly handle: DatabaseHandle } {
       };
     } else {
       const dump = fs.readFileSync(inject("pgliteDumpPath")!);
-      state.handle = await openPglite({ loadDataDir: new Blob([dump]) });
+      state.handle = await openPglite({ loadDataDir: new Blob([dump]), ...options });
     }
   });
   afterAll(async () => {

@@ -12,6 +12,7 @@ import { logger } from "../logger";
 import { routeByDomain } from "../sso/sign-in/route-by-domain";
 import { secondStepLocked, secondStepLockedUntil } from "./second-step-lock";
 import { createSignInChallenge } from "./sign-in-challenges";
+import { countSignInFailure } from "./sign-in-metrics";
 import { clearAccountThrottle, lockedUntil, recordSignInFailure, signInLocked, throttleKeys } from "./throttle";
 
 export type SignInStart =
@@ -54,6 +55,7 @@ export async function beginSignIn(
   if (!account?.passwordHash || !passwordMatches) {
     const lock = await db.transaction((tx) => recordSignInFailure(tx, keys, now));
     logger.info({ requestId: ctx.request.requestId, locked: Boolean(lock) }, "sign-in refused");
+    countSignInFailure("password", Boolean(lock));
     if (lock) throw signInLocked(lock, now);
     throw new DomainError("UNAUTHENTICATED", "wrongCredentials");
   }

@@ -13,6 +13,7 @@ import { spendRecoveryCode } from "./recovery-codes";
 import { recordSecondStepFailure, secondStepLockedUntil } from "./second-step-lock";
 import { createSession } from "./sessions";
 import { failChallenge, findLiveChallenge, spendChallenge } from "./sign-in-challenges";
+import { countSignInFailure, countSignInSuccess } from "./sign-in-metrics";
 import { ipThrottleKeys, recordSignInFailure } from "./throttle";
 import { verifyTotp } from "./totp";
 
@@ -32,7 +33,7 @@ export async function completeSignIn(
   input: { challengeToken: string; code?: string; recoveryCode?: string },
 ): Promise<SignInCompletion> {
   const now = ctx.clock.now();
-  return db.transaction(async (tx) => {
+  const completion = await db.transaction(async (tx): Promise<SignInCompletion> => {
     const challenge = await findLiveChallenge(tx, input.challengeToken, now);
     if (!challenge) return { ok: false, reason: "expired" } as const;
     const [account] = await tx.select().from(accounts).where(eq(accounts.id, challenge.accountId)).for("update");
@@ -52,6 +53,7 @@ export async function completeSignIn(
         await failChallenge(tx, challenge, now);
         await recordSignInFailure(tx, ipThrottleKeys(ctx.request.ip), now);
         const lock = await recordSecondStepFailure(tx, ctx, account, now);
+        countSignInFailure("second_step", Boolean(lock));
         if (lock) {
           await spendChallenge(tx, challenge.id, now);
           return { ok: false, reason: "locked", until: lock } as const;
@@ -92,6 +94,8 @@ export async function completeSignIn(
     });
     return { ok: true, accountId: account.id, sessionId } as const;
   });
+  if (completion.ok) countSignInSuccess();
+  return completion;
 }
 
 async function checkSecondStep(

@@ -6,10 +6,14 @@ import type { RequestHandler } from "next/dist/server/next";
 import { alertWebhookSettings } from "../alerts/alert-webhook-settings";
 import { consoleMode, listenAddresses, mailboxShowsMail } from "../config/env";
 import { loadAuditSigningKeys, loadSecrets } from "../config/secrets";
+import { getDatabase } from "../database";
+import { mailBacklogLimit } from "../health/readiness";
 import { trustedProxies } from "../http/client-address";
+import { consoleEndpoints } from "../http/console-endpoints";
 import { createConsoleServer } from "../http/console-server";
 import { exitGracefullyOnSignals } from "../http/graceful-shutdown";
 import { jobIntervalMs } from "../jobs/job-runner";
+import { metricsToken } from "../metrics/metrics-token";
 import { demoBanner } from "./demo-banner";
 
 /**
@@ -25,6 +29,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.AUTH_URL ??= `http://localhost:${port}`;
 
 let mode: ReturnType<typeof consoleMode>;
+let endpointSettings: { metricsToken: string | null; mailBacklogLimit: number };
 try {
   mode = consoleMode();
   trustedProxies();
@@ -32,6 +37,7 @@ try {
   loadAuditSigningKeys();
   alertWebhookSettings();
   jobIntervalMs();
+  endpointSettings = { metricsToken: metricsToken(mode === "production"), mailBacklogLimit: mailBacklogLimit() };
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`PORT is "${process.env.PORT}"; give a port number from 1 to 65535.`);
 } catch (error) {
@@ -62,8 +68,14 @@ if (!dev && buildIsStale()) {
 (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
 const addresses = listenAddresses();
 let handle: RequestHandler | undefined;
+// /healthz, /readyz and /metrics: answered by the console's server itself, on the app's database handle.
+const ownEndpoints = consoleEndpoints({
+  ...endpointSettings,
+  database: getDatabase,
+  mailDelivered: Boolean(process.env.SMTP_URL),
+});
 const servers = (addresses.length ? addresses : [undefined]).map(() =>
-  createConsoleServer((req, res) => handle!(req, res)),
+  createConsoleServer((req, res) => handle!(req, res), { ownEndpoints }),
 );
 exitGracefullyOnSignals(servers);
 const [identityProviderUrl, hostsUrl] =
@@ -71,7 +83,6 @@ const [identityProviderUrl, hostsUrl] =
 // The database is opened, migrated (and a demo seeded) before anything listens: a failure stops
 // the start with its reason, and once the console answers it is ready. The app reuses this handle.
 try {
-  const { getDatabase } = await import("../database");
   await getDatabase();
 } catch (error) {
   console.error(`The database could not be opened: ${(error as Error).message}`);

@@ -1,6 +1,8 @@
 import type { Database } from "@/db/client";
 import type { Clock } from "../clock";
 import { logger } from "../logger";
+import { consoleMetrics } from "../metrics/console-metrics";
+import { BEAT_EVERY_MS, type JobRunnerHeartbeat, startHeartbeat, stopHeartbeat } from "./job-heartbeat";
 
 export interface Job {
   name: string;
@@ -27,9 +29,30 @@ export type StopJobRunner = () => Promise<void>;
 
 const registry = globalThis as typeof globalThis & { customerConsoleJobRunners?: Set<StopJobRunner> };
 
+async function runMeasured(job: Job, db: Database, clock: Clock, heartbeat: JobRunnerHeartbeat): Promise<void> {
+  const metrics = consoleMetrics();
+  const started = Date.now();
+  heartbeat.running = { job: job.name, since: started };
+  heartbeat.beatAt = started;
+  try {
+    const result = await job.run(db, clock);
+    logger.debug({ job: job.name, result }, "job ran");
+  } catch (error) {
+    metrics.jobFailures.inc({ job: job.name });
+    logger.error({ job: job.name, err: error }, "job failed");
+  }
+  const ended = Date.now();
+  heartbeat.running = null;
+  heartbeat.beatAt = ended;
+  heartbeat.completedAt.set(job.name, ended);
+  metrics.jobRuns.inc({ job: job.name });
+  metrics.jobDuration.observe({ job: job.name }, (ended - started) / 1000);
+}
+
 /**
  * Runs every job now and then inside the app server. Jobs keep their state in PostgreSQL and
- * claim work with row locks, so every server may run this loop.
+ * claim work with row locks, so every server may run this loop. While it waits it beats, so
+ * /readyz can tell a long interval from a job that hangs.
  */
 export function startJobRunner(
   db: Database,
@@ -37,17 +60,14 @@ export function startJobRunner(
   jobs: Job[],
   intervalMs = DEFAULT_INTERVAL_MS,
 ): StopJobRunner {
+  const heartbeat = startHeartbeat(intervalMs, Date.now());
+  consoleMetrics().jobInterval.set(intervalMs / 1000);
   let stopping = false;
   let tickDone: Promise<void> = Promise.resolve();
   const tick = async () => {
     for (const job of jobs) {
       if (stopping) return;
-      try {
-        const result = await job.run(db, clock);
-        logger.debug({ job: job.name, result }, "job ran");
-      } catch (error) {
-        logger.error({ job: job.name, err: error }, "job failed");
-      }
+      await runMeasured(job, db, clock, heartbeat);
     }
   };
   let running = false;
@@ -58,12 +78,18 @@ export function startJobRunner(
       running = false;
     });
   }, intervalMs);
+  const beat = setInterval(() => {
+    if (!heartbeat.running) heartbeat.beatAt = Date.now();
+  }, BEAT_EVERY_MS);
   timer.unref();
+  beat.unref();
   registry.customerConsoleJobRunners ??= new Set();
   const runners = registry.customerConsoleJobRunners;
   const stop: StopJobRunner = () => {
     stopping = true;
     clearInterval(timer);
+    clearInterval(beat);
+    stopHeartbeat(heartbeat);
     runners.delete(stop);
     return tickDone;
   };

@@ -8,6 +8,7 @@ import type { Context } from "../context";
 import { requestMetaFrom } from "../context";
 import { bearerSecretOf } from "../crypto/bearer-secret";
 import { BodyTooLarge, readBodyWithin } from "../http/body-limit";
+import { noteRequestActor } from "../http/request-actors";
 import { logger } from "../logger";
 import { createCaller } from "../routers/root";
 import { spendApiCall } from "./api-rate-limit";
@@ -59,7 +60,9 @@ async function callerActor(request: Request, deps: RestDependencies, meta: Reque
     );
   }
   try {
-    return await authenticateApiKey(deps.db, deps.clock, secret, meta.ip);
+    const actor = await authenticateApiKey(deps.db, deps.clock, secret, meta.ip);
+    noteRequestActor(meta.requestId, actor);
+    return actor;
   } catch (error) {
     throw new Refused(problemOf(error, meta.requestId, meta.locale), challenge);
   }

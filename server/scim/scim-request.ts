@@ -2,6 +2,7 @@ import type { Database } from "@/db/client";
 import type { Clock } from "../clock";
 import { requestMetaFrom } from "../context";
 import { BodyTooLarge, readTextWithin } from "../http/body-limit";
+import { noteRequestActor } from "../http/request-actors";
 import { logger } from "../logger";
 import { scimActorOf } from "./scim-auth";
 import type { ScimAnswer, ScimCall } from "./scim-call";
@@ -24,6 +25,7 @@ export async function handleScimRequest(db: Database, clock: Clock, request: Req
   const headers = { "x-request-id": meta.requestId };
   try {
     const actor = await scimActorOf(db, clock, request.headers.get("authorization"), meta.ip);
+    noteRequestActor(meta.requestId, actor);
     const url = new URL(request.url);
     const call: ScimCall = {
       db,
