@@ -55,7 +55,9 @@ export async function takeBackup(
       await out.close();
     }
     // link, unlike rename, fails when the name is taken: two backups in one second keep both.
-    await fs.promises.link(partial, file);
+    await fs.promises.link(partial, file).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === "EEXIST" ? new Error(`${file} exists already; a backup never replaces another.`) : error;
+    });
     return { file, bytes: (await fs.promises.stat(file)).size, manifest };
   } finally {
     await fs.promises.rm(dumpFile, { force: true });

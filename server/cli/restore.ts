@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { backupDirectory } from "../backup/backup-location";
@@ -21,6 +22,8 @@ try {
   if (positionals.length !== 1) throw new Error("Name one backup file.");
   file = path.resolve(positionals[0]!);
   extraLists = (values["purge-list"] ?? []).map((list) => path.resolve(list));
+  const missing = extraLists.filter((list) => !fs.existsSync(list));
+  if (missing.length) throw new Error(`No purge list at ${missing.join(", ")}.`);
 } catch (error) {
   console.error(`${(error as Error).message}\n${USAGE}`);
   process.exit(2);
