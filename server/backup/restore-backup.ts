@@ -1,7 +1,7 @@
 import { type DatabaseHandle, openPostgres } from "@/db/client";
 import { purgeListedTeam } from "../billing/purge-job";
 import type { Clock } from "../clock";
-import { entrySha256, entryStream, MANIFEST_ENTRY, readArchiveEntries, readEntry } from "./archive";
+import { type ArchiveEntry, entrySha256, entryStream, MANIFEST_ENTRY, readArchiveEntries, readEntry } from "./archive";
 import type { DatabaseTarget } from "./database-target";
 import { type BackupManifest, parseManifest } from "./manifest";
 import { appliedMigration } from "./migration-version";
@@ -70,7 +70,7 @@ export async function restoreBackup(
 }
 
 async function openBackup(file: string) {
-  let entries: Awaited<ReturnType<typeof readArchiveEntries>>;
+  let entries: ArchiveEntry[];
   try {
     entries = await readArchiveEntries(file);
   } catch (error) {
@@ -87,11 +87,7 @@ async function openBackup(file: string) {
   return { manifest, dump };
 }
 
-async function loadDump(
-  file: string,
-  dump: Awaited<ReturnType<typeof readArchiveEntries>>[number],
-  target: DatabaseTarget,
-): Promise<DatabaseHandle> {
+async function loadDump(file: string, dump: ArchiveEntry, target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "pglite") {
     const inUse = embeddedDatabaseInUse(target.dataDir);
     if (inUse) throw new Error(inUse);
@@ -106,8 +102,8 @@ async function loadDump(
 async function replayPurges(handle: DatabaseHandle, entries: PurgeListEntry[], clock: Clock) {
   const purged: RestoreReport["purgedAgain"] = [];
   for (const teamId of new Set(entries.map((entry) => entry.teamId))) {
-    const outcome = await purgeListedTeam(handle.db, clock, teamId);
-    if (outcome.purged) purged.push({ teamId, name: outcome.name });
+    const name = await purgeListedTeam(handle.db, clock, teamId);
+    if (name !== null) purged.push({ teamId, name });
   }
   return purged;
 }

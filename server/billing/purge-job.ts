@@ -157,21 +157,17 @@ export async function runPurgeJob(
 
 /**
  * Purges a team named on the purge list, found again in a restored backup: the same purge,
- * whatever the team's status in the backup. Nothing when it is purged already or not there.
+ * whatever the team's status in the backup. Answers the team's name, or null when it is purged
+ * already or not there.
  */
-export async function purgeListedTeam(
-  db: Database,
-  clock: Clock,
-  teamId: string,
-): Promise<{ purged: true; name: string } | { purged: false; reason: "absent" | "already purged" }> {
+export async function purgeListedTeam(db: Database, clock: Clock, teamId: string): Promise<string | null> {
   const ctx: DomainContext = { actor: systemActor("Retention purge (purge list)"), clock, request: noRequest };
   return db.transaction(async (tx) => {
     await tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.teamId, teamId)).for("update");
     const [team] = await tx.select().from(teams).where(eq(teams.id, teamId)).for("no key update");
-    if (!team) return { purged: false, reason: "absent" };
-    if (team.status === "purged") return { purged: false, reason: "already purged" };
+    if (!team || team.status === "purged") return null;
     await purgeTeam(tx, ctx, team);
-    return { purged: true, name: team.name };
+    return team.name;
   });
 }
 
