@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // Fixed test-only secrets, so tests never touch the data directory. Set here, not only in
@@ -8,6 +10,8 @@ const testSecrets = {
   AUDIT_SIGNING_KEYS: "atest:c2lnbmluZy1zZWVkLWZvci10ZXN0cy1vbmx5LTMyYnk=",
 };
 Object.assign(process.env, testSecrets);
+// The retention purge appends to the purge list in BACKUP_DIR: tests keep it out of the data directory.
+const testEnvironment = { ...testSecrets, BACKUP_DIR: path.join(os.tmpdir(), "customer-console-test-backups") };
 
 export default defineConfig({
   resolve: {
@@ -25,7 +29,7 @@ export default defineConfig({
     ...(process.env.TEST_DATABASE_URL ? { maxWorkers: 4 } : {}),
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    env: testSecrets,
+    env: testEnvironment,
     // next-auth imports "next/server" without an extension, which only Next's bundler resolves.
     server: { deps: { inline: ["next-auth"] } },
   },

@@ -1,4 +1,4 @@
-import { and, eq, getTableName, lte, sql } from "drizzle-orm";
+import { and, eq, getTableName, inArray, lte, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "@/db/client";
 import {
@@ -48,6 +48,7 @@ import { noRequest, systemActor } from "../actor";
 import { auditContext } from "../audit/audit-context";
 import { erasePersonalAuditFields } from "../audit/erase-personal-fields";
 import { recordAudit } from "../audit/record-audit";
+import { configuredPurgeList, type PurgeList } from "../backup/purge-list";
 import type { Clock } from "../clock";
 import type { DomainContext } from "../domain-context";
 import { FORMER_MEMBER_NAMES } from "../privacy/former-member";
@@ -119,9 +120,15 @@ export const KEPT_TABLE_NAMES = KEPT_TEAM_TABLES.map((t) => getTableName(t));
  * Deletes the customer content of teams terminated 45 days ago or more (nothing on day 44,
  * everything on day 45). Each team is claimed with FOR UPDATE SKIP LOCKED and purged in one
  * transaction that also sets it `purged` and writes the final audit entry, so servers running
- * this at once never purge a team twice and a half-done purge never shows.
+ * this at once never purge a team twice and a half-done purge never shows. Each purge is added
+ * to the purge list before it commits, so no backup restored later can bring the team back.
  */
-export async function runPurgeJob(db: Database, clock: Clock): Promise<{ purged: number }> {
+export async function runPurgeJob(
+  db: Database,
+  clock: Clock,
+  options: { purgeList?: PurgeList } = {},
+): Promise<{ purged: number }> {
+  const purgeList = options.purgeList ?? configuredPurgeList();
   const ctx: DomainContext = { actor: systemActor("Retention purge"), clock, request: noRequest };
   let purged = 0;
   for (let i = 0; i < 100; i++) {
@@ -140,7 +147,8 @@ export async function runPurgeJob(db: Database, clock: Clock): Promise<{ purged:
       const [team] = await tx.select().from(teams).where(eq(teams.id, candidate.teamId)).for("no key update");
       // Renewed or purged meanwhile: nothing to do.
       if (team?.status !== "terminated" || !team.terminatedAt || team.terminatedAt > cutoff) return true;
-      await purgeTeam(tx, ctx, team.id, team.terminatedAt);
+      await purgeTeam(tx, ctx, team);
+      await purgeList.record({ teamId: team.id, purgedAt: ctx.clock.now() });
       return true;
     });
     if (!done) break;
@@ -149,8 +157,32 @@ export async function runPurgeJob(db: Database, clock: Clock): Promise<{ purged:
   return { purged };
 }
 
-async function purgeTeam(tx: Transaction, ctx: DomainContext, teamId: string, terminatedAt: Date): Promise<void> {
+/**
+ * Purges a team named on the purge list, found again in a restored backup: the same purge,
+ * whatever the team's status in the backup. Answers the team's name, or null when it is purged
+ * already or not there.
+ */
+export async function purgeListedTeam(db: Database, clock: Clock, teamId: string): Promise<string | null> {
+  const ctx: DomainContext = { actor: systemActor("Retention purge (purge list)"), clock, request: noRequest };
+  return db.transaction(async (tx) => {
+    await tx.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.teamId, teamId)).for("update");
+    const [team] = await tx.select().from(teams).where(eq(teams.id, teamId)).for("no key update");
+    if (!team || team.status === "purged") return null;
+    await purgeTeam(tx, ctx, team);
+    return team.name;
+  });
+}
+
+type TeamRow = typeof teams.$inferSelect;
+
+async function purgeTeam(tx: Transaction, ctx: DomainContext, team: TeamRow): Promise<void> {
+  const teamId = team.id;
   const now = ctx.clock.now();
+  // A backup older than the team's end still shows its contract running: it ends with the purge.
+  await tx
+    .update(subscriptions)
+    .set({ status: "expired", updatedAt: now })
+    .where(and(eq(subscriptions.teamId, teamId), inArray(subscriptions.status, ["trialing", "active", "past_due"])));
   await tx
     .update(subscriptions)
     .set({ paymentMethodId: null, cancelReason: null, version: sql`${subscriptions.version} + 1`, updatedAt: now })
@@ -179,7 +211,7 @@ async function purgeTeam(tx: Transaction, ctx: DomainContext, teamId: string, te
     teamId,
     action: "team.purged",
     target: { type: "team", id: teamId },
-    before: { teamStatus: "terminated", terminatedAt },
+    before: { teamStatus: team.status, terminatedAt: team.terminatedAt },
     after: {
       teamStatus: "purged",
       deleted,
