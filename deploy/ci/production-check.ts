@@ -14,7 +14,7 @@ import { startTestssl, testsslCommand } from "./testssl";
  * `npm run test:production`: the topology of deploy/compose.yaml without containers. Two
  * consoles in production mode on a fresh PostgreSQL database, behind nginx with the
  * configuration of deploy/nginx/console.conf and a self-signed certificate for localhost; one
- * browser journey through https://localhost:8443, then testssl on the proxy's TLS. Everything
+ * browser journey through https://localhost:8443 and testssl on the proxy's TLS. Everything
  * it starts is stopped, and the database dropped, however it ends.
  */
 const HTTPS_PORT = 8443;
@@ -93,11 +93,12 @@ async function main(): Promise<void> {
   const proxy = await startNginx(tools.nginx, directory, nginxConf, HTTPS_PORT);
   teardown.push(proxy.stop);
 
-  // The scan and the journey at once: the scan mostly waits on its own handshakes.
+  // The scan needs only the proxy, so it runs beside the journey rather than after it.
   const scanStartedAt = Date.now();
   const scan = startTestssl(tools.testssl, directory, { host: "localhost", ip: "127.0.0.1", port: HTTPS_PORT });
   teardown.push(scan.stop);
   const scanned = scan.verdict.then((verdict) => ({ verdict, took: seconds(scanStartedAt) }));
+  // Awaited below, unless the journey fails first.
   scanned.catch(() => {});
 
   const journeyStartedAt = Date.now();
