@@ -22,7 +22,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{server,db,app,lib}/**/*.test.ts"],
+    include: ["{server,db,app,lib,deploy}/**/*.test.ts"],
     globalSetup: ["./server/testing/global-setup.ts"],
     // On PostgreSQL most of a test's time is spent waiting on the server's own processes, so four
     // files at once overlap well even on two cores; PGlite runs in the worker and gains nothing.

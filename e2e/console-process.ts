@@ -19,7 +19,7 @@ export interface ConsoleProcess {
 /**
  * One more console, as `npm start` runs it (the build made by the journeys' web server), in
  * demo mode with a data directory of its own; `env` gives it the database and the secrets it
- * shares with others. Answers once it serves.
+ * shares with others, and may ask for another CONSOLE_ENV. Answers once it serves.
  */
 export async function startConsoleProcess(port: number, env: Record<string, string>): Promise<ConsoleProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "customer-console-pair-"));
@@ -31,9 +31,9 @@ export async function startConsoleProcess(port: number, env: Record<string, stri
     stdio: ["ignore", logFd, logFd],
     env: {
       ...inherited,
+      CONSOLE_ENV: "demo",
       ...env,
       TSX_TSCONFIG_PATH: "tsconfig.cli.json",
-      CONSOLE_ENV: "demo",
       DATA_DIR: dataDir,
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",

@@ -5,8 +5,8 @@ export interface CaughtMail {
   raw: string;
 }
 
-/** A real SMTP server on a free loopback port that keeps every mail it is sent. */
-export async function startMailCatcher(): Promise<{
+/** A real SMTP server on a loopback port (a free one unless given) that keeps every mail it is sent. */
+export async function startMailCatcher(port = 0): Promise<{
   port: number;
   received: CaughtMail[];
   close: () => Promise<void>;
@@ -24,7 +24,7 @@ export async function startMailCatcher(): Promise<{
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
     port: (server.server.address() as { port: number }).port,
     received,
