@@ -19,7 +19,7 @@ export interface ConsoleProcess {
 /**
  * One more console, as `npm start` runs it (the build made by the journeys' web server), in
  * demo mode with a data directory of its own; `env` gives it the database and the secrets it
- * shares with others, and may ask for another CONSOLE_ENV. Answers once it serves.
+ * shares with others, and may ask for another CONSOLE_ENV. Answers once its /readyz says it is ready.
  */
 export async function startConsoleProcess(port: number, env: Record<string, string>): Promise<ConsoleProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "customer-console-pair-"));
@@ -60,8 +60,9 @@ export async function startConsoleProcess(port: number, env: Record<string, stri
       await stop();
       throw new Error(`the console on port ${port} exited:\n${tail}`);
     }
-    const serving = await fetch(`${base}/api/auth/csrf`).then(
-      (response) => response.ok,
+    // Ready: database open and migrated, jobs running, accepting requests.
+    const serving = await fetch(`${base}/readyz`).then(
+      (response) => response.status === 200,
       () => false,
     );
     if (serving) return { base, logTail, log, signal: (signal) => server.kill(signal), exited, stop };
