@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { signInOverHttp } from "../server/bench/sign-in-over-http";
+import { type ConsoleDatabase, consoleSecrets, createConsoleDatabase } from "./console-database";
 import { type ConsoleProcess, startConsoleProcess } from "./console-process";
 
 /**
@@ -13,25 +13,18 @@ import { type ConsoleProcess, startConsoleProcess } from "./console-process";
 const DEMO_PASSWORD = "DemoPass-2026";
 const ROWS = 1_200;
 const port = Number(process.env.E2E_PORT ?? 3210) + 40;
-const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const databaseName = `cc_shutdown_${randomBytes(4).toString("hex")}`;
 
-let admin: postgres.Sql;
+let database: ConsoleDatabase | undefined;
 let db: postgres.Sql;
 let server: ConsoleProcess | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${databaseName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${databaseName}`;
-  db = postgres(url.toString(), { max: 3, onnotice: () => {} });
+  database = await createConsoleDatabase("shutdown", 3);
+  db = database.sql;
   server = await startConsoleProcess(port, {
-    DATABASE_URL: url.toString(),
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    ENCRYPTION_KEYS: `kshut:${randomBytes(32).toString("base64")}`,
-    AUDIT_SIGNING_KEYS: `kshut:${randomBytes(32).toString("base64")}`,
+    DATABASE_URL: database.url,
+    ...consoleSecrets("kshut"),
     JOB_INTERVAL_MS: "200",
     LOG_LEVEL: "info",
   });
@@ -40,9 +33,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   test.setTimeout(60_000);
   await server?.stop();
-  await db?.end();
-  await admin?.unsafe(`drop database if exists ${databaseName} with (force)`);
-  await admin?.end();
+  await database?.drop();
 });
 
 test.afterEach(async () => {

@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
 import * as OTPAuth from "otpauth";
-import postgres from "postgres";
+import type postgres from "postgres";
+import { type ConsoleDatabase, consoleSecrets, createConsoleDatabase } from "./console-database";
 import { type ConsoleProcess, startConsoleProcess } from "./console-process";
 import { DEMO_PASSWORD } from "./support";
 import { invite, openUsers, readInvitation } from "./users-page";
@@ -14,10 +14,8 @@ import { invite, openUsers, readInvitation } from "./users-page";
  */
 const port = Number(process.env.E2E_PORT ?? 3210) + 50;
 const base = `http://localhost:${port}`;
-const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const databaseName = `cc_log_secrets_${randomBytes(4).toString("hex")}`;
 
-let admin: postgres.Sql;
+let database: ConsoleDatabase | undefined;
 let db: postgres.Sql;
 let server: ConsoleProcess | undefined;
 
@@ -25,16 +23,11 @@ test.use({ baseURL: base });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${databaseName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${databaseName}`;
-  db = postgres(url.toString(), { max: 2, onnotice: () => {} });
+  database = await createConsoleDatabase("log_secrets", 2);
+  db = database.sql;
   server = await startConsoleProcess(port, {
-    DATABASE_URL: url.toString(),
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    ENCRYPTION_KEYS: `klog:${randomBytes(32).toString("base64")}`,
-    AUDIT_SIGNING_KEYS: `klog:${randomBytes(32).toString("base64")}`,
+    DATABASE_URL: database.url,
+    ...consoleSecrets("klog"),
     JOB_INTERVAL_MS: "500",
     LOG_LEVEL: "trace",
   });
@@ -43,9 +36,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   test.setTimeout(60_000);
   await server?.stop();
-  await db?.end();
-  await admin?.unsafe(`drop database if exists ${databaseName} with (force)`);
-  await admin?.end();
+  await database?.drop();
 });
 
 /** What went through the console and must never be in its log. */

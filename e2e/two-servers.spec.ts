@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import postgres from "postgres";
+import type postgres from "postgres";
 import { signInOverHttp } from "../server/bench/sign-in-over-http";
 import { startMailCatcher } from "../server/testing/mail-catcher";
+import { type ConsoleDatabase, consoleSecrets, createConsoleDatabase } from "./console-database";
 import { type ConsoleProcess, startConsoleProcess } from "./console-process";
 
 /**
@@ -14,10 +15,8 @@ const DEMO_PASSWORD = "DemoPass-2026";
 // Ports of their own beside the journeys' server; each console also takes the next two (demo peers).
 const portA = Number(process.env.E2E_PORT ?? 3210) + 10;
 const portB = portA + 10;
-const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const databaseName = `cc_two_servers_${randomBytes(4).toString("hex")}`;
 
-let admin: postgres.Sql;
+let database: ConsoleDatabase | undefined;
 let db: postgres.Sql;
 let mail: Awaited<ReturnType<typeof startMailCatcher>>;
 let a: ConsoleProcess | undefined;
@@ -29,17 +28,12 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${databaseName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${databaseName}`;
-  db = postgres(url.toString(), { max: 2, onnotice: () => {} });
+  database = await createConsoleDatabase("two_servers");
+  db = database.sql;
   mail = await startMailCatcher();
   const shared = {
-    DATABASE_URL: url.toString(),
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    ENCRYPTION_KEYS: `kpair:${randomBytes(32).toString("base64")}`,
-    AUDIT_SIGNING_KEYS: `kpair:${randomBytes(32).toString("base64")}`,
+    DATABASE_URL: database.url,
+    ...consoleSecrets("kpair"),
     SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
     // Both servers run the jobs several times a second, so their runs overlap.
     JOB_INTERVAL_MS: "200",
@@ -55,9 +49,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   test.setTimeout(60_000);
   await Promise.allSettled([a?.stop(), b?.stop()]);
-  await db?.end();
-  await admin?.unsafe(`drop database if exists ${databaseName} with (force)`);
-  await admin?.end();
+  await database?.drop();
   await mail?.close();
 });
 
