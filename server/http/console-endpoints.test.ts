@@ -149,6 +149,7 @@ describe("/metrics", () => {
       "console_db_queries_in_flight",
       "console_mail_outbox_backlog",
       "console_webhook_delivery_backlog",
+      "console_alert_delivery_backlog",
       "console_open_support_sessions 0",
       "console_process_cpu_seconds_total",
       "console_nodejs_eventloop_lag_seconds",

@@ -84,6 +84,11 @@ function createConsoleMetrics() {
       help: "Webhook deliveries pending or waiting for a retry (counted up to 100000).",
       registers,
     }),
+    alertBacklog: new Gauge({
+      name: "console_alert_delivery_backlog",
+      help: "Security alerts for the operator's ALERT_WEBHOOK_URL pending or waiting for a retry (counted up to 100000).",
+      registers,
+    }),
     activeSessions: new Gauge({
       name: "console_active_sessions",
       help: "Sign-in sessions neither ended nor expired (counted up to 100000).",

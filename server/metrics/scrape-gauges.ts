@@ -14,9 +14,10 @@ async function countNow(db: Database, now: Date) {
     select
       ${capped(sql`select 1 from mail_outbox where sent_at is null and send_after <= ${at}`)} as "mail",
       ${capped(sql`select 1 from webhook_deliveries where status in ('pending', 'retrying')`)} as "webhooks",
+      ${capped(sql`select 1 from alert_deliveries where status in ('pending', 'retrying')`)} as "alerts",
       ${capped(sql`select 1 from sessions where ended_at is null and expires_at > ${at} and last_seen_at + make_interval(mins => idle_timeout_minutes) > ${at}`)} as "sessions",
       ${capped(sql`select 1 from support_sessions where ended_at is null and ends_at > ${at}`)} as "support"`);
-  const [row] = rowsOf<Record<"mail" | "webhooks" | "sessions" | "support", string | number>>(result);
+  const [row] = rowsOf<Record<"mail" | "webhooks" | "alerts" | "sessions" | "support", string | number>>(result);
   return row;
 }
 
@@ -33,6 +34,7 @@ export async function refreshScrapeGauges(
   const counts = await countNow(handle.db, now);
   metrics.mailBacklog.set(Number(counts?.mail ?? 0));
   metrics.webhookBacklog.set(Number(counts?.webhooks ?? 0));
+  metrics.alertBacklog.set(Number(counts?.alerts ?? 0));
   metrics.activeSessions.set(Number(counts?.sessions ?? 0));
   metrics.openSupportSessions.set(Number(counts?.support ?? 0));
   metrics.poolMaxConnections.set({ driver: handle.kind }, handle.poolMax);
