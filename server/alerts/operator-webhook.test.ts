@@ -1,6 +1,4 @@
-import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
@@ -9,6 +7,7 @@ import { setUpTestDatabase } from "@/db/testing/test-database";
 import { DAY_MS } from "@/lib/time";
 import { fixedClock } from "../clock";
 import { demoTeamId } from "../testing/demo";
+import { type HttpReceiver, type ReceivedRequest, signedWith, startHttpReceiver } from "../testing/http-receiver";
 import { RETRY_DELAYS_MS } from "../webhooks/retry-schedule";
 import { alertWebhookSettings } from "./alert-webhook-settings";
 import { runAlertDeliveryJob } from "./deliver-alerts-job";
@@ -20,50 +19,27 @@ const clock = fixedClock("2026-04-01T09:00:00Z");
 const SECRET = `whsec_${randomBytes(32).toString("base64")}`;
 let acme = "";
 
-/** What the operator's receiver got: each request's headers and exact body. */
-interface Received {
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-let receiver: http.Server;
+let receiver: HttpReceiver;
 let port = 0;
-let received: Received[] = [];
-/** The status the receiver answers with next; 200 once the queue is empty. */
-let answers: number[] = [];
+/** What the receiver got, each request's headers and exact body (the receiver's own array). */
+let received: ReceivedRequest[] = [];
 
 beforeAll(async () => {
-  receiver = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
-      response.statusCode = answers.shift() ?? 200;
-      response.end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  port = (receiver.address() as AddressInfo).port;
+  receiver = await startHttpReceiver();
+  port = receiver.port;
+  received = receiver.received;
   acme = await demoTeamId(db(), "Acme Corp");
 });
-afterAll(() => new Promise((resolve) => receiver.close(resolve)));
+afterAll(() => receiver.close());
 beforeEach(() => {
   // A demo allows plain http on loopback, where the test's receiver listens.
   vi.stubEnv("CONSOLE_ENV", "demo");
   vi.stubEnv("ALERT_WEBHOOK_URL", `http://127.0.0.1:${port}/alerts`);
   vi.stubEnv("ALERT_WEBHOOK_SECRET", SECRET);
-  received = [];
-  answers = [];
+  receiver.reset();
   clock.advance(7 * DAY_MS);
 });
 afterEach(() => vi.unstubAllEnvs());
-
-/** Standard Webhooks verification written from the spec, apart from the console's signer. */
-function signedWith(secret: string, request: Received): boolean {
-  const key = Buffer.from(secret.split("_")[1]!, "base64");
-  const content = `${request.headers["webhook-id"]}.${request.headers["webhook-timestamp"]}.${request.body}`;
-  const expected = `v1,${createHmac("sha256", key).update(content).digest("base64")}`;
-  return String(request.headers["webhook-signature"]).split(" ").includes(expected);
-}
 
 function raise(teamId: string | null, subject: string = randomUUID()) {
   return db().transaction((tx) =>
@@ -110,7 +86,7 @@ describe("the operator's alert webhook", () => {
 
   it("retries after a failing receiver with the same id and body, on the webhook schedule, until it answers", async () => {
     const { alertId } = await raise(null);
-    answers = [500, 503];
+    receiver.answers = [500, 503];
     expect(await runAlertDeliveryJob(db(), clock)).toEqual({ delivered: 0, failed: 1 });
     expect(await runAlertDeliveryJob(db(), clock)).toEqual({ delivered: 0, failed: 0 });
     clock.advance(RETRY_DELAYS_MS[0] * 1.1);
@@ -126,7 +102,7 @@ describe("the operator's alert webhook", () => {
 
   it("gives up after the 3-day retry window and keeps the failure", async () => {
     const { alertId } = await raise(acme);
-    answers = Array<number>(20).fill(500);
+    receiver.answers = Array<number>(20).fill(500);
     for (let i = 0; i < 12; i++) {
       await runAlertDeliveryJob(db(), clock);
       clock.advance(10 * 60 * 60 * 1000 * 1.1);

@@ -1,6 +1,3 @@
-import { createHmac } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
@@ -17,6 +14,7 @@ import { webhookRules } from "../events/rules/webhooks";
 import { createGroup } from "../groups/create-group";
 import { inviteUsers } from "../invitations/invite-users";
 import { demoTeamId } from "../testing/demo";
+import { type HttpReceiver, type ReceivedRequest, signedWith, startHttpReceiver } from "../testing/http-receiver";
 import { outcomeOf } from "../testing/procedures";
 import { browserCaller, signInDemo } from "../testing/support-session";
 import { createWebhookEndpoint } from "./create-endpoint";
@@ -32,29 +30,15 @@ const clock = fixedClock("2026-03-02T09:00:00Z");
 let acme = "";
 let manager: DomainContext;
 
-/** What the receiver got: each request's headers and exact body. */
-interface Received {
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-let receiver: http.Server;
+let receiver: HttpReceiver;
 let port = 0;
-let received: Received[] = [];
-/** The status the receiver answers with next; 200 once the queue is empty. */
-let answers: number[] = [];
+/** What the receiver got, each request's headers and exact body (the receiver's own array). */
+let received: ReceivedRequest[] = [];
 
 beforeAll(async () => {
-  receiver = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
-      response.statusCode = answers.shift() ?? 200;
-      response.end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  port = (receiver.address() as AddressInfo).port;
+  receiver = await startHttpReceiver();
+  port = receiver.port;
+  received = receiver.received;
   acme = await demoTeamId(db(), "Acme Corp");
   const [row] = await db().select().from(accounts).where(eq(accounts.email, "manager@acme.example"));
   manager = {
@@ -63,29 +47,16 @@ beforeAll(async () => {
     request: noRequest,
   };
 });
-afterAll(() => new Promise((resolve) => receiver.close(resolve)));
+afterAll(() => receiver.close());
 beforeEach(() => {
   // A demo allows plain http on loopback, where the test's receiver listens.
   vi.stubEnv("CONSOLE_ENV", "demo");
-  received = [];
-  answers = [];
+  receiver.reset();
 });
 afterEach(async () => {
   vi.unstubAllEnvs();
   await db().delete(webhookEndpoints).where(eq(webhookEndpoints.teamId, acme));
 });
-
-/**
- * Standard Webhooks verification written from the spec, apart from the console's signer: the
- * HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}" keyed with the secret's base64
- * bytes, base64, behind "v1,"; the header may carry several, space separated.
- */
-function signedWith(secret: string, request: Received): boolean {
-  const key = Buffer.from(secret.split("_")[1]!, "base64");
-  const content = `${request.headers["webhook-id"]}.${request.headers["webhook-timestamp"]}.${request.body}`;
-  const expected = `v1,${createHmac("sha256", key).update(content).digest("base64")}`;
-  return String(request.headers["webhook-signature"]).split(" ").includes(expected);
-}
 
 /** A stand-in for the dispatcher: hands the team's events after `afterSeq` to the sink, in order. */
 async function dispatch(afterSeq: number): Promise<number> {
@@ -177,7 +148,7 @@ describe("a webhook delivery", () => {
     const seq = await headSeq();
     await createGroup(db(), manager, { teamId: acme, name: "Webhook retries" });
     await dispatch(seq);
-    answers = [500, 503];
+    receiver.answers = [500, 503];
 
     await runWebhookDeliveryJob(db(), clock);
     const [first] = await deliveriesOf(endpoint.id);
@@ -326,7 +297,7 @@ describe("an endpoint whose deliveries keep failing", () => {
     const seq = await headSeq();
     await createGroup(db(), manager, { teamId: acme, name: "Webhook failing" });
     await dispatch(seq);
-    answers = Array.from({ length: 50 }, () => 500);
+    receiver.answers = Array.from({ length: 50 }, () => 500);
     const started = clock.now().getTime();
 
     for (let i = 0; i < 30; i++) {
@@ -373,13 +344,13 @@ describe("an endpoint whose deliveries keep failing", () => {
 
   it("is not disabled while another delivery succeeds in between", async () => {
     const endpoint = await addEndpoint(["*"]);
-    answers = [500];
+    receiver.answers = [500];
     await sendWebhookTestEvent(db(), manager, { teamId: acme, webhookEndpointId: endpoint.id });
     await runWebhookDeliveryJob(db(), clock);
     clock.advance(2 * DAY_MS);
     await sendWebhookTestEvent(db(), manager, { teamId: acme, webhookEndpointId: endpoint.id });
     await runWebhookDeliveryJob(db(), clock);
-    answers = [500];
+    receiver.answers = [500];
     clock.advance(2 * DAY_MS);
     await sendWebhookTestEvent(db(), manager, { teamId: acme, webhookEndpointId: endpoint.id });
     await runWebhookDeliveryJob(db(), clock);
