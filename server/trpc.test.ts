@@ -1,3 +1,4 @@
+import { Writable } from "node:stream";
 import type { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +7,7 @@ import { accounts, staff, teams } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { type Actor, anonymousActor } from "./actor";
 import { DOMAIN_ERROR_CODES, DomainError, type DomainErrorCode } from "./errors";
+import { createLogger } from "./logger";
 import { appRouter } from "./routers/root";
 import { accountActor, callOverHttp, contextFor } from "./testing/callers";
 import { refusal } from "./testing/refusal";
@@ -130,6 +132,33 @@ describe("domain refusals", () => {
       domainCode: "SEAT_LIMIT",
       requestId: "req-test-000001",
     });
+  });
+});
+
+describe("the log line of a procedure", () => {
+  it("names its actor by kind and id, as the request's line does, and never by email", async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const log = createLogger(
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
+          done();
+        },
+      }),
+    );
+    log.level = "info";
+    const actor = await accountActor(database.handle.db, "owner@acme.example");
+    const api = createTestCaller({ ...contextFor(database.handle.db, actor), log });
+    await refusal(api.refuse({ code: "SEAT_LIMIT" }));
+    expect(lines).toEqual([
+      expect.objectContaining({
+        msg: "procedure refused",
+        path: "refuse",
+        code: "SEAT_LIMIT",
+        actor: { kind: "account", id: actor.kind === "account" ? actor.accountId : "" },
+      }),
+    ]);
+    expect(JSON.stringify(lines)).not.toContain("acme.example");
   });
 });
 

@@ -3,12 +3,12 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
-import { type Actor, actorName } from "./actor";
+import type { Actor } from "./actor";
 import { recordAudit } from "./audit/record-audit";
 import { containsCardNumber } from "./billing/card-data";
 import type { Context } from "./context";
 import { DOMAIN_ERROR_CODES, DomainError } from "./errors";
-import { noteRequestActor } from "./http/request-actors";
+import { loggedActor, noteRequestActor } from "./http/request-actors";
 import { refusalIn } from "./i18n/refusal-format";
 import { validationMessage } from "./i18n/refusal-message";
 import { consoleMetrics } from "./metrics/console-metrics";
@@ -131,14 +131,14 @@ export const teamInput = z.object({ teamId: z.uuid() });
  */
 const resolveActor = t.middleware(async ({ ctx, meta, type, getRawInput, next }) => {
   const found = ctx.requestActor;
-  if (!found) return next({ ctx: { log: ctx.log.child({ actor: actorName(ctx.actor) }) } });
+  if (!found) return next({ ctx: { log: ctx.log.child({ actor: loggedActor(ctx.actor) }) } });
   const teamId = meta?.gate === "team" ? teamInput.safeParse(await getRawInput()).data?.teamId : undefined;
   const actor = await (teamId ? found.withTeam(teamId).then((gate) => gate.actor) : found.actor()).catch((error) => {
     ctx.log.error({ err: error }, "session lookup failed");
     throw error;
   });
   noteRequestActor(ctx.request.requestId, actor);
-  const result = await next({ ctx: { actor, log: ctx.log.child({ actor: actorName(actor) }) } });
+  const result = await next({ ctx: { actor, log: ctx.log.child({ actor: loggedActor(actor) }) } });
   if (type === "mutation") found.forgetTeams();
   return result;
 });

@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import { actorName, type RequestMeta } from "../actor";
+import type { RequestMeta } from "../actor";
 import type { ApiKeyActor } from "../api-keys/authenticate-api-key";
 import { authenticateApiKey } from "../api-keys/authenticate-api-key";
 import { recordAudit } from "../audit/record-audit";
@@ -8,7 +8,7 @@ import type { Context } from "../context";
 import { requestMetaFrom } from "../context";
 import { bearerSecretOf } from "../crypto/bearer-secret";
 import { BodyTooLarge, readBodyWithin } from "../http/body-limit";
-import { noteRequestActor } from "../http/request-actors";
+import { loggedActor, noteRequestActor } from "../http/request-actors";
 import { logger } from "../logger";
 import { createCaller } from "../routers/root";
 import { spendApiCall } from "./api-rate-limit";
@@ -254,7 +254,7 @@ export async function handleRestRequest(request: Request, deps: RestDependencies
       clock: deps.clock,
       request: meta,
       actor,
-      log: log.child({ actor: actorName(actor) }),
+      log: log.child({ actor: loggedActor(actor) }),
     };
 
     const idempotencyKey = request.headers.get("idempotency-key");
