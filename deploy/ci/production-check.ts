@@ -63,6 +63,8 @@ async function main(): Promise<void> {
     ENCRYPTION_KEYS: secrets.encryptionKeys,
     AUDIT_SIGNING_KEYS: secrets.auditSigningKeys,
     TRUSTED_PROXIES: "127.0.0.1",
+    // One backup directory for both, as compose's shared volume.
+    BACKUP_DIR: path.join(directory, "backups"),
     AUTH_URL: ORIGIN,
     SMTP_URL: `smtp://127.0.0.1:${MAIL_PORT}`,
     // Mail goes out within half a second of being written.

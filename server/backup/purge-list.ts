@@ -26,6 +26,25 @@ export function configuredPurgeList(): PurgeList {
   return purgeListAt(path.join(backupDirectory(), PURGE_LIST_NAME));
 }
 
+/**
+ * Checked at start: the retention purge writes each purged team here before it purges, so a
+ * console that cannot write the list would never purge anything, and would only say so in a job
+ * failure 45 days on. Creates the directory and an empty list when they are missing.
+ */
+export function assertPurgeListWritable(file = configuredPurgeList().file): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.closeSync(fs.openSync(file, "a", 0o600));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Error(
+      `The purge list ${file} cannot be written (${reason}). The retention purge records every team it purges there, ` +
+        "so that a restore keeps them purged, and purges nothing it cannot record. Set BACKUP_DIR to a durable directory " +
+        "the console's user can write (see the README's Backups).",
+    );
+  }
+}
+
 export function purgeListAt(file: string): PurgeList {
   return {
     file,

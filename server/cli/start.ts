@@ -4,6 +4,7 @@ import type http from "node:http";
 import path from "node:path";
 import type { RequestHandler } from "next/dist/server/next";
 import { alertWebhookSettings } from "../alerts/alert-webhook-settings";
+import { assertPurgeListWritable } from "../backup/purge-list";
 import { consoleMode, listenAddresses, mailboxShowsMail } from "../config/env";
 import { loadAuditSigningKeys, loadSecrets } from "../config/secrets";
 import { getDatabase } from "../database";
@@ -37,6 +38,7 @@ try {
   loadAuditSigningKeys();
   alertWebhookSettings();
   jobIntervalMs();
+  assertPurgeListWritable();
   endpointSettings = { metricsToken: metricsToken(mode === "production"), mailBacklogLimit: mailBacklogLimit() };
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`PORT is "${process.env.PORT}"; give a port number from 1 to 65535.`);
