@@ -1,27 +1,13 @@
-import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
-import { createLogger, logsPrettyInTerminal } from "./logger";
+import { logsPrettyInTerminal } from "./logger";
+import { capturingLogger } from "./testing/capturing-logger";
 
 const database = setUpTestDatabase();
 const EMAIL = "owner@acme.example";
 const HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
-
-/** A logger at level info whose lines land in an array. */
-function capturingLogger() {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  const log = createLogger(sink);
-  log.level = "info";
-  return { log, lines };
-}
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -41,10 +27,10 @@ describe("logged database errors", () => {
 
     const { log, lines } = capturingLogger();
     log.error({ err: error }, "procedure failed");
-    const logged = lines.join("");
+    const logged = JSON.stringify(lines);
     expect(logged).not.toContain(EMAIL);
     expect(logged).not.toContain("argon2id");
-    const entry = JSON.parse(lines[0]!) as { err: { message: string; cause: { code: string } } };
+    const entry = lines[0] as { err: { message: string; cause: { code: string } } };
     expect(entry.err.message).toContain('insert into "accounts"');
     expect(entry.err.cause.code).toBe("23505");
   });
@@ -53,8 +39,8 @@ describe("logged database errors", () => {
     const error = await failure(database.handle.db.select().from(accounts).where(eq(accounts.id, EMAIL)));
     const { log, lines } = capturingLogger();
     log.error({ err: error }, "procedure failed");
-    expect(lines.join("")).not.toContain(EMAIL);
-    expect(lines.join("")).toContain("invalid input syntax for type uuid");
+    expect(JSON.stringify(lines)).not.toContain(EMAIL);
+    expect(JSON.stringify(lines)).toContain("invalid input syntax for type uuid");
   });
 });
 

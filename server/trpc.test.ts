@@ -1,4 +1,3 @@
-import { Writable } from "node:stream";
 import type { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,9 +6,9 @@ import { accounts, staff, teams } from "@/db/schema";
 import { setUpTestDatabase } from "@/db/testing/test-database";
 import { type Actor, anonymousActor } from "./actor";
 import { DOMAIN_ERROR_CODES, DomainError, type DomainErrorCode } from "./errors";
-import { createLogger } from "./logger";
 import { appRouter } from "./routers/root";
 import { accountActor, callOverHttp, contextFor } from "./testing/callers";
+import { capturingLogger } from "./testing/capturing-logger";
 import { refusal } from "./testing/refusal";
 import { createCallerFactory, publicProcedure, router, staffProcedure } from "./trpc";
 
@@ -137,16 +136,7 @@ describe("domain refusals", () => {
 
 describe("the log line of a procedure", () => {
   it("names its actor by kind and id, as the request's line does, and never by email", async () => {
-    const lines: Array<Record<string, unknown>> = [];
-    const log = createLogger(
-      new Writable({
-        write(chunk, _encoding, done) {
-          lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-          done();
-        },
-      }),
-    );
-    log.level = "info";
+    const { log, lines } = capturingLogger();
     const actor = await accountActor(database.handle.db, "owner@acme.example");
     const api = createTestCaller({ ...contextFor(database.handle.db, actor), log });
     await refusal(api.refuse({ code: "SEAT_LIMIT" }));

@@ -1,10 +1,9 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RequestMeta } from "../actor";
 import { requestMetaFrom } from "../context";
-import { createLogger } from "../logger";
+import { capturingLogger } from "../testing/capturing-logger";
 import { REQUEST_ID_HEADER } from "./client-address";
 import { createConsoleServer } from "./console-server";
 import { noteRequestActor, openRequestActorCount } from "./request-actors";
@@ -67,16 +66,7 @@ describe("the console's HTTP server", () => {
 describe("the log line of a request", () => {
   /** A server whose app names the request's actor as the tRPC and REST layers do, logging into an array. */
   function loggingServer(app: (req: IncomingMessage, res: ServerResponse) => void) {
-    const lines: Array<Record<string, unknown>> = [];
-    const log = createLogger(
-      new Writable({
-        write(chunk, _encoding, done) {
-          lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
-          done();
-        },
-      }),
-    );
-    log.level = "info";
+    const { log, lines } = capturingLogger();
     return { server: createConsoleServer(app, { log }), lines };
   }
 
