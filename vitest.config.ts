@@ -27,6 +27,9 @@ export default defineConfig({
     // On PostgreSQL most of a test's time is spent waiting on the server's own processes, so four
     // files at once overlap well even on two cores; PGlite runs in the worker and gains nothing.
     ...(process.env.TEST_DATABASE_URL ? { maxWorkers: 4 } : {}),
+    // Worker threads start and load modules faster than child processes: 210 s against 236 s for
+    // the whole suite on PostgreSQL on two cores.
+    pool: "threads",
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: testEnvironment,
